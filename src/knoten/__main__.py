@@ -1,0 +1,3 @@
+from knoten.cli.main import main
+
+main()

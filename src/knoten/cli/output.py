@@ -1,0 +1,59 @@
+"""What every command shares: JSON output, error handling, the acting member."""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Annotated, Any, NoReturn
+
+import typer
+from rich.console import Console
+
+from knoten.core.errors import Ambiguous, KnotenError
+from knoten.core.partial_dates import PartialDate
+
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON only, for scripts.")]
+
+
+def _default(value: Any) -> Any:
+    if isinstance(value, PartialDate):
+        return value.isoformat()
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return str(value)
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+def emit_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=_default))
+    sys.stdout.write("\n")
+
+
+def fail(error: KnotenError) -> NoReturn:
+    err.print(f"[red]Error:[/red] {error.message}", markup=True, highlight=False)
+    if isinstance(error, Ambiguous):
+        for candidate in error.candidates:
+            err.print(f"  {candidate}", markup=False)
+    raise typer.Exit(error.exit_code)
+
+
+@contextmanager
+def domain_errors() -> Iterator[None]:
+    """Turn a domain error into one clear line on stderr and the matching exit status."""
+    try:
+        yield
+    except KnotenError as error:
+        fail(error)
+
+
+def note(message: str) -> None:
+    """Feedback for people (what was understood, what was done), on stderr."""
+    err.print(message, markup=False, highlight=False)

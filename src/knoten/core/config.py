@@ -1,0 +1,143 @@
+"""Typed helpers that read ``KNOTEN_*`` environment variables.
+
+They are deliberately tiny and strict: a value that cannot be read raises
+:class:`ConfigError` naming the variable, instead of silently falling back.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+import platformdirs
+
+
+class ConfigError(ValueError):
+    """A ``KNOTEN_*`` variable holds a value that cannot be used."""
+
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+
+
+def env_str(name: str, default: str) -> str:
+    return os.environ.get(name, default)
+
+
+def env_bool(name: str, default: bool) -> bool:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    value = raw.strip().lower()
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    raise ConfigError(f"{name} must be true or false, not {raw!r}")
+
+
+def env_int(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise ConfigError(f"{name} must be a whole number, not {raw!r}") from None
+
+
+def env_list(name: str, default: list[str]) -> list[str]:
+    raw = os.environ.get(name)
+    if raw is None:
+        return list(default)
+    return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def resolve_data_dir() -> Path:
+    """The folder that holds the database and the secret key, created if missing."""
+    raw = os.environ.get("KNOTEN_DATA_DIR")
+    path = Path(raw).expanduser() if raw else Path(platformdirs.user_data_dir("knoten", False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def load_or_create_secret_key(data_dir: Path) -> str:
+    """``KNOTEN_SECRET_KEY`` if set, else the key kept in the data folder (made once)."""
+    configured = os.environ.get("KNOTEN_SECRET_KEY")
+    if configured:
+        return configured
+    key_file = data_dir / "secret_key"
+    if key_file.exists():
+        return key_file.read_text().strip()
+    key = secrets.token_urlsafe(50)
+    # Created with owner-only permissions: the key signs sessions and sign-in links.
+    fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as handle:
+        handle.write(key)
+    return key
+
+
+def sqlite_config(path: Path | str) -> dict[str, Any]:
+    """SQLite set up for a real application rather than for a quick demo.
+
+    WAL lets readers go on while one writer writes; IMMEDIATE transactions take the
+    write lock up front so that two writers queue behind the busy timeout instead of
+    failing with "database is locked" half-way through.
+    """
+    return {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": str(path),
+        "OPTIONS": {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": (
+                "PRAGMA journal_mode=WAL;"
+                "PRAGMA synchronous=NORMAL;"
+                "PRAGMA foreign_keys=ON;"
+                "PRAGMA busy_timeout=20000;"
+                "PRAGMA temp_store=MEMORY;"
+                "PRAGMA cache_size=-32000;"
+                "PRAGMA mmap_size=268435456;"
+            ),
+        },
+        "TEST": {"NAME": None},
+    }
+
+
+def postgres_config(url: str) -> dict[str, Any]:
+    """A ``postgres://user:password@host:port/name?option=value`` URL as Django settings."""
+    parts = urlsplit(url)
+    name = unquote(parts.path.lstrip("/"))
+    if not name:
+        raise ConfigError(f"KNOTEN_DATABASE_URL names no database: {url!r}")
+    return {
+        "ENGINE": "django.db.backends.postgresql",
+        "NAME": name,
+        "USER": unquote(parts.username or ""),
+        "PASSWORD": unquote(parts.password or ""),
+        "HOST": parts.hostname or "",
+        "PORT": str(parts.port or ""),
+        "CONN_MAX_AGE": 600,
+        "CONN_HEALTH_CHECKS": True,
+        "OPTIONS": dict(parse_qsl(parts.query)),
+    }
+
+
+def database_config(url: str, data_dir: Path) -> dict[str, Any]:
+    """Settings for ``KNOTEN_DATABASE_URL``, or SQLite in the data folder when it is empty."""
+    if not url:
+        return sqlite_config(data_dir / "knoten.sqlite3")
+    scheme = urlsplit(url).scheme
+    if scheme in {"postgres", "postgresql", "pgsql"}:
+        return postgres_config(url)
+    if scheme == "sqlite":
+        path = url.split("://", 1)[1]
+        if not path:
+            raise ConfigError(f"KNOTEN_DATABASE_URL names no SQLite file: {url!r}")
+        return sqlite_config(Path(path).expanduser())
+    raise ConfigError(
+        f"KNOTEN_DATABASE_URL must start with postgres:// or sqlite://, not {url!r}"
+    )

@@ -1,0 +1,64 @@
+"""Networks and their members: the unit of ownership.
+
+Every other row in Knoten belongs to exactly one network, and every domain function
+takes the acting :class:`Member`, from whom it takes the network. Nothing reads across
+networks.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.db import models
+
+if TYPE_CHECKING:
+    from knoten.people.models import Person
+
+
+class Network(models.Model):
+    name = models.CharField(max_length=200)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Member(models.Model):
+    """A user's seat in a network, with the person node that is them (*me*)."""
+
+    class Role(models.TextChoices):
+        OWNER = "owner", "owner"
+        EDITOR = "editor", "editor"
+
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="members")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    person = models.OneToOneField(
+        "people.Person", on_delete=models.PROTECT, related_name="member", null=True
+    )
+    role = models.CharField(max_length=10, choices=Role.choices, default=Role.OWNER)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["network", "user"], name="member_once_per_network")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} in {self.network}"
+
+    @property
+    def me(self) -> Person:
+        assert self.person is not None, "every member has a person of their own"
+        return self.person
+
+
+class NetworkScoped(models.Model):
+    """Base of every model whose rows belong to one network."""
+
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        abstract = True

@@ -1,0 +1,80 @@
+"""Creating networks and finding the acting member."""
+
+from __future__ import annotations
+
+import os
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from knoten.core.errors import InvalidInput, NotFound
+from knoten.core.folding import fold
+from knoten.core.models import Member, Network
+from knoten.core.names import parse_name
+
+LOCAL_USERNAME = "owner"
+
+
+@transaction.atomic
+def create_network(name: str, *, username: str, me_name: str | None = None) -> Member:
+    """A new network with its first member (the owner) and the owner's *me* person."""
+    from knoten.people.models import Circle, Person
+    from knoten.people.vocabulary import SEEDED_CIRCLES
+
+    if not name.strip():
+        raise InvalidInput("name", name, "is empty; a network needs a name")
+    user_model = get_user_model()
+    user, _ = user_model.objects.get_or_create(username=username)
+    network = Network.objects.create(name=name.strip())
+    parts = parse_name(me_name or username)
+    me = Person.objects.create(
+        network=network,
+        given_name=parts.given_name,
+        family_name=parts.family_name,
+        name_particle=parts.name_particle,
+        academic_title=parts.academic_title,
+        nickname=parts.nickname,
+        importance=Person.Tier.INNER,
+    )
+    Circle.objects.bulk_create(
+        [
+            Circle(network=network, code=word.code, name=word.en, folded_name=fold(word.en))
+            for word in SEEDED_CIRCLES
+        ]
+    )
+    member = Member.objects.create(
+        network=network, user=user, person=me, role=Member.Role.OWNER
+    )
+    from knoten.knowwho.index import reindex_people
+
+    reindex_people(network.pk, [me.pk])
+    return member
+
+
+def local_member(*, create: bool = True, username: str | None = None) -> Member:
+    """The member the command line acts as: ``KNOTEN_USER`` or the local owner.
+
+    Every command creates the network on first use, as ``knoten init`` would.
+    """
+    wanted = username or os.environ.get("KNOTEN_USER") or LOCAL_USERNAME
+    member = (
+        Member.objects.select_related("network", "person", "user")
+        .filter(user__username=wanted)
+        .order_by("pk")
+        .first()
+    )
+    if member is not None:
+        return member
+    if not create:
+        raise NotFound("member", wanted)
+    return create_network("My network", username=wanted, me_name=default_me_name())
+
+
+def default_me_name() -> str:
+    """The name of *me* in a new network: the login name of whoever runs Knoten."""
+    import getpass
+
+    try:
+        return getpass.getuser().capitalize() or "Me"
+    except Exception:  # noqa: BLE001 - no login name is not an error here
+        return "Me"

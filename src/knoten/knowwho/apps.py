@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class KnowwhoConfig(AppConfig):
+    name = "knoten.knowwho"
+    label = "knowwho"

@@ -1,0 +1,94 @@
+"""Knoten's settings.
+
+Every setting a user may change comes from a ``KNOTEN_*`` environment variable read
+through the small typed helpers in :mod:`knoten.core.config`. The defaults make a fresh
+checkout work with no configuration at all: SQLite in the user's data folder, a secret
+key generated on first start and kept beside the database.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from knoten.core.config import (
+    database_config,
+    env_bool,
+    env_list,
+    env_str,
+    load_or_create_secret_key,
+    resolve_data_dir,
+)
+
+BASE_DIR = Path(__file__).resolve().parent
+DATA_DIR = resolve_data_dir()
+
+SECRET_KEY = load_or_create_secret_key(DATA_DIR)
+DEBUG = env_bool("KNOTEN_DEBUG", False)
+ALLOWED_HOSTS = env_list("KNOTEN_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
+
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "knoten.core",
+    "knoten.people",
+    "knoten.journal",
+    "knoten.knowwho",
+    "knoten.web",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "knoten.urls"
+WSGI_APPLICATION = "knoten.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+# Default database engine is SQLite, in the data folder, so that one command starts a
+# working app. KNOTEN_DATABASE_URL=postgres://… switches a team server to PostgreSQL.
+DATABASES = {"default": database_config(env_str("KNOTEN_DATABASE_URL", ""), DATA_DIR)}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("de", "Deutsch")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+USE_I18N = True
+USE_TZ = True
+TIME_ZONE = env_str("KNOTEN_TIME_ZONE", "Europe/Berlin")
+
+STATIC_URL = "static/"
+STATIC_ROOT = DATA_DIR / "static"
+
+# Phone numbers without a country code are read as numbers of this region.
+KNOTEN_DEFAULT_REGION = env_str("KNOTEN_DEFAULT_REGION", "DE").upper()
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env_str("KNOTEN_LOG_LEVEL", "WARNING")},
+}
