@@ -58,9 +58,18 @@ def serve(
     out.print(f"Knoten is running on http://{host}:{port}/ (Ctrl+C stops it)")
     sys.stdout.flush()
     args = [
-        sys.executable, "-m", "gunicorn", "knoten.wsgi:application",
-        "--bind", f"{host}:{port}", "--workers", str(workers),
-        "--access-logfile", "-", "--log-level", "warning",
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "knoten.wsgi:application",
+        "--bind",
+        f"{host}:{port}",
+        "--workers",
+        str(workers),
+        "--access-logfile",
+        "-",
+        "--log-level",
+        "warning",
     ]
     os.execv(sys.executable, args)
 

@@ -138,6 +138,4 @@ def database_config(url: str, data_dir: Path) -> dict[str, Any]:
         if not path:
             raise ConfigError(f"KNOTEN_DATABASE_URL names no SQLite file: {url!r}")
         return sqlite_config(Path(path).expanduser())
-    raise ConfigError(
-        f"KNOTEN_DATABASE_URL must start with postgres:// or sqlite://, not {url!r}"
-    )
+    raise ConfigError(f"KNOTEN_DATABASE_URL must start with postgres:// or sqlite://, not {url!r}")

@@ -46,9 +46,7 @@ class Ambiguous(KnotenError):
 
     def __init__(self, what: str, query: str, candidates: Sequence[str]) -> None:
         listed = "; ".join(candidates)
-        super().__init__(
-            f"{what} {query!r} is ambiguous, it matches {len(candidates)}: {listed}"
-        )
+        super().__init__(f"{what} {query!r} is ambiguous, it matches {len(candidates)}: {listed}")
         self.what = what
         self.query = query
         self.candidates = list(candidates)

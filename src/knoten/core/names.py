@@ -36,7 +36,28 @@ _TITLE_WORDS = {
     "rer.nat.",
     "med.dent.",
 }
-_PARTICLES = {"von", "van", "de", "der", "den", "zu", "zum", "zur", "da", "di", "du", "del", "la", "le", "ter", "ten", "vom", "dos", "das", "af"}
+_PARTICLES = {
+    "von",
+    "van",
+    "de",
+    "der",
+    "den",
+    "zu",
+    "zum",
+    "zur",
+    "da",
+    "di",
+    "du",
+    "del",
+    "la",
+    "le",
+    "ter",
+    "ten",
+    "vom",
+    "dos",
+    "das",
+    "af",
+}
 _NICKNAME = re.compile(r"[\"“„”'‚‘’](?P<nick>[^\"“„”'‚‘’]+)[\"“„”'‚‘’]|\((?P<paren>[^)]+)\)")
 
 
@@ -64,7 +85,10 @@ def parse_name(text: str) -> NameParts:
         parts = parse_name(f"{given.strip()} {family.strip()}") if given.strip() else None
         if parts is not None:
             return NameParts(
-                parts.given_name, parts.family_name, parts.name_particle, parts.academic_title,
+                parts.given_name,
+                parts.family_name,
+                parts.name_particle,
+                parts.academic_title,
                 nickname or parts.nickname,
             )
         raw = family.strip()

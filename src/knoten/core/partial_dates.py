@@ -126,7 +126,7 @@ def parse_partial_date(text: str, field: str = "date") -> PartialDate:
         raise InvalidInput(field, text, reason) from None
 
 
-class PartialDateField(models.CharField):  # type: ignore[type-arg]
+class PartialDateField(models.CharField):
     """A model field that holds a :class:`PartialDate` as its ISO text form."""
 
     description = "A date whose year or month and day may be unknown"

@@ -42,9 +42,7 @@ def create_network(name: str, *, username: str, me_name: str | None = None) -> M
             for word in SEEDED_CIRCLES
         ]
     )
-    member = Member.objects.create(
-        network=network, user=user, person=me, role=Member.Role.OWNER
-    )
+    member = Member.objects.create(network=network, user=user, person=me, role=Member.Role.OWNER)
     from knoten.knowwho.index import reindex_people
 
     reindex_people(network.pk, [me.pk])
@@ -76,5 +74,5 @@ def default_me_name() -> str:
 
     try:
         return getpass.getuser().capitalize() or "Me"
-    except Exception:  # noqa: BLE001 - no login name is not an error here
+    except Exception:  # no login name (a container, say) is not an error here
         return "Me"

@@ -50,9 +50,7 @@ class Attendance(NetworkScoped):
     note = models.TextField(blank=True)
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["event", "person"], name="attendance_once")
-        ]
+        constraints = [models.UniqueConstraint(fields=["event", "person"], name="attendance_once")]
 
 
 class Interaction(NetworkScoped):
@@ -73,7 +71,7 @@ class Interaction(NetworkScoped):
     )
     # A private interaction is seen only by its author, even in a shared network.
     private = models.BooleanField(default=False)
-    participants = models.ManyToManyField(
+    participants: models.ManyToManyField[Person, Participation] = models.ManyToManyField(
         Person, through="Participation", related_name="interactions"
     )
     created_at = models.DateTimeField(auto_now_add=True)
@@ -102,9 +100,7 @@ class Promise(NetworkScoped):
     """A follow-up: ``debtor`` owes ``creditor`` ``text``, by ``due``."""
 
     debtor = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="promises_made")
-    creditor = models.ForeignKey(
-        Person, on_delete=models.CASCADE, related_name="promises_received"
-    )
+    creditor = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="promises_received")
     text = models.TextField()
     due_on = models.DateField(null=True, blank=True)
     done_on = models.DateField(null=True, blank=True)
@@ -136,7 +132,7 @@ class Project(NetworkScoped):
     )
     description = models.TextField(blank=True)
     folded_name = models.CharField(max_length=300, editable=False, default="")
-    participants = models.ManyToManyField(
+    participants: models.ManyToManyField[Person, ProjectRole] = models.ManyToManyField(
         Person, through="ProjectRole", related_name="projects"
     )
     created_at = models.DateTimeField(auto_now_add=True)
@@ -160,4 +156,3 @@ class ProjectRole(NetworkScoped):
         constraints = [
             models.UniqueConstraint(fields=["project", "person"], name="project_role_once"),
         ]
-

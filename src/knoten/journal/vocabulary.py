@@ -34,5 +34,11 @@ PROJECT_STATUSES = _words(
     ("cancelled", "cancelled", "abgebrochen"),
 )
 
-__all__ = ["EVENT_KINDS", "INTERACTION_KINDS", "PROJECT_STATUSES", "Word", "choices",
-           "resolve_word"]
+__all__ = [
+    "EVENT_KINDS",
+    "INTERACTION_KINDS",
+    "PROJECT_STATUSES",
+    "Word",
+    "choices",
+    "resolve_word",
+]

@@ -169,9 +169,7 @@ class Person(NetworkScoped):
         self.folded_name = fold(
             " ".join(
                 part
-                for part in (
-                    self.given_name, self.nickname, self.name_particle, self.family_name
-                )
+                for part in (self.given_name, self.nickname, self.name_particle, self.family_name)
                 if part
             )
         )
@@ -237,9 +235,7 @@ class Relationship(NetworkScoped):
     from_person = models.ForeignKey(
         Person, on_delete=models.CASCADE, related_name="relationships_out"
     )
-    to_person = models.ForeignKey(
-        Person, on_delete=models.CASCADE, related_name="relationships_in"
-    )
+    to_person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="relationships_in")
     kind = models.CharField(max_length=30, choices=v.RELATIONSHIP_CHOICES)
     trust = models.PositiveSmallIntegerField(null=True, blank=True)
     since = PartialDateField(null=True, blank=True)

@@ -1,0 +1,118 @@
+"""Finding a person or an organisation from what a user typed.
+
+Wherever a person is expected, ``me``, an id, or an unambiguous part of the name works:
+"anna", "Schmidt", "Anna Schm" and "Mueller" (for Müller) all find their person when
+only one person matches. An ambiguous name raises :class:`Ambiguous` with the candidates.
+"""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from knoten.core.errors import Ambiguous, InvalidInput, NotFound
+from knoten.core.folding import fold, fold_words
+from knoten.core.models import Member
+from knoten.people.models import Organisation, Person
+
+ME_WORDS = {"me", "ich", "myself"}
+MAX_CANDIDATES = 10
+
+
+def people_of(actor: Member) -> QuerySet[Person]:
+    return Person.objects.filter(network_id=actor.network_id)
+
+
+def organisations_of(actor: Member) -> QuerySet[Organisation]:
+    return Organisation.objects.filter(network_id=actor.network_id)
+
+
+def _words_match(query_words: list[str], folded_name: str) -> bool:
+    """Every query word starts some word of the name (in any order)."""
+    name_words = folded_name.split()
+    return all(any(word.startswith(q) for word in name_words) for q in query_words)
+
+
+def describe(person: Person) -> str:
+    """How a candidate is listed when a name is ambiguous: id, name, current job."""
+    job = (
+        person.affiliations.filter(kind="job", end__isnull=True)
+        .select_related("organisation")
+        .first()
+    )
+    where = f" ({job.title + ', ' if job.title else ''}{job.organisation.name})" if job else ""
+    archived = " [archived]" if person.archived else ""
+    return f"{person.pk}: {person.full_name}{where}{archived}"
+
+
+def resolve_person(actor: Member, text: str | int | Person, field: str = "person") -> Person:
+    """The one person of ``actor``'s network that ``text`` names."""
+    if isinstance(text, Person):
+        if text.network_id != actor.network_id:
+            raise NotFound(field, text.pk)
+        return text
+    raw = str(text).strip()
+    if not raw:
+        raise InvalidInput(field, text, "is empty; give a name, an id or 'me'")
+    if raw.casefold() in ME_WORDS:
+        return actor.me
+    if raw.isdigit():
+        person = people_of(actor).filter(pk=int(raw)).first()
+        if person is None:
+            raise NotFound(field, raw)
+        return person
+    words = fold_words(raw)
+    if not words:
+        raise InvalidInput(field, text, "has no letters or digits to look a name up by")
+    candidates = people_of(actor)
+    # The longest word narrows the database scan most; the rest is checked in Python.
+    candidates = candidates.filter(folded_name__contains=max(words, key=len))
+    matches = [
+        p for p in candidates.order_by("sort_name", "pk") if _words_match(words, p.folded_name)
+    ]
+    if not matches:
+        raise NotFound(field, raw)
+    if len(matches) == 1:
+        return matches[0]
+    # A name typed in full wins over the names it is a part of ("Anna Schmidt" over
+    # "Anna Schmidt-Weber"); so does an active person over archived namesakes.
+    whole = " ".join(words)
+    exact = [p for p in matches if p.folded_name == whole or fold(p.full_name) == fold(raw)]
+    if len(exact) == 1:
+        return exact[0]
+    active = [p for p in (exact or matches) if not p.archived]
+    if len(active) == 1:
+        return active[0]
+    shown = [describe(p) for p in (exact or matches)[:MAX_CANDIDATES]]
+    if len(exact or matches) > MAX_CANDIDATES:
+        shown.append(f"… and {len(exact or matches) - MAX_CANDIDATES} more")
+    raise Ambiguous(field, raw, shown)
+
+
+def resolve_organisation(
+    actor: Member, text: str | int | Organisation, field: str = "organisation"
+) -> Organisation:
+    """The one organisation of ``actor``'s network that ``text`` names (id or name)."""
+    if isinstance(text, Organisation):
+        if text.network_id != actor.network_id:
+            raise NotFound(field, text.pk)
+        return text
+    raw = str(text).strip()
+    if not raw:
+        raise InvalidInput(field, text, "is empty; give an organisation's name or id")
+    if raw.isdigit():
+        found = organisations_of(actor).filter(pk=int(raw)).first()
+        if found is None:
+            raise NotFound(field, raw)
+        return found
+    folded = fold(raw)
+    exact = list(organisations_of(actor).filter(folded_name=folded)[:2])
+    if len(exact) == 1:
+        return exact[0]
+    matches = list(
+        organisations_of(actor).filter(folded_name__contains=folded)[: MAX_CANDIDATES + 1]
+    )
+    if not matches:
+        raise NotFound(field, raw)
+    if len(matches) == 1:
+        return matches[0]
+    raise Ambiguous(field, raw, [f"{o.pk}: {o.name}" for o in matches[:MAX_CANDIDATES]])
