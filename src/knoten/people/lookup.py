@@ -116,3 +116,24 @@ def resolve_organisation(
     if len(matches) == 1:
         return matches[0]
     raise Ambiguous(field, raw, [f"{o.pk}: {o.name}" for o in matches[:MAX_CANDIDATES]])
+
+
+def ensure_organisation(actor: Member, name: str, field: str = "organisation") -> Organisation:
+    """The organisation called ``name`` (folded comparison), created if there is none.
+
+    Used wherever a user types an organisation while entering something else (a job,
+    a project, an event's organiser); it never guesses between several close names.
+    """
+    raw = " ".join((name or "").split())
+    if not raw:
+        raise InvalidInput(field, name, "is empty; give the organisation's name")
+    if raw.isdigit():
+        return resolve_organisation(actor, raw, field)
+    existing = organisations_of(actor).filter(folded_name=fold(raw)).order_by("pk").first()
+    if existing is not None:
+        return existing
+    organisation = Organisation.objects.create(network_id=actor.network_id, name=raw)
+    from knoten.knowwho.index import reindex_organisations
+
+    reindex_organisations(actor.network_id, [organisation.pk])
+    return organisation
