@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+import pytest
+
+from knoten.core.errors import InvalidInput
+from knoten.core.names import NameParts, parse_name
+
+
+@pytest.mark.parametrize(
+    ("typed", "parts"),
+    [
+        pytest.param("Anna Schmidt", NameParts("Anna", "Schmidt"), id="plain"),
+        pytest.param(
+            "Prof. Dr. Hans-Peter von Müller",
+            NameParts("Hans-Peter", "Müller", "von", "Prof. Dr."),
+            id="titles-and-particle",
+        ),
+        pytest.param(
+            "Ursula von der Leyen", NameParts("Ursula", "Leyen", "von der"), id="two-particles"
+        ),
+        pytest.param("Schmidt, Anna", NameParts("Anna", "Schmidt"), id="family-first"),
+        pytest.param(
+            'Johann "Hans" Weber', NameParts("Johann", "Weber", nickname="Hans"), id="nickname"
+        ),
+        pytest.param("Anna Maria Schmidt", NameParts("Anna Maria", "Schmidt"), id="two-given"),
+        pytest.param("Dr. Özdemir", NameParts("", "Özdemir", academic_title="Dr."), id="title"),
+        pytest.param("Madonna", NameParts("", "Madonna"), id="one-word"),
+    ],
+)
+def test_names_are_split_into_parts(typed: str, parts: NameParts) -> None:
+    assert parse_name(typed) == parts
+
+
+def test_an_empty_name_is_refused() -> None:
+    with pytest.raises(InvalidInput, match="name: '  ' is empty"):
+        parse_name("  ")
