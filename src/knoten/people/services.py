@@ -1,0 +1,1241 @@
+"""The rules of the network directory: persons, organisations, affiliations, relationships.
+
+Plain typed functions that the command line calls now and the web views and the API
+will call unchanged. Each takes the acting member first and works only inside that
+member's network: a person or organisation of another network is "not found". What a
+user typed (a name, an id or ``me``) is looked up with :mod:`knoten.people.lookup`.
+
+Every function validates all its input before it writes anything, and writes inside
+one transaction: on any error nothing is written.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Count, F, Prefetch, Q
+
+from knoten.core.dates import today
+from knoten.core.errors import Ambiguous, InvalidInput, NotFound
+from knoten.core.folding import fold
+from knoten.core.models import Member
+from knoten.core.names import NameParts, parse_name
+from knoten.core.partial_dates import PartialDate, parse_partial_date
+from knoten.knowwho.index import reindex_organisations, reindex_people
+from knoten.people import contacts
+from knoten.people import vocabulary as v
+from knoten.people.contacts import ParsedContact
+from knoten.people.lookup import (
+    MAX_CANDIDATES,
+    ensure_organisation,
+    organisations_of,
+    people_of,
+    resolve_organisation,
+    resolve_person,
+)
+from knoten.people.models import (
+    Affiliation,
+    Circle,
+    ContactPoint,
+    ImportantDate,
+    Organisation,
+    Person,
+    Relationship,
+    Skill,
+    Tag,
+)
+
+PersonRef = str | int | Person
+OrganisationRef = str | int | Organisation
+
+# How many of a person's conversations ``person_detail`` lists (newest first); the total
+# is always given.
+RECENT_INTERACTIONS = 20
+# How many rows of a long list inside a detail (events attended, people introduced) show.
+DETAIL_LIST_CAP = 50
+
+
+@dataclass
+class PersonFields:
+    """The optional facts about a person, as a user gives them.
+
+    ``None`` means "not given": ``add_person`` leaves the fact empty and ``edit_person``
+    leaves it unchanged. An empty string clears a single fact on edit. A repeated fact
+    (emails, phones, circles …) given on edit replaces what the person had; a sequence
+    of only empty strings clears it. Every value is text as typed; the functions below
+    read and check it.
+    """
+
+    org: str | None = None
+    title: str | None = None
+    function: str | None = None
+    emails: Sequence[str] | None = None
+    phones: Sequence[str] | None = None
+    websites: Sequence[str] | None = None  # LinkedIn and XING profiles are recognised
+    messengers: Sequence[str] | None = None
+    address: str | None = None
+    circles: Sequence[str] | None = None
+    tags: Sequence[str] | None = None
+    skills: Sequence[str] | None = None
+    birthday: str | None = None
+    met_on: str | None = None
+    met_at: str | int | Any | None = None  # an event's name or id (or the Event)
+    met_org: str | None = None  # the organisation where we met
+    met_via: PersonRef | None = None  # who introduced us
+    how_met: str | None = None
+    form_of_address: str | None = None  # "du" or "Sie"
+    salutation: str | None = None
+    note: str | None = None
+    importance: str | int | None = None  # 1–4 or inner/important/regular/peripheral
+    nickname: str | None = None
+    academic_title: str | None = None
+
+
+# --- reading single values -------------------------------------------------------------
+
+_IMPORTANCE_WORDS = {
+    "inner": 1,
+    "innercircle": 1,
+    "innererkreis": 1,
+    "engsterkreis": 1,
+    "important": 2,
+    "wichtig": 2,
+    "regular": 3,
+    "normal": 3,
+    "peripheral": 4,
+    "peripher": 4,
+    "rand": 4,
+    "lose": 4,
+}
+_FORMS_OF_ADDRESS = {
+    "du": Person.Address.DU,
+    "informal": Person.Address.DU,
+    "sie": Person.Address.SIE,
+    "formal": Person.Address.SIE,
+}
+
+
+def _key(text: str) -> str:
+    return "".join(ch for ch in fold(text) if ch.isalnum())
+
+
+def _clean(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+def parse_importance(value: str | int) -> int:
+    """A tier 1–4 from a number or a word (inner, important, regular, peripheral; German too)."""
+    text = str(value).strip()
+    if text.isdigit() and 1 <= int(text) <= 4:
+        return int(text)
+    tier = _IMPORTANCE_WORDS.get(_key(text))
+    if tier is None:
+        raise InvalidInput(
+            "importance", value, "is not 1–4 or one of: inner, important, regular, peripheral"
+        )
+    return tier
+
+
+def parse_form_of_address(value: str) -> str:
+    """``du`` or ``sie`` (``""`` for unknown)."""
+    text = _key(value)
+    if not text:
+        return Person.Address.UNKNOWN
+    found = _FORMS_OF_ADDRESS.get(text)
+    if found is None:
+        raise InvalidInput("form_of_address", value, "is neither 'du' nor 'Sie'")
+    return found
+
+
+def parse_trust(value: str | int) -> int:
+    """Trust from 1 (little) to 5 (complete)."""
+    text = str(value).strip()
+    if not text.lstrip("-").isdigit():
+        raise InvalidInput("trust", value, "is not a whole number from 1 to 5")
+    number = int(text)
+    if not 1 <= number <= 5:
+        raise InvalidInput("trust", value, "is out of range; trust goes from 1 to 5")
+    return number
+
+
+def _optional_date(value: str | PartialDate | None, field_name: str) -> PartialDate | None:
+    """A partial date; None and an empty text give None."""
+    if value is None or isinstance(value, PartialDate):
+        return value
+    if not str(value).strip():
+        return None
+    return parse_partial_date(str(value), field_name)
+
+
+def _latest(date: PartialDate) -> dt.date | None:
+    """The last day a partial date could mean (None without a year)."""
+    if date.year is None:
+        return None
+    month = date.month or 12
+    day = date.day or calendar.monthrange(date.year, month)[1]
+    return dt.date(date.year, month, day)
+
+
+def _check_order(start: PartialDate | None, end: PartialDate | None, end_text: object) -> None:
+    if start is None or end is None:
+        return
+    first, last = start.earliest(), _latest(end)
+    if first is not None and last is not None and last < first:
+        raise InvalidInput("end", end_text, f"is before the start {start.display()}")
+
+
+def _this_month() -> PartialDate:
+    now = today()
+    return PartialDate(now.year, now.month)
+
+
+def resolve_event(actor: Member, ref: Any, field_name: str = "event") -> Any:
+    """The one event of ``actor``'s network named by ``ref`` (name, id or Event)."""
+    from knoten.journal.models import Event
+
+    events = Event.objects.filter(network_id=actor.network_id)
+    if isinstance(ref, Event):
+        if ref.network_id != actor.network_id:
+            raise NotFound(field_name, ref.pk)
+        return ref
+    raw = _clean(str(ref))
+    if not raw:
+        raise InvalidInput(field_name, ref, "is empty; give an event's name or id")
+    if raw.isdigit():
+        found = events.filter(pk=int(raw)).first()
+        if found is None:
+            raise NotFound(field_name, raw)
+        return found
+    folded = fold(raw)
+    exact = list(events.filter(folded_name=folded)[:2])
+    if len(exact) == 1:
+        return exact[0]
+    matches = list(
+        events.filter(folded_name__contains=folded).order_by("-starts_on", "pk")[
+            : MAX_CANDIDATES + 1
+        ]
+    )
+    if not matches:
+        raise NotFound(field_name, raw)
+    if len(matches) == 1:
+        return matches[0]
+    shown = [
+        f"{e.pk}: {e.name}" + (f" ({e.starts_on.isoformat()})" if e.starts_on else "")
+        for e in matches[:MAX_CANDIDATES]
+    ]
+    raise Ambiguous(field_name, raw, shown)
+
+
+# --- circles, tags and skills ----------------------------------------------------------
+
+_SEEDED_CIRCLE_WORDS = {
+    _key(word): circle.code
+    for circle in v.SEEDED_CIRCLES
+    for word in (circle.code, circle.en, circle.de)
+}
+
+
+def _wanted_names(texts: Iterable[str]) -> list[str]:
+    """The distinct non-empty names of ``texts`` (folded comparison), in order."""
+    seen: set[str] = set()
+    names = []
+    for text in texts:
+        name = _clean(text)
+        if name and fold(name) not in seen:
+            seen.add(fold(name))
+            names.append(name)
+    return names
+
+
+def _match_circle(circles: Sequence[Circle], text: str) -> Circle | None:
+    """The circle ``text`` names: a seeded one by its English or German name, else by name."""
+    code = _SEEDED_CIRCLE_WORDS.get(_key(text))
+    if code:
+        for circle in circles:
+            if circle.code == code:
+                return circle
+    folded = fold(_clean(text))
+    for circle in circles:
+        if circle.folded_name == folded:
+            return circle
+    return None
+
+
+def find_circle(actor: Member, text: str) -> Circle:
+    """An existing circle of ``actor``'s network, by English or German name."""
+    if not _clean(text):
+        raise InvalidInput("circle", text, "is empty; give a circle's name")
+    found = _match_circle(list(Circle.objects.filter(network_id=actor.network_id)), text)
+    if found is None:
+        raise NotFound("circle", text)
+    return found
+
+
+def _ensure_circles(actor: Member, names: Sequence[str]) -> list[Circle]:
+    """The circles named, an unknown name becoming a new circle of the user's own."""
+    existing = list(Circle.objects.filter(network_id=actor.network_id))
+    result = []
+    for name in names:
+        circle = _match_circle(existing, name)
+        if circle is None:
+            code = _SEEDED_CIRCLE_WORDS.get(_key(name), "")
+            seeded = next((c for c in v.SEEDED_CIRCLES if c.code == code), None)
+            circle = Circle(
+                network_id=actor.network_id, code=code, name=seeded.en if seeded else name
+            )
+            circle.save()
+            existing.append(circle)
+        if circle not in result:
+            result.append(circle)
+    return result
+
+
+def _ensure_named(actor: Member, model: type[Tag] | type[Skill], names: Sequence[str]) -> list[Any]:
+    """Tags or skills by name (folded comparison), created on demand."""
+    folded = {fold(name): name for name in names}
+    found = {
+        row.folded_name: row
+        for row in model.objects.filter(network_id=actor.network_id, folded_name__in=folded)
+    }
+    result = []
+    for key, name in folded.items():
+        row = found.get(key)
+        if row is None:
+            row = model(network_id=actor.network_id, name=name)
+            row.save()
+        result.append(row)
+    return result
+
+
+# --- adding and editing persons -------------------------------------------------------
+
+
+@dataclass
+class _Plan:
+    """Everything a person's fields say, read and checked, before anything is written."""
+
+    attrs: dict[str, Any] = field(default_factory=dict)
+    contacts: dict[str, list[ParsedContact]] = field(default_factory=dict)
+    circles: list[str] | None = None
+    tags: list[str] | None = None
+    skills: list[str] | None = None
+    birthday_given: bool = False
+    birthday: PartialDate | None = None
+    org: str | None = None
+    title: str | None = None
+    function: str | None = None
+    met_org: str | None = None
+
+
+def _plan(actor: Member, fields: PersonFields, person: Person | None) -> _Plan:
+    plan = _Plan()
+    attrs = plan.attrs
+    text_attrs = {
+        "salutation": fields.salutation,
+        "notes": fields.note,
+        "how_we_met": fields.how_met,
+        "nickname": fields.nickname,
+        "academic_title": fields.academic_title,
+    }
+    for name, value in text_attrs.items():
+        if value is not None:
+            attrs[name] = value.strip() if name in ("notes", "how_we_met") else _clean(value)
+    if fields.form_of_address is not None:
+        attrs["form_of_address"] = parse_form_of_address(fields.form_of_address)
+    if fields.importance is not None:
+        attrs["importance"] = parse_importance(fields.importance)
+    if fields.met_on is not None:
+        attrs["met_on"] = _optional_date(fields.met_on, "met_on")
+    if fields.birthday is not None:
+        plan.birthday_given = True
+        plan.birthday = _optional_date(fields.birthday, "birthday")
+
+    for group, texts in (
+        ("email", fields.emails),
+        ("phone", fields.phones),
+        ("website", fields.websites),
+        ("messenger", fields.messengers),
+        ("address", None if fields.address is None else [fields.address]),
+    ):
+        if texts is not None:
+            plan.contacts[group] = contacts.parse_many(group, texts)
+
+    if fields.circles is not None:
+        plan.circles = _wanted_names(fields.circles)
+    if fields.tags is not None:
+        plan.tags = _wanted_names(fields.tags)
+    if fields.skills is not None:
+        plan.skills = _wanted_names(fields.skills)
+
+    if fields.met_at is not None:
+        attrs["met_at_event"] = (
+            resolve_event(actor, fields.met_at, "met_at event")
+            if str(fields.met_at).strip()
+            else None
+        )
+    if fields.met_via is not None:
+        if isinstance(fields.met_via, str) and not fields.met_via.strip():
+            attrs["introduced_by"] = None
+        else:
+            via = resolve_person(actor, fields.met_via, "met_via person")
+            if person is not None and via.pk == person.pk:
+                raise InvalidInput(
+                    "met_via", fields.met_via, "is this person; nobody introduces themselves"
+                )
+            attrs["introduced_by"] = via
+    if fields.met_org is not None:
+        plan.met_org = _clean(fields.met_org)
+
+    _plan_work(fields, person, plan)
+    return plan
+
+
+def _plan_work(fields: PersonFields, person: Person | None, plan: _Plan) -> None:
+    """Check --org, --title and --function: a title or function needs an organisation."""
+    if fields.org is not None:
+        plan.org = _clean(fields.org)
+        if not plan.org:
+            raise InvalidInput("org", fields.org, "is empty; give the organisation's name")
+    if fields.title is not None:
+        plan.title = _clean(fields.title)
+    if fields.function is not None:
+        plan.function = _clean(fields.function)
+        if not plan.function and plan.org is None:
+            raise InvalidInput("function", fields.function, "is empty")
+    if plan.org is not None:
+        return
+    for value, kind, option in (
+        (plan.title, "job", "title"),
+        (plan.function, "function", "function"),
+    ):
+        if value is None:
+            continue
+        current = (
+            []
+            if person is None
+            else list(
+                person.affiliations.filter(kind=kind, end__isnull=True).select_related(
+                    "organisation"
+                )
+            )
+        )
+        if len(current) != 1:
+            where = (
+                "has no current " + kind
+                if not current
+                else "has several current "
+                + kind
+                + "s ("
+                + ", ".join(a.organisation.name for a in current)
+                + ")"
+            )
+            who = person.full_name if person is not None else "a new person"
+            raise InvalidInput(option, value, f"needs an organisation (--org): {who} {where}")
+
+
+def _apply_work(actor: Member, person: Person, plan: _Plan) -> None:
+    """Write the job and function that --org, --title and --function describe."""
+    network_id = actor.network_id
+    if plan.org is None:
+        for value, kind in ((plan.title, "job"), (plan.function, "function")):
+            if value is not None:
+                person.affiliations.filter(kind=kind, end__isnull=True).update(title=value)
+        return
+    organisation = ensure_organisation(actor, plan.org, "org")
+    wants_job = plan.title is not None or plan.function is None
+    if wants_job:
+        jobs = person.affiliations.filter(kind="job", end__isnull=True)
+        here = jobs.filter(organisation=organisation).first()
+        if here is not None:
+            if plan.title is not None:
+                here.title = plan.title
+                here.save()
+        else:
+            # A new employer: the jobs held until now end this month.
+            jobs.update(end=_this_month())
+            Affiliation.objects.create(
+                network_id=network_id,
+                person=person,
+                organisation=organisation,
+                kind="job",
+                title=plan.title or "",
+            )
+    if plan.function:
+        functions = person.affiliations.filter(kind="function", end__isnull=True)
+        held = functions.filter(organisation=organisation).first()
+        if held is not None:
+            held.title = plan.function
+            held.save()
+        else:
+            Affiliation.objects.create(
+                network_id=network_id,
+                person=person,
+                organisation=organisation,
+                kind="function",
+                title=plan.function,
+            )
+
+
+def _set_columns(actor: Member, person: Person, plan: _Plan) -> None:
+    """Set the person's own columns from the plan (the caller saves)."""
+    for attr, value in plan.attrs.items():
+        setattr(person, attr, value)
+    if plan.met_org is not None:
+        person.met_at_organisation = (
+            ensure_organisation(actor, plan.met_org, "met_org") if plan.met_org else None
+        )
+
+
+def _apply(actor: Member, person: Person, plan: _Plan) -> None:
+    """Write everything but the person's own columns (saved by the caller before)."""
+    for group, wanted in plan.contacts.items():
+        contacts.replace_contact_points(person, group, wanted)
+    if plan.circles is not None:
+        person.circles.set(_ensure_circles(actor, plan.circles))
+    if plan.tags is not None:
+        person.tags.set(_ensure_named(actor, Tag, plan.tags))
+    if plan.skills is not None:
+        person.skills.set(_ensure_named(actor, Skill, plan.skills))
+    if plan.birthday_given:
+        person.dates.filter(kind="birthday").delete()
+        if plan.birthday is not None:
+            # PartialDateField is typed as a CharField by the stubs; it takes a PartialDate.
+            ImportantDate.objects.create(  # type: ignore[misc]
+                network_id=actor.network_id, person=person, kind="birthday", date=plan.birthday
+            )
+    _apply_work(actor, person, plan)
+
+
+def _set_name(person: Person, parts: NameParts) -> None:
+    person.given_name = parts.given_name
+    person.family_name = parts.family_name
+    person.name_particle = parts.name_particle
+    person.academic_title = parts.academic_title
+    person.nickname = parts.nickname
+
+
+def add_person(actor: Member, name: str, fields: PersonFields | None = None) -> Person:
+    """A new person of ``actor``'s network; only the name is required.
+
+    The name is split into its parts ("Prof. Dr. Hans-Peter von Müller"). ``org`` with
+    ``title`` makes a current job, ``function`` a function at that organisation (with
+    ``org`` alone, a job without a title). Unknown circles, tags and skills are created.
+    """
+    fields = fields or PersonFields()
+    parts = parse_name(name)
+    plan = _plan(actor, fields, None)
+    with transaction.atomic():
+        person = Person(network_id=actor.network_id)
+        _set_name(person, parts)
+        _set_columns(actor, person, plan)
+        person.save()
+        _apply(actor, person, plan)
+        reindex_people(actor.network_id, [person.pk])
+    return person
+
+
+def edit_person(
+    actor: Member, person: PersonRef, fields: PersonFields, *, name: str | None = None
+) -> Person:
+    """Change what is given in ``fields`` (and the name); everything else stays.
+
+    A new ``org`` is a new employer: current jobs elsewhere end this month. A ``title``
+    or ``function`` without ``org`` renames the one current job or function.
+    """
+    target = resolve_person(actor, person)
+    parts = parse_name(name) if name is not None else None
+    plan = _plan(actor, fields, target)
+    with transaction.atomic():
+        if parts is not None:
+            _set_name(target, parts)
+        _set_columns(actor, target, plan)
+        target.save()
+        _apply(actor, target, plan)
+        reindex_people(actor.network_id, [target.pk])
+    return target
+
+
+def _is_a_members_me(person: Person) -> bool:
+    return Member.objects.filter(person_id=person.pk).exists()
+
+
+def archive_person(actor: Member, person: PersonRef, archived: bool = True) -> Person:
+    """Hide a person from lists (``archived=False`` brings them back); nothing is lost."""
+    target = resolve_person(actor, person)
+    if archived and _is_a_members_me(target):
+        raise InvalidInput("person", str(person), "is a member's own person (me); it stays")
+    with transaction.atomic():
+        target.archived = archived
+        target.save(update_fields=["archived", "updated_at"])
+        reindex_people(actor.network_id, [target.pk])
+    return target
+
+
+def delete_person(actor: Member, person: PersonRef) -> None:
+    """Erase a person with their contact points, affiliations, relationships and dates.
+
+    Conversations stay (without this participant); *me* cannot be deleted.
+    """
+    target = resolve_person(actor, person)
+    if _is_a_members_me(target):
+        raise InvalidInput(
+            "person", str(person), "is a member's own person (me) and cannot be deleted"
+        )
+    with transaction.atomic():
+        pk = target.pk
+        target.delete()
+        reindex_people(actor.network_id, [pk])
+
+
+# --- lists and details -----------------------------------------------------------------
+
+
+def _check_window(limit: int | None, offset: int) -> None:
+    if limit is not None and limit < 0:
+        raise InvalidInput("limit", limit, "is negative")
+    if offset < 0:
+        raise InvalidInput("offset", offset, "is negative")
+
+
+def list_people(
+    actor: Member,
+    *,
+    circle: str | None = None,
+    org: OrganisationRef | None = None,
+    tag: str | None = None,
+    include_archived: bool = False,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[Person]:
+    """The persons of ``actor``'s network in German (DIN 5007) order of family name.
+
+    ``org`` keeps those with a current affiliation there. Each person comes with
+    ``current_jobs`` and ``preferred_contacts`` (lists) and their circles prefetched:
+    what a list row shows costs a fixed number of queries, whatever the page size.
+    """
+    _check_window(limit, offset)
+    people = people_of(actor)
+    if not include_archived:
+        people = people.filter(archived=False)
+    if circle is not None:
+        found = find_circle(actor, circle)
+        people = people.filter(
+            pk__in=Person.circles.through.objects.filter(circle_id=found.pk).values("person_id")
+        )
+    if org is not None:
+        organisation = resolve_organisation(actor, org, "org")
+        people = people.filter(
+            pk__in=Affiliation.objects.filter(
+                organisation_id=organisation.pk, end__isnull=True
+            ).values("person_id")
+        )
+    if tag is not None:
+        if not _clean(tag):
+            raise InvalidInput("tag", tag, "is empty; give a tag's name")
+        found_tag = Tag.objects.filter(
+            network_id=actor.network_id, folded_name=fold(_clean(tag))
+        ).first()
+        if found_tag is None:
+            raise NotFound("tag", tag)
+        people = people.filter(
+            pk__in=Person.tags.through.objects.filter(tag_id=found_tag.pk).values("person_id")
+        )
+    people = people.order_by("sort_name", "pk").prefetch_related(
+        Prefetch(
+            "affiliations",
+            queryset=Affiliation.objects.filter(kind="job", end__isnull=True)
+            .select_related("organisation")
+            .order_by("pk"),
+            to_attr="current_jobs",
+        ),
+        Prefetch(
+            "contact_points",
+            queryset=ContactPoint.objects.filter(preferred=True, kind__in=("email", "phone")),
+            to_attr="preferred_contacts",
+        ),
+        "circles",
+    )
+    if limit is not None:
+        return list(people[offset : offset + limit])
+    return list(people[offset:] if offset else people)
+
+
+def _ref(obj: Person | Organisation | Any | None) -> dict[str, Any] | None:
+    if obj is None:
+        return None
+    if isinstance(obj, Person):
+        return {"id": obj.pk, "name": obj.full_name}
+    return {"id": obj.pk, "name": obj.name}
+
+
+def _iso(value: PartialDate | dt.date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def person_row(person: Person, actor: Member | None = None) -> dict[str, Any]:
+    """What a list shows of a person, as JSON-able data (uses ``list_people``'s prefetch)."""
+    jobs: list[Affiliation] = (
+        person.current_jobs
+        if hasattr(person, "current_jobs")
+        else list(
+            person.affiliations.filter(kind="job", end__isnull=True)
+            .select_related("organisation")
+            .order_by("pk")
+        )
+    )
+    points: list[ContactPoint] = (
+        person.preferred_contacts
+        if hasattr(person, "preferred_contacts")
+        else list(person.contact_points.filter(preferred=True, kind__in=("email", "phone")))
+    )
+    preferred = {point.kind: point.value for point in points}
+    job = jobs[0] if jobs else None
+    return {
+        "id": person.pk,
+        "name": person.full_name,
+        "given_name": person.given_name,
+        "family_name": person.family_name,
+        "name_particle": person.name_particle,
+        "academic_title": person.academic_title,
+        "nickname": person.nickname,
+        "job": (
+            {"title": job.title, "organisation": _ref(job.organisation)}
+            if job is not None
+            else None
+        ),
+        "circles": [circle.name for circle in person.circles.all()],
+        "email": preferred.get("email"),
+        "phone": preferred.get("phone"),
+        "importance": person.importance,
+        "archived": person.archived,
+        "me": actor is not None and person.pk == actor.person_id,
+    }
+
+
+def _affiliation_data(affiliation: Affiliation, with_person: bool = False) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": affiliation.pk,
+        "kind": affiliation.kind,
+        "title": affiliation.title,
+        "start": _iso(affiliation.start),
+        "end": _iso(affiliation.end),
+        "current": affiliation.is_current,
+        "note": affiliation.note,
+    }
+    if with_person:
+        data["person"] = _ref(affiliation.person)
+    else:
+        data["organisation"] = _ref(affiliation.organisation)
+    return data
+
+
+_AFFILIATION_RANK = {"job": 0, "function": 1, "membership": 2, "education": 3}
+
+
+def _sorted_affiliations(affiliations: Iterable[Affiliation]) -> list[Affiliation]:
+    """Current first (jobs before functions, memberships, education), then the latest
+    ended; within each, the latest started first."""
+    rows = sorted(affiliations, key=lambda a: _iso(a.start) or "", reverse=True)
+    rows.sort(key=lambda a: _iso(a.end) or "", reverse=True)
+    rows.sort(key=lambda a: (not a.is_current, _AFFILIATION_RANK.get(a.kind, 9)))
+    return rows
+
+
+def relationship_label(kind_code: str, outgoing: bool) -> tuple[str, str]:
+    """The English and German label of one direction: ("boss of", "Vorgesetzte(r) von")."""
+    kind = v.KINDS_BY_CODE[kind_code]
+    if outgoing:
+        return f"{kind.forward} of", f"{kind.forward_de} von"
+    return f"{kind.reverse} of", f"{kind.reverse_de} von"
+
+
+def _relationship_data(relationship: Relationship, outgoing: bool) -> dict[str, Any]:
+    other = relationship.to_person if outgoing else relationship.from_person
+    label, label_de = relationship_label(relationship.kind, outgoing)
+    return {
+        "id": relationship.pk,
+        "kind": relationship.kind,
+        "label": label,
+        "label_de": label_de,
+        "person": _ref(other),
+        "trust": relationship.trust,
+        "since": _iso(relationship.since),
+        "note": relationship.note,
+    }
+
+
+def _date_data(date: ImportantDate) -> dict[str, Any]:
+    return {
+        "id": date.pk,
+        "kind": date.kind,
+        "date": date.date.isoformat(),
+        "display": date.date.display(),
+        "label": date.label,
+        "note": date.note,
+    }
+
+
+def person_detail(actor: Member, person: PersonRef) -> dict[str, Any]:
+    """Everything known about a person, as JSON-able data.
+
+    Contact points, affiliations (current first), relationships with their label from
+    this person's side ("boss of"), family, circles, tags, skills, important dates, how
+    we met, open promises, projects, events, people they introduced, and the most recent
+    conversations the actor may see (newest first, with the total). A fixed number of
+    queries, however large the network.
+    """
+    from knoten.journal.models import Attendance, Participation, ProjectRole, Promise
+    from knoten.journal.queries import visible_interactions
+
+    target = resolve_person(actor, person)
+    p = (
+        Person.objects.select_related("met_at_event", "met_at_organisation", "introduced_by")
+        .prefetch_related("circles", "tags", "skills")
+        .get(pk=target.pk)
+    )
+    points = list(p.contact_points.order_by("kind", "-preferred", "pk"))
+    affiliations = _sorted_affiliations(p.affiliations.select_related("organisation"))
+    relationships = [
+        _relationship_data(r, True)
+        for r in p.relationships_out.select_related("to_person").order_by("kind", "pk")
+    ] + [
+        _relationship_data(r, False)
+        for r in p.relationships_in.select_related("from_person").order_by("kind", "pk")
+    ]
+    family_codes = {kind.code for kind in v.RELATIONSHIP_KINDS if kind.family}
+    dates = sorted(p.dates.all(), key=lambda d: (d.kind != "birthday", d.date.isoformat()))
+    birthday = next((d for d in dates if d.kind == "birthday"), None)
+
+    promises = (
+        Promise.objects.filter(network_id=actor.network_id, done_on__isnull=True)
+        .filter(Q(debtor_id=p.pk) | Q(creditor_id=p.pk))
+        # A promise made in someone else's private conversation stays private too.
+        .filter(
+            Q(interaction__isnull=True)
+            | Q(interaction__private=False)
+            | Q(interaction__author_id=actor.pk)
+        )
+        .select_related("debtor", "creditor")
+        .order_by(F("due_on").asc(nulls_last=True), "pk")
+    )
+    roles = (
+        ProjectRole.objects.filter(person_id=p.pk)
+        .select_related("project")
+        .order_by("project__name", "pk")
+    )
+    attendances = (
+        Attendance.objects.filter(person_id=p.pk)
+        .select_related("event")
+        .order_by(F("event__starts_on").desc(nulls_last=True), "pk")[:DETAIL_LIST_CAP]
+    )
+    conversations = visible_interactions(actor).filter(
+        pk__in=Participation.objects.filter(person_id=p.pk).values("interaction_id")
+    )
+    total = conversations.count()
+    recent = list(
+        conversations.select_related("event")
+        .prefetch_related(
+            Prefetch(
+                "participations",
+                queryset=Participation.objects.select_related("person").order_by("pk"),
+            )
+        )
+        .order_by("-occurred_on", "-pk")[:RECENT_INTERACTIONS]
+    )
+    introduced = list(
+        Person.objects.filter(introduced_by_id=p.pk).order_by("sort_name", "pk")[:DETAIL_LIST_CAP]
+    )
+
+    return {
+        "id": p.pk,
+        "name": p.full_name,
+        "given_name": p.given_name,
+        "family_name": p.family_name,
+        "name_particle": p.name_particle,
+        "academic_title": p.academic_title,
+        "nickname": p.nickname,
+        "form_of_address": p.form_of_address,
+        "salutation": p.salutation,
+        "importance": p.importance,
+        "importance_label": Person.Tier(p.importance).label,
+        "archived": p.archived,
+        "me": p.pk == actor.person_id,
+        "notes": p.notes,
+        "birthday": birthday.date.isoformat() if birthday else None,
+        "contact_points": [contacts.contact_point_data(point) for point in points],
+        "affiliations": [_affiliation_data(a) for a in affiliations],
+        "relationships": [r for r in relationships if r["kind"] not in family_codes],
+        "family": [r for r in relationships if r["kind"] in family_codes],
+        "circles": [c.name for c in p.circles.all()],
+        "tags": sorted((t.name for t in p.tags.all()), key=fold),
+        "skills": sorted((s.name for s in p.skills.all()), key=fold),
+        "important_dates": [_date_data(d) for d in dates],
+        "how_we_met": {
+            "date": _iso(p.met_on),
+            "event": _ref(p.met_at_event),
+            "organisation": _ref(p.met_at_organisation),
+            "introduced_by": _ref(p.introduced_by),
+            "text": p.how_we_met,
+        },
+        "introduced": [_ref(x) for x in introduced],
+        "open_promises": [
+            {
+                "id": promise.pk,
+                "text": promise.text,
+                "due_on": _iso(promise.due_on),
+                "debtor": _ref(promise.debtor),
+                "creditor": _ref(promise.creditor),
+                "owed_by_this_person": promise.debtor_id == p.pk,
+            }
+            for promise in promises
+        ],
+        "projects": [
+            {
+                "id": role.project.pk,
+                "name": role.project.name,
+                "status": role.project.status,
+                "role": role.role,
+            }
+            for role in roles
+        ],
+        "events": [
+            {
+                "id": a.event.pk,
+                "name": a.event.name,
+                "kind": a.event.kind,
+                "starts_on": _iso(a.event.starts_on),
+                "status": a.status,
+            }
+            for a in attendances
+        ],
+        "interactions": {
+            "total": total,
+            "shown": len(recent),
+            "items": [
+                {
+                    "id": i.pk,
+                    "occurred_on": i.occurred_on.isoformat(),
+                    "kind": i.kind,
+                    "summary": i.summary,
+                    "duration_minutes": i.duration_minutes,
+                    "place": i.place,
+                    "event": _ref(i.event),
+                    "private": i.private,
+                    "with": [
+                        _ref(part.person)
+                        for part in i.participations.all()
+                        if part.person_id != p.pk
+                    ],
+                }
+                for i in recent
+            ],
+        },
+        "created_at": p.created_at.isoformat(),
+        "updated_at": p.updated_at.isoformat(),
+    }
+
+
+# --- organisations and affiliations ----------------------------------------------------
+
+
+def add_organisation(
+    actor: Member,
+    name: str,
+    *,
+    kind: str | None = None,
+    industry: str | None = None,
+    website: str | None = None,
+    note: str | None = None,
+) -> Organisation:
+    """A new organisation; ``kind`` in English or German (``Verein``, ``club``)."""
+    clean = _clean(name)
+    if not clean:
+        raise InvalidInput("name", name, "is empty; an organisation needs a name")
+    code = v.resolve_word(v.ORGANISATION_KINDS, kind, "kind") if kind is not None else "company"
+    site = contacts.parse_web(website, field_name="website").value if website else ""
+    existing = organisations_of(actor).filter(folded_name=fold(clean)).first()
+    if existing is not None:
+        raise InvalidInput("name", name, f"already exists (organisation {existing.pk})")
+    with transaction.atomic():
+        organisation = Organisation(
+            network_id=actor.network_id,
+            name=clean,
+            kind=code,
+            industry=_clean(industry),
+            website=site,
+            notes=(note or "").strip(),
+        )
+        organisation.save()
+        reindex_organisations(actor.network_id, [organisation.pk])
+    return organisation
+
+
+def list_organisations(
+    actor: Member, *, kind: str | None = None, limit: int | None = None
+) -> list[Organisation]:
+    """The organisations of ``actor``'s network by name, each with ``current_people``."""
+    _check_window(limit, 0)
+    organisations = organisations_of(actor)
+    if kind is not None:
+        organisations = organisations.filter(
+            kind=v.resolve_word(v.ORGANISATION_KINDS, kind, "kind")
+        )
+    organisations = organisations.annotate(
+        current_people=Count(
+            "affiliations__person", filter=Q(affiliations__end__isnull=True), distinct=True
+        )
+    ).order_by("folded_name", "pk")
+    if limit is not None:
+        organisations = organisations[:limit]
+    return list(organisations)
+
+
+def _kind_label(words: tuple[v.Word, ...], code: str) -> str:
+    return next((word.en for word in words if word.code == code), code)
+
+
+def organisation_row(organisation: Organisation) -> dict[str, Any]:
+    return {
+        "id": organisation.pk,
+        "name": organisation.name,
+        "kind": organisation.kind,
+        "kind_label": _kind_label(v.ORGANISATION_KINDS, organisation.kind),
+        "industry": organisation.industry,
+        "website": organisation.website,
+        "current_people": getattr(organisation, "current_people", None),
+    }
+
+
+def organisation_detail(actor: Member, organisation: OrganisationRef) -> dict[str, Any]:
+    """An organisation with its people (current and former), events and projects."""
+    from knoten.journal.models import Event, Project
+
+    org = resolve_organisation(actor, organisation)
+    affiliations = _sorted_affiliations(org.affiliations.select_related("person"))
+    events = Event.objects.filter(organiser_id=org.pk).order_by(
+        F("starts_on").desc(nulls_last=True), "pk"
+    )[:DETAIL_LIST_CAP]
+    projects = Project.objects.filter(organisation_id=org.pk).order_by("name", "pk")[
+        :DETAIL_LIST_CAP
+    ]
+    data = organisation_row(org)
+    data.update(
+        notes=org.notes,
+        current=[_affiliation_data(a, with_person=True) for a in affiliations if a.is_current],
+        former=[_affiliation_data(a, with_person=True) for a in affiliations if not a.is_current],
+        events=[{"id": e.pk, "name": e.name, "starts_on": _iso(e.starts_on)} for e in events],
+        projects=[{"id": x.pk, "name": x.name, "status": x.status} for x in projects],
+    )
+    data["current_people"] = len({a["person"]["id"] for a in data["current"]})
+    return data
+
+
+def add_affiliation(
+    actor: Member,
+    person: PersonRef,
+    organisation: OrganisationRef,
+    kind: str,
+    *,
+    title: str | None = None,
+    start: str | PartialDate | None = None,
+    end: str | PartialDate | None = None,
+    note: str | None = None,
+) -> Affiliation:
+    """A job, function, education or membership of a person at an organisation.
+
+    The organisation is found by its name (folded) or id, and created if the name is
+    new. The same affiliation again (same kind, title and start) is updated.
+    """
+    target = resolve_person(actor, person)
+    code = v.resolve_word(v.AFFILIATION_KINDS, kind, "kind")
+    start_date = _optional_date(start, "start")
+    end_date = _optional_date(end, "end")
+    for value, date, name in ((start, start_date, "start"), (end, end_date, "end")):
+        if date is not None and date.year is None:
+            raise InvalidInput(name, value, "needs a year")
+    _check_order(start_date, end_date, end)
+    clean_title = _clean(title)
+    if isinstance(organisation, Organisation):
+        organisation = resolve_organisation(actor, organisation)
+    elif not _clean(str(organisation)):
+        raise InvalidInput("organisation", organisation, "is empty; give the organisation's name")
+    with transaction.atomic():
+        if isinstance(organisation, Organisation):
+            org = organisation
+        else:
+            known = organisations_of(actor).filter(folded_name=fold(_clean(str(organisation))))
+            is_new = not str(organisation).strip().isdigit() and not known.exists()
+            org = ensure_organisation(actor, str(organisation))
+            if is_new and code == "education":
+                # Where one gets an education is a school or university, not a company.
+                org.kind = "school"
+                org.save(update_fields=["kind"])
+        same = Affiliation.objects.filter(
+            person_id=target.pk, organisation_id=org.pk, kind=code, title=clean_title
+        )
+        same = same.filter(start=start_date) if start_date else same.filter(start__isnull=True)
+        affiliation = same.first() or Affiliation(  # type: ignore[misc]
+            network_id=actor.network_id,
+            person=target,
+            organisation=org,
+            kind=code,
+            title=clean_title,
+            start=start_date,
+        )
+        affiliation.end = end_date if end is not None else affiliation.end
+        if note is not None:
+            affiliation.note = note.strip()
+        affiliation.save()
+        reindex_people(actor.network_id, [target.pk])
+    return affiliation
+
+
+# --- relationships and dates -----------------------------------------------------------
+
+
+def relate(
+    actor: Member,
+    a: PersonRef,
+    b: PersonRef,
+    kind: str,
+    *,
+    trust: str | int | None = None,
+    since: str | PartialDate | None = None,
+    note: str | None = None,
+) -> Relationship:
+    """Record that ``a`` is ``kind`` of ``b`` ("Anna is boss of Ben").
+
+    The kind may name either direction: ``report`` stores ``b`` as the boss of ``a``.
+    A symmetric kind is stored once whatever the order; the same relationship again is
+    updated (trust, since, note as given), never duplicated.
+    """
+    first = resolve_person(actor, a, "person")
+    second = resolve_person(actor, b, "person")
+    relationship_kind, reverse = v.resolve_relationship_kind(kind)
+    trust_value = parse_trust(trust) if trust is not None and str(trust).strip() else None
+    since_date = _optional_date(since, "since")
+    if first.pk == second.pk:
+        raise InvalidInput(
+            "person", str(b), f"is {first.full_name} again; a person is not related to themselves"
+        )
+    source, target = (second, first) if reverse else (first, second)
+    code = relationship_kind.code
+    with transaction.atomic():
+        pair = Q(from_person_id=source.pk, to_person_id=target.pk)
+        if relationship_kind.symmetric:
+            pair |= Q(from_person_id=target.pk, to_person_id=source.pk)
+        relationship = Relationship.objects.filter(pair, kind=code).first() or Relationship(
+            network_id=actor.network_id, from_person=source, to_person=target, kind=code
+        )
+        if trust_value is not None:
+            relationship.trust = trust_value
+        if since_date is not None:
+            relationship.since = since_date
+        if note is not None:
+            relationship.note = note.strip()
+        relationship.save()
+        reindex_people(actor.network_id, [source.pk, target.pk])
+    return relationship
+
+
+def unrelate(actor: Member, a: PersonRef, b: PersonRef, kind: str | None = None) -> int:
+    """Remove the relationships between ``a`` and ``b`` (of ``kind``, if given), both ways."""
+    first = resolve_person(actor, a, "person")
+    second = resolve_person(actor, b, "person")
+    code = v.resolve_relationship_kind(kind)[0].code if kind is not None else None
+    between = Relationship.objects.filter(
+        Q(from_person_id=first.pk, to_person_id=second.pk)
+        | Q(from_person_id=second.pk, to_person_id=first.pk)
+    )
+    if code is not None:
+        between = between.filter(kind=code)
+    with transaction.atomic():
+        removed, _ = between.delete()
+        if not removed:
+            what = f"{first.full_name} – {second.full_name}" + (f" ({kind})" if kind else "")
+            raise NotFound("relationship", what)
+        reindex_people(actor.network_id, [first.pk, second.pk])
+    return removed
+
+
+def add_important_date(
+    actor: Member,
+    person: PersonRef,
+    kind: str,
+    date: str | PartialDate,
+    *,
+    label: str | None = None,
+    note: str | None = None,
+) -> ImportantDate:
+    """A birthday, anniversary or life event; a second birthday replaces the first."""
+    target = resolve_person(actor, person)
+    code = v.resolve_word(v.DATE_KINDS, kind, "kind")
+    when = _optional_date(date, "date")
+    if when is None:
+        raise InvalidInput("date", date, "is empty; give a date such as 14.03.2024 or --03-14")
+    with transaction.atomic():
+        if code == "birthday":
+            target.dates.filter(kind="birthday").delete()
+        important = ImportantDate.objects.create(  # type: ignore[misc]
+            network_id=actor.network_id,
+            person=target,
+            kind=code,
+            date=when,
+            label=_clean(label),
+            note=(note or "").strip(),
+        )
+    return important
+
+
+# --- what was understood ---------------------------------------------------------------
+
+
+def explain_name(name: str) -> str:
+    """How a typed name was split: ``name: Prof. Dr. · Hans-Peter · von · Müller``."""
+    parts = parse_name(name)
+    shown = [
+        f"title {parts.academic_title!r}" if parts.academic_title else "",
+        f"given {parts.given_name!r}" if parts.given_name else "",
+        f"nickname {parts.nickname!r}" if parts.nickname else "",
+        f"particle {parts.name_particle!r}" if parts.name_particle else "",
+        f"family {parts.family_name!r}" if parts.family_name else "",
+    ]
+    return "name: " + ", ".join(part for part in shown if part)
+
+
+def explain_date(label: str, value: str | PartialDate | None) -> str | None:
+    """``birthday: 14.03. (--03-14)``; None when nothing was given."""
+    if value is None:
+        return None
+    date = _optional_date(value, label)
+    if date is None:
+        return f"{label}: cleared"
+    return f"{label}: {date.display()} ({date.isoformat()})"
+
+
+def explain_fields(fields: PersonFields) -> list[str]:
+    """What was read from the typed fields (dates, contact points, form of address)."""
+    lines = [
+        explain_date("birthday", fields.birthday),
+        explain_date("met on", fields.met_on),
+    ]
+    for group, texts in (
+        ("email", fields.emails),
+        ("phone", fields.phones),
+        ("website", fields.websites),
+        ("messenger", fields.messengers),
+        ("address", None if fields.address is None else [fields.address]),
+    ):
+        for parsed in contacts.parse_many(group, texts or []):
+            lines.append(parsed.explain())
+    if fields.form_of_address is not None:
+        form = parse_form_of_address(fields.form_of_address)
+        lines.append(f"form of address: {Person.Address(form).label}")
+    if fields.importance is not None:
+        lines.append(f"importance: {Person.Tier(parse_importance(fields.importance)).label}")
+    return [line for line in lines if line]
