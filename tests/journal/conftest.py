@@ -75,4 +75,4 @@ def counts() -> dict[str, int]:
         Attendance,
         Organisation,
     ]
-    return {model.__name__: model.objects.count() for model in models}
+    return {model.__name__: model._default_manager.count() for model in models}

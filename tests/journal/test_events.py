@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from knoten.core.errors import Ambiguous, InvalidInput, NotFound
+from knoten.core.errors import Ambiguous, InvalidInput, KnotenError, NotFound
 from knoten.journal import services as journal
 from knoten.journal.models import Attendance, Event
 from tests.conftest import World
@@ -213,7 +213,7 @@ def test_an_event_is_found_by_id_or_part_of_its_name(world: World, people: Peopl
     ],
 )
 def test_bad_input_is_refused_and_nothing_is_written(
-    world: World, people: People, kwargs: dict[str, object], error: type, message: str
+    world: World, people: People, kwargs: dict[str, object], error: type[KnotenError], message: str
 ) -> None:
     arguments: dict[str, object] = {"name": "Messe", "organiser": "Neue Messe AG"} | kwargs
     name = arguments.pop("name")
@@ -235,7 +235,12 @@ def test_bad_input_is_refused_and_nothing_is_written(
     ],
 )
 def test_marking_met_with_bad_input_writes_nothing(
-    world: World, people: People, event: str, names: list[str], error: type, message: str
+    world: World,
+    people: People,
+    event: str,
+    names: list[str],
+    error: type[KnotenError],
+    message: str,
 ) -> None:
     journal.add_event(world.alice, "Messe")
     before = counts()

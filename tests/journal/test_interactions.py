@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from knoten.core.errors import Ambiguous, InvalidInput, NotFound
+from knoten.core.errors import Ambiguous, InvalidInput, KnotenError, NotFound
 from knoten.journal import services as journal
 from knoten.journal.models import Attendance, Interaction, Promise
 from tests.conftest import World
@@ -287,7 +287,7 @@ def test_a_conversation_cannot_lie_in_the_future(fixed_today: dt.date) -> None:
     ],
 )
 def test_bad_input_is_refused_and_nothing_is_written(
-    world: World, people: People, kwargs: dict[str, object], error: type, message: str
+    world: World, people: People, kwargs: dict[str, object], error: type[KnotenError], message: str
 ) -> None:
     arguments: dict[str, object] = {"summary": "Lunch", "participants": ["Schmidt"]} | kwargs
     summary = arguments.pop("summary")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from knoten.core.errors import Ambiguous, InvalidInput, NotFound
+from knoten.core.errors import Ambiguous, InvalidInput, KnotenError, NotFound
 from knoten.core.partial_dates import PartialDate
 from knoten.journal import services as journal
 from knoten.people.models import Organisation
@@ -160,7 +160,7 @@ def test_a_project_is_found_by_id_or_part_of_its_name(world: World, people: Peop
     ],
 )
 def test_bad_input_is_refused_and_nothing_is_written(
-    world: World, people: People, kwargs: dict[str, object], error: type, message: str
+    world: World, people: People, kwargs: dict[str, object], error: type[KnotenError], message: str
 ) -> None:
     arguments: dict[str, object] = {"name": "Relaunch", "organisation": "Neue GmbH"} | kwargs
     name = arguments.pop("name")

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from knoten.core.errors import InvalidInput, NotFound
+from knoten.core.errors import InvalidInput, KnotenError, NotFound
 from knoten.journal import services as journal
 from knoten.journal.models import Promise
 from tests.conftest import World
@@ -208,7 +208,11 @@ def test_completing_a_promise_twice_is_refused(world: World, promises: dict[str,
     ],
 )
 def test_completing_an_unknown_promise_is_refused(
-    world: World, promises: dict[str, Promise], promise_id: str, error: type, message: str
+    world: World,
+    promises: dict[str, Promise],
+    promise_id: str,
+    error: type[KnotenError],
+    message: str,
 ) -> None:
     with pytest.raises(error) as caught:
         journal.complete_promise(world.alice, promise_id)
@@ -225,3 +229,16 @@ def test_completing_with_a_bad_day_changes_nothing(
     promise.refresh_from_db()
     assert promise.done_on is None
     assert counts()["Promise"] == 4
+
+
+def test_a_promise_cannot_be_done_in_the_future(
+    world: World, promises: dict[str, Promise], fixed_today: dt.date
+) -> None:
+    promise = promises["Angebot"]
+    with pytest.raises(InvalidInput) as caught:
+        journal.complete_promise(world.alice, promise.pk, on="morgen")
+    assert caught.value.message == (
+        "on: 'morgen' is 2024-03-14, in the future; mark a promise done once it is kept"
+    )
+    promise.refresh_from_db()
+    assert promise.done_on is None

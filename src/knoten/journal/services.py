@@ -74,7 +74,12 @@ def _is_exact_date(text: str) -> bool:
     return True
 
 
-def conversation_day(value: str | dt.date | None, field: str = "on") -> dt.date:
+def conversation_day(
+    value: str | dt.date | None,
+    field: str = "on",
+    *,
+    hint: str = "log a conversation after it happened",
+) -> dt.date:
     """The day a conversation happened: today by default, never in the future.
 
     A bare weekday means the last one ("Freitag" on a Wednesday is two days ago, on a
@@ -101,7 +106,7 @@ def conversation_day(value: str | dt.date | None, field: str = "on") -> dt.date:
         raise InvalidInput(
             field,
             text,
-            f"is {day.isoformat()}, in the future; log a conversation after it happened",
+            f"is {day.isoformat()}, in the future; {hint}",
         )
     return day
 
@@ -493,7 +498,7 @@ def complete_promise(
         raise InvalidInput(
             "promise", promise.pk, f"was already done on {promise.done_on.isoformat()}"
         )
-    done = conversation_day(on, "on")
+    done = conversation_day(on, "on", hint="mark a promise done once it is kept")
     with transaction.atomic():
         promise.done_on = done
         promise.save(update_fields=["done_on"])
