@@ -66,14 +66,6 @@ _PAST_WORDS = {
 }
 
 
-def _is_exact_date(text: str) -> bool:
-    try:
-        parse_partial_date(text)
-    except InvalidInput:
-        return False
-    return True
-
-
 def conversation_day(
     value: str | dt.date | None,
     field: str = "on",
@@ -196,7 +188,7 @@ def _plain_number(text: str, *, decimals: int) -> Decimal | None:
     """A number written the German or the English way: 1.234,50 / 1,234.50 / 1234.5."""
     number = re.sub(r"[\s'\u202f\u00a0]", "", text)
     sign = ""
-    if number[:1] in "+-":
+    if number[:1] in ("+", "-"):
         sign, number = number[0].replace("+", ""), number[1:]
     if "," in number and "." in number:
         decimal_mark = "," if number.rfind(",") > number.rfind(".") else "."
@@ -281,14 +273,12 @@ def _text(value: str | None) -> str:
     return " ".join((value or "").split())
 
 
-def _resolve_people(
-    actor: Member, texts: Iterable[str | Person], field: str, *, allow_me: bool
-) -> list[Person]:
-    """Each named person once, in the order given."""
+def _other_people(actor: Member, texts: Iterable[str | Person], field: str) -> list[Person]:
+    """Each named person once, in the order given; *me* is implied, never named."""
     people: list[Person] = []
     for text in texts:
         person = resolve_person(actor, text, field)
-        if not allow_me and person.pk == actor.me.pk:
+        if person.pk == actor.me.pk:
             raise InvalidInput(field, text, "is you; name the other people here")
         if all(person.pk != known.pk for known in people):
             people.append(person)
@@ -370,7 +360,7 @@ def log_interaction(
         raise InvalidInput(
             "participants", "", "is empty; name at least one person the conversation was with"
         )
-    people = _resolve_people(actor, participants, "participant", allow_me=False)
+    people = _other_people(actor, participants, "participant")
     kind_code = v.resolve_word(v.INTERACTION_KINDS, kind, "kind")
     day = conversation_day(on, "on")
     if minutes is not None:
@@ -777,7 +767,7 @@ def add_event(
         raise NotFound("organiser", organiser.pk)
     if isinstance(organiser, str) and organiser and not organiser.strip():
         raise InvalidInput("organiser", organiser, "is empty; give the organisation's name")
-    people = _resolve_people(actor, attendees, "attendee", allow_me=False)
+    people = _other_people(actor, attendees, "attendee")
 
     with transaction.atomic():
         org = (
@@ -843,6 +833,6 @@ def mark_met(
     found = resolve_event(actor, event)
     if not people:
         raise InvalidInput("people", "", "is empty; name at least one person you met there")
-    persons = _resolve_people(actor, people, "person", allow_me=False)
+    persons = _other_people(actor, people, "person")
     with transaction.atomic():
         return _attend(actor, found, persons, Attendance.Status.MET)
