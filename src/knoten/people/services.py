@@ -799,7 +799,9 @@ def person_detail(actor: Member, person: PersonRef) -> dict[str, Any]:
         .get(pk=target.pk)
     )
     points = list(p.contact_points.order_by("kind", "-preferred", "pk"))
-    affiliations = _sorted_affiliations(p.affiliations.select_related("organisation"))
+    affiliations = _sorted_affiliations(
+        p.affiliations.select_related("organisation").order_by("pk")
+    )
     relationships = [
         _relationship_data(r, True)
         for r in p.relationships_out.select_related("to_person").order_by("kind", "pk")
@@ -1016,7 +1018,9 @@ def organisation_detail(actor: Member, organisation: OrganisationRef) -> dict[st
     from knoten.journal.models import Event, Project
 
     org = resolve_organisation(actor, organisation)
-    affiliations = _sorted_affiliations(org.affiliations.select_related("person"))
+    affiliations = _sorted_affiliations(
+        org.affiliations.select_related("person").order_by("person__sort_name", "pk")
+    )
     events = Event.objects.filter(organiser_id=org.pk).order_by(
         F("starts_on").desc(nulls_last=True), "pk"
     )[:DETAIL_LIST_CAP]
