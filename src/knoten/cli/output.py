@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import json
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,7 +17,14 @@ from rich.console import Console
 from knoten.core.errors import Ambiguous, KnotenError
 from knoten.core.partial_dates import PartialDate
 
-out = Console(highlight=False, soft_wrap=True)
+# Piped or captured output is not cut to 80 columns: a table written to a file or read
+# by another program keeps whole names.
+_PIPE_WIDTH = 200
+out = Console(
+    highlight=False,
+    soft_wrap=True,
+    width=None if sys.stdout.isatty() or "COLUMNS" in os.environ else _PIPE_WIDTH,
+)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON only, for scripts.")]
@@ -38,10 +46,12 @@ def emit_json(data: Any) -> None:
 
 
 def fail(error: KnotenError) -> NoReturn:
-    err.print(f"[red]Error:[/red] {error.message}", markup=True, highlight=False)
     if isinstance(error, Ambiguous):
+        err.print(f"Error: {error.summary}:", markup=False)
         for candidate in error.candidates:
             err.print(f"  {candidate}", markup=False)
+    else:
+        err.print(f"Error: {error.message}", markup=False)
     raise typer.Exit(error.exit_code)
 
 

@@ -46,7 +46,10 @@ class Ambiguous(KnotenError):
 
     def __init__(self, what: str, query: str, candidates: Sequence[str]) -> None:
         listed = "; ".join(candidates)
-        super().__init__(f"{what} {query!r} is ambiguous, it matches {len(candidates)}: {listed}")
+        # The summary is what a terminal prints before one candidate per line; the
+        # message (for the API and logs) carries the candidates inline.
+        self.summary = f"{what} {query!r} is ambiguous, it matches {len(candidates)}"
+        super().__init__(f"{self.summary}: {listed}")
         self.what = what
         self.query = query
         self.candidates = list(candidates)

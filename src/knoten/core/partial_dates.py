@@ -11,7 +11,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import models
 
@@ -126,7 +126,15 @@ def parse_partial_date(text: str, field: str = "date") -> PartialDate:
         raise InvalidInput(field, text, reason) from None
 
 
-class PartialDateField(models.CharField):
+if TYPE_CHECKING:
+    # Tells the type checker that the field takes a PartialDate (or its text) and gives
+    # one back; Django's CharField is not subscriptable at run time.
+    _TextField = models.CharField[PartialDate | str | dt.date | None, PartialDate | None]
+else:
+    _TextField = models.CharField
+
+
+class PartialDateField(_TextField):
     """A model field that holds a :class:`PartialDate` as its ISO text form."""
 
     description = "A date whose year or month and day may be unknown"
