@@ -131,7 +131,7 @@ def test_an_address_keeps_its_label_and_a_one_line_value() -> None:
 
 
 def test_an_empty_address_is_refused() -> None:
-    with pytest.raises(InvalidInput, match="^address: ' ' is empty"):
+    with pytest.raises(InvalidInput, match=r"^address: ' ' is empty"):
         parse_address(" ")
 
 
@@ -153,5 +153,5 @@ def test_labels_are_split_off_and_german_ones_translated(
 
 def test_a_contact_kind_may_be_named_in_german() -> None:
     assert parse_contact("Telefon", "030 1234567").value == "+49301234567"
-    with pytest.raises(InvalidInput, match="^kind: 'Fax-Gerät' is not one of"):
+    with pytest.raises(InvalidInput, match=r"^kind: 'Fax-Gerät' is not one of"):
         parse_contact("Fax-Gerät", "030 1234567")

@@ -83,7 +83,7 @@ def test_limit_and_offset_page_through_the_list(alice: Member) -> None:
     assert names(people.list_people(alice, limit=2)) == everyone[:2]
     assert names(people.list_people(alice, limit=2, offset=2)) == everyone[2:4]
     assert names(people.list_people(alice, offset=4)) == everyone[4:]
-    with pytest.raises(InvalidInput, match="^limit: -1 is negative"):
+    with pytest.raises(InvalidInput, match=r"^limit: -1 is negative"):
         people.list_people(alice, limit=-1)
 
 
@@ -142,7 +142,7 @@ def test_a_list_costs_the_same_queries_for_one_row_and_for_many(alice: Member) -
 def anna(alice: Member) -> Person:
     """Anna with something of everything around her."""
     network = alice.network
-    ben = people.add_person(alice, "Ben Weber")
+    people.add_person(alice, "Ben Weber")
     people.add_person(alice, "Carla Klein")
     event = Event.objects.create(network=network, name="DMEXCO", starts_on=dt.date(2019, 9, 11))
     anna = people.add_person(

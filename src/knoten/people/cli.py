@@ -811,21 +811,10 @@ def date_add(
         important = services.add_important_date(
             actor, person, kind, date, label=label, note=note_text
         )
-    note(
-        f"{important.person.full_name}: {important.kind} {important.date.display()} "
-        f"({important.date.isoformat()})."
-    )
+    data = services.important_date_data(important)
+    note(f"{important.person.full_name}: {important.kind} {data['display']} ({data['date']}).")
     if json_output:
-        emit_json(
-            {
-                "id": important.pk,
-                "person": {"id": important.person.pk, "name": important.person.full_name},
-                "kind": important.kind,
-                "date": important.date.isoformat(),
-                "label": important.label,
-                "note": important.note,
-            }
-        )
+        emit_json(data)
 
 
 def register(app: typer.Typer) -> None:

@@ -504,8 +504,7 @@ def _apply(actor: Member, person: Person, plan: _Plan) -> None:
     if plan.birthday_given:
         person.dates.filter(kind="birthday").delete()
         if plan.birthday is not None:
-            # PartialDateField is typed as a CharField by the stubs; it takes a PartialDate.
-            ImportantDate.objects.create(  # type: ignore[misc]
+            ImportantDate.objects.create(
                 network_id=actor.network_id, person=person, kind="birthday", date=plan.birthday
             )
     _apply_work(actor, person, plan)
@@ -769,12 +768,14 @@ def _relationship_data(relationship: Relationship, outgoing: bool) -> dict[str, 
     }
 
 
-def _date_data(date: ImportantDate) -> dict[str, Any]:
+def important_date_data(date: ImportantDate) -> dict[str, Any]:
+    """An important date as JSON-able data, with its German display form."""
     return {
         "id": date.pk,
+        "person": _ref(date.person),
         "kind": date.kind,
-        "date": date.date.isoformat(),
-        "display": date.date.display(),
+        "date": _iso(date.date),
+        "display": date.date.display() if date.date else "",
         "label": date.label,
         "note": date.note,
     }
@@ -810,7 +811,7 @@ def person_detail(actor: Member, person: PersonRef) -> dict[str, Any]:
         for r in p.relationships_in.select_related("from_person").order_by("kind", "pk")
     ]
     family_codes = {kind.code for kind in v.RELATIONSHIP_KINDS if kind.family}
-    dates = sorted(p.dates.all(), key=lambda d: (d.kind != "birthday", d.date.isoformat()))
+    dates = sorted(p.dates.all(), key=lambda d: (d.kind != "birthday", _iso(d.date) or ""))
     birthday = next((d for d in dates if d.kind == "birthday"), None)
 
     promises = (
@@ -868,7 +869,7 @@ def person_detail(actor: Member, person: PersonRef) -> dict[str, Any]:
         "archived": p.archived,
         "me": p.pk == actor.person_id,
         "notes": p.notes,
-        "birthday": birthday.date.isoformat() if birthday else None,
+        "birthday": _iso(birthday.date) if birthday else None,
         "contact_points": [contacts.contact_point_data(point) for point in points],
         "affiliations": [_affiliation_data(a) for a in affiliations],
         "relationships": [r for r in relationships if r["kind"] not in family_codes],
@@ -876,7 +877,7 @@ def person_detail(actor: Member, person: PersonRef) -> dict[str, Any]:
         "circles": [c.name for c in p.circles.all()],
         "tags": sorted((t.name for t in p.tags.all()), key=fold),
         "skills": sorted((s.name for s in p.skills.all()), key=fold),
-        "important_dates": [_date_data(d) for d in dates],
+        "important_dates": [important_date_data(d) for d in dates],
         "how_we_met": {
             "date": _iso(p.met_on),
             "event": _ref(p.met_at_event),
@@ -1083,7 +1084,7 @@ def add_affiliation(
             person_id=target.pk, organisation_id=org.pk, kind=code, title=clean_title
         )
         same = same.filter(start=start_date) if start_date else same.filter(start__isnull=True)
-        affiliation = same.first() or Affiliation(  # type: ignore[misc]
+        affiliation = same.first() or Affiliation(
             network_id=actor.network_id,
             person=target,
             organisation=org,
@@ -1185,7 +1186,7 @@ def add_important_date(
     with transaction.atomic():
         if code == "birthday":
             target.dates.filter(kind="birthday").delete()
-        important = ImportantDate.objects.create(  # type: ignore[misc]
+        important = ImportantDate.objects.create(
             network_id=actor.network_id,
             person=target,
             kind=code,
