@@ -20,10 +20,11 @@ from knoten.core.partial_dates import PartialDate
 # Piped or captured output is not cut to 80 columns: a table written to a file or read
 # by another program keeps whole names.
 _PIPE_WIDTH = 200
+_columns = os.environ.get("COLUMNS", "")
+_width = int(_columns) if _columns.isdigit() else None if sys.stdout.isatty() else _PIPE_WIDTH
+# Rich sizes a "dumb" terminal at 80x25 unless both sizes are given.
 out = Console(
-    highlight=False,
-    soft_wrap=True,
-    width=None if sys.stdout.isatty() or "COLUMNS" in os.environ else _PIPE_WIDTH,
+    highlight=False, soft_wrap=True, width=_width, height=None if _width is None else 50
 )
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
