@@ -65,7 +65,11 @@ def cli(world: World, monkeypatch: pytest.MonkeyPatch) -> Callable[..., CliResul
         cli_main._mount()
         cli_main._mounted = True
     monkeypatch.setenv("KNOTEN_USER", "alice")
-    monkeypatch.setenv("COLUMNS", "200")
+    from knoten.cli import output
+
+    # Wide enough that no table cell is cut, whatever terminal runs the tests.
+    monkeypatch.setattr(output.out, "_width", 200)
+    monkeypatch.setattr(output.out, "_height", 50)
     runner = CliRunner()
 
     def run(*args: str, user: str = "alice") -> CliResult:
