@@ -807,6 +807,7 @@ class _Generator:
         self.introducer: dict[int, int] = {}
         self.met_at: dict[int, int] = {}  # person → event where *me* met them
         self.direct: list[int] = []
+        self.introducers: list[int] = []  # direct contacts who are not family
 
         my_city = rng.choice(d.CITIES[:7])
         me_spec = _Spec(
@@ -829,6 +830,7 @@ class _Generator:
                 spec.direct = True
                 spec.origin = _DIRECT_ORIGINS(rng)
                 self.direct.append(index)
+                self.introducers.append(index)
                 # Classmates and teachers are of an age with what they share with *me*.
                 if spec.origin == "school":
                     spec.birth_year = 1979 + rng.randint(-1, 1)
@@ -1260,10 +1262,8 @@ class _Generator:
             met = _date_between(rng, dt.date(1995, 1, 1), today)
         elif origin == "introduced":
             met = _date_between(rng, dt.date(2010, 1, 1), today)
-            boundary = 1 + ((index - 1) // BATCH) * BATCH
-            position = bisect.bisect_left(self.direct, boundary)
-            if position:
-                self.introducer[index] = self.direct[rng.randrange(position)]
+            if self.introducers:
+                self.introducer[index] = rng.choice(self.introducers)
             else:
                 spec.origin = origin = ""
                 met = None
@@ -1333,20 +1333,23 @@ class _Generator:
                 person.notes = rng.choice(notes)
             person.archived = rng.random() < 0.015 and not direct
             person.refresh_derived_names()
-        # Insert in order, batch by batch, so that an introducer (always from an earlier
-        # batch) already has its primary key.
         people = self.people
         total = len(people) - 1
         self.report("persons", 0, total)
         for start in range(1, len(people), BATCH):
-            batch = people[start : start + BATCH]
-            for offset, person in enumerate(batch):
-                introducer = self.introducer.get(start + offset)
-                if introducer is not None:
-                    person.introduced_by_id = people[introducer].pk
-            Person.objects.bulk_create(batch)
+            Person.objects.bulk_create(people[start : start + BATCH])
             self.report("persons", min(start + BATCH - 1, total), total)
         self.pks = [person.pk for person in people]
+        # Who introduced whom refers to persons that had no key before the insert.
+        connection = connections[router.db_for_write(Person)]
+        quote = connection.ops.quote_name
+        column = quote(Person._meta.get_field("introduced_by").column)
+        key = quote(Person._meta.pk.column)
+        sql = f"UPDATE {quote(Person._meta.db_table)} SET {column} = %s WHERE {key} = %s"
+        pairs = [(self.pks[by], self.pks[person]) for person, by in self.introducer.items()]
+        if pairs:
+            with connection.cursor() as cursor:
+                cursor.executemany(sql, pairs)
         self._count("persons", total)
         # The full objects are no longer needed; keep what later stages read.
         self.names = [(p.given_name, p.short_name, p.family_name) for p in people]
@@ -1584,7 +1587,7 @@ class _Generator:
                         target, other = members[rng.randrange(len(members))]
                         kind = self._context_kind(spec, aff, specs[target], other)
                 if target < 0:
-                    if roll < 0.25 or not endpoints:
+                    if roll < 0.23 or not endpoints:
                         target = rng.randrange(1, index) if index > 1 else -1
                     else:
                         target = endpoints[rng.randrange(len(endpoints))]
@@ -1595,7 +1598,7 @@ class _Generator:
                 org_members.setdefault(aff.org, []).append((index, aff))
             # Some people are simply more sought after (a journalist, an association chair):
             # an attractiveness of its own, on top of the degree, with a heavy tail.
-            reach = min(int(rng.paretovariate(1.3)), 150)
+            reach = min(int(rng.paretovariate(1.05)), 300)
             if spec.title in _MULTIPLIER_TITLES or any(a.kind == "function" for a in spec.affs):
                 reach *= 3
             endpoints.extend([index] * reach)
