@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import time
-from typing import Annotated, Any
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from knoten.cli.output import JsonOption, domain_errors, emit_json, err, fail, note, out
 from knoten.core.errors import KnotenError
+
+if TYPE_CHECKING:
+    from knoten.demo.generate import Progress
 
 
 def demo(
@@ -54,7 +59,8 @@ def demo(
         if no_progress:
             counts = generate_network(member, size=size, seed=seed)
         else:
-            counts = _with_progress_bar(member, size, seed)
+            with progress_bar() as progress:
+                counts = generate_network(member, size=size, seed=seed, progress=progress)
     seconds = round(time.perf_counter() - started, 1)
     if json_output:
         emit_json(
@@ -73,20 +79,20 @@ def demo(
         out.print(f"{key.replace('_', ' '):<{width}}  {value:>9,}")
 
 
-def _with_progress_bar(member: Any, size: int, seed: int) -> dict[str, int]:
+@contextmanager
+def progress_bar() -> Iterator[Progress]:
+    """A Rich progress bar on stderr with one line per stage of the generator."""
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
-        Progress,
         TaskID,
         TextColumn,
         TimeElapsedColumn,
     )
-
-    from knoten.demo.generate import generate_network
+    from rich.progress import Progress as Bar
 
     tasks: dict[str, TaskID] = {}
-    with Progress(
+    with Bar(
         TextColumn("{task.description:<26}"),
         BarColumn(),
         MofNCompleteColumn(),
@@ -101,7 +107,7 @@ def _with_progress_bar(member: Any, size: int, seed: int) -> dict[str, int]:
                 task = tasks[stage] = bar.add_task(stage, total=max(total, 1))
             bar.update(task, completed=done, total=max(total, 1))
 
-        return generate_network(member, size=size, seed=seed, progress=progress)
+        yield progress
 
 
 def register(app: typer.Typer) -> None:

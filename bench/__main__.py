@@ -1,0 +1,283 @@
+"""``make bench``: build demo networks of 1k, 10k and 100k persons and time Knoten on them.
+
+Each network lives in its own SQLite data folder, ``.bench-data/<size>-seed<seed>/``, and is
+reused as long as its key matches: the generator (its version and its code), the seed, the
+size, the migrations and the code that builds the search index. ``--rebuild`` builds anew.
+For each size a fresh process times, over ``--runs`` calls after a warm-up, the domain
+functions the command line calls: the first page of the person list, person show (a
+different person each call, and *me*), logging a conversation (removed again afterwards)
+and, once ``bench/search.py`` exists, the searches beside their bare full-text floor.
+
+Prints a table on stdout and writes every figure to ``.bench-data/results.json``.
+
+    python -m bench                       # 1k, 10k and 100k, 50 calls each
+    python -m bench --sizes 1000,10000 --runs 100
+    python -m bench --rebuild --sizes 1000
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import platform
+import re
+import shutil
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / ".bench-data"
+SIZES = (1_000, 10_000, 100_000)
+TARGET_SIZE = 100_000
+LIST_SHOW_P95_MS = 30.0
+ONE_WORD_MS = 20.0
+FLOOR_RATIO = 1.5
+
+# The files whose change makes a cached network stale.
+_GENERATOR_FILES = ("src/knoten/demo/generate.py", "src/knoten/demo/data.py")
+_INDEX_FILES = ("src/knoten/knowwho/index.py",)
+
+
+def generator_version() -> int:
+    text = (ROOT / _GENERATOR_FILES[0]).read_text()
+    match = re.search(r"^GENERATOR_VERSION = (\d+)", text, re.MULTILINE)
+    return int(match.group(1)) if match else 0
+
+
+def cache_key(size: int, seed: int) -> str:
+    """What a cached network must have been built with to be reused."""
+    digest = hashlib.sha256(f"v{generator_version()} size={size} seed={seed}".encode())
+    migrations = sorted((ROOT / "src" / "knoten").glob("*/migrations/*.py"))
+    for path in [*(ROOT / name for name in _GENERATOR_FILES + _INDEX_FILES), *migrations]:
+        if path.exists():
+            digest.update(str(path.relative_to(ROOT)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:20]
+
+
+def child_env(folder: Path, key: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("KNOTEN_USER", None)
+    env.update(
+        {
+            "KNOTEN_DATA_DIR": str(folder),
+            "KNOTEN_DATABASE_URL": "",  # the targets are for SQLite
+            "KNOTEN_BENCH_KEY": key,
+            "DJANGO_SETTINGS_MODULE": "knoten.settings",
+            "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")])),
+        }
+    )
+    return env
+
+
+def run_worker(action: str, folder: Path, key: str, *extra: str) -> bool:
+    command = [sys.executable, "-m", "bench.worker", action, *extra]
+    done = subprocess.run(command, cwd=ROOT, env=child_env(folder, key), check=False)
+    return done.returncode == 0
+
+
+def prepare(size: int, seed: int, rebuild: bool) -> tuple[Path, dict[str, Any] | None, bool]:
+    """The data folder of this size, built if needed; its meta data; whether it was cached."""
+    folder = DATA / f"{size}-seed{seed}"
+    key = cache_key(size, seed)
+    meta_file = folder / "meta.json"
+    if not rebuild and meta_file.exists() and (folder / "knoten.sqlite3").exists():
+        meta = json.loads(meta_file.read_text())
+        if meta.get("key") == key:
+            return folder, meta, True
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    print(f"Building the network of {size:,} persons (seed {seed}) …", file=sys.stderr)
+    if not run_worker("build", folder, key, "--size", str(size), "--seed", str(seed)):
+        return folder, None, False
+    return folder, json.loads(meta_file.read_text()), False
+
+
+def measure(size: int, seed: int, runs: int, rebuild: bool) -> dict[str, Any]:
+    folder, meta, cached = prepare(size, seed, rebuild)
+    result: dict[str, Any] = {"size": size, "seed": seed, "data_dir": str(folder)}
+    if meta is None:
+        result["error"] = "building the network failed (see above)"
+        return result
+    result.update(
+        generate_seconds=meta["generate_seconds"],
+        built_at=meta["built_at"],
+        cached=cached,
+        counts=meta["counts"],
+    )
+    print(f"Measuring the network of {size:,} persons …", file=sys.stderr)
+    out = folder / "measure.json"
+    out.unlink(missing_ok=True)
+    args = ("--size", str(size), "--seed", str(seed), "--runs", str(runs))
+    if not run_worker("measure", folder, meta["key"], *args) or not out.exists():
+        result["error"] = "measuring failed (see above)"
+        return result
+    result.update(json.loads(out.read_text()))
+    return result
+
+
+# ----------------------------------------------------------------------------- report
+
+
+def _ms(value: Any) -> str:
+    return f"{value:8.1f} ms" if isinstance(value, int | float) else f"{'–':>11}"
+
+
+def _first(row: dict[str, Any], *names: str) -> Any:
+    for name in names:
+        if row.get(name) is not None:
+            return row[name]
+    return None
+
+
+def search_row(row: dict[str, Any]) -> dict[str, Any]:
+    """One figure of ``bench.search.measure`` in the table's terms, whatever it names them."""
+    label = str(_first(row, "label", "name", "kind", "query") or "search")
+    query = row.get("query")
+    if query and str(query) not in label:
+        label = f"{label} ({query})"
+    median = _first(row, "median_ms", "median")
+    p95 = _first(row, "p95_ms", "p95")
+    floor_median = _first(row, "floor_median_ms", "floor_median")
+    floor_p95 = _first(row, "floor_p95_ms", "floor_p95", "floor_ms", "floor")
+    ratio = _first(row, "ratio", "p95_ratio")
+    if ratio is None and isinstance(p95, int | float) and isinstance(floor_p95, int | float):
+        ratio = p95 / floor_p95 if floor_p95 else None
+    return {
+        "label": label,
+        "median": median,
+        "p95": p95,
+        "floor_median": floor_median,
+        "floor_p95": floor_p95,
+        "ratio": ratio,
+        "error": row.get("error"),
+    }
+
+
+def verdict(ok: bool, miss: str) -> str:
+    return "ok" if ok else f"MISS {miss}"
+
+
+def report(results: list[dict[str, Any]], runs: int) -> str:
+    lines = [
+        f"Knoten benchmark · SQLite {sqlite3.sqlite_version} · Python {platform.python_version()}"
+        f" · {os.cpu_count()} CPUs · median and p95 of {runs} calls after a warm-up",
+        f"Targets (held at {TARGET_SIZE:,} persons): person list and show p95 ≤ "
+        f"{LIST_SHOW_P95_MS:.0f} ms; one-word search ≤ {ONE_WORD_MS:.0f} ms; "
+        f"every search p95 ≤ {FLOOR_RATIO}× its floor (the bare full-text query).",
+    ]
+    for result in results:
+        size = result["size"]
+        lines.append("")
+        if "generate_seconds" in result:
+            how = f"cached, built {result['built_at']}" if result.get("cached") else "just built"
+            lines.append(
+                f"{size:,} persons (seed {result['seed']}): generated in "
+                f"{result['generate_seconds']:.1f} s ({how})"
+            )
+        else:
+            lines.append(f"{size:,} persons (seed {result['seed']})")
+        if "error" in result:
+            lines.append(f"  {result['error']}")
+            continue
+        at_target = size >= TARGET_SIZE
+        lines.append(f"  {'':34}{'median':>11}  {'p95':>11}  target")
+        for row in result.get("figures", []):
+            if "error" in row:
+                lines.append(f"  {row['label']:<34}{row['error']}")
+                continue
+            target = ""
+            if row["name"] in {"person_list", "person_show", "person_show_me"}:
+                p95 = row["p95_ms"]
+                target = f"p95 ≤ {LIST_SHOW_P95_MS:.0f} ms"
+                if at_target:
+                    ok = p95 <= LIST_SHOW_P95_MS
+                    target += f"  {verdict(ok, f'by {p95 - LIST_SHOW_P95_MS:.1f} ms')}"
+            lines.append(
+                f"  {row['label']:<34}{_ms(row['median_ms'])}  {_ms(row['p95_ms'])}  {target}"
+            )
+        if result.get("search") is None:
+            lines.append(f"  {'search':<34}{result.get('search_error') or 'not available yet'}")
+            continue
+        lines.append(f"  {'search':34}{'median':>11}  {'p95':>11}  floor median / p95, ratio")
+        for raw in result["search"]:
+            row = search_row(raw)
+            if row["error"]:
+                lines.append(f"  {'search: ' + row['label']:<34}{row['error']}")
+                continue
+            floor = f"{_ms(row['floor_median']).strip()} / {_ms(row['floor_p95']).strip()}"
+            ratio = row["ratio"]
+            text = f"{floor}, {ratio:.2f}×" if isinstance(ratio, int | float) else floor
+            if at_target:
+                checks = []
+                if isinstance(ratio, int | float):
+                    checks.append(verdict(ratio <= FLOOR_RATIO, f"ratio {ratio:.2f}×"))
+                one_word = "one" in row["label"].lower() and "word" in row["label"].lower()
+                if one_word and isinstance(row["p95"], int | float):
+                    over = row["p95"] - ONE_WORD_MS
+                    checks.append(verdict(over <= 0, f"by {over:.1f} ms"))
+                text += "  " + ", ".join(checks) if checks else ""
+            lines.append(
+                f"  {'search: ' + row['label']:<34}{_ms(row['median'])}  {_ms(row['p95'])}  {text}"
+            )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m bench", description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
+    parser.add_argument(
+        "--sizes",
+        default=",".join(str(size) for size in SIZES),
+        help="comma-separated network sizes (default: 1000,10000,100000)",
+    )
+    parser.add_argument("--seed", type=int, default=1, help="the demo network's seed")
+    parser.add_argument("--runs", type=int, default=50, help="timed calls per figure")
+    parser.add_argument("--rebuild", action="store_true", help="build the networks anew")
+    args = parser.parse_args(argv)
+    try:
+        sizes = [int(part.replace("_", "")) for part in args.sizes.split(",") if part.strip()]
+    except ValueError:
+        parser.error(f"--sizes must be whole numbers separated by commas, not {args.sizes!r}")
+    if not sizes or any(size < 1 for size in sizes):
+        parser.error("--sizes needs at least one size of 1 or more")
+    if args.runs < 1:
+        parser.error("--runs must be at least 1")
+
+    DATA.mkdir(exist_ok=True)
+    started = time.strftime("%Y-%m-%d %H:%M:%S")
+    results = [measure(size, args.seed, args.runs, args.rebuild) for size in sizes]
+    text = report(results, args.runs)
+    print(text)
+    document = {
+        "started_at": started,
+        "runs": args.runs,
+        "machine": {
+            "python": platform.python_version(),
+            "sqlite": sqlite3.sqlite_version,
+            "platform": platform.platform(),
+            "cpus": os.cpu_count(),
+        },
+        "targets": {
+            "at_size": TARGET_SIZE,
+            "list_and_show_p95_ms": LIST_SHOW_P95_MS,
+            "one_word_search_ms": ONE_WORD_MS,
+            "search_floor_ratio": FLOOR_RATIO,
+        },
+        "results": results,
+    }
+    (DATA / "results.json").write_text(json.dumps(document, indent=2, default=str) + "\n")
+    print(f"\nFigures written to {(DATA / 'results.json').relative_to(ROOT)}", file=sys.stderr)
+    return 1 if any("error" in result for result in results) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

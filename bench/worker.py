@@ -1,0 +1,204 @@
+"""The half of the benchmark that runs inside Django, one process per network size.
+
+``python -m bench.worker build --size N --seed S`` fills a fresh data folder (named by
+``KNOTEN_DATA_DIR``) with a demo network and writes ``meta.json`` beside the database;
+``python -m bench.worker measure --size N --seed S --runs R`` times the domain functions
+the command line calls and writes ``measure.json``. Django reads its settings once at
+start, so each data folder needs a process of its own; ``python -m bench`` starts them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import os
+import random
+import sys
+import time
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from bench.timing import WARMUP, summarise, time_calls
+
+BENCH_USER = "bench"
+ME_NAME = "Dr. Eva Berger"
+
+# What the benchmark reports for each measure, and the target it is held to (at 100k).
+MEASURES = (
+    ("person_list", "person list (first page)"),
+    ("person_show", "person show"),
+    ("person_show_me", "person show me"),
+    ("log", "log (one conversation)"),
+)
+
+
+def setup_django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "knoten.settings")
+    import django
+
+    django.setup()
+
+
+def build(size: int, seed: int, folder: Path) -> None:
+    """A new network of ``size`` persons in the (empty) data folder, and its meta file."""
+    setup_django()
+    from django.core.management import call_command
+    from django.db import connection
+
+    from knoten.core.services import create_network
+    from knoten.demo.cli import progress_bar
+    from knoten.demo.generate import GENERATOR_VERSION, generate_network
+
+    call_command("migrate", interactive=False, verbosity=0)
+    member = create_network("Benchmark network", username=BENCH_USER, me_name=ME_NAME)
+    started = time.perf_counter()
+    with progress_bar() as progress:
+        counts = generate_network(member, size=size, seed=seed, progress=progress)
+    seconds = time.perf_counter() - started
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    meta = {
+        "key": os.environ.get("KNOTEN_BENCH_KEY", ""),
+        "generator_version": GENERATOR_VERSION,
+        "size": size,
+        "seed": seed,
+        "generate_seconds": round(seconds, 1),
+        "built_at": time.strftime("%Y-%m-%d %H:%M"),
+        "counts": counts,
+    }
+    (folder / "meta.json").write_text(json.dumps(meta, indent=2) + "\n")
+
+
+def _unavailable(error: BaseException) -> dict[str, Any]:
+    if isinstance(error, ImportError | AttributeError):
+        return {"error": "not available yet"}
+    return {"error": f"{type(error).__name__}: {error}".splitlines()[0][:200]}
+
+
+def _timed(name: str, label: str, run: Callable[[], list[float]]) -> dict[str, Any]:
+    try:
+        figures: dict[str, Any] = summarise(run())
+    except Exception as error:  # a function that is missing or broken is reported, not fatal
+        if not isinstance(error, ImportError | AttributeError):
+            traceback.print_exc(file=sys.stderr)
+        figures = _unavailable(error)
+    return {"name": name, "label": label, **figures}
+
+
+def measure(size: int, seed: int, runs: int, folder: Path) -> None:
+    """Time list, show, log (and search, when ``bench.search`` exists); write the figures."""
+    setup_django()
+    from knoten.cli.main import migrate_quietly
+    from knoten.core.models import Member
+    from knoten.journal.models import Interaction
+    from knoten.people.models import Person
+
+    migrate_quietly()
+    member = Member.objects.select_related("network", "person", "user").get(
+        user__username=BENCH_USER
+    )
+    pks = list(
+        Person.objects.filter(network_id=member.network_id, archived=False)
+        .exclude(pk=member.me.pk)
+        .values_list("pk", flat=True)
+    )
+    rng = random.Random(f"knoten-bench-{seed}")
+    # Different persons for every call (the warm-up ones too), the same ones every run.
+    shown = rng.sample(pks, min(len(pks), runs + WARMUP))
+    talked_to = rng.sample(pks, min(len(pks), runs + WARMUP))
+
+    def person_list() -> list[float]:
+        from knoten.people.services import list_people
+
+        return time_calls(lambda _: list_people(member, limit=50), runs)
+
+    def person_show() -> list[float]:
+        from knoten.people.services import person_detail
+
+        return time_calls(lambda i: person_detail(member, shown[i % len(shown)]), runs)
+
+    def person_show_me() -> list[float]:
+        from knoten.people.services import person_detail
+
+        return time_calls(lambda _: person_detail(member, "me"), runs)
+
+    def log() -> list[float]:
+        from knoten.journal.services import log_interaction
+        from knoten.knowwho.index import reindex_interactions
+
+        people = Person.objects.in_bulk(talked_to)
+        created: list[int] = []
+
+        def call(i: int) -> Any:
+            person = people[talked_to[i % len(talked_to)]]
+            interaction = log_interaction(
+                member,
+                f"Kaffee mit {person.given_name or person.family_name}: Benchmark-Notiz {i}",
+                participants=[person],
+            )
+            created.append(interaction.pk)
+            return interaction
+
+        try:
+            return time_calls(call, runs)
+        finally:
+            # The cached network stays as it was built.
+            Interaction.objects.filter(pk__in=created).delete()
+            reindex_interactions(member.network_id, created)
+
+    runners = {
+        "person_list": person_list,
+        "person_show": person_show,
+        "person_show_me": person_show_me,
+        "log": log,
+    }
+    figures = [_timed(name, label, runners[name]) for name, label in MEASURES]
+
+    search: list[dict[str, Any]] | None = None
+    search_error = ""
+    try:
+        search_bench: Any = importlib.import_module("bench.search")
+    except ModuleNotFoundError as error:
+        if error.name != "bench.search":
+            raise
+        search_error = "not available yet"
+    else:
+        try:
+            search = list(search_bench.measure(member, runs=runs))
+        except Exception as error:
+            traceback.print_exc(file=sys.stderr)
+            search_error = _unavailable(error)["error"]
+
+    result = {
+        "size": size,
+        "seed": seed,
+        "persons": Person.objects.filter(network_id=member.network_id).count(),
+        "runs": runs,
+        "warmup": WARMUP,
+        "figures": figures,
+        "search": search,
+        "search_error": search_error,
+    }
+    (folder / "measure.json").write_text(json.dumps(result, indent=2, default=str) + "\n")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench.worker")
+    parser.add_argument("action", choices=("build", "measure"))
+    parser.add_argument("--size", type=int, required=True)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--runs", type=int, default=50)
+    args = parser.parse_args(argv)
+    folder = Path(os.environ["KNOTEN_DATA_DIR"])
+    if args.action == "build":
+        build(args.size, args.seed, folder)
+    else:
+        measure(args.size, args.seed, args.runs, folder)
+
+
+if __name__ == "__main__":
+    main()
