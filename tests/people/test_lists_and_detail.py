@@ -321,3 +321,14 @@ def test_the_detail_costs_a_fixed_number_of_queries(alice: Member, anna: Person)
     with CaptureQueriesContext(connection) as many:
         people.person_detail(alice, anna.pk)
     assert len(many.captured_queries) == len(few.captured_queries) <= 22
+
+
+def test_on_postgresql_the_sort_key_is_compared_byte_by_byte(db: None) -> None:
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite compares text byte by byte already")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT collation_name FROM information_schema.columns"
+            " WHERE table_name = 'people_person' AND column_name = 'sort_name'"
+        )
+        assert cursor.fetchone() == ("C",)

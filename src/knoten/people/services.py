@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Count, F, Q
 
 from knoten.core.dates import today
 from knoten.core.errors import Ambiguous, InvalidInput, NotFound
@@ -613,14 +613,16 @@ def list_people(
 ) -> list[Person]:
     """The persons of ``actor``'s network in German (DIN 5007) order of family name.
 
-    ``org`` keeps those with a current affiliation there. Each person comes with
-    ``current_jobs`` and ``preferred_contacts`` (lists) and their circles prefetched:
-    what a list row shows costs a fixed number of queries, whatever the page size.
+    ``org`` keeps those with a current affiliation there. What :func:`person_row` shows
+    (current job, preferred email and phone, circles) is fetched along, in a fixed
+    number of queries per page, whatever its size.
     """
     _check_window(limit, offset)
     people = people_of(actor)
     if not include_archived:
-        people = people.filter(archived=False)
+        # "archived IN (false)" rather than "NOT archived": an equality lets SQLite walk the
+        # (network, archived, sort_name) index in order instead of sorting every row.
+        people = people.filter(archived__in=[False])
     if circle is not None:
         found = find_circle(actor, circle)
         people = people.filter(
@@ -644,24 +646,58 @@ def list_people(
         people = people.filter(
             pk__in=Person.tags.through.objects.filter(tag_id=found_tag.pk).values("person_id")
         )
-    people = people.order_by("sort_name", "pk").prefetch_related(
-        Prefetch(
-            "affiliations",
-            queryset=Affiliation.objects.filter(kind="job", end__isnull=True)
-            .select_related("organisation")
-            .order_by("pk"),
-            to_attr="current_jobs",
-        ),
-        Prefetch(
-            "contact_points",
-            queryset=ContactPoint.objects.filter(preferred=True, kind__in=("email", "phone")),
-            to_attr="preferred_contacts",
-        ),
-        "circles",
-    )
+    people = people.order_by("sort_name", "pk")
     if limit is not None:
-        return list(people[offset : offset + limit])
-    return list(people[offset:] if offset else people)
+        page = list(people[offset : offset + limit])
+    else:
+        page = list(people[offset:] if offset else people)
+    _attach_row_facts(page)
+    return page
+
+
+_ROW_FACTS = "row_facts"
+_CHUNK = 500  # ids per IN (…) query, far below SQLite's limit on parameters
+
+
+def _attach_row_facts(people: Sequence[Person]) -> None:
+    """Fetch what a list row shows besides the name (current job, preferred email and
+    phone, circles) for all ``people`` in three queries per 500 persons.
+
+    Plain values, not prefetched model instances: a page of 50 rows then costs a few
+    milliseconds instead of building hundreds of objects and related managers.
+    """
+    facts: dict[int, dict[str, Any]] = {
+        person.pk: {"job": None, "email": None, "phone": None, "circles": []} for person in people
+    }
+    ids = list(facts)
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        jobs = (
+            Affiliation.objects.filter(person_id__in=chunk, kind="job", end__isnull=True)
+            .order_by("pk")
+            .values_list("person_id", "title", "organisation_id", "organisation__name")
+        )
+        for person_id, title, organisation_id, organisation_name in jobs:
+            if facts[person_id]["job"] is None:
+                facts[person_id]["job"] = {
+                    "title": title,
+                    "organisation": {"id": organisation_id, "name": organisation_name},
+                }
+        points = ContactPoint.objects.filter(
+            person_id__in=chunk, preferred=True, kind__in=("email", "phone")
+        ).values_list("person_id", "kind", "value")
+        for person_id, kind, value in points:
+            facts[person_id][kind] = value
+        circles = (
+            Person.circles.through.objects.filter(person_id__in=chunk)
+            .order_by("circle_id")
+            .values_list("person_id", "circle__name")
+        )
+        for person_id, name in circles:
+            facts[person_id]["circles"].append(name)
+    for person in people:
+        # Kept in the instance's own dict: a plain attribute the model does not declare.
+        person.__dict__[_ROW_FACTS] = facts[person.pk]
 
 
 def _ref(obj: Person | Organisation | Any | None) -> dict[str, Any] | None:
@@ -677,23 +713,10 @@ def _iso(value: PartialDate | dt.date | None) -> str | None:
 
 
 def person_row(person: Person, actor: Member | None = None) -> dict[str, Any]:
-    """What a list shows of a person, as JSON-able data (uses ``list_people``'s prefetch)."""
-    jobs: list[Affiliation] = (
-        person.current_jobs
-        if hasattr(person, "current_jobs")
-        else list(
-            person.affiliations.filter(kind="job", end__isnull=True)
-            .select_related("organisation")
-            .order_by("pk")
-        )
-    )
-    points: list[ContactPoint] = (
-        person.preferred_contacts
-        if hasattr(person, "preferred_contacts")
-        else list(person.contact_points.filter(preferred=True, kind__in=("email", "phone")))
-    )
-    preferred = {point.kind: point.value for point in points}
-    job = jobs[0] if jobs else None
+    """What a list shows of a person, as JSON-able data (``list_people`` fetched it)."""
+    if _ROW_FACTS not in person.__dict__:
+        _attach_row_facts([person])
+    facts = person.__dict__[_ROW_FACTS]
     return {
         "id": person.pk,
         "name": person.full_name,
@@ -702,14 +725,10 @@ def person_row(person: Person, actor: Member | None = None) -> dict[str, Any]:
         "name_particle": person.name_particle,
         "academic_title": person.academic_title,
         "nickname": person.nickname,
-        "job": (
-            {"title": job.title, "organisation": _ref(job.organisation)}
-            if job is not None
-            else None
-        ),
-        "circles": [circle.name for circle in person.circles.all()],
-        "email": preferred.get("email"),
-        "phone": preferred.get("phone"),
+        "job": facts["job"],
+        "circles": list(facts["circles"]),
+        "email": facts["email"],
+        "phone": facts["phone"],
         "importance": person.importance,
         "archived": person.archived,
         "me": actor is not None and person.pk == actor.person_id,
@@ -781,6 +800,75 @@ def important_date_data(date: ImportantDate) -> dict[str, Any]:
     }
 
 
+def _open_promises(actor: Member, person: Person, *, many: bool) -> tuple[list[Any], int]:
+    """Up to DETAIL_LIST_CAP open promises the person owes or is owed (soonest due first,
+    undated last), and how many there are in all.
+
+    A promise made in someone else's private conversation stays private too.
+    """
+    from knoten.journal.models import Promise
+
+    visible = (
+        Q(interaction__isnull=True)
+        | Q(interaction__private=False)
+        | Q(interaction__author_id=actor.pk)
+    )
+    theirs = Promise.objects.filter(
+        Q(debtor_id=person.pk) | Q(creditor_id=person.pk), visible, done_on__isnull=True
+    ).select_related("debtor", "creditor")
+    if many:
+        # A member's own person is party to most promises: walking the network's open
+        # promises in due order (index network, done_on, due_on) stops at the cap.
+        theirs = theirs.filter(network_id=actor.network_id)
+        rows = list(
+            theirs.filter(due_on__isnull=False).order_by("due_on", "pk")[: DETAIL_LIST_CAP + 1]
+        )
+        if len(rows) <= DETAIL_LIST_CAP:
+            rows += theirs.filter(due_on__isnull=True).order_by("pk")[
+                : DETAIL_LIST_CAP + 1 - len(rows)
+            ]
+    else:
+        # Anyone else is party to few: the debtor and creditor indexes find them. (The
+        # person is of the actor's network, so their promises are too.)
+        rows = list(theirs.order_by(F("due_on").asc(nulls_last=True), "pk")[: DETAIL_LIST_CAP + 1])
+    total = len(rows) if len(rows) <= DETAIL_LIST_CAP else theirs.count()
+    return rows[:DETAIL_LIST_CAP], total
+
+
+def _recent_interactions(
+    actor: Member, person: Person
+) -> tuple[list[Any], int, dict[int, list[dict[str, Any]]]]:
+    """The person's RECENT_INTERACTIONS newest conversations the actor may see, the
+    total, and the other participants of each shown one."""
+    from knoten.journal.models import Interaction, Participation
+    from knoten.journal.queries import visible_interactions
+
+    theirs = visible_interactions(actor).filter(
+        pk__in=Participation.objects.filter(person_id=person.pk).values("interaction_id")
+    )
+    # Dates and ids first, sorted here: with ORDER BY … LIMIT in SQL, SQLite walks the
+    # network's whole (network, occurred_on) index instead of the person's few rows.
+    keys = sorted(theirs.values_list("occurred_on", "pk"), reverse=True)
+    newest = [pk for _, pk in keys[:RECENT_INTERACTIONS]]
+    if not newest:
+        return [], 0, {}
+    rows = sorted(
+        Interaction.objects.filter(pk__in=newest).select_related("event"),
+        key=lambda i: (i.occurred_on, i.pk),
+        reverse=True,
+    )
+    others: dict[int, list[dict[str, Any]]] = {pk: [] for pk in newest}
+    participations = (
+        Participation.objects.filter(interaction_id__in=newest)
+        .exclude(person_id=person.pk)
+        .select_related("person")
+        .order_by("pk")
+    )
+    for participation in participations:
+        others[participation.interaction_id].append(_ref(participation.person) or {})
+    return rows, len(keys), others
+
+
 def person_detail(actor: Member, person: PersonRef) -> dict[str, Any]:
     """Everything known about a person, as JSON-able data.
 
@@ -790,42 +878,31 @@ def person_detail(actor: Member, person: PersonRef) -> dict[str, Any]:
     conversations the actor may see (newest first, with the total). A fixed number of
     queries, however large the network.
     """
-    from knoten.journal.models import Attendance, Participation, ProjectRole, Promise
-    from knoten.journal.queries import visible_interactions
+    from knoten.journal.models import Attendance, ProjectRole
 
-    target = resolve_person(actor, person)
-    p = (
-        Person.objects.select_related("met_at_event", "met_at_organisation", "introduced_by")
-        .prefetch_related("circles", "tags", "skills")
-        .get(pk=target.pk)
-    )
+    p = resolve_person(actor, person)
+    if p.met_at_event_id or p.met_at_organisation_id or p.introduced_by_id:
+        p = Person.objects.select_related(
+            "met_at_event", "met_at_organisation", "introduced_by"
+        ).get(pk=p.pk)
+    circles = list(p.circles.order_by("pk").values_list("name", flat=True))
+    tags = sorted(p.tags.values_list("name", flat=True), key=fold)
+    skills = sorted(p.skills.values_list("name", flat=True), key=fold)
     points = list(p.contact_points.order_by("kind", "-preferred", "pk"))
     affiliations = _sorted_affiliations(
         p.affiliations.select_related("organisation").order_by("pk")
     )
     relationships = [
-        _relationship_data(r, True)
-        for r in p.relationships_out.select_related("to_person").order_by("kind", "pk")
-    ] + [
-        _relationship_data(r, False)
-        for r in p.relationships_in.select_related("from_person").order_by("kind", "pk")
+        _relationship_data(r, r.from_person_id == p.pk)
+        for r in Relationship.objects.filter(Q(from_person_id=p.pk) | Q(to_person_id=p.pk))
+        .select_related("from_person", "to_person")
+        .order_by("kind", "pk")
     ]
     family_codes = {kind.code for kind in v.RELATIONSHIP_KINDS if kind.family}
     dates = sorted(p.dates.all(), key=lambda d: (d.kind != "birthday", _iso(d.date) or ""))
     birthday = next((d for d in dates if d.kind == "birthday"), None)
 
-    promises = (
-        Promise.objects.filter(network_id=actor.network_id, done_on__isnull=True)
-        .filter(Q(debtor_id=p.pk) | Q(creditor_id=p.pk))
-        # A promise made in someone else's private conversation stays private too.
-        .filter(
-            Q(interaction__isnull=True)
-            | Q(interaction__private=False)
-            | Q(interaction__author_id=actor.pk)
-        )
-        .select_related("debtor", "creditor")
-        .order_by(F("due_on").asc(nulls_last=True), "pk")
-    )
+    promises, promises_total = _open_promises(actor, p, many=p.pk == actor.person_id)
     roles = (
         ProjectRole.objects.filter(person_id=p.pk)
         .select_related("project")
@@ -836,20 +913,7 @@ def person_detail(actor: Member, person: PersonRef) -> dict[str, Any]:
         .select_related("event")
         .order_by(F("event__starts_on").desc(nulls_last=True), "pk")[:DETAIL_LIST_CAP]
     )
-    conversations = visible_interactions(actor).filter(
-        pk__in=Participation.objects.filter(person_id=p.pk).values("interaction_id")
-    )
-    total = conversations.count()
-    recent = list(
-        conversations.select_related("event")
-        .prefetch_related(
-            Prefetch(
-                "participations",
-                queryset=Participation.objects.select_related("person").order_by("pk"),
-            )
-        )
-        .order_by("-occurred_on", "-pk")[:RECENT_INTERACTIONS]
-    )
+    recent, total, others = _recent_interactions(actor, p)
     introduced = list(
         Person.objects.filter(introduced_by_id=p.pk).order_by("sort_name", "pk")[:DETAIL_LIST_CAP]
     )
@@ -874,9 +938,9 @@ def person_detail(actor: Member, person: PersonRef) -> dict[str, Any]:
         "affiliations": [_affiliation_data(a) for a in affiliations],
         "relationships": [r for r in relationships if r["kind"] not in family_codes],
         "family": [r for r in relationships if r["kind"] in family_codes],
-        "circles": [c.name for c in p.circles.all()],
-        "tags": sorted((t.name for t in p.tags.all()), key=fold),
-        "skills": sorted((s.name for s in p.skills.all()), key=fold),
+        "circles": circles,
+        "tags": tags,
+        "skills": skills,
         "important_dates": [important_date_data(d) for d in dates],
         "how_we_met": {
             "date": _iso(p.met_on),
@@ -897,6 +961,7 @@ def person_detail(actor: Member, person: PersonRef) -> dict[str, Any]:
             }
             for promise in promises
         ],
+        "open_promises_total": promises_total,
         "projects": [
             {
                 "id": role.project.pk,
@@ -929,11 +994,7 @@ def person_detail(actor: Member, person: PersonRef) -> dict[str, Any]:
                     "place": i.place,
                     "event": _ref(i.event),
                     "private": i.private,
-                    "with": [
-                        _ref(part.person)
-                        for part in i.participations.all()
-                        if part.person_id != p.pk
-                    ],
+                    "with": others[i.pk],
                 }
                 for i in recent
             ],
