@@ -1,21 +1,325 @@
-"""Keeping the search index current. (Filled in by the search work.)"""
+"""Keeping the search index current.
+
+Domain functions call these hooks inside their transaction after they change what search
+knows about (a person's name, jobs, skills, notes; an organisation; a conversation's
+minutes). Each hook rewrites the entries of the objects it is given, and removes those
+whose object no longer exists in the network. Deleting a person, an organisation or an
+interaction removes its own entry on its own (a cascade); the hooks are for the rest.
+
+:func:`rebuild_network` rewrites a whole network set-based, for bulk loads such as the
+demo: a handful of queries per 5,000 persons, and the minutes streamed in batches.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from django.db import connection, transaction
+
+from knoten.core.models import Network
+from knoten.journal.models import Interaction, ProjectRole
+from knoten.knowwho import fulltext
+from knoten.knowwho.models import SearchEntry
+from knoten.knowwho.text import folded
+from knoten.people import vocabulary as v
+from knoten.people.models import Affiliation, Organisation, Person
+
+BATCH = 5000
+MINUTES_BATCH = 20000
+
+# The columns of an entry row as the builders below produce it.
+ENTRY_COLUMNS = (
+    "network_id",
+    "kind",
+    "tier",
+    "person_id",
+    "organisation_id",
+    "interaction_id",
+    "private",
+    "private_to_id",
+    "title",
+    "fields",
+    "name",
+    "work",
+    "topics",
+    "notes",
+)
+Row = tuple[Any, ...]
+
+_ORG_KINDS = {word.code: word for word in v.ORGANISATION_KINDS}
+_SEEDED_CIRCLES = {word.code: word for word in v.SEEDED_CIRCLES}
+
+PERSON = SearchEntry.Kind.PERSON.value
+ORGANISATION = SearchEntry.Kind.ORGANISATION.value
+INTERACTION = SearchEntry.Kind.INTERACTION.value
+ACTIVE = int(SearchEntry.Tier.ACTIVE)
+ARCHIVED = int(SearchEntry.Tier.ARCHIVED)
+MINUTES = int(SearchEntry.Tier.MINUTES)
+
+
+# --- the hooks ----------------------------------------------------------------------------
 
 
 def reindex_people(network_id: int, person_ids: Iterable[int]) -> None:
     """Rewrite the search entries of these persons (removing those that no longer exist)."""
+    ids = sorted({int(pk) for pk in person_ids})
+    for start in range(0, len(ids), BATCH):
+        chunk = ids[start : start + BATCH]
+        _replace(network_id, "person_id", chunk, _person_rows(network_id, chunk))
 
 
 def reindex_organisations(network_id: int, organisation_ids: Iterable[int]) -> None:
     """Rewrite the search entries of these organisations, and of the persons affiliated."""
+    ids = sorted({int(pk) for pk in organisation_ids})
+    for start in range(0, len(ids), BATCH):
+        chunk = ids[start : start + BATCH]
+        _replace(network_id, "organisation_id", chunk, _organisation_rows(network_id, chunk))
+    affiliated = Affiliation.objects.filter(
+        network_id=network_id, organisation_id__in=ids
+    ).values_list("person_id", flat=True)
+    reindex_people(network_id, set(affiliated))
 
 
 def reindex_interactions(network_id: int, interaction_ids: Iterable[int]) -> None:
     """Rewrite the search entries of these interactions' minutes."""
+    ids = sorted({int(pk) for pk in interaction_ids})
+    for start in range(0, len(ids), MINUTES_BATCH):
+        chunk = ids[start : start + MINUTES_BATCH]
+        _replace(network_id, "interaction_id", chunk, _interaction_rows(network_id, chunk))
 
 
 def rebuild_network(network_id: int) -> None:
     """Rebuild the whole index of one network (after a bulk load such as the demo)."""
+    _check_layout(network_id)
+    with transaction.atomic():
+        SearchEntry.objects.filter(network_id=network_id).delete()
+        person_ids = list(
+            Person.objects.filter(network_id=network_id).order_by("pk").values_list("pk", flat=True)
+        )
+        for start in range(0, len(person_ids), BATCH):
+            _insert(_person_rows(network_id, person_ids[start : start + BATCH]))
+        _insert(_organisation_rows(network_id, None))
+        _insert(_interaction_rows(network_id, None))
+
+
+def rebuild_all() -> None:
+    """Rebuild the index of every network (after a change to how text is folded)."""
+    for network_id in Network.objects.order_by("pk").values_list("pk", flat=True):
+        rebuild_network(network_id)
+
+
+# --- writing ------------------------------------------------------------------------------
+
+
+def _check_layout(network_id: int) -> None:
+    if connection.vendor == "sqlite" and network_id > fulltext.MAX_NETWORK_ID:
+        raise OverflowError(f"network id {network_id} does not fit the search index")
+
+
+def _replace(network_id: int, key: str, ids: Sequence[int], rows: Iterable[Row]) -> None:
+    """Make the entries keyed ``key`` in ``ids`` exactly ``rows``, changing only what differs."""
+    if not ids:
+        return
+    _check_layout(network_id)
+    wanted = {row[ENTRY_COLUMNS.index(key)]: row for row in rows}
+    existing = {
+        getattr(entry, key): entry
+        for entry in SearchEntry.objects.filter(network_id=network_id, **{f"{key}__in": ids})
+    }
+    gone = [entry.pk for pk, entry in existing.items() if pk not in wanted]
+    if gone:
+        SearchEntry.objects.filter(pk__in=gone).delete()
+    changed: list[SearchEntry] = []
+    for pk, row in wanted.items():
+        entry = existing.get(pk)
+        if entry is None:
+            continue
+        values = dict(zip(ENTRY_COLUMNS, row, strict=True))
+        values["fields"] = json.loads(values["fields"])
+        if any(getattr(entry, column) != value for column, value in values.items()):
+            for column, value in values.items():
+                setattr(entry, column, value)
+            changed.append(entry)
+    if changed:
+        SearchEntry.objects.bulk_update(changed, [c for c in ENTRY_COLUMNS if c != "network_id"])
+    _insert(row for pk, row in wanted.items() if pk not in existing)
+
+
+def _insert(rows: Iterable[Row]) -> None:
+    """Insert entry rows in batches (set-based: no model objects on the way)."""
+    columns = ", ".join(ENTRY_COLUMNS)
+    placeholders = ", ".join(
+        "%s::jsonb" if column == "fields" and connection.vendor == "postgresql" else "%s"
+        for column in ENTRY_COLUMNS
+    )
+    sql = f"INSERT INTO {fulltext.ENTRY_TABLE} ({columns}) VALUES ({placeholders})"
+    batch: list[Row] = []
+    with connection.cursor() as cursor:
+        for row in rows:
+            batch.append(row)
+            if len(batch) >= MINUTES_BATCH:
+                cursor.executemany(sql, batch)
+                batch = []
+        if batch:
+            cursor.executemany(sql, batch)
+
+
+# --- what an entry holds ------------------------------------------------------------------
+
+
+def _row(
+    network_id: int,
+    kind: str,
+    tier: int,
+    *,
+    person_id: int | None = None,
+    organisation_id: int | None = None,
+    interaction_id: int | None = None,
+    private: bool = False,
+    private_to_id: int | None = None,
+    title: str = "",
+    fields: Sequence[tuple[str, str]] = (),
+    name: str = "",
+    work: str = "",
+    topics: str = "",
+    notes: str = "",
+) -> Row:
+    shown = [[field, text, folded(text)] for field, text in fields if text]
+    return (
+        network_id,
+        str(kind),
+        int(tier),
+        person_id,
+        organisation_id,
+        interaction_id,
+        private,
+        private_to_id,
+        title[:400],
+        json.dumps(shown, ensure_ascii=False),
+        name,
+        work,
+        topics,
+        notes,
+    )
+
+
+def _full_name(title: str, given: str, particle: str, family: str) -> str:
+    return " ".join(part for part in (title, given, particle, family) if part)
+
+
+def _person_rows(network_id: int, ids: Sequence[int]) -> Iterator[Row]:
+    """The entries of the persons ``ids`` of the network (the missing ones are skipped)."""
+    people = Person.objects.filter(network_id=network_id, pk__in=ids).values_list(
+        "pk",
+        "academic_title",
+        "given_name",
+        "name_particle",
+        "family_name",
+        "nickname",
+        "archived",
+        "notes",
+        "how_we_met",
+    )
+    work: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for person_id, kind, title, org in (
+        Affiliation.objects.filter(network_id=network_id, person_id__in=ids)
+        .order_by("person_id", "end", "pk")
+        .values_list("person_id", "kind", "title", "organisation__name")
+    ):
+        work[person_id].append((kind, ", ".join(part for part in (title, org) if part)))
+    for person_id, project, role in (
+        ProjectRole.objects.filter(network_id=network_id, person_id__in=ids)
+        .order_by("person_id", "pk")
+        .values_list("person_id", "project__name", "role")
+    ):
+        work[person_id].append(("project", f"{project} ({role})" if role else project))
+    topics: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for field, through, column in (
+        ("skill", Person.skills.through, "skill__name"),
+        ("tag", Person.tags.through, "tag__name"),
+    ):
+        for person_id, label in (
+            through.objects.filter(person_id__in=ids)
+            .order_by("person_id", column)
+            .values_list("person_id", column)
+        ):
+            topics[person_id].append((field, label))
+    for person_id, label, code in (
+        Person.circles.through.objects.filter(person_id__in=ids)
+        .order_by("person_id", "circle__name")
+        .values_list("person_id", "circle__name", "circle__code")
+    ):
+        seeded = _SEEDED_CIRCLES.get(code)
+        shown = f"{label} ({seeded.de})" if seeded and seeded.de != label else label
+        topics[person_id].append(("circle", shown))
+
+    for pk, academic, given, particle, family, nickname, archived, notes, met in people:
+        full = _full_name(academic, given, particle, family)
+        shown_name = f"{full} ({nickname})" if full and nickname else full or nickname
+        fields = [
+            ("name", shown_name),
+            *work.get(pk, ()),
+            *topics.get(pk, ()),
+            ("notes", notes),
+            ("how we met", met),
+        ]
+        yield _row(
+            network_id,
+            PERSON,
+            ARCHIVED if archived else ACTIVE,
+            person_id=pk,
+            title=full or nickname,
+            fields=fields,
+            name=folded(academic, given, nickname, particle, family),
+            work=folded(*(text for _, text in work.get(pk, ()))),
+            topics=folded(*(text for _, text in topics.get(pk, ()))),
+            notes=folded(notes, met),
+        )
+
+
+def _organisation_rows(network_id: int, ids: Sequence[int] | None) -> Iterator[Row]:
+    organisations = Organisation.objects.filter(network_id=network_id)
+    if ids is not None:
+        organisations = organisations.filter(pk__in=ids)
+    for pk, name, kind, industry, notes in organisations.order_by("pk").values_list(
+        "pk", "name", "kind", "industry", "notes"
+    ):
+        word = _ORG_KINDS.get(kind)
+        kind_label = f"{word.en} ({word.de})" if word else kind
+        yield _row(
+            network_id,
+            ORGANISATION,
+            ACTIVE,
+            organisation_id=pk,
+            title=name,
+            fields=[("name", name), ("industry", industry), ("kind", kind_label), ("notes", notes)],
+            name=folded(name),
+            work=folded(industry, kind_label),
+            notes=folded(notes),
+        )
+
+
+def _interaction_rows(network_id: int, ids: Sequence[int] | None) -> Iterator[Row]:
+    """Minutes: the summary (and the place) of each conversation; shown from the journal."""
+    interactions = Interaction.objects.filter(network_id=network_id)
+    if ids is not None:
+        interactions = interactions.filter(pk__in=ids)
+    rows = (
+        interactions.order_by("pk")
+        .values_list("pk", "summary", "place", "private", "author_id")
+        .iterator(chunk_size=MINUTES_BATCH)
+    )
+    for pk, summary, place, private, author_id in rows:
+        yield _row(
+            network_id,
+            INTERACTION,
+            MINUTES,
+            interaction_id=pk,
+            private=private,
+            private_to_id=author_id if private else None,
+            work=folded(place),
+            notes=folded(summary),
+        )

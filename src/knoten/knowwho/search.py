@@ -1,0 +1,346 @@
+"""Search a network: names, organisations, titles, functions, skills, notes and minutes.
+
+One function, :func:`search`, over SQLite FTS5 or PostgreSQL full-text search. The query
+is folded like the index (Müller = Mueller = Muller, José = Jose, ß = ss); every word
+must match, as a word or as the start of one ("Jür Mül" finds Jürgen Müller), and a
+word that matches exactly ranks above one that only starts so (Anna before Annabell).
+
+Results come in tiers, ranked within each by the full-text score (bm25 on SQLite,
+ts_rank on PostgreSQL; a name counts most, then work, topics, notes): first active
+persons and organisations, then archived persons, then the minutes of conversations.
+A person is what a search is for, so a whole page of name matches needs no minutes read
+or ranked at all; that is also what keeps the search fast on a large network. Private
+minutes are found by their author only; nothing of another network is ever read.
+
+What matched (which field, and a snippet around the match) is worked out in Python, for
+the returned page only.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import connection
+
+from knoten.core.errors import InvalidInput
+from knoten.core.models import Member
+from knoten.journal import vocabulary as journal_words
+from knoten.knowwho import fulltext
+from knoten.knowwho.models import SearchEntry
+from knoten.knowwho.text import matches, snippet, words
+
+KINDS = tuple(kind.value for kind in SearchEntry.Kind)
+MAX_LIMIT = 500
+ACTIVE = int(SearchEntry.Tier.ACTIVE)
+ARCHIVED = int(SearchEntry.Tier.ARCHIVED)
+MINUTES = int(SearchEntry.Tier.MINUTES)
+_INTERACTION_LABELS = {word.code: word.en for word in journal_words.INTERACTION_KINDS}
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One result: what it is, what to call it, its score, and what matched."""
+
+    kind: str  # "person", "organisation" or "interaction"
+    id: int  # the person's, organisation's or interaction's id
+    title: str
+    score: float
+    matched: list[tuple[str, str]] = field(default_factory=list)  # (field, snippet)
+    person_id: int | None = None
+    organisation_id: int | None = None
+    interaction_id: int | None = None
+    archived: bool = False
+    date: str | None = None  # when the conversation took place (minutes only)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "id": self.id,
+            "person_id": self.person_id,
+            "organisation_id": self.organisation_id,
+            "interaction_id": self.interaction_id,
+            "title": self.title,
+            "score": self.score,
+            "archived": self.archived,
+            "date": self.date,
+            "matched": [{"field": name, "snippet": text} for name, text in self.matched],
+        }
+
+
+@dataclass(frozen=True)
+class _Ranked:
+    entry_id: int
+    tier: int
+    score: float
+
+
+def search(
+    actor: Member,
+    query: str,
+    *,
+    limit: int = 20,
+    offset: int = 0,
+    kinds: Iterable[str] | None = None,
+) -> list[SearchHit]:
+    """The best ``limit`` hits for ``query`` in ``actor``'s network, from ``offset`` on."""
+    query_words = words(query or "")
+    if not query_words:
+        raise InvalidInput("query", query, "has no letters or digits to search for")
+    if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_LIMIT:
+        raise InvalidInput("limit", limit, f"must be a whole number from 1 to {MAX_LIMIT}")
+    if isinstance(offset, bool) or not isinstance(offset, int) or offset < 0:
+        raise InvalidInput("offset", offset, "must be a whole number of at least 0")
+    wanted = _kinds(kinds)
+    tiers = [
+        tier
+        for tier, tier_kinds in (
+            (ACTIVE, {"person", "organisation"}),
+            (ARCHIVED, {"person"}),
+            (MINUTES, {"interaction"}),
+        )
+        if wanted & tier_kinds
+    ]
+    if connection.vendor == "sqlite":
+        ranked = _sqlite_ranked(actor, query_words, tiers, wanted, limit, offset)
+    else:
+        ranked = _postgres_ranked(actor, query_words, tiers, wanted, limit, offset)
+    return _hits(actor, ranked, query_words)
+
+
+def _kinds(kinds: Iterable[str] | None) -> set[str]:
+    if kinds is None:
+        return set(KINDS)
+    wanted = {str(kind).strip().lower() for kind in kinds}
+    unknown = sorted(wanted - set(KINDS))
+    if unknown:
+        raise InvalidInput("kind", unknown[0], f"is not one of {', '.join(KINDS)}")
+    return wanted or set(KINDS)
+
+
+# --- SQLite: FTS5, one tier at a time ------------------------------------------------------
+
+
+class _Tier:
+    """The FTS5 queries for one tier of the actor's network."""
+
+    def __init__(self, actor: Member, query_words: Sequence[str], tier: int, kinds: set[str]):
+        low, high = fulltext.rowid_range(actor.network_id, tier)
+        table = fulltext.FTS_TABLE
+        self.where = f"{table} MATCH %s AND rowid BETWEEN {low} AND {high}"
+        self.params: list[Any] = []
+        if tier == ACTIVE and kinds & {"person", "organisation"} != {"person", "organisation"}:
+            bit = fulltext.ORGANISATION_BIT if "organisation" in kinds else 0
+            self.where += f" AND (rowid & {fulltext.ORGANISATION_BIT}) = {bit}"
+        if tier == MINUTES:
+            # Only private minutes (their rowid says so) cost a look-up of the author.
+            self.where += (
+                f" AND ((rowid & {fulltext.PRIVATE_BIT}) = 0 OR EXISTS ("
+                f"SELECT 1 FROM {fulltext.ENTRY_TABLE} AS e"
+                f" WHERE e.id = ((rowid >> {fulltext.ID_SHIFT}) & {fulltext.ID_MASK})"
+                " AND e.private_to_id = %s))"
+            )
+            self.params.append(actor.pk)
+        self.words = list(query_words)
+        self.bm25 = f"bm25({table}, {', '.join(str(w) for w in fulltext.WEIGHTS)})"
+
+    def _select(self, columns: str, tail: str = "") -> str:
+        return f"SELECT {columns} FROM {fulltext.FTS_TABLE} WHERE {self.where} {tail}"
+
+    def page(self, cursor: Any, need: int, skip: int) -> tuple[list[_Ranked], int | None]:
+        """Up to ``need`` ranked rows after ``skip``, and the tier's count when it is known."""
+        strong = [word for word in self.words if len(word) > 1]
+        if len(strong) == len(self.words):
+            match = fulltext.sqlite_match(self.words)
+            cursor.execute(
+                self._select("rowid, " + self.bm25, "ORDER BY 2, 1 LIMIT %s OFFSET %s"),
+                [match, *self.params, need, skip],
+            )
+            return [self._ranked(rowid, score) for rowid, score in cursor.fetchall()], None
+        if not strong:
+            # Single letters say too little to rank by: the names with words that start
+            # so, in the order they were added; FTS5 stops after the page.
+            match = fulltext.sqlite_names_match(self.words)
+            cursor.execute(
+                self._select("rowid", "ORDER BY rowid LIMIT %s OFFSET %s"),
+                [match, *self.params, need, skip],
+            )
+            return [self._ranked(rowid, 0.0) for (rowid,) in cursor.fetchall()], None
+        # "Thomas M": a single letter matches much of the index, and bm25 would count all
+        # of it to weigh that letter. Rank by the other words, and keep the rows that
+        # also have a word starting with the letter.
+        full = fulltext.sqlite_match(self.words)
+        cursor.execute(self._select("rowid"), [full, *self.params])
+        candidates = {rowid for (rowid,) in cursor.fetchall()}
+        rest = fulltext.sqlite_match(strong)
+        cursor.execute(self._select("rowid, " + self.bm25, "ORDER BY 2, 1"), [rest, *self.params])
+        found: list[_Ranked] = []
+        for rowid, score in cursor:
+            if rowid not in candidates:
+                continue
+            if skip:
+                skip -= 1
+                continue
+            found.append(self._ranked(rowid, score))
+            if len(found) >= need:
+                break
+        return found, len(candidates)
+
+    def count(self, cursor: Any) -> int:
+        if any(len(word) > 1 for word in self.words):
+            match = fulltext.sqlite_match(self.words)
+        else:
+            match = fulltext.sqlite_names_match(self.words)
+        cursor.execute(self._select("count(*)"), [match, *self.params])
+        return int(cursor.fetchone()[0])
+
+    @staticmethod
+    def _ranked(rowid: int, score: float) -> _Ranked:
+        tier = (rowid >> fulltext.TIER_SHIFT) & 3
+        return _Ranked(fulltext.entry_id(rowid), tier, round(-score, 4) + 0.0)
+
+
+def _sqlite_ranked(
+    actor: Member,
+    query_words: Sequence[str],
+    tiers: Sequence[int],
+    kinds: set[str],
+    limit: int,
+    offset: int,
+) -> list[_Ranked]:
+    found: list[_Ranked] = []
+    skip = offset
+    with connection.cursor() as cursor:
+        for tier in tiers:
+            need = limit - len(found)
+            if need <= 0:
+                break
+            query = _Tier(actor, query_words, tier, kinds)
+            rows, count = query.page(cursor, need, skip)
+            if rows:
+                skip = 0
+            elif skip:
+                # The page starts past this tier: skip all of it.
+                skip = max(0, skip - (count if count is not None else query.count(cursor)))
+            found.extend(rows)
+    return found
+
+
+# --- PostgreSQL: a tsvector with weights A–D and a GIN index --------------------------------
+
+
+def _postgres_ranked(
+    actor: Member,
+    query_words: Sequence[str],
+    tiers: Sequence[int],
+    kinds: set[str],
+    limit: int,
+    offset: int,
+) -> list[_Ranked]:
+    sql = f"""
+        SELECT e.id, e.tier, ts_rank(%s, e.document, q) AS score
+        FROM {fulltext.ENTRY_TABLE} AS e, to_tsquery('simple', %s) AS q
+        WHERE e.network_id = %s AND e.tier = ANY(%s) AND e.kind = ANY(%s)
+          AND e.document @@ q AND (NOT e.private OR e.private_to_id = %s)
+        ORDER BY e.tier, score DESC, e.id
+        LIMIT %s OFFSET %s
+    """
+    params: list[Any] = [
+        fulltext.PG_WEIGHTS,
+        fulltext.pg_tsquery(query_words),
+        actor.network_id,
+        list(tiers),
+        sorted(kinds),
+        actor.pk,
+        limit,
+        offset,
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [
+            _Ranked(pk, tier, round(float(score), 4) + 0.0) for pk, tier, score in cursor.fetchall()
+        ]
+
+
+# --- the page: titles and what matched ----------------------------------------------------
+
+
+def _hits(actor: Member, ranked: Sequence[_Ranked], query_words: Sequence[str]) -> list[SearchHit]:
+    if not ranked:
+        return []
+    ids = [row.entry_id for row in ranked]
+    marks = ", ".join(["%s"] * len(ids))
+    rows: dict[int, tuple[Any, ...]] = {}
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""SELECT e.id, e.kind, e.person_id, e.organisation_id, e.interaction_id, e.title,
+                       e.fields, i.summary, i.place, i.occurred_on, i.kind
+                FROM {fulltext.ENTRY_TABLE} AS e
+                LEFT JOIN journal_interaction AS i ON i.id = e.interaction_id
+                WHERE e.id IN ({marks}) AND e.network_id = %s""",
+            [*ids, actor.network_id],
+        )
+        for row in cursor.fetchall():
+            rows[row[0]] = row
+        interaction_ids = [row[4] for row in rows.values() if row[4] is not None]
+        with_whom = _participants(cursor, interaction_ids)
+
+    hits = []
+    for rank in ranked:
+        row = rows.get(rank.entry_id)
+        if row is None:  # deleted since the index was read
+            continue
+        _, kind, person_id, org_id, interaction_id, title, fields, summary, place, on, how = row
+        date = None
+        if kind == "interaction":
+            date = str(on)[:10]
+            names = ", ".join(with_whom.get(interaction_id, [])) or "nobody recorded"
+            title = f"{_INTERACTION_LABELS.get(how, how).capitalize()} on {date} with {names}"
+            shown = [("minutes", summary, None), ("place", place, None)]
+        else:
+            stored = json.loads(fields) if isinstance(fields, str) else fields
+            shown = [(name, text, folded_text) for name, text, folded_text in stored]
+        matched = [
+            (name, snippet(text, query_words))
+            for name, text, folded_text in shown
+            if text
+            and matches(
+                query_words, folded_text.split() if folded_text is not None else words(text)
+            )
+        ]
+        hits.append(
+            SearchHit(
+                kind=kind,
+                id=person_id or org_id or interaction_id,
+                title=title,
+                score=rank.score,
+                matched=matched,
+                person_id=person_id,
+                organisation_id=org_id,
+                interaction_id=interaction_id,
+                archived=rank.tier == ARCHIVED,
+                date=date,
+            )
+        )
+    return hits
+
+
+def _participants(cursor: Any, interaction_ids: Sequence[int]) -> dict[int, list[str]]:
+    if not interaction_ids:
+        return {}
+    marks = ", ".join(["%s"] * len(interaction_ids))
+    cursor.execute(
+        f"""SELECT pa.interaction_id, p.academic_title, p.given_name, p.name_particle,
+                   p.family_name, p.nickname
+            FROM journal_participation AS pa JOIN people_person AS p ON p.id = pa.person_id
+            WHERE pa.interaction_id IN ({marks})
+            ORDER BY pa.interaction_id, pa.id""",
+        list(interaction_ids),
+    )
+    names: dict[int, list[str]] = {}
+    for interaction_id, title, given, particle, family, nickname in cursor.fetchall():
+        full = " ".join(part for part in (title, given, particle, family) if part) or nickname
+        names.setdefault(interaction_id, []).append(full)
+    return names

@@ -1,0 +1,73 @@
+"""Words for the index and for queries, and the snippets that say what matched.
+
+Both sides go through :func:`words`, which is :func:`knoten.core.folding.fold_words`
+with the underscore as a separator too (FTS5 and PostgreSQL both split there), computed
+word by word with a cache: folding never reaches across white space, and a network's
+texts reuse few words, so a rebuild folds each distinct word once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from knoten.core.folding import fold
+
+_SEPARATORS = re.compile(r"[\W_]+")
+_TOKEN = re.compile(r"\S+")
+_CACHE_LIMIT = 500_000
+_cache: dict[str, tuple[str, ...]] = {}
+
+SNIPPET_WIDTH = 90
+
+
+def _fold_chunk(chunk: str) -> tuple[str, ...]:
+    folded = _cache.get(chunk)
+    if folded is None:
+        folded = tuple(part for part in _SEPARATORS.split(fold(chunk)) if part)
+        if len(_cache) >= _CACHE_LIMIT:
+            _cache.clear()
+        _cache[chunk] = folded
+    return folded
+
+
+def words(text: str | None) -> list[str]:
+    """The folded words of ``text``: "Jürgen Müller-Lüdenscheidt" → jurgen, muller, ludenscheidt."""
+    if not text:
+        return []
+    found: list[str] = []
+    for chunk in text.split():
+        found.extend(_fold_chunk(chunk))
+    return found
+
+
+def folded(*texts: str | None) -> str:
+    """The folded words of all ``texts`` as one string, as the index stores them."""
+    return " ".join(word for text in texts for word in words(text))
+
+
+def matches(query: Sequence[str], folded_words: Iterable[str]) -> bool:
+    """Whether any of ``folded_words`` starts with (or is) one of the query's words."""
+    return any(word.startswith(tuple(query)) for word in folded_words)
+
+
+def snippet(text: str, query: Sequence[str], width: int = SNIPPET_WIDTH) -> str:
+    """``text`` itself when short, else the part around the first word that matched."""
+    flat = " ".join(text.split())
+    if len(flat) <= width:
+        return flat
+    start = 0
+    for token in _TOKEN.finditer(flat):
+        if matches(query, _fold_chunk(token.group())):
+            start = token.start()
+            break
+    # Some words before the match for context, cut at a space; then fill the width.
+    begin = max(0, start - width // 3)
+    if begin > 0:
+        space = flat.find(" ", begin)
+        begin = space + 1 if 0 <= space < start else begin
+    end = min(len(flat), begin + width)
+    if end < len(flat):
+        space = flat.rfind(" ", begin, end)
+        end = space if space > start else end
+    return ("…" if begin > 0 else "") + flat[begin:end] + ("…" if end < len(flat) else "")
