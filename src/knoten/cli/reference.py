@@ -33,7 +33,11 @@ def render_reference(app: typer.Typer) -> str:
     lines = ["# Command-line reference", "", "Generated from `knoten … --help`.", ""]
     for path, command in all_commands(app):
         # A fixed width, so the reference does not depend on the terminal it is made in.
-        fixed = {"resilient_parsing": True, "terminal_width": 88, "max_content_width": 88}
+        fixed: dict[str, Any] = {
+            "resilient_parsing": True,
+            "terminal_width": 88,
+            "max_content_width": 88,
+        }
         context = root.make_context("knoten", [], **fixed)
         for part in path.split():
             group = context.command
