@@ -927,7 +927,7 @@ class _Generator:
         if rng.random() < 0.7 or anchor == 0:
             wanted.append("spouse")
         wanted += ["child"] * (2 if anchor == 0 else rng.choice((0, 1, 1, 2, 2, 3)))
-        if anchor == 0 or rng.random() < 0.25:
+        if anchor == 0 or (spec.birth_year > 1965 and rng.random() < 0.3):
             wanted.append("parent")
         if anchor == 0 or rng.random() < 0.3:
             wanted.append("sibling")
