@@ -43,62 +43,98 @@ def _actor() -> Member:
 
 OrgOpt = Annotated[
     str | None,
-    typer.Option("--org", help="Organisation where the person works (with --title: the job)."),
+    typer.Option(
+        "--org", metavar="ORG", help="Organisation where the person works (with --title: the job)."
+    ),
 ]
-TitleOpt = Annotated[str | None, typer.Option("--title", help="Job title (position) at --org.")]
+TitleOpt = Annotated[
+    str | None, typer.Option("--title", metavar="TITLE", help="Job title (position) at --org.")
+]
 FunctionOpt = Annotated[
     str | None,
-    typer.Option("--function", help="A function at --org, e.g. 'Vorstand' in an association."),
+    typer.Option(
+        "--function",
+        metavar="FUNCTION",
+        help="A function at --org, e.g. 'Vorstand' in an association.",
+    ),
 ]
 EmailOpt = Annotated[
     list[str] | None,
-    typer.Option("--email", help="Email address; repeatable; 'work:anna@firma.de' sets a label."),
+    typer.Option(
+        "--email",
+        metavar="EMAIL",
+        help="Email address; repeatable; 'work:anna@firma.de' sets a label.",
+    ),
 ]
 PhoneOpt = Annotated[
     list[str] | None,
-    typer.Option("--phone", help="Phone number; repeatable; 'mobile:+49 170 1234567'."),
+    typer.Option(
+        "--phone", metavar="PHONE", help="Phone number; repeatable; 'mobile:+49 170 1234567'."
+    ),
 ]
 WebsiteOpt = Annotated[
     list[str] | None,
-    typer.Option("--website", help="Web address; LinkedIn and XING profiles are recognised."),
+    typer.Option(
+        "--website", metavar="URL", help="Web address; LinkedIn and XING profiles are recognised."
+    ),
 ]
 AddressOpt = Annotated[
     str | None,
-    typer.Option("--address", help="Postal address, e.g. 'home: Hauptstr. 5, 10115 Berlin'."),
+    typer.Option(
+        "--address",
+        metavar="ADDRESS",
+        help="Postal address, e.g. 'home: Hauptstr. 5, 10115 Berlin'.",
+    ),
 ]
 CircleOpt = Annotated[
     list[str] | None,
-    typer.Option("--circle", help="Circle (English or German name); new ones are created."),
+    typer.Option(
+        "--circle", metavar="CIRCLE", help="Circle (English or German name); new ones are created."
+    ),
 ]
-TagOpt = Annotated[list[str] | None, typer.Option("--tag", help="Tag; repeatable.")]
+TagOpt = Annotated[list[str] | None, typer.Option("--tag", metavar="TAG", help="Tag; repeatable.")]
 SkillOpt = Annotated[
-    list[str] | None, typer.Option("--skill", help="Topic the person knows about; repeatable.")
+    list[str] | None,
+    typer.Option("--skill", metavar="SKILL", help="Topic the person knows about; repeatable."),
 ]
 BirthdayOpt = Annotated[
-    str | None, typer.Option("--birthday", help="Birthday: 14.03.1980, 1980-03-14 or 14.03.")
+    str | None,
+    typer.Option("--birthday", metavar="DATE", help="Birthday: 14.03.1980, 1980-03-14 or 14.03."),
 ]
 MetOnOpt = Annotated[
-    str | None, typer.Option("--met-on", help="When you met: a date, 2019-05 or 2019.")
+    str | None,
+    typer.Option("--met-on", metavar="DATE", help="When you met: a date, 2019-05 or 2019."),
 ]
 MetAtOpt = Annotated[
-    str | None, typer.Option("--met-at", help="The event where you met (name or id).")
+    str | None,
+    typer.Option("--met-at", metavar="EVENT", help="The event where you met (name or id)."),
 ]
-MetViaOpt = Annotated[str | None, typer.Option("--met-via", help="The person who introduced you.")]
-HowMetOpt = Annotated[str | None, typer.Option("--how-met", help="How you met, in words.")]
+MetViaOpt = Annotated[
+    str | None, typer.Option("--met-via", metavar="PERSON", help="The person who introduced you.")
+]
+HowMetOpt = Annotated[
+    str | None, typer.Option("--how-met", metavar="TEXT", help="How you met, in words.")
+]
 AddressFormOpt = Annotated[
     bool | None, typer.Option("--du/--sie", help="Form of address: du (informal) or Sie.")
 ]
 SalutationOpt = Annotated[
     str | None,
     typer.Option(
-        "--salutation", help="Salutation for letters, e.g. 'Sehr geehrte Frau Dr. Schmidt'."
+        "--salutation",
+        metavar="TEXT",
+        help="Salutation for letters, e.g. 'Sehr geehrte Frau Dr. Schmidt'.",
     ),
 ]
 ImportanceOpt = Annotated[
     str | None,
-    typer.Option("--importance", help="1–4 or inner, important, regular, peripheral."),
+    typer.Option(
+        "--importance", metavar="TIER", help="1–4 or inner, important, regular, peripheral."
+    ),
 ]
-NoteOpt = Annotated[str | None, typer.Option("--note", help="Free notes on the person.")]
+NoteOpt = Annotated[
+    str | None, typer.Option("--note", metavar="TEXT", help="Free notes on the person.")
+]
 
 
 def _fields(
@@ -158,7 +194,9 @@ def _explain(lines: list[str]) -> None:
 
 @person_app.command("add")
 def person_add(
-    name: Annotated[str, typer.Argument(help="Full name: 'Prof. Dr. Hans-Peter von Müller'.")],
+    name: Annotated[
+        str, typer.Argument(metavar="NAME", help="Full name: 'Prof. Dr. Hans-Peter von Müller'.")
+    ],
     org: OrgOpt = None,
     title: TitleOpt = None,
     function: FunctionOpt = None,
@@ -221,14 +259,20 @@ def person_add(
 
 @person_app.command("list")
 def person_list(
-    circle: Annotated[str | None, typer.Option("--circle", help="Only this circle.")] = None,
-    org: Annotated[
-        str | None, typer.Option("--org", help="Only people currently at this organisation.")
+    circle: Annotated[
+        str | None, typer.Option("--circle", metavar="CIRCLE", help="Only this circle.")
     ] = None,
-    tag: Annotated[str | None, typer.Option("--tag", help="Only people with this tag.")] = None,
+    org: Annotated[
+        str | None,
+        typer.Option("--org", metavar="ORG", help="Only people currently at this organisation."),
+    ] = None,
+    tag: Annotated[
+        str | None, typer.Option("--tag", metavar="TAG", help="Only people with this tag.")
+    ] = None,
     archived: Annotated[bool, typer.Option("--archived", help="Include archived persons.")] = False,
     limit: Annotated[
-        int | None, typer.Option("--limit", min=0, help="At most this many (default: all).")
+        int | None,
+        typer.Option("--limit", metavar="N", min=0, help="At most this many (default: all)."),
     ] = None,
     json_output: JsonOption = False,
 ) -> None:
@@ -284,7 +328,7 @@ def _line(*parts: str | None) -> None:
     out.print(Text("  " + "  ".join(part for part in parts if part)))
 
 
-def _print_person(data: dict[str, Any]) -> None:
+def _print_person(data: dict[str, Any], me_id: int | None = None) -> None:
     title = Text(data["name"], style="bold")
     if data["nickname"]:
         title.append(f' "{data["nickname"]}"')
@@ -351,10 +395,11 @@ def _print_person(data: dict[str, Any]) -> None:
     if data["open_promises"]:
         _heading("Open promises")
         for promise in data["open_promises"]:
+            creditor, debtor = promise["creditor"], promise["debtor"]
             who = (
-                f"owes {promise['creditor']['name']}"
+                ("owes you" if creditor["id"] == me_id else f"owes {creditor['name']}")
                 if promise["owed_by_this_person"]
-                else f"{promise['debtor']['name']} owes"
+                else ("you owe" if debtor["id"] == me_id else f"{debtor['name']} owes")
             )
             _line(promise["due_on"] or "no date", who + ":", promise["text"])
     if data["projects"]:
@@ -405,7 +450,9 @@ def _since(since: str | None) -> str:
 
 @person_app.command("show")
 def person_show(
-    person: Annotated[str, typer.Argument(help="Name, part of the name, id or 'me'.")],
+    person: Annotated[
+        str, typer.Argument(metavar="PERSON", help="Name, part of the name, id or 'me'.")
+    ],
     json_output: JsonOption = False,
 ) -> None:
     """Everything known about a person: contact, career, relationships, promises, talks.
@@ -420,13 +467,17 @@ def person_show(
     if json_output:
         emit_json(data)
     else:
-        _print_person(data)
+        _print_person(data, actor.person_id)
 
 
 @person_app.command("edit")
 def person_edit(
-    person: Annotated[str, typer.Argument(help="Name, part of the name, id or 'me'.")],
-    name: Annotated[str | None, typer.Option("--name", help="The whole name, anew.")] = None,
+    person: Annotated[
+        str, typer.Argument(metavar="PERSON", help="Name, part of the name, id or 'me'.")
+    ],
+    name: Annotated[
+        str | None, typer.Option("--name", metavar="NAME", help="The whole name, anew.")
+    ] = None,
     org: OrgOpt = None,
     title: TitleOpt = None,
     function: FunctionOpt = None,
@@ -496,7 +547,9 @@ def person_edit(
 
 @person_app.command("archive")
 def person_archive(
-    person: Annotated[str, typer.Argument(help="Name, part of the name, id or 'me'.")],
+    person: Annotated[
+        str, typer.Argument(metavar="PERSON", help="Name, part of the name, id or 'me'.")
+    ],
     undo: Annotated[bool, typer.Option("--undo", help="Bring an archived person back.")] = False,
 ) -> None:
     """Archive a person: hidden from lists, nothing is lost (--undo brings them back).
@@ -513,7 +566,9 @@ def person_archive(
 
 @person_app.command("delete")
 def person_delete(
-    person: Annotated[str, typer.Argument(help="Name, part of the name, id or 'me'.")],
+    person: Annotated[
+        str, typer.Argument(metavar="PERSON", help="Name, part of the name, id or 'me'.")
+    ],
     yes: Annotated[bool, typer.Option("--yes", help="Delete without asking.")] = False,
 ) -> None:
     """Delete a person and everything recorded only about them (asks first).
@@ -549,14 +604,22 @@ def person_delete(
 
 @org_app.command("add")
 def org_add(
-    name: Annotated[str, typer.Argument(help="The organisation's name.")],
+    name: Annotated[str, typer.Argument(metavar="NAME", help="The organisation's name.")],
     kind: Annotated[
         str | None,
-        typer.Option("--kind", help="company, professional association, club, … (or German)."),
+        typer.Option(
+            "--kind", metavar="KIND", help="company, professional association, club, … (or German)."
+        ),
     ] = None,
-    industry: Annotated[str | None, typer.Option("--industry", help="Industry.")] = None,
-    website: Annotated[str | None, typer.Option("--website", help="Web address.")] = None,
-    note_text: Annotated[str | None, typer.Option("--note", help="Free notes.")] = None,
+    industry: Annotated[
+        str | None, typer.Option("--industry", metavar="TEXT", help="Industry.")
+    ] = None,
+    website: Annotated[
+        str | None, typer.Option("--website", metavar="URL", help="Web address.")
+    ] = None,
+    note_text: Annotated[
+        str | None, typer.Option("--note", metavar="TEXT", help="Free notes.")
+    ] = None,
     json_output: JsonOption = False,
 ) -> None:
     """Add an organisation: a company, association, club, alumni network, school …
@@ -578,9 +641,12 @@ def org_add(
 
 @org_app.command("list")
 def org_list(
-    kind: Annotated[str | None, typer.Option("--kind", help="Only this kind.")] = None,
+    kind: Annotated[
+        str | None, typer.Option("--kind", metavar="KIND", help="Only this kind.")
+    ] = None,
     limit: Annotated[
-        int | None, typer.Option("--limit", min=0, help="At most this many (default: all).")
+        int | None,
+        typer.Option("--limit", metavar="N", min=0, help="At most this many (default: all)."),
     ] = None,
     json_output: JsonOption = False,
 ) -> None:
@@ -618,7 +684,9 @@ def org_list(
 
 @org_app.command("show")
 def org_show(
-    organisation: Annotated[str, typer.Argument(help="Name, part of the name or id.")],
+    organisation: Annotated[
+        str, typer.Argument(metavar="ORG", help="Name, part of the name or id.")
+    ],
     json_output: JsonOption = False,
 ) -> None:
     """An organisation with its people, current and former.
@@ -662,21 +730,32 @@ def org_show(
 
 @affiliation_app.command("add")
 def affiliation_add(
-    person: Annotated[str, typer.Argument(help="Name, part of the name, id or 'me'.")],
+    person: Annotated[
+        str, typer.Argument(metavar="PERSON", help="Name, part of the name, id or 'me'.")
+    ],
     organisation: Annotated[
-        str, typer.Argument(help="Organisation's name or id (a new name creates it).")
+        str,
+        typer.Argument(metavar="ORG", help="Organisation's name or id (a new name creates it)."),
     ],
     kind: Annotated[
-        str, typer.Option("--kind", help="job, function, education or membership (or German).")
+        str,
+        typer.Option(
+            "--kind", metavar="KIND", help="job, function, education or membership (or German)."
+        ),
     ],
     title: Annotated[
-        str | None, typer.Option("--title", help="Position, function, degree or role.")
+        str | None,
+        typer.Option("--title", metavar="TITLE", help="Position, function, degree or role."),
     ] = None,
     start: Annotated[
-        str | None, typer.Option("--from", help="Start: 2019, 2019-05 or a date.")
+        str | None, typer.Option("--from", metavar="DATE", help="Start: 2019, 2019-05 or a date.")
     ] = None,
-    end: Annotated[str | None, typer.Option("--to", help="End (empty while it lasts).")] = None,
-    note_text: Annotated[str | None, typer.Option("--note", help="Free notes.")] = None,
+    end: Annotated[
+        str | None, typer.Option("--to", metavar="DATE", help="End (empty while it lasts).")
+    ] = None,
+    note_text: Annotated[
+        str | None, typer.Option("--note", metavar="TEXT", help="Free notes.")
+    ] = None,
     json_output: JsonOption = False,
 ) -> None:
     """Record a job, function, education or membership, with partial dates.
@@ -706,21 +785,28 @@ def affiliation_add(
 
 
 def relate(
-    person: Annotated[str, typer.Argument(help="The first person (name, id or 'me').")],
-    other: Annotated[str, typer.Argument(help="The second person.")],
+    person: Annotated[
+        str, typer.Argument(metavar="PERSON", help="The first person (name, id or 'me').")
+    ],
+    other: Annotated[str, typer.Argument(metavar="PERSON", help="The second person.")],
     kind: Annotated[
         str,
         typer.Option(
             "--kind",
+            metavar="KIND",
             help="What the first is of the second: boss, report, mentor, friend, "
             "Geschäftspartner, business-partner …",
         ),
     ],
-    trust: Annotated[str | None, typer.Option("--trust", help="Trust from 1 to 5.")] = None,
-    since: Annotated[
-        str | None, typer.Option("--since", help="Since when: 2019 or a date.")
+    trust: Annotated[
+        str | None, typer.Option("--trust", metavar="1-5", help="Trust from 1 to 5.")
     ] = None,
-    note_text: Annotated[str | None, typer.Option("--note", help="Free notes.")] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", metavar="DATE", help="Since when: 2019 or a date.")
+    ] = None,
+    note_text: Annotated[
+        str | None, typer.Option("--note", metavar="TEXT", help="Free notes.")
+    ] = None,
     json_output: JsonOption = False,
 ) -> None:
     """Record how two persons are related: the first is KIND of the second.
@@ -766,10 +852,13 @@ def relate(
 
 
 def unrelate(
-    person: Annotated[str, typer.Argument(help="The first person (name, id or 'me').")],
-    other: Annotated[str, typer.Argument(help="The second person.")],
+    person: Annotated[
+        str, typer.Argument(metavar="PERSON", help="The first person (name, id or 'me').")
+    ],
+    other: Annotated[str, typer.Argument(metavar="PERSON", help="The second person.")],
     kind: Annotated[
-        str | None, typer.Option("--kind", help="Only this kind (default: every kind).")
+        str | None,
+        typer.Option("--kind", metavar="KIND", help="Only this kind (default: every kind)."),
     ] = None,
 ) -> None:
     """Remove the relationships between two persons (of one kind, with --kind).
@@ -786,18 +875,28 @@ def unrelate(
 
 @date_app.command("add")
 def date_add(
-    person: Annotated[str, typer.Argument(help="Name, part of the name, id or 'me'.")],
-    date: Annotated[str, typer.Argument(help="14.03.2024, 2024-03-14, --03-14, 2019-05 or 2019.")],
+    person: Annotated[
+        str, typer.Argument(metavar="PERSON", help="Name, part of the name, id or 'me'.")
+    ],
+    date: Annotated[
+        str,
+        typer.Argument(metavar="DATE", help="14.03.2024, 2024-03-14, --03-14, 2019-05 or 2019."),
+    ],
     kind: Annotated[
         str,
         typer.Option(
             "--kind",
+            metavar="KIND",
             help="birthday, anniversary, new job, moved, wedding, child, bereavement, award, "
             "custom (or German).",
         ),
     ],
-    label: Annotated[str | None, typer.Option("--label", help="What the date is.")] = None,
-    note_text: Annotated[str | None, typer.Option("--note", help="Free notes.")] = None,
+    label: Annotated[
+        str | None, typer.Option("--label", metavar="TEXT", help="What the date is.")
+    ] = None,
+    note_text: Annotated[
+        str | None, typer.Option("--note", metavar="TEXT", help="Free notes.")
+    ] = None,
     json_output: JsonOption = False,
 ) -> None:
     """Record a birthday, anniversary or life event (a new birthday replaces the old).
