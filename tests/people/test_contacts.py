@@ -6,6 +6,7 @@ import pytest
 from django.test import override_settings
 
 from knoten.core.errors import InvalidInput
+from knoten.core.models import Member
 from knoten.people.contacts import (
     parse_address,
     parse_contact,
@@ -155,3 +156,24 @@ def test_a_contact_kind_may_be_named_in_german() -> None:
     assert parse_contact("Telefon", "030 1234567").value == "+49301234567"
     with pytest.raises(InvalidInput, match=r"^kind: 'Fax-Gerät' is not one of"):
         parse_contact("Fax-Gerät", "030 1234567")
+
+
+def test_adding_contact_points_keeps_one_preferred_per_kind(db: None, alice: Member) -> None:
+    from knoten.people import services as people
+    from knoten.people.contacts import add_contact_point
+
+    anna = people.add_person(alice, "Anna Schmidt")
+    add_contact_point(alice, anna, "email", "a@x.de")
+    add_contact_point(alice, "Anna", "E-Mail", "b@x.de")
+    add_contact_point(alice, anna, "phone", "030 1234567")
+    assert {(c.value, c.preferred) for c in anna.contact_points.all()} == {
+        ("a@x.de", True),
+        ("b@x.de", False),
+        ("+49301234567", True),
+    }
+    again = add_contact_point(alice, anna, "email", "B@X.de", label="privat", preferred=True)
+    assert (again.label, again.preferred) == ("home", True)
+    assert anna.contact_points.filter(kind="email").count() == 2
+    assert list(
+        anna.contact_points.filter(kind="email", preferred=True).values_list("value", flat=True)
+    ) == ["b@x.de"]
