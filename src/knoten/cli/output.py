@@ -23,9 +23,7 @@ _PIPE_WIDTH = 200
 _columns = os.environ.get("COLUMNS", "")
 _width = int(_columns) if _columns.isdigit() else None if sys.stdout.isatty() else _PIPE_WIDTH
 # Rich sizes a "dumb" terminal at 80x25 unless both sizes are given.
-out = Console(
-    highlight=False, soft_wrap=True, width=_width, height=None if _width is None else 50
-)
+out = Console(highlight=False, soft_wrap=True, width=_width, height=None if _width is None else 50)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON only, for scripts.")]
