@@ -54,8 +54,16 @@ def build(size: int, seed: int, folder: Path) -> None:
 
     call_command("migrate", interactive=False, verbosity=0)
     member = create_network("Benchmark network", username=BENCH_USER, me_name=ME_NAME)
+    first_seen: dict[str, float] = {}
+    stage_seconds: dict[str, float] = {}
     started = time.perf_counter()
-    with progress_bar() as progress:
+    with progress_bar() as bar:
+
+        def progress(stage: str, done: int, total: int) -> None:
+            now = time.perf_counter()
+            stage_seconds[stage] = round(now - first_seen.setdefault(stage, now), 1)
+            bar(stage, done, total)
+
         counts = generate_network(member, size=size, seed=seed, progress=progress)
     seconds = time.perf_counter() - started
     if connection.vendor == "sqlite":
@@ -67,6 +75,7 @@ def build(size: int, seed: int, folder: Path) -> None:
         "size": size,
         "seed": seed,
         "generate_seconds": round(seconds, 1),
+        "stage_seconds": stage_seconds,
         "built_at": time.strftime("%Y-%m-%d %H:%M"),
         "counts": counts,
     }
