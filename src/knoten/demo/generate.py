@@ -30,7 +30,7 @@ import random
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, TypeVar, overload
+from typing import Any, ClassVar, TypeVar, overload
 
 from django.db import connections, models, router, transaction
 from django.utils import timezone
@@ -369,6 +369,68 @@ class _Spec:
         return self.role != "child"
 
 
+@dataclass(slots=True)
+class _Person:
+    """A person before it is written: the columns of ``Person`` that the generator sets.
+
+    The names it shows and the derived sort and search forms come from the model's own
+    code, so that they are exactly what ``Person.save()`` would store.
+    """
+
+    given_name: str
+    family_name: str
+    name_particle: str = ""
+    academic_title: str = ""
+    nickname: str = ""
+    form_of_address: str = ""
+    salutation: str = ""
+    notes: str = ""
+    importance: int = 3
+    archived: bool = False
+    met_on: PartialDate | None = None
+    met_at_event_id: int | None = None
+    met_at_organisation_id: int | None = None
+    how_we_met: str = ""
+    sort_name: str = ""
+    folded_name: str = ""
+
+    full_name: ClassVar[Any] = Person.full_name
+    short_name: ClassVar[Any] = Person.short_name
+    refresh_derived_names: ClassVar[Any] = Person.refresh_derived_names
+
+
+_INTERACTION_FIELDS = (
+    "network",
+    "occurred_on",
+    "kind",
+    "summary",
+    "duration_minutes",
+    "place",
+    "event",
+    "author",
+    "private",
+)
+_PERSON_FIELDS = (
+    "network",
+    "given_name",
+    "family_name",
+    "name_particle",
+    "academic_title",
+    "nickname",
+    "form_of_address",
+    "salutation",
+    "notes",
+    "importance",
+    "archived",
+    "met_on",
+    "met_at_event",
+    "met_at_organisation",
+    "how_we_met",
+    "sort_name",
+    "folded_name",
+)
+
+
 @dataclass
 class _Org:
     name: str
@@ -453,6 +515,29 @@ class _Generator:
     def _count(self, key: str, amount: int) -> None:
         self.counts[key] = self.counts.get(key, 0) + amount
 
+    def _statement(
+        self, model: Any, fields: Sequence[str]
+    ) -> tuple[Any, str, str, tuple[Any, ...]]:
+        """The connection, table, columns and the stored values of the columns not given.
+
+        Every concrete column that ``fields`` leaves out gets what Django would store for
+        it: its default, ``None`` where it may be null, the time of the run for the
+        ``auto_now`` ones. A column added to a model later is thus filled as well.
+        """
+        connection = connections[router.db_for_write(model)]
+        meta = model._meta
+        given = [meta.get_field(name) for name in fields]
+        rest = [f for f in meta.concrete_fields if not f.primary_key and f not in given]
+        defaults: list[Any] = []
+        for column in rest:
+            if getattr(column, "auto_now", False) or getattr(column, "auto_now_add", False):
+                defaults.append(self.now)
+            else:
+                defaults.append(column.get_db_prep_save(column.get_default(), connection))
+        quote = connection.ops.quote_name
+        columns = ", ".join(quote(f.column) for f in (*given, *rest))
+        return connection, quote(meta.db_table), columns, tuple(defaults)
+
     def _write(
         self, model: Any, fields: Sequence[str], rows: list[tuple[Any, ...]], key: str
     ) -> None:
@@ -465,17 +550,43 @@ class _Generator:
         """
         if not rows:
             return
-        connection = connections[router.db_for_write(model)]
-        meta = model._meta
-        quote = connection.ops.quote_name
-        columns = ", ".join(quote(meta.get_field(name).column) for name in fields)
-        marks = ", ".join(["%s"] * len(fields))
-        sql = f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES ({marks})"
+        connection, table, columns, defaults = self._statement(model, fields)
+        marks = ", ".join(["%s"] * (len(fields) + len(defaults)))
+        sql = f"INSERT INTO {table} ({columns}) VALUES ({marks})"
         with connection.cursor() as cursor:
             for start in range(0, len(rows), 5 * BATCH):
-                cursor.executemany(sql, rows[start : start + 5 * BATCH])
+                chunk = rows[start : start + 5 * BATCH]
+                cursor.executemany(sql, [row + defaults for row in chunk] if defaults else chunk)
         self._count(key, len(rows))
         rows.clear()
+
+    def _write_returning(
+        self, model: Any, fields: Sequence[str], rows: Sequence[tuple[Any, ...]]
+    ) -> list[int]:
+        """Like :meth:`_write`, for rows that others refer to: their new keys, in order.
+
+        Many rows per statement with ``RETURNING``, as Django's ``bulk_create`` does on
+        SQLite 3.35+ and PostgreSQL, without building a model instance for each row.
+        """
+        connection, table, columns, defaults = self._statement(model, fields)
+        width = len(fields) + len(defaults)
+        limit = connection.features.max_query_params or 65535
+        per_statement = max(1, min(1000, (limit - 1) // width))
+        row_marks = "(" + ", ".join(["%s"] * width) + ")"
+        key = connection.ops.quote_name(model._meta.pk.column)
+        keys: list[int] = []
+        with connection.cursor() as cursor:
+            for start in range(0, len(rows), per_statement):
+                chunk = rows[start : start + per_statement]
+                sql = (
+                    f"INSERT INTO {table} ({columns}) VALUES "
+                    f"{', '.join([row_marks] * len(chunk))} RETURNING {key}"
+                )
+                cursor.execute(sql, [value for row in chunk for value in (*row, *defaults)])
+                keys.extend(found for (found,) in cursor.fetchall())
+        if len(keys) != len(rows):
+            raise RuntimeError(f"{model.__name__}: {len(rows)} rows written, {len(keys)} keys")
+        return keys
 
     # -------------------------------------------------------------- vocabulary
 
@@ -802,7 +913,15 @@ class _Generator:
         me = self.member.me
         self.me = me
         self.specs: list[_Spec] = []
-        self.people: list[Person] = [me]
+        self.people = [
+            _Person(
+                given_name=me.given_name,
+                family_name=me.family_name,
+                name_particle=me.name_particle,
+                academic_title=me.academic_title,
+                nickname=me.nickname,
+            )
+        ]
         self.family_edges: list[tuple[int, int, str]] = []
         self.introducer: dict[int, int] = {}
         self.met_at: dict[int, int] = {}  # person → event where *me* met them
@@ -900,14 +1019,12 @@ class _Generator:
             foreign = foreign if rng.random() < stays else None
         city = None if foreign else self.cities(rng)
         industry = self.industries(rng)
-        person = Person(
-            network_id=self.network_id,
+        person = _Person(
             given_name=given,
             family_name=family,
             name_particle=particle,
             academic_title=title,
             nickname=nickname,
-            importance=Person.Tier.REGULAR,
         )
         spec = _Spec(locale, female, birth_year, city, foreign, industry, role)
         self.people.append(person)
@@ -1335,11 +1452,34 @@ class _Generator:
             person.refresh_derived_names()
         people = self.people
         total = len(people) - 1
+        net = self.network_id
         self.report("persons", 0, total)
+        self.pks = [self.me.pk]
         for start in range(1, len(people), BATCH):
-            Person.objects.bulk_create(people[start : start + BATCH])
+            rows = [
+                (
+                    net,
+                    p.given_name,
+                    p.family_name,
+                    p.name_particle,
+                    p.academic_title,
+                    p.nickname,
+                    p.form_of_address,
+                    p.salutation,
+                    p.notes,
+                    p.importance,
+                    p.archived,
+                    _iso(p.met_on),
+                    p.met_at_event_id,
+                    p.met_at_organisation_id,
+                    p.how_we_met,
+                    p.sort_name,
+                    p.folded_name,
+                )
+                for p in people[start : start + BATCH]
+            ]
+            self.pks.extend(self._write_returning(Person, _PERSON_FIELDS, rows))
             self.report("persons", min(start + BATCH - 1, total), total)
-        self.pks = [person.pk for person in people]
         # Who introduced whom refers to persons that had no key before the insert.
         connection = connections[router.db_for_write(Person)]
         quote = connection.ops.quote_name
@@ -1483,7 +1623,7 @@ class _Generator:
         endpoints: list[int] = []
         seen: set[int] = set()
         rows: list[tuple[Any, ...]] = []
-        net, pks, now = self.network_id, self.pks, self.now
+        net, pks = self.network_id, self.pks
         since_floor = dt.date(1990, 1, 1)
 
         def link(
@@ -1517,7 +1657,7 @@ class _Generator:
                 since = _date_between(rng, start, self.today)
             when = _iso(_partial(rng, since, full=0.2, month=0.3)) if since else None
             note = rng.choice(d.RELATIONSHIP_NOTES) if rng.random() < 0.03 else ""
-            rows.append((net, pks[a], pks[b], kind, trust, when, note, now))
+            rows.append((net, pks[a], pks[b], kind, trust, when, note))
             if a != 0 and b != 0:
                 endpoints.append(a)
                 endpoints.append(b)
@@ -1607,7 +1747,7 @@ class _Generator:
 
     def _flush_relationships(self, rows: list[tuple[Any, ...]], done: int, total: int) -> None:
         fields = ("network", "from_person", "to_person", "kind", "trust", "since", "note")
-        self._write(Relationship, (*fields, "created_at"), rows, "relationships")
+        self._write(Relationship, fields, rows, "relationships")
         self.report("relationships", done, total)
 
     def _context_kind(self, spec: _Spec, aff: _Aff, other_spec: _Spec, other: _Aff) -> str:
@@ -1971,7 +2111,9 @@ class _Generator:
         me = 0
         batch: list[
             tuple[
-                Interaction, list[int], list[tuple[int, int, str, dt.date | None, dt.date | None]]
+                tuple[Any, ...],
+                list[int],
+                list[tuple[int, int, str, dt.date | None, dt.date | None]],
             ]
         ] = []
         self.report("interactions", 0, total)
@@ -2025,17 +2167,9 @@ class _Generator:
                 place = self.events[event].place if event >= 0 else ""
             elif kind in {"email", "message"} and rng.random() < 0.2:
                 minutes = rng.choice((5, 10, 15))
-            interaction = Interaction(
-                network_id=net,
-                occurred_on=when,
-                kind=kind,
-                summary=summary,
-                duration_minutes=minutes,
-                place=place,
-                event_id=self.event_pks[event] if event >= 0 else None,
-                author_id=author,
-                private=rng.random() < 0.04,
-            )
+            where = self.event_pks[event] if event >= 0 else None
+            private = rng.random() < 0.04
+            interaction = (net, when, kind, summary, minutes, place, where, author, private)
             promises = []
             for _ in range(1 if rng.random() < 0.22 else 0):
                 mine = rng.random() < 0.55
@@ -2063,27 +2197,29 @@ class _Generator:
         self,
         batch: list[
             tuple[
-                Interaction, list[int], list[tuple[int, int, str, dt.date | None, dt.date | None]]
+                tuple[Any, ...],
+                list[int],
+                list[tuple[int, int, str, dt.date | None, dt.date | None]],
             ]
         ],
     ) -> None:
         net, pks = self.network_id, self.pks
-        Interaction.objects.bulk_create([item[0] for item in batch])
+        keys = self._write_returning(Interaction, _INTERACTION_FIELDS, [item[0] for item in batch])
         participations: list[tuple[Any, ...]] = [
-            (net, interaction.pk, pks[person])
-            for interaction, people, _ in batch
+            (net, key, pks[person])
+            for key, (_, people, _) in zip(keys, batch, strict=True)
             for person in people
         ]
         self._write(
             Participation, ("network", "interaction", "person"), participations, "participations"
         )
         promises: list[tuple[Any, ...]] = [
-            (net, pks[debtor], pks[creditor], text, due, done, interaction.pk, self.now)
-            for interaction, _, items in batch
+            (net, pks[debtor], pks[creditor], text, due, done, key)
+            for key, (_, _, items) in zip(keys, batch, strict=True)
             for debtor, creditor, text, due, done in items
         ]
         fields = ("network", "debtor", "creditor", "text", "due_on", "done_on", "interaction")
-        self._write(Promise, (*fields, "created_at"), promises, "promises")
+        self._write(Promise, fields, promises, "promises")
         self._count("interactions", len(batch))
         batch.clear()
 
@@ -2175,7 +2311,7 @@ def _strip_legal_form(name: str) -> str:
     return name
 
 
-def _salutation(person: Person, spec: _Spec, address: str, rng: random.Random) -> str:
+def _salutation(person: _Person, spec: _Spec, address: str, rng: random.Random) -> str:
     english = spec.locale.startswith("en")
     if address == "du":
         if english:
