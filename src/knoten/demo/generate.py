@@ -927,11 +927,11 @@ class _Generator:
         self.met_at: dict[int, int] = {}  # person → event where *me* met them
         self.direct: list[int] = []
         self.introducers: list[int] = []  # direct contacts who are not family
+        self.weddings: dict[int, dt.date] = {}  # the spouse who anchors a family → wedding
 
         my_city = rng.choice(d.CITIES[:7])
-        me_spec = _Spec(
-            "de_DE", rng.random() < 0.5, 1979, my_city, None, "Unternehmensberatung", "me"
-        )
+        female = self._looks_female(me.given_name)
+        me_spec = _Spec("de_DE", female, 1979, my_city, None, "Unternehmensberatung", "me")
         me_spec.direct = True
         self.specs.append(me_spec)
         self._plan_me()
@@ -965,6 +965,16 @@ class _Generator:
                 self.report("planning persons", min(len(self.people) - 1, size), size)
         self.report("planning persons", size, size)
         self._finish_persons()
+
+    def _looks_female(self, given_name: str) -> bool:
+        """Whether a given name is a woman's, by Faker's lists (for *me*'s job title)."""
+        first = (given_name.split() or [""])[0]
+        female = male = False
+        for faker in self.fakers.values():
+            provider = faker.provider("faker.providers.person")
+            female |= first in getattr(provider, "first_names_female", ())
+            male |= first in getattr(provider, "first_names_male", ())
+        return female if female != male else self.rng.random() < 0.5
 
     def _new_person(
         self,
@@ -1061,6 +1071,9 @@ class _Generator:
                 )
                 spouse = index
                 self.family_edges.append((anchor, index, "spouse"))
+                older = min(spec.birth_year, self.specs[index].birth_year)
+                year = min(older + rng.randint(24, 34), self.today.year - 1)
+                self.weddings[anchor] = _year_date(rng, year, self.today)
             elif relation == "child":
                 year = min(spec.birth_year + rng.randint(24, 40), self.today.year - 1)
                 role = "child" if self.today.year - year < 18 else "family"
@@ -1668,9 +1681,8 @@ class _Generator:
         index = 0
         for a, b, kind in self.family_edges:
             if kind == "spouse":
-                married = max(specs[a].birth_year, specs[b].birth_year) + rng.randint(22, 32)
-                since = dt.date(min(married, self.today.year), rng.randint(1, 12), 1)
-                link(a, b, kind, since=since if rng.random() < 0.5 else None, close=True)
+                since = self.weddings.get(a) if rng.random() < 0.5 else None
+                link(a, b, kind, since=since, close=True, dated=False)
             else:
                 link(a, b, kind, since=None, close=True, dated=False)
         me_kind = {
@@ -1852,7 +1864,6 @@ class _Generator:
         me_has_birthday = ImportantDate.objects.filter(
             person_id=self.pks[0], kind="birthday"
         ).exists()
-        spouses = {a: b for a, b, kind in self.family_edges if kind == "spouse"}
         children: dict[int, list[int]] = {}
         for a, b, kind in self.family_edges:
             if kind == "parent":
@@ -1890,32 +1901,29 @@ class _Generator:
                     org=self.orgs[current.org].name
                 )
                 rows.append((net, pk, "new_job", _iso(current.start), label, ""))
-            spouse = spouses.get(index)
-            if spouse is not None and rng.random() < 0.5:
-                year = max(spec.birth_year, self.specs[spouse].birth_year) + rng.randint(22, 35)
-                if year < today.year:
-                    wedding = _year_date(rng, year, today)
+            wedding = self.weddings.get(index)
+            if wedding is not None and rng.random() < 0.5:
+                rows.append(
+                    (
+                        net,
+                        pk,
+                        "wedding",
+                        _iso(_partial(rng, wedding, full=0.6, month=0.2)),
+                        "Hochzeit",
+                        "",
+                    )
+                )
+                if rng.random() < 0.3:
                     rows.append(
                         (
                             net,
                             pk,
-                            "wedding",
-                            _iso(_partial(rng, wedding, full=0.6, month=0.2)),
-                            "Hochzeit",
+                            "anniversary",
+                            _iso(PartialDate(None, wedding.month, wedding.day)),
+                            "Hochzeitstag",
                             "",
                         )
                     )
-                    if rng.random() < 0.3:
-                        rows.append(
-                            (
-                                net,
-                                pk,
-                                "anniversary",
-                                _iso(PartialDate(None, wedding.month, wedding.day)),
-                                "Hochzeitstag",
-                                "",
-                            )
-                        )
             for child in children.get(index, [])[:3]:
                 born = birthdays.get(child) or _year_date(rng, self.specs[child].birth_year, today)
                 if born.year >= 2000 and rng.random() < 0.5:
@@ -2184,7 +2192,13 @@ class _Generator:
                 done = None
                 reference = due or when
                 overdue_for = (today - reference).days
-                chance = 0.85 if overdue_for > 14 else 0.4 if overdue_for >= 0 else 0.15
+                # Most promises get kept, the older the likelier; a few stay overdue.
+                if overdue_for > 365:
+                    chance = 0.94
+                elif overdue_for > 14:
+                    chance = 0.8
+                else:
+                    chance = 0.4 if overdue_for >= 0 else 0.15
                 if rng.random() < chance:
                     done = min(today, max(when, reference + dt.timedelta(days=rng.randint(-5, 10))))
                 promises.append((debtor, creditor, text, due, done))
