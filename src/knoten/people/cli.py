@@ -357,7 +357,14 @@ def _print_person(data: dict[str, Any], me_id: int | None = None) -> None:
             when = _span(a["start"], a["end"])
             what = ", ".join(x for x in (a["title"], a["organisation"]["name"]) if x)
             _line(f"{a['kind']:<11}", what, when)
-    for key, heading in (("relationships", "Relationships"), ("family", "Family")):
+    shown, total = len(data["relationships"]), data["relationships_total"]
+    headings = {
+        "relationships": "Relationships"
+        if shown == total
+        else f"Relationships ({shown} most trusted of {total})",
+        "family": "Family",
+    }
+    for key, heading in headings.items():
         if data[key]:
             _heading(heading)
             for r in data[key]:
@@ -403,7 +410,8 @@ def _print_person(data: dict[str, Any], me_id: int | None = None) -> None:
             )
             _line(promise["due_on"] or "no date", who + ":", promise["text"])
     if data["projects"]:
-        _heading("Projects")
+        shown, total = len(data["projects"]), data["projects_total"]
+        _heading("Projects" if shown == total else f"Projects ({shown} of {total})")
         for project in data["projects"]:
             _line(project["name"], f"({project['status']})", project["role"])
     if data["events"]:

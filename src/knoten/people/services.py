@@ -58,6 +58,7 @@ OrganisationRef = str | int | Organisation
 RECENT_INTERACTIONS = 20
 # How many rows of a long list inside a detail (events attended, people introduced) show.
 DETAIL_LIST_CAP = 50
+RELATIONSHIP_CAP = 100
 
 
 @dataclass
@@ -892,22 +893,35 @@ def person_detail(actor: Member, person: PersonRef) -> dict[str, Any]:
     affiliations = _sorted_affiliations(
         p.affiliations.select_related("organisation").order_by("pk")
     )
-    relationships = [
+    # A well-connected person (*me* above all) has thousands of relationships: the
+    # detail shows the family whole and the RELATIONSHIP_CAP most trusted others, with
+    # the total, so that it stays fast; a list of the rest belongs to its own page.
+    family_codes = [kind.code for kind in v.RELATIONSHIP_KINDS if kind.family]
+    edges = Relationship.objects.filter(Q(from_person_id=p.pk) | Q(to_person_id=p.pk))
+    family = [
         _relationship_data(r, r.from_person_id == p.pk)
-        for r in Relationship.objects.filter(Q(from_person_id=p.pk) | Q(to_person_id=p.pk))
+        for r in edges.filter(kind__in=family_codes)
         .select_related("from_person", "to_person")
         .order_by("kind", "pk")
     ]
-    family_codes = {kind.code for kind in v.RELATIONSHIP_KINDS if kind.family}
+    other_edges = edges.exclude(kind__in=family_codes)
+    closest = list(
+        other_edges.select_related("from_person", "to_person").order_by(
+            F("trust").desc(nulls_last=True), "-pk"
+        )[:RELATIONSHIP_CAP]
+    )
+    relationships_total = len(closest) if len(closest) < RELATIONSHIP_CAP else other_edges.count()
+    closest.sort(key=lambda r: (r.kind, r.pk))
+    relationships = [_relationship_data(r, r.from_person_id == p.pk) for r in closest]
     dates = sorted(p.dates.all(), key=lambda d: (d.kind != "birthday", _iso(d.date) or ""))
     birthday = next((d for d in dates if d.kind == "birthday"), None)
 
     promises, promises_total = _open_promises(actor, p, many=p.pk == actor.person_id)
-    roles = (
-        ProjectRole.objects.filter(person_id=p.pk)
-        .select_related("project")
-        .order_by("project__name", "pk")
+    all_roles = ProjectRole.objects.filter(person_id=p.pk)
+    roles = list(
+        all_roles.select_related("project").order_by("project__name", "pk")[:DETAIL_LIST_CAP]
     )
+    projects_total = len(roles) if len(roles) < DETAIL_LIST_CAP else all_roles.count()
     attendances = (
         Attendance.objects.filter(person_id=p.pk)
         .select_related("event")
@@ -936,8 +950,9 @@ def person_detail(actor: Member, person: PersonRef) -> dict[str, Any]:
         "birthday": _iso(birthday.date) if birthday else None,
         "contact_points": [contacts.contact_point_data(point) for point in points],
         "affiliations": [_affiliation_data(a) for a in affiliations],
-        "relationships": [r for r in relationships if r["kind"] not in family_codes],
-        "family": [r for r in relationships if r["kind"] in family_codes],
+        "relationships": relationships,
+        "relationships_total": relationships_total,
+        "family": family,
         "circles": circles,
         "tags": tags,
         "skills": skills,
@@ -971,6 +986,7 @@ def person_detail(actor: Member, person: PersonRef) -> dict[str, Any]:
             }
             for role in roles
         ],
+        "projects_total": projects_total,
         "events": [
             {
                 "id": a.event.pk,
