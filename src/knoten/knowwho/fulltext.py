@@ -22,6 +22,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from knoten.knowwho.text import as_prefix
+
 FTS_TABLE = "knowwho_fts"
 ENTRY_TABLE = "knowwho_searchentry"
 COLUMNS = ("name", "work", "topics", "notes")
@@ -31,6 +33,11 @@ PG_WEIGHTS = "{0.1, 0.3, 0.4, 1.0}"
 # Prefix indexes for 1–4 characters: "M", "Mü", "Mül" and "Müll" each read one list
 # instead of merging the lists of every word that starts so.
 PREFIX_LENGTHS = "1 2 3 4"
+
+# FTS5 writes what it gathered in memory as a segment when it holds this much
+# ('hashsize'); a rebuild raises it for a while.
+DEFAULT_HASH_SIZE = 1024 * 1024
+BULK_HASH_SIZE = 64 * 1024 * 1024
 
 NETWORK_SHIFT = 40
 TIER_SHIFT = 38
@@ -65,15 +72,21 @@ def entry_id(rowid: int) -> int:
 
 
 def sqlite_match(words: Sequence[str], *, boost: bool = True) -> str:
-    """An FTS5 query: every word must match, as a word or as the start of one.
+    """An FTS5 query: every word must match; see :func:`knoten.knowwho.text.as_prefix`.
 
-    A word of three letters or more also counts on its own, so that "Anna" ranks Anna
-    above Annabell. Words come from :func:`knoten.knowwho.text.words` and hold only
-    letters and digits, so quoting them is enough.
+    A prefix of three letters or more also counts as a whole word, so that "Anna" ranks
+    Anna above Annabell. Words come from :func:`knoten.knowwho.text.words` and hold
+    only letters and digits, so quoting them is enough.
     """
-    return " AND ".join(
-        f'("{word}" OR "{word}"*)' if boost and len(word) >= 3 else f'"{word}"*' for word in words
-    )
+    parts = []
+    for word, prefix in zip(words, as_prefix(words), strict=True):
+        if not prefix:
+            parts.append(f'"{word}"')
+        elif boost and len(word) >= 3:
+            parts.append(f'("{word}" OR "{word}"*)')
+        else:
+            parts.append(f'"{word}"*')
+    return " AND ".join(parts)
 
 
 def sqlite_names_match(words: Sequence[str]) -> str:
@@ -87,7 +100,10 @@ def pg_tsquery(words: Sequence[str]) -> str:
     As on SQLite, a query of single letters only looks at names (weight A).
     """
     names_only = "A" if all(len(word) == 1 for word in words) else ""
-    return " & ".join(f"'{word}':*{names_only}" for word in words)
+    return " & ".join(
+        f"'{word}':*{names_only}" if prefix else f"'{word}'"
+        for word, prefix in zip(words, as_prefix(words), strict=True)
+    )
 
 
 # --- schema -------------------------------------------------------------------------------

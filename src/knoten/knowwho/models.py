@@ -62,7 +62,12 @@ class SearchEntry(NetworkScoped):
     # network, nobody finds it any more (as nobody sees it in the journal).
     private = models.BooleanField(default=False)
     private_to = models.ForeignKey(
-        Member, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        Member,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_index=False,  # only ever read through an entry
     )
     # What a hit shows: the display title, and for persons and organisations each
     # searchable field as [field, original text, folded text] (what matched is worked
@@ -76,10 +81,24 @@ class SearchEntry(NetworkScoped):
     notes = models.TextField(blank=True)
 
     class Meta:
+        # Partial: an entry is indexed under the one key it has, not under two NULLs
+        # (a network's minutes are most of its entries; each index less speeds a rebuild).
         constraints = [
-            models.UniqueConstraint(fields=["person"], name="search_entry_person_once"),
-            models.UniqueConstraint(fields=["organisation"], name="search_entry_org_once"),
-            models.UniqueConstraint(fields=["interaction"], name="search_entry_minutes_once"),
+            models.UniqueConstraint(
+                fields=["person"],
+                condition=models.Q(person__isnull=False),
+                name="search_entry_person_once",
+            ),
+            models.UniqueConstraint(
+                fields=["organisation"],
+                condition=models.Q(organisation__isnull=False),
+                name="search_entry_org_once",
+            ),
+            models.UniqueConstraint(
+                fields=["interaction"],
+                condition=models.Q(interaction__isnull=False),
+                name="search_entry_minutes_once",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -30,7 +30,7 @@ from knoten.core.models import Member
 from knoten.journal import vocabulary as journal_words
 from knoten.knowwho import fulltext
 from knoten.knowwho.models import SearchEntry
-from knoten.knowwho.text import matches, snippet, words
+from knoten.knowwho.text import Matcher, snippet, words
 
 KINDS = tuple(kind.value for kind in SearchEntry.Kind)
 MAX_LIMIT = 500
@@ -75,6 +75,7 @@ class _Ranked:
     entry_id: int
     tier: int
     score: float
+    rowid: int = 0
 
 
 def search(
@@ -120,86 +121,102 @@ def _kinds(kinds: Iterable[str] | None) -> set[str]:
     return wanted or set(KINDS)
 
 
-# --- SQLite: FTS5, one tier at a time ------------------------------------------------------
+# --- SQLite: FTS5 over the rowid range of the network --------------------------------------
 
 
-class _Tier:
-    """The FTS5 queries for one tier of the actor's network."""
+class _SqliteQuery:
+    """The FTS5 queries for the actor's network, from the first wanted tier to the last."""
 
-    def __init__(self, actor: Member, query_words: Sequence[str], tier: int, kinds: set[str]):
-        low, high = fulltext.rowid_range(actor.network_id, tier)
-        table = fulltext.FTS_TABLE
-        self.where = f"{table} MATCH %s AND rowid BETWEEN {low} AND {high}"
+    def __init__(
+        self, actor: Member, query_words: Sequence[str], tiers: Sequence[int], kinds: set[str]
+    ):
+        self.network_id = actor.network_id
+        self.words = list(query_words)
+        self.filters = ""
         self.params: list[Any] = []
-        if tier == ACTIVE and kinds & {"person", "organisation"} != {"person", "organisation"}:
-            bit = fulltext.ORGANISATION_BIT if "organisation" in kinds else 0
-            self.where += f" AND (rowid & {fulltext.ORGANISATION_BIT}) = {bit}"
-        if tier == MINUTES:
+        if "organisation" not in kinds:
+            self.filters += f" AND (rowid & {fulltext.ORGANISATION_BIT}) = 0"
+        if "person" not in kinds:
+            self.filters += (
+                f" AND ((rowid & {fulltext.ORGANISATION_BIT}) != 0"
+                f" OR ((rowid >> {fulltext.TIER_SHIFT}) & 3) = {MINUTES})"
+            )
+        if MINUTES in tiers:
             # Only private minutes (their rowid says so) cost a look-up of the author.
-            self.where += (
+            self.filters += (
                 f" AND ((rowid & {fulltext.PRIVATE_BIT}) = 0 OR EXISTS ("
                 f"SELECT 1 FROM {fulltext.ENTRY_TABLE} AS e"
                 f" WHERE e.id = ((rowid >> {fulltext.ID_SHIFT}) & {fulltext.ID_MASK})"
                 " AND e.private_to_id = %s))"
             )
             self.params.append(actor.pk)
-        self.words = list(query_words)
-        self.bm25 = f"bm25({table}, {', '.join(str(w) for w in fulltext.WEIGHTS)})"
+        self.bm25 = f"bm25({fulltext.FTS_TABLE}, {', '.join(str(w) for w in fulltext.WEIGHTS)})"
 
-    def _select(self, columns: str, tail: str = "") -> str:
-        return f"SELECT {columns} FROM {fulltext.FTS_TABLE} WHERE {self.where} {tail}"
+    def _sql(self, columns: str, tiers: Sequence[int], tail: str = "") -> str:
+        low = fulltext.rowid_range(self.network_id, min(tiers))[0]
+        high = fulltext.rowid_range(self.network_id, max(tiers))[1]
+        return (
+            f"SELECT {columns} FROM {fulltext.FTS_TABLE} WHERE {fulltext.FTS_TABLE} MATCH %s"
+            f" AND rowid BETWEEN {low} AND {high}{self.filters} {tail}"
+        )
 
-    def page(self, cursor: Any, need: int, skip: int) -> tuple[list[_Ranked], int | None]:
-        """Up to ``need`` ranked rows after ``skip``, and the tier's count when it is known."""
+    def ranked(self, cursor: Any, tiers: Sequence[int], limit: int, offset: int) -> list[_Ranked]:
         strong = [word for word in self.words if len(word) > 1]
         if len(strong) == len(self.words):
-            match = fulltext.sqlite_match(self.words)
-            cursor.execute(
-                self._select("rowid, " + self.bm25, "ORDER BY 2, 1 LIMIT %s OFFSET %s"),
-                [match, *self.params, need, skip],
-            )
-            return [self._ranked(rowid, score) for rowid, score in cursor.fetchall()], None
+            if tiers[0] == ACTIVE and len(tiers) > 1:
+                # Persons first: when they fill the page, the minutes (most of the
+                # index) are neither read nor ranked. Counting (up to a page) costs no
+                # ranking.
+                match = fulltext.sqlite_match(self.words)
+                enough = self._sql("1", [ACTIVE], "LIMIT %s")
+                cursor.execute(
+                    f"SELECT count(*) FROM ({enough})", [match, *self.params, offset + limit]
+                )
+                if cursor.fetchone()[0] >= offset + limit:
+                    tiers = [ACTIVE]
+            return self._ranked(cursor, tiers, self.words, limit, offset)
         if not strong:
             # Single letters say too little to rank by: the names with words that start
-            # so, in the order they were added; FTS5 stops after the page.
-            match = fulltext.sqlite_names_match(self.words)
+            # so, in the order they were added (FTS5 stops after the page).
             cursor.execute(
-                self._select("rowid", "ORDER BY rowid LIMIT %s OFFSET %s"),
-                [match, *self.params, need, skip],
+                self._sql("rowid, 0.0", tiers, "ORDER BY rowid LIMIT %s OFFSET %s"),
+                [fulltext.sqlite_names_match(self.words), *self.params, limit, offset],
             )
-            return [self._ranked(rowid, 0.0) for (rowid,) in cursor.fetchall()], None
+            return [self._row(rowid, score) for rowid, score in cursor.fetchall()]
         # "Thomas M": a single letter matches much of the index, and bm25 would count all
-        # of it to weigh that letter. Rank by the other words, and keep the rows that
-        # also have a word starting with the letter.
+        # of it to weigh the letter. Rank by the other words; keep the rows that also
+        # have a word starting with the letter.
         full = fulltext.sqlite_match(self.words)
-        cursor.execute(self._select("rowid"), [full, *self.params])
+        cursor.execute(self._sql("rowid", tiers), [full, *self.params])
         candidates = {rowid for (rowid,) in cursor.fetchall()}
-        rest = fulltext.sqlite_match(strong)
-        cursor.execute(self._select("rowid, " + self.bm25, "ORDER BY 2, 1"), [rest, *self.params])
-        found: list[_Ranked] = []
-        for rowid, score in cursor:
-            if rowid not in candidates:
-                continue
-            if skip:
-                skip -= 1
-                continue
-            found.append(self._ranked(rowid, score))
-            if len(found) >= need:
-                break
-        return found, len(candidates)
+        found = []
+        for row in self._ranked(cursor, tiers, strong, None, 0):
+            if row.rowid in candidates:
+                found.append(row)
+                if len(found) >= offset + limit:
+                    break
+        return found[offset:]
 
-    def count(self, cursor: Any) -> int:
-        if any(len(word) > 1 for word in self.words):
-            match = fulltext.sqlite_match(self.words)
-        else:
-            match = fulltext.sqlite_names_match(self.words)
-        cursor.execute(self._select("count(*)"), [match, *self.params])
-        return int(cursor.fetchone()[0])
+    def _ranked(
+        self,
+        cursor: Any,
+        tiers: Sequence[int],
+        query_words: Sequence[str],
+        limit: int | None,
+        offset: int,
+    ) -> list[_Ranked]:
+        tail = f"ORDER BY rowid >> {fulltext.TIER_SHIFT}, 2, 1"
+        params = [fulltext.sqlite_match(query_words), *self.params]
+        if limit is not None:
+            tail += " LIMIT %s OFFSET %s"
+            params += [limit, offset]
+        cursor.execute(self._sql("rowid, " + self.bm25, tiers, tail), params)
+        return [self._row(rowid, score) for rowid, score in cursor.fetchall()]
 
     @staticmethod
-    def _ranked(rowid: int, score: float) -> _Ranked:
+    def _row(rowid: int, score: float) -> _Ranked:
         tier = (rowid >> fulltext.TIER_SHIFT) & 3
-        return _Ranked(fulltext.entry_id(rowid), tier, round(-score, 4) + 0.0)
+        return _Ranked(fulltext.entry_id(rowid), tier, round(-score, 4) + 0.0, rowid)
 
 
 def _sqlite_ranked(
@@ -210,22 +227,8 @@ def _sqlite_ranked(
     limit: int,
     offset: int,
 ) -> list[_Ranked]:
-    found: list[_Ranked] = []
-    skip = offset
     with connection.cursor() as cursor:
-        for tier in tiers:
-            need = limit - len(found)
-            if need <= 0:
-                break
-            query = _Tier(actor, query_words, tier, kinds)
-            rows, count = query.page(cursor, need, skip)
-            if rows:
-                skip = 0
-            elif skip:
-                # The page starts past this tier: skip all of it.
-                skip = max(0, skip - (count if count is not None else query.count(cursor)))
-            found.extend(rows)
-    return found
+        return _SqliteQuery(actor, query_words, tiers, kinds).ranked(cursor, tiers, limit, offset)
 
 
 # --- PostgreSQL: a tsvector with weights A–D and a GIN index --------------------------------
@@ -271,44 +274,53 @@ def _hits(actor: Member, ranked: Sequence[_Ranked], query_words: Sequence[str]) 
     if not ranked:
         return []
     ids = [row.entry_id for row in ranked]
-    marks = ", ".join(["%s"] * len(ids))
-    rows: dict[int, tuple[Any, ...]] = {}
+    # The names of a conversation's participants, in one text, in the same query.
+    if connection.vendor == "sqlite":
+        joined = "group_concat(p.full_name, char(31))"
+    else:
+        joined = "string_agg(p.full_name, chr(31) ORDER BY p.id)"
+    names = (
+        f"SELECT {joined} FROM (SELECT pa.id,"
+        " COALESCE(NULLIF(trim(p.academic_title || ' ' || p.given_name || ' '"
+        " || p.name_particle || ' ' || p.family_name), ''), p.nickname) AS full_name"
+        " FROM journal_participation AS pa JOIN people_person AS p ON p.id = pa.person_id"
+        " WHERE pa.interaction_id = e.interaction_id ORDER BY pa.id) AS p"
+    )
     with connection.cursor() as cursor:
         cursor.execute(
             f"""SELECT e.id, e.kind, e.person_id, e.organisation_id, e.interaction_id, e.title,
-                       e.fields, i.summary, i.place, i.occurred_on, i.kind
+                       e.fields, i.summary, i.place, i.occurred_on, i.kind,
+                       CASE WHEN e.interaction_id IS NULL THEN NULL ELSE ({names}) END
                 FROM {fulltext.ENTRY_TABLE} AS e
                 LEFT JOIN journal_interaction AS i ON i.id = e.interaction_id
-                WHERE e.id IN ({marks}) AND e.network_id = %s""",
+                WHERE e.id IN ({", ".join(["%s"] * len(ids))}) AND e.network_id = %s""",
             [*ids, actor.network_id],
         )
-        for row in cursor.fetchall():
-            rows[row[0]] = row
-        interaction_ids = [row[4] for row in rows.values() if row[4] is not None]
-        with_whom = _participants(cursor, interaction_ids)
+        rows = {row[0]: row for row in cursor.fetchall()}
 
+    matches = Matcher(query_words)
     hits = []
     for rank in ranked:
         row = rows.get(rank.entry_id)
         if row is None:  # deleted since the index was read
             continue
-        _, kind, person_id, org_id, interaction_id, title, fields, summary, place, on, how = row
+        _, kind, person_id, org_id, interaction_id, title, fields, summary, place, on, how, who = (
+            row
+        )
         date = None
         if kind == "interaction":
             date = str(on)[:10]
-            names = ", ".join(with_whom.get(interaction_id, [])) or "nobody recorded"
-            title = f"{_INTERACTION_LABELS.get(how, how).capitalize()} on {date} with {names}"
+            people = ", ".join(" ".join(name.split()) for name in (who or "").split("\x1f"))
+            title = f"{_INTERACTION_LABELS.get(how, how).capitalize()} on {date}"
+            title += f" with {people}" if people else ""
             shown = [("minutes", summary, None), ("place", place, None)]
         else:
             stored = json.loads(fields) if isinstance(fields, str) else fields
             shown = [(name, text, folded_text) for name, text, folded_text in stored]
         matched = [
-            (name, snippet(text, query_words))
+            (name, snippet(text, matches))
             for name, text, folded_text in shown
-            if text
-            and matches(
-                query_words, folded_text.split() if folded_text is not None else words(text)
-            )
+            if text and matches(folded_text.split() if folded_text is not None else words(text))
         ]
         hits.append(
             SearchHit(
@@ -325,22 +337,3 @@ def _hits(actor: Member, ranked: Sequence[_Ranked], query_words: Sequence[str]) 
             )
         )
     return hits
-
-
-def _participants(cursor: Any, interaction_ids: Sequence[int]) -> dict[int, list[str]]:
-    if not interaction_ids:
-        return {}
-    marks = ", ".join(["%s"] * len(interaction_ids))
-    cursor.execute(
-        f"""SELECT pa.interaction_id, p.academic_title, p.given_name, p.name_particle,
-                   p.family_name, p.nickname
-            FROM journal_participation AS pa JOIN people_person AS p ON p.id = pa.person_id
-            WHERE pa.interaction_id IN ({marks})
-            ORDER BY pa.interaction_id, pa.id""",
-        list(interaction_ids),
-    )
-    names: dict[int, list[str]] = {}
-    for interaction_id, title, given, particle, family, nickname in cursor.fetchall():
-        full = " ".join(part for part in (title, given, particle, family) if part) or nickname
-        names.setdefault(interaction_id, []).append(full)
-    return names

@@ -16,49 +16,63 @@ from knoten.core.folding import fold
 _SEPARATORS = re.compile(r"[\W_]+")
 _TOKEN = re.compile(r"\S+")
 _CACHE_LIMIT = 500_000
-_cache: dict[str, tuple[str, ...]] = {}
+_cache: dict[str, str] = {}
 
 SNIPPET_WIDTH = 90
 
 
-def _fold_chunk(chunk: str) -> tuple[str, ...]:
+def _fold_chunk(chunk: str) -> str:
+    """The folded words of a chunk without white space, joined by single spaces."""
     folded = _cache.get(chunk)
     if folded is None:
-        folded = tuple(part for part in _SEPARATORS.split(fold(chunk)) if part)
+        folded = " ".join(part for part in _SEPARATORS.split(fold(chunk)) if part)
         if len(_cache) >= _CACHE_LIMIT:
             _cache.clear()
         _cache[chunk] = folded
     return folded
 
 
-def words(text: str | None) -> list[str]:
-    """The folded words of ``text``: "Jürgen Müller-Lüdenscheidt" → jurgen, muller, ludenscheidt."""
-    if not text:
-        return []
-    found: list[str] = []
-    for chunk in text.split():
-        found.extend(_fold_chunk(chunk))
-    return found
-
-
 def folded(*texts: str | None) -> str:
     """The folded words of all ``texts`` as one string, as the index stores them."""
-    return " ".join(word for text in texts for word in words(text))
+    return " ".join(
+        found for text in texts if text for chunk in text.split() if (found := _fold_chunk(chunk))
+    )
 
 
-def matches(query: Sequence[str], folded_words: Iterable[str]) -> bool:
-    """Whether any of ``folded_words`` starts with (or is) one of the query's words."""
-    return any(word.startswith(tuple(query)) for word in folded_words)
+def words(text: str | None) -> list[str]:
+    """The folded words of ``text``: "Jürgen Müller-Lüdenscheidt" → jurgen, muller, ludenscheidt."""
+    return folded(text).split()
 
 
-def snippet(text: str, query: Sequence[str], width: int = SNIPPET_WIDTH) -> str:
+def as_prefix(query: Sequence[str]) -> list[bool]:
+    """Which query words match as the start of a word: the last (it may be unfinished)
+    and single letters (initials: "J Müller"); the others only as whole words."""
+    return [index == len(query) - 1 or len(word) == 1 for index, word in enumerate(query)]
+
+
+class Matcher:
+    """Whether folded words match the query: a whole query word, or a prefix one."""
+
+    def __init__(self, query: Sequence[str]) -> None:
+        flags = as_prefix(query)
+        self.prefixes = tuple(word for word, prefix in zip(query, flags, strict=True) if prefix)
+        self.whole = frozenset(
+            word for word, prefix in zip(query, flags, strict=True) if not prefix
+        )
+
+    def __call__(self, folded_words: Iterable[str]) -> bool:
+        whole, prefixes = self.whole, self.prefixes
+        return any(word in whole or word.startswith(prefixes) for word in folded_words)
+
+
+def snippet(text: str, matches: Matcher, width: int = SNIPPET_WIDTH) -> str:
     """``text`` itself when short, else the part around the first word that matched."""
     flat = " ".join(text.split())
     if len(flat) <= width:
         return flat
     start = 0
     for token in _TOKEN.finditer(flat):
-        if matches(query, _fold_chunk(token.group())):
+        if matches(_fold_chunk(token.group()).split()):
             start = token.start()
             break
     # Some words before the match for context, cut at a space; then fill the width.
