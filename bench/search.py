@@ -77,7 +77,7 @@ def queries(member: Member) -> list[tuple[str, str]]:
         .iterator()
     )
     if skills:
-        found.append(("one word, a skill", skills.most_common(1)[0][0]))
+        found.append(("topic, the commonest skill", skills.most_common(1)[0][0]))
     return found
 
 

@@ -99,11 +99,17 @@ def pg_tsquery(words: Sequence[str]) -> str:
 
     As on SQLite, a query of single letters only looks at names (weight A).
     """
-    names_only = "A" if all(len(word) == 1 for word in words) else ""
-    return " & ".join(
-        f"'{word}':*{names_only}" if prefix else f"'{word}'"
-        for word, prefix in zip(words, as_prefix(words), strict=True)
-    )
+    if all(len(word) == 1 for word in words):
+        return " & ".join(f"'{word}':*A" for word in words)
+    parts = []
+    for word, prefix in zip(words, as_prefix(words), strict=True):
+        if not prefix:
+            parts.append(f"'{word}'")
+        elif len(word) >= 3:
+            parts.append(f"('{word}' | '{word}':*)")
+        else:
+            parts.append(f"'{word}':*")
+    return " & ".join(parts)
 
 
 # --- schema -------------------------------------------------------------------------------

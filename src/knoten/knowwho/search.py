@@ -146,7 +146,8 @@ class _SqliteQuery:
             self.filters += (
                 f" AND ((rowid & {fulltext.PRIVATE_BIT}) = 0 OR EXISTS ("
                 f"SELECT 1 FROM {fulltext.ENTRY_TABLE} AS e"
-                f" WHERE e.id = ((rowid >> {fulltext.ID_SHIFT}) & {fulltext.ID_MASK})"
+                f" WHERE e.id = (({fulltext.FTS_TABLE}.rowid >> {fulltext.ID_SHIFT})"
+                f" & {fulltext.ID_MASK})"
                 " AND e.private_to_id = %s))"
             )
             self.params.append(actor.pk)

@@ -1,0 +1,64 @@
+"""A small network for Alice to search in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from knoten.journal import services as journal
+from knoten.journal.models import Interaction
+from knoten.people import services as people
+from knoten.people.models import Organisation, Person
+from tests.conftest import World
+
+
+@dataclass
+class Directory:
+    juergen: Person
+    mueller: Person
+    jose: Person
+    weiss: Person
+    anna: Person
+    annabell: Person
+    bernd: Person
+    falk: Person
+    quorbel: Organisation
+    lunch: Interaction
+
+
+@pytest.fixture
+def directory(world: World) -> Directory:
+    alice = world.alice
+    juergen = people.add_person(
+        alice,
+        "Dr. Jürgen Müller",
+        people.PersonFields(
+            org="Quorbel GmbH",
+            title="Leiter Einkauf",
+            skills=["Steuerrecht", "Zollrecht"],
+            note="Spielt gern Schach; will nächstes Jahr nach Lissabon.",
+            how_met="Auf der Hannover Messe am Stand von Quorbel",
+        ),
+    )
+    mueller = people.add_person(alice, "Hans Mueller", people.PersonFields(tags=["Segler"]))
+    jose = people.add_person(alice, "José García", people.PersonFields(skills=["Logística"]))
+    weiss = people.add_person(alice, "Sabine Weiß", people.PersonFields(org="Weißwurst AG"))
+    anna = people.add_person(alice, "Anna Schmidt", people.PersonFields(circles=["colleagues"]))
+    annabell = people.add_person(alice, "Annabell Weber")
+    bernd = people.add_person(alice, "Bernd Schmidt")
+    falk = people.add_person(alice, "Falk Brenner")
+    people.add_person(
+        alice,
+        "Olga Petrowa",
+        people.PersonFields(note="Kennt Falk vom Studium, fragt ihn nach der Zertifizierung"),
+    )
+    lunch = journal.log_interaction(
+        alice,
+        "Lunch mit Jürgen: Angebot für die Zertifizierung bis Freitag",
+        participants=[juergen, anna],
+        on="2024-03-14",
+        place="Café Einstein, Berlin",
+    )
+    quorbel = Organisation.objects.get(network_id=alice.network_id, name="Quorbel GmbH")
+    return Directory(juergen, mueller, jose, weiss, anna, annabell, bernd, falk, quorbel, lunch)
