@@ -167,3 +167,19 @@ def test_a_network_id_too_large_for_the_rowid_is_refused() -> None:
         pytest.skip("the rowid layout is SQLite's")
     with pytest.raises(OverflowError):
         rebuild_network(fulltext.MAX_NETWORK_ID + 1)
+
+
+@pytest.mark.django_db
+def test_a_rebuild_of_the_only_network_empties_fts5_at_once() -> None:
+    from knoten.core.services import create_network
+
+    alone = create_network("Solo", username="solo", me_name="Sina Solo")
+    people.add_person(alone, "Uwe Übel", people.PersonFields(skills=["Fräsen"]))
+    before = entries(alone.network_id)
+    rebuild_network(alone.network_id)
+    rebuild_network(alone.network_id)
+    assert entries(alone.network_id) == before
+    check_fts(alone.network_id)
+    assert [h.title for h in search(alone, "Uebel")] == ["Uwe Übel"]
+    people.add_person(alone, "Uta Übel")  # the triggers are back
+    assert {h.title for h in search(alone, "Übel")} == {"Uwe Übel", "Uta Übel"}

@@ -128,6 +128,9 @@ SQLITE_CREATE = [
     )""",
     f"""INSERT INTO {FTS_TABLE}({FTS_TABLE}, rank)
         VALUES ('rank', 'bm25({", ".join(str(w) for w in WEIGHTS)})')""",
+]
+
+SQLITE_TRIGGERS = [
     f"""CREATE TRIGGER {FTS_TABLE}_insert AFTER INSERT ON {ENTRY_TABLE} BEGIN
         INSERT INTO {FTS_TABLE}(rowid, {", ".join(COLUMNS)})
         VALUES ({rowid_sql("new")}, {_columns("new.")});
@@ -149,12 +152,13 @@ SQLITE_CREATE = [
     END""",
 ]
 
-SQLITE_DROP = [
+SQLITE_DROP_TRIGGERS = [
     f"DROP TRIGGER IF EXISTS {FTS_TABLE}_update",
     f"DROP TRIGGER IF EXISTS {FTS_TABLE}_delete",
     f"DROP TRIGGER IF EXISTS {FTS_TABLE}_insert",
-    f"DROP TABLE IF EXISTS {FTS_TABLE}",
 ]
+
+SQLITE_DROP = [*SQLITE_DROP_TRIGGERS, f"DROP TABLE IF EXISTS {FTS_TABLE}"]
 
 # The weights A (name) to D (notes) go into the vector; 'simple' only lower-cases, which
 # leaves the words exactly as Python folded them (no stemming, no stop words).
@@ -184,7 +188,7 @@ def _statements(vendor: str, sqlite: list[str], postgres: list[str]) -> list[str
 
 def create(vendor: str, execute: Callable[[str], object]) -> None:
     """Create the index on ``vendor`` ('sqlite' or 'postgresql') with ``execute(sql)``."""
-    for statement in _statements(vendor, SQLITE_CREATE, POSTGRES_CREATE):
+    for statement in _statements(vendor, SQLITE_CREATE + SQLITE_TRIGGERS, POSTGRES_CREATE):
         execute(statement)
 
 
