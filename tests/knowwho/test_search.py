@@ -99,6 +99,18 @@ def test_a_name_ranks_above_a_note(world: World, directory: Directory) -> None:
     assert hits[1].matched[0][0] == "notes"
 
 
+def test_one_word_puts_names_first_whatever_the_score(world: World) -> None:
+    alice = world.alice
+    long_notes = " ".join(f"Absatz{i}" for i in range(150))
+    kurt = people.add_person(alice, "Kurt Ostermann", people.PersonFields(note=long_notes))
+    eva = people.add_person(
+        alice, "Eva Klein", people.PersonFields(org="Ostermann", title="Ostermann-Ostermann")
+    )
+    hits = [h for h in search(alice, "Ostermann") if h.kind == "person"]
+    assert [h.person_id for h in hits] == [kurt.pk, eva.pk]
+    assert hits[1].matched == [("job", "Ostermann-Ostermann, Ostermann")]
+
+
 def test_it_says_what_matched(world: World, directory: Directory) -> None:
     (hit,) = [h for h in search(world.alice, "Einkauf") if h.kind == "person"]
     assert hit.matched == [("job", "Leiter Einkauf, Quorbel GmbH")]

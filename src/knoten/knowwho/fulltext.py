@@ -94,12 +94,12 @@ def sqlite_names_match(words: Sequence[str]) -> str:
     return "{name}: (" + " AND ".join(f'"{word}"*' for word in words) + ")"
 
 
-def pg_tsquery(words: Sequence[str]) -> str:
+def pg_tsquery(words: Sequence[str], *, names_only: bool = False) -> str:
     """The PostgreSQL form of the query (for ``to_tsquery('simple', …)``).
 
     As on SQLite, a query of single letters only looks at names (weight A).
     """
-    if all(len(word) == 1 for word in words):
+    if names_only or all(len(word) == 1 for word in words):
         return " & ".join(f"'{word}':*A" for word in words)
     parts = []
     for word, prefix in zip(words, as_prefix(words), strict=True):

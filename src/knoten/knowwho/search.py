@@ -148,7 +148,7 @@ class _SqliteQuery:
                 f"SELECT 1 FROM {fulltext.ENTRY_TABLE} AS e"
                 f" WHERE e.id = (({fulltext.FTS_TABLE}.rowid >> {fulltext.ID_SHIFT})"
                 f" & {fulltext.ID_MASK})"
-                " AND e.private_to_id = %s))"
+                " AND e.private_to_id = ?))"
             )
             self.params.append(actor.pk)
         self.bm25 = f"bm25({fulltext.FTS_TABLE}, {', '.join(str(w) for w in fulltext.WEIGHTS)})"
@@ -157,59 +157,81 @@ class _SqliteQuery:
         low = fulltext.rowid_range(self.network_id, min(tiers))[0]
         high = fulltext.rowid_range(self.network_id, max(tiers))[1]
         return (
-            f"SELECT {columns} FROM {fulltext.FTS_TABLE} WHERE {fulltext.FTS_TABLE} MATCH %s"
+            f"SELECT {columns} FROM {fulltext.FTS_TABLE} WHERE {fulltext.FTS_TABLE} MATCH ?"
             f" AND rowid BETWEEN {low} AND {high}{self.filters} {tail}"
         )
 
     def ranked(self, cursor: Any, tiers: Sequence[int], limit: int, offset: int) -> list[_Ranked]:
         strong = [word for word in self.words if len(word) > 1]
+        match = fulltext.sqlite_match(self.words)
+        if len(strong) == len(self.words) and len(self.words) == 1 and tiers[0] == ACTIVE:
+            return self._one_word(cursor, tiers, match, limit, offset)
         if len(strong) == len(self.words):
-            if tiers[0] == ACTIVE and len(tiers) > 1:
-                # Persons first: when they fill the page, the minutes (most of the
-                # index) are neither read nor ranked. Counting (up to a page) costs no
-                # ranking.
-                match = fulltext.sqlite_match(self.words)
-                enough = self._sql("1", [ACTIVE], "LIMIT %s")
-                cursor.execute(
-                    f"SELECT count(*) FROM ({enough})", [match, *self.params, offset + limit]
-                )
-                if cursor.fetchone()[0] >= offset + limit:
-                    tiers = [ACTIVE]
-            return self._ranked(cursor, tiers, self.words, limit, offset)
+            return self._ranked(cursor, tiers, match, limit, offset)
         if not strong:
             # Single letters say too little to rank by: the names with words that start
             # so, in the order they were added (FTS5 stops after the page).
             cursor.execute(
-                self._sql("rowid, 0.0", tiers, "ORDER BY rowid LIMIT %s OFFSET %s"),
+                self._sql("rowid, 0.0", tiers, "ORDER BY rowid LIMIT ? OFFSET ?"),
                 [fulltext.sqlite_names_match(self.words), *self.params, limit, offset],
             )
             return [self._row(rowid, score) for rowid, score in cursor.fetchall()]
         # "Thomas M": a single letter matches much of the index, and bm25 would count all
         # of it to weigh the letter. Rank by the other words; keep the rows that also
         # have a word starting with the letter.
-        full = fulltext.sqlite_match(self.words)
-        cursor.execute(self._sql("rowid", tiers), [full, *self.params])
+        cursor.execute(self._sql("rowid", tiers), [match, *self.params])
         candidates = {rowid for (rowid,) in cursor.fetchall()}
         found = []
-        for row in self._ranked(cursor, tiers, strong, None, 0):
+        for row in self._ranked(cursor, tiers, fulltext.sqlite_match(strong), None, 0):
             if row.rowid in candidates:
                 found.append(row)
                 if len(found) >= offset + limit:
                     break
         return found[offset:]
 
+    def _one_word(
+        self, cursor: Any, tiers: Sequence[int], match: str, limit: int, offset: int
+    ) -> list[_Ranked]:
+        """One word, the usual search: names first, then the rest of tier 0, then on.
+
+        Persons and organisations whose name has the word come before those that have
+        it elsewhere. A page of names is then ranked among names alone: "Mül" ranks
+        the thousand Müllers, not the five thousand rows with any word starting so.
+        """
+        need = offset + limit
+        names = f"{{name}}: ({match})"
+        cursor.execute(self._sql("rowid", [ACTIVE], "LIMIT ?"), [names, *self.params, need])
+        named = [rowid for (rowid,) in cursor.fetchall()]
+        if len(named) >= need:
+            return self._ranked(cursor, [ACTIVE], names, limit, offset)
+        # Fewer names than the page needs: all of them, then the others.
+        found = self._ranked(cursor, [ACTIVE], names, None, 0)[offset:] if named else []
+        skip = max(0, offset - len(named))
+        exclude = f" AND rowid NOT IN ({', '.join(map(str, named))})" if named else ""
+        # When the rest of tier 0 fills the page, the minutes (most of the index) are
+        # neither read nor ranked. Counting up to a page costs no ranking, and stops
+        # early when the word matches many rows: the case where minutes cost most.
+        rest = limit - len(found)
+        if len(tiers) > 1:
+            enough = self._sql("1", [ACTIVE], f"{exclude} LIMIT ?")
+            cursor.execute(f"SELECT count(*) FROM ({enough})", [match, *self.params, skip + rest])
+            if cursor.fetchone()[0] >= skip + rest:
+                tiers = [ACTIVE]
+        return found + self._ranked(cursor, tiers, match, rest, skip, exclude)
+
     def _ranked(
         self,
         cursor: Any,
         tiers: Sequence[int],
-        query_words: Sequence[str],
+        match: str,
         limit: int | None,
         offset: int,
+        exclude: str = "",
     ) -> list[_Ranked]:
-        tail = f"ORDER BY rowid >> {fulltext.TIER_SHIFT}, 2, 1"
-        params = [fulltext.sqlite_match(query_words), *self.params]
+        tail = f"{exclude} ORDER BY rowid >> {fulltext.TIER_SHIFT}, 2, 1"
+        params = [match, *self.params]
         if limit is not None:
-            tail += " LIMIT %s OFFSET %s"
+            tail += " LIMIT ? OFFSET ?"
             params += [limit, offset]
         cursor.execute(self._sql("rowid, " + self.bm25, tiers, tail), params)
         return [self._row(rowid, score) for rowid, score in cursor.fetchall()]
@@ -228,8 +250,14 @@ def _sqlite_ranked(
     limit: int,
     offset: int,
 ) -> list[_Ranked]:
-    with connection.cursor() as cursor:
+    # The sqlite3 cursor itself (placeholders "?"): these are the queries that the
+    # floor is measured against, and Django's wrapper would add a tenth to them.
+    connection.ensure_connection()
+    cursor = connection.connection.cursor()
+    try:
         return _SqliteQuery(actor, query_words, tiers, kinds).ranked(cursor, tiers, limit, offset)
+    finally:
+        cursor.close()
 
 
 # --- PostgreSQL: a tsvector with weights A–D and a GIN index --------------------------------
@@ -243,12 +271,18 @@ def _postgres_ranked(
     limit: int,
     offset: int,
 ) -> list[_Ranked]:
+    # As on SQLite, one word puts the names that have it first in tier 0.
+    names_first = ""
+    names: list[Any] = []
+    if len(query_words) == 1:
+        names_first = "e.tier = 0 AND e.document @@ to_tsquery('simple', %s) DESC,"
+        names = [fulltext.pg_tsquery(query_words, names_only=True)]
     sql = f"""
         SELECT e.id, e.tier, ts_rank(%s, e.document, q) AS score
         FROM {fulltext.ENTRY_TABLE} AS e, to_tsquery('simple', %s) AS q
         WHERE e.network_id = %s AND e.tier = ANY(%s) AND e.kind = ANY(%s)
           AND e.document @@ q AND (NOT e.private OR e.private_to_id = %s)
-        ORDER BY e.tier, score DESC, e.id
+        ORDER BY e.tier, {names_first} score DESC, e.id
         LIMIT %s OFFSET %s
     """
     params: list[Any] = [
@@ -258,6 +292,7 @@ def _postgres_ranked(
         list(tiers),
         sorted(kinds),
         actor.pk,
+        *names,
         limit,
         offset,
     ]
