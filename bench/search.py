@@ -11,11 +11,19 @@ database driver, without any Knoten code around it::
     ORDER BY rank LIMIT 20
 
 (on PostgreSQL: ``ts_rank`` over the ``document`` tsvector of the network's entries).
-The floor reads the same FTS5 index with the same match expression and weights, but all
-of the network's entries at once; ``search()`` reads one tier at a time, persons first,
-and then builds the page (titles, what matched). Calls of the two alternate, so that the
-machine's noise falls on both alike. ``ratio`` is the p95 of ``search()`` over the p95 of
-its floor.
+The floor reads the same FTS5 index with the same match expression and weights (the
+idiomatic ``ORDER BY rank``), over all of the network's entries at once. ``search()``
+plans better where it can (one word: names first, ranked among names alone; persons
+before minutes, which it reads only when persons do not fill the page) and then builds
+the page: titles, what matched. So a ratio below 1 is the plan; above 1, the overhead.
+Calls of the two alternate, so that the machine's noise falls on both alike. ``ratio``
+is the p95 of ``search()`` over the p95 of its floor.
+
+The kinds of search, with words from the network's own data: one word (its commonest
+family name), two words (a given name and that family name), prefix (the first three
+letters of the commonest family name with an umlaut or accent), umlaut variant (that
+name typed without them: Mueller, Jose), and a topic (the skill most persons have: many
+matches outside names, the slowest kind).
 """
 
 from __future__ import annotations
@@ -52,7 +60,7 @@ def _typed_without_marks(name: str) -> str:
 def queries(member: Member) -> list[tuple[str, str]]:
     """(label, query) for each kind of search, from the network's most common names."""
     people = Person.objects.filter(network_id=member.network_id, archived=False).exclude(
-        pk=member.person_id
+        pk=member.me.pk
     )
     families = Counter(
         name for name in people.values_list("family_name", flat=True).iterator() if name

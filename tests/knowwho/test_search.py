@@ -178,6 +178,7 @@ def test_kinds_narrow_the_search(world: World, directory: Directory) -> None:
     }
     assert {h.kind for h in search(world.alice, "Quorbel", kinds=["person"])} == {"person"}
     assert {h.kind for h in search(world.alice, "Jürgen", kinds=["interaction"])} == {"interaction"}
+    assert {h.kind for h in search(world.alice, "Quorbel", kinds="person")} == {"person"}
     both = search(world.alice, "Quorbel", kinds=["organisation", "interaction"])
     assert [h.kind for h in both] == ["organisation"]
 
@@ -290,6 +291,7 @@ def test_bob_never_finds_alices_rows(world: World, directory: Directory) -> None
         pytest.param("Anna", {"limit": 501}, "limit", id="limit too high"),
         pytest.param("Anna", {"offset": -1}, "offset", id="negative offset"),
         pytest.param("Anna", {"kinds": ["events"]}, "kind", id="unknown kind"),
+        pytest.param("a b c d e f g h i j k l m", {}, "query", id="too many words"),
     ],
 )
 def test_bad_input_names_the_field(

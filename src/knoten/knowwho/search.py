@@ -1,16 +1,20 @@
 """Search a network: names, organisations, titles, functions, skills, notes and minutes.
 
 One function, :func:`search`, over SQLite FTS5 or PostgreSQL full-text search. The query
-is folded like the index (Müller = Mueller = Muller, José = Jose, ß = ss); every word
-must match, as a word or as the start of one ("Jür Mül" finds Jürgen Müller), and a
-word that matches exactly ranks above one that only starts so (Anna before Annabell).
+is folded like the index (Müller = Mueller = Muller, José = Jose, ß = ss). Every word
+must match: the last one also as the start of a word ("Jürgen Mül"), single letters as
+initials ("J Müller"), the others as whole words. A word that matches exactly ranks
+above one it only begins (Anna before Annabell).
 
 Results come in tiers, ranked within each by the full-text score (bm25 on SQLite,
 ts_rank on PostgreSQL; a name counts most, then work, topics, notes): first active
 persons and organisations, then archived persons, then the minutes of conversations.
-A person is what a search is for, so a whole page of name matches needs no minutes read
-or ranked at all; that is also what keeps the search fast on a large network. Private
-minutes are found by their author only; nothing of another network is ever read.
+For one word, the usual search, the persons and organisations whose name has it come
+first. A person is what a search is for: a page filled by names needs nothing else read
+or ranked, which is also what keeps search fast on a large network ("Mül" ranks the
+Müllers, not every row with a word starting so). A query of single letters lists the
+names with words starting so, unranked. Private minutes are found by their author only;
+nothing of another network is ever read.
 
 What matched (which field, and a snippet around the match) is worked out in Python, for
 the returned page only.
@@ -34,6 +38,7 @@ from knoten.knowwho.text import Matcher, snippet, words
 
 KINDS = tuple(kind.value for kind in SearchEntry.Kind)
 MAX_LIMIT = 500
+MAX_WORDS = 12
 ACTIVE = int(SearchEntry.Tier.ACTIVE)
 ARCHIVED = int(SearchEntry.Tier.ARCHIVED)
 MINUTES = int(SearchEntry.Tier.MINUTES)
@@ -90,6 +95,8 @@ def search(
     query_words = words(query or "")
     if not query_words:
         raise InvalidInput("query", query, "has no letters or digits to search for")
+    if len(query_words) > MAX_WORDS:
+        raise InvalidInput("query", query, f"has more than {MAX_WORDS} words; use fewer")
     if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_LIMIT:
         raise InvalidInput("limit", limit, f"must be a whole number from 1 to {MAX_LIMIT}")
     if isinstance(offset, bool) or not isinstance(offset, int) or offset < 0:
@@ -114,6 +121,8 @@ def search(
 def _kinds(kinds: Iterable[str] | None) -> set[str]:
     if kinds is None:
         return set(KINDS)
+    if isinstance(kinds, str):
+        kinds = [kinds]
     wanted = {str(kind).strip().lower() for kind in kinds}
     unknown = sorted(wanted - set(KINDS))
     if unknown:
