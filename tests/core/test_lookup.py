@@ -90,3 +90,10 @@ def test_organisations_are_found_by_folded_name_and_never_across_networks(
         resolve_organisation(world.bob, str(alices.pk))
     bobs = ensure_organisation(world.bob, "Müller GmbH")
     assert bobs != alices
+
+
+def test_a_name_typed_with_its_academic_title_finds_the_person(member: Member) -> None:
+    juergen = person(member, "Jürgen", "Müller", academic_title="Prof. Dr.")
+    person(member, "Jürgen", "Müller-Lüdenscheidt")
+    assert resolve_person(member, "Prof. Dr. Jürgen Müller") == juergen
+    assert resolve_person(member, "Dr. Juergen Mueller") == juergen

@@ -61,6 +61,12 @@ _PARTICLES = {
 _NICKNAME = re.compile(r"[\"“„”'‚‘’](?P<nick>[^\"“„”'‚‘’]+)[\"“„”'‚‘’]|\((?P<paren>[^)]+)\)")
 
 
+def is_title_word(word: str) -> bool:
+    """Whether ``word`` (any case, with or without its dot) is part of an academic title."""
+    lowered = word.casefold()
+    return lowered in _TITLE_WORDS or f"{lowered}." in _TITLE_WORDS
+
+
 @dataclass(frozen=True)
 class NameParts:
     given_name: str = ""

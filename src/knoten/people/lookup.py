@@ -12,6 +12,7 @@ from django.db.models import QuerySet
 from knoten.core.errors import Ambiguous, InvalidInput, NotFound
 from knoten.core.folding import fold, fold_words
 from knoten.core.models import Member
+from knoten.core.names import is_title_word
 from knoten.people.models import Organisation, Person
 
 ME_WORDS = {"me", "ich", "myself"}
@@ -63,7 +64,14 @@ def resolve_person(actor: Member, text: str | int | Person, field: str = "person
     words = fold_words(raw)
     if not words:
         raise InvalidInput(field, text, "has no letters or digits to look a name up by")
+    # "Prof. Dr. Jürgen Müller" names Jürgen Müller: titles are not part of a name.
+    words = [word for word in words if not is_title_word(word)] or words
     candidates = people_of(actor)
+    whole = " ".join(words)
+    # The common case, a name typed in full, is one indexed look-up.
+    exact = list(candidates.filter(folded_name=whole).order_by("pk")[:2])
+    if len(exact) == 1:
+        return exact[0]
     # The longest word narrows the database scan most; the rest is checked in Python.
     candidates = candidates.filter(folded_name__contains=max(words, key=len))
     matches = [
@@ -75,7 +83,6 @@ def resolve_person(actor: Member, text: str | int | Person, field: str = "person
         return matches[0]
     # A name typed in full wins over the names it is a part of ("Anna Schmidt" over
     # "Anna Schmidt-Weber"); so does an active person over archived namesakes.
-    whole = " ".join(words)
     exact = [p for p in matches if p.folded_name == whole or fold(p.full_name) == fold(raw)]
     if len(exact) == 1:
         return exact[0]
