@@ -43,6 +43,8 @@ def test_the_last_word_and_initials_are_prefixes() -> None:
     matches = Matcher(["j", "muller", "an"])
     assert matches(["jurgen"]) and matches(["muller"]) and matches(["anna"])
     assert not matches(["mullers"]) and not matches(["hans"])
+    assert matches.in_text("dr jurgen muller") and matches.in_text("anna")
+    assert not matches.in_text("mullers hans") and not matches.in_text("")
 
 
 def test_a_short_text_is_its_own_snippet() -> None:

@@ -34,7 +34,7 @@ from knoten.core.models import Member
 from knoten.journal import vocabulary as journal_words
 from knoten.knowwho import fulltext
 from knoten.knowwho.models import SearchEntry
-from knoten.knowwho.text import Matcher, snippet, words
+from knoten.knowwho.text import Matcher, folded, snippet, words
 
 KINDS = tuple(kind.value for kind in SearchEntry.Kind)
 MAX_LIMIT = 500
@@ -209,14 +209,14 @@ class _SqliteQuery:
         """
         need = offset + limit
         names = f"{{name}}: ({match})"
-        cursor.execute(self._sql("rowid", [ACTIVE], "LIMIT ?"), [names, *self.params, need])
-        named = [rowid for (rowid,) in cursor.fetchall()]
+        named = self._ranked(cursor, [ACTIVE], names, need, 0)
         if len(named) >= need:
-            return self._ranked(cursor, [ACTIVE], names, limit, offset)
-        # Fewer names than the page needs: all of them, then the others.
-        found = self._ranked(cursor, [ACTIVE], names, None, 0)[offset:] if named else []
+            return named[offset:]
+        # Fewer names than the page needs (so these are all of them): the others next.
+        found = named[offset:]
         skip = max(0, offset - len(named))
-        exclude = f" AND rowid NOT IN ({', '.join(map(str, named))})" if named else ""
+        exclude = f" AND rowid NOT IN ({', '.join(str(row.rowid) for row in named)})"
+        exclude = exclude if named else ""
         # When the rest of tier 0 fills the page, the minutes (most of the index) are
         # neither read nor ranked. Counting up to a page costs no ranking, and stops
         # early when the word matches many rows: the case where minutes cost most.
@@ -365,7 +365,7 @@ def _hits(actor: Member, ranked: Sequence[_Ranked], query_words: Sequence[str]) 
         matched = [
             (name, snippet(text, matches))
             for name, text, folded_text in shown
-            if text and matches(folded_text.split() if folded_text is not None else words(text))
+            if text and matches.in_text(folded_text if folded_text is not None else folded(text))
         ]
         hits.append(
             SearchHit(

@@ -59,10 +59,18 @@ class Matcher:
         self.whole = frozenset(
             word for word, prefix in zip(query, flags, strict=True) if not prefix
         )
+        # In a folded text, words stand between single spaces: looking for " word " and
+        # " prefix" in " text " needs no splitting.
+        self._needles = [f" {word} " for word in self.whole] + [f" {p}" for p in self.prefixes]
 
     def __call__(self, folded_words: Iterable[str]) -> bool:
         whole, prefixes = self.whole, self.prefixes
         return any(word in whole or word.startswith(prefixes) for word in folded_words)
+
+    def in_text(self, folded_text: str) -> bool:
+        """Whether a folded text (words joined by single spaces) matches."""
+        padded = f" {folded_text} "
+        return any(needle in padded for needle in self._needles)
 
 
 def snippet(text: str, matches: Matcher, width: int = SNIPPET_WIDTH) -> str:
