@@ -640,13 +640,7 @@ def add_project(
         roles[person.pk] = (person, _text(role) or (known[1] if known else ""))
 
     with transaction.atomic():
-        org = (
-            organisation
-            if isinstance(organisation, Organisation)
-            else ensure_organisation(actor, organisation, "organisation")
-            if organisation
-            else None
-        )
+        org = ensure_organisation(actor, organisation, "organisation") if organisation else None
         project = Project.objects.create(
             network_id=actor.network_id,
             name=title,
@@ -770,13 +764,7 @@ def add_event(
     people = _other_people(actor, attendees, "attendee")
 
     with transaction.atomic():
-        org = (
-            organiser
-            if isinstance(organiser, Organisation)
-            else ensure_organisation(actor, organiser, "organiser")
-            if organiser
-            else None
-        )
+        org = ensure_organisation(actor, organiser, "organiser") if organiser else None
         event = Event.objects.create(
             network_id=actor.network_id,
             name=title,

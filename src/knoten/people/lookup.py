@@ -125,12 +125,16 @@ def resolve_organisation(
     raise Ambiguous(field, raw, [f"{o.pk}: {o.name}" for o in matches[:MAX_CANDIDATES]])
 
 
-def ensure_organisation(actor: Member, name: str, field: str = "organisation") -> Organisation:
+def ensure_organisation(
+    actor: Member, name: str | Organisation, field: str = "organisation"
+) -> Organisation:
     """The organisation called ``name`` (folded comparison), created if there is none.
 
     Used wherever a user types an organisation while entering something else (a job,
     a project, an event's organiser); it never guesses between several close names.
     """
+    if isinstance(name, Organisation):
+        return resolve_organisation(actor, name, field)
     raw = " ".join((name or "").split())
     if not raw:
         raise InvalidInput(field, name, "is empty; give the organisation's name")
