@@ -41,7 +41,12 @@ FLOOR_RATIO = 1.5
 
 # The files whose change makes a cached network stale.
 _GENERATOR_FILES = ("src/knoten/demo/generate.py", "src/knoten/demo/data.py")
-_INDEX_FILES = ("src/knoten/knowwho/index.py",)
+_INDEX_FILES = (
+    "src/knoten/knowwho/index.py",
+    "src/knoten/knowwho/text.py",
+    "src/knoten/knowwho/fulltext.py",
+    "src/knoten/knowwho/models.py",
+)
 
 
 def generator_version() -> int:
