@@ -38,7 +38,11 @@ def search(
         emit_json([hit.as_dict() for hit in hits])
         return
     if not hits:
-        note(f"Nothing matches {query!r}.")
+        from knoten.knowwho.suggest import suggest_names
+
+        close = suggest_names(member, query)
+        offer = ", ".join(f"{s.name} (id {s.person_id})" for s in close)
+        note(f"Nothing matches {query!r}." + (f" Did you mean: {offer}?" if offer else ""))
         return
     table = Table(show_edge=False, pad_edge=False)
     table.add_column("id", justify="right", style="dim")
