@@ -58,7 +58,14 @@ OrganisationRef = str | int | Organisation
 RECENT_INTERACTIONS = 20
 # How many rows of a long list inside a detail (events attended, people introduced) show.
 DETAIL_LIST_CAP = 50
-RELATIONSHIP_CAP = 100
+RELATIONSHIP_CAP = 50
+# What a reference to another person needs ({"id", "name"}): loading only these keeps a
+# detail with hundreds of related rows from converting every timestamp and note.
+NAME_FIELDS = ("academic_title", "given_name", "name_particle", "family_name")
+
+
+def _related_names(*relations: str) -> list[str]:
+    return [f"{relation}__{name}" for relation in relations for name in ("id", *NAME_FIELDS)]
 
 
 @dataclass
@@ -817,6 +824,9 @@ def _open_promises(actor: Member, person: Person, *, many: bool) -> tuple[list[A
     theirs = Promise.objects.filter(
         Q(debtor_id=person.pk) | Q(creditor_id=person.pk), visible, done_on__isnull=True
     ).select_related("debtor", "creditor")
+    theirs = theirs.only(
+        "text", "due_on", "debtor_id", "creditor_id", *_related_names("debtor", "creditor")
+    )
     if many:
         # A member's own person is party to most promises: walking the network's open
         # promises in due order (index network, done_on, due_on) stops at the cap.
@@ -906,9 +916,17 @@ def person_detail(actor: Member, person: PersonRef) -> dict[str, Any]:
     ]
     other_edges = edges.exclude(kind__in=family_codes)
     closest = list(
-        other_edges.select_related("from_person", "to_person").order_by(
-            F("trust").desc(nulls_last=True), "-pk"
-        )[:RELATIONSHIP_CAP]
+        other_edges.select_related("from_person", "to_person")
+        .only(
+            "kind",
+            "trust",
+            "since",
+            "note",
+            "from_person_id",
+            "to_person_id",
+            *_related_names("from_person", "to_person"),
+        )
+        .order_by(F("trust").desc(nulls_last=True), "-pk")[:RELATIONSHIP_CAP]
     )
     relationships_total = len(closest) if len(closest) < RELATIONSHIP_CAP else other_edges.count()
     closest.sort(key=lambda r: (r.kind, r.pk))
