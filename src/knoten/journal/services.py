@@ -23,6 +23,7 @@ from typing import Any
 from django.db import transaction
 from django.db.models import F, Prefetch, Q, QuerySet
 
+from knoten.core.data import iso, reference
 from knoten.core.dates import parse_day, today
 from knoten.core.errors import Ambiguous, InvalidInput, NotFound
 from knoten.core.folding import fold, fold_words
@@ -285,17 +286,6 @@ def _other_people(actor: Member, texts: Iterable[str | Person], field: str) -> l
     return people
 
 
-def _reference(obj: Person | Organisation | Event | None) -> dict[str, Any] | None:
-    if obj is None:
-        return None
-    name = obj.full_name if isinstance(obj, Person) else obj.name
-    return {"id": obj.pk, "name": name}
-
-
-def _iso(value: dt.date | PartialDate | None) -> str | None:
-    return None if value is None else value.isoformat()
-
-
 # ---------------------------------------------------------------------------
 # Interactions (the minutes of conversations)
 # ---------------------------------------------------------------------------
@@ -324,10 +314,10 @@ def interaction_as_dict(interaction: Interaction) -> dict[str, Any]:
         "summary": interaction.summary,
         "minutes": interaction.duration_minutes,
         "place": interaction.place,
-        "event": _reference(interaction.event),
+        "event": reference(interaction.event),
         "private": interaction.private,
-        "author": _reference(author),
-        "participants": [_reference(p.person) for p in interaction.participations.all()],
+        "author": reference(author),
+        "participants": [reference(p.person) for p in interaction.participations.all()],
         "promises": [promise_as_dict(promise) for promise in interaction.promises.all()],
     }
 
@@ -423,11 +413,11 @@ def promise_as_dict(promise: Promise) -> dict[str, Any]:
     return {
         "id": promise.pk,
         "text": promise.text,
-        "debtor": _reference(promise.debtor),
-        "creditor": _reference(promise.creditor),
-        "due": _iso(promise.due_on),
+        "debtor": reference(promise.debtor),
+        "creditor": reference(promise.creditor),
+        "due": iso(promise.due_on),
         "done": promise.is_done,
-        "done_on": _iso(promise.done_on),
+        "done_on": iso(promise.done_on),
         "overdue": promise.done_on is None
         and promise.due_on is not None
         and promise.due_on < today(),
@@ -588,9 +578,9 @@ def project_as_dict(project: Project) -> dict[str, Any]:
         "id": project.pk,
         "name": project.name,
         "status": project.status,
-        "starts": _iso(project.starts_on),
-        "ends": _iso(project.ends_on),
-        "organisation": _reference(project.organisation),
+        "starts": iso(project.starts_on),
+        "ends": iso(project.ends_on),
+        "organisation": reference(project.organisation),
         "description": project.description,
         "participants": [
             {"id": role.person.pk, "name": role.person.full_name, "role": role.role}
@@ -645,8 +635,8 @@ def add_project(
             network_id=actor.network_id,
             name=title,
             status=status_code,
-            starts_on=_iso(start),
-            ends_on=_iso(end),
+            starts_on=iso(start),
+            ends_on=iso(end),
             organisation=org,
             description=(description or "").strip(),
         )
@@ -703,10 +693,10 @@ def event_as_dict(event: Event) -> dict[str, Any]:
         "id": event.pk,
         "name": event.name,
         "kind": event.kind,
-        "starts": _iso(event.starts_on),
-        "ends": _iso(event.ends_on),
+        "starts": iso(event.starts_on),
+        "ends": iso(event.ends_on),
         "place": event.place,
-        "organiser": _reference(event.organiser),
+        "organiser": reference(event.organiser),
         "cost": None if event.cost is None else str(event.cost),
         "currency": event.currency,
         "hours": None if event.hours_spent is None else str(event.hours_spent),
@@ -807,9 +797,9 @@ def event_detail(actor: Member, event: str | int | Event) -> dict[str, Any]:
     return {
         **event_as_dict(found),
         "expected": [
-            _reference(a.person) for a in ordered if a.status == Attendance.Status.EXPECTED
+            reference(a.person) for a in ordered if a.status == Attendance.Status.EXPECTED
         ],
-        "met": [_reference(a.person) for a in ordered if a.status == Attendance.Status.MET],
+        "met": [reference(a.person) for a in ordered if a.status == Attendance.Status.MET],
         "interactions": [interaction_as_dict(i) for i in conversations],
     }
 

@@ -20,6 +20,7 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Count, F, Q
 
+from knoten.core.data import iso, reference
 from knoten.core.dates import today
 from knoten.core.errors import Ambiguous, InvalidInput, NotFound
 from knoten.core.folding import fold
@@ -708,18 +709,6 @@ def _attach_row_facts(people: Sequence[Person]) -> None:
         person.__dict__[_ROW_FACTS] = facts[person.pk]
 
 
-def _ref(obj: Person | Organisation | Any | None) -> dict[str, Any] | None:
-    if obj is None:
-        return None
-    if isinstance(obj, Person):
-        return {"id": obj.pk, "name": obj.full_name}
-    return {"id": obj.pk, "name": obj.name}
-
-
-def _iso(value: PartialDate | dt.date | None) -> str | None:
-    return None if value is None else value.isoformat()
-
-
 def person_row(person: Person, actor: Member | None = None) -> dict[str, Any]:
     """What a list shows of a person, as JSON-able data (``list_people`` fetched it)."""
     if _ROW_FACTS not in person.__dict__:
@@ -748,15 +737,15 @@ def _affiliation_data(affiliation: Affiliation, with_person: bool = False) -> di
         "id": affiliation.pk,
         "kind": affiliation.kind,
         "title": affiliation.title,
-        "start": _iso(affiliation.start),
-        "end": _iso(affiliation.end),
+        "start": iso(affiliation.start),
+        "end": iso(affiliation.end),
         "current": affiliation.is_current,
         "note": affiliation.note,
     }
     if with_person:
-        data["person"] = _ref(affiliation.person)
+        data["person"] = reference(affiliation.person)
     else:
-        data["organisation"] = _ref(affiliation.organisation)
+        data["organisation"] = reference(affiliation.organisation)
     return data
 
 
@@ -766,8 +755,8 @@ _AFFILIATION_RANK = {"job": 0, "function": 1, "membership": 2, "education": 3}
 def _sorted_affiliations(affiliations: Iterable[Affiliation]) -> list[Affiliation]:
     """Current first (jobs before functions, memberships, education), then the latest
     ended; within each, the latest started first."""
-    rows = sorted(affiliations, key=lambda a: _iso(a.start) or "", reverse=True)
-    rows.sort(key=lambda a: _iso(a.end) or "", reverse=True)
+    rows = sorted(affiliations, key=lambda a: iso(a.start) or "", reverse=True)
+    rows.sort(key=lambda a: iso(a.end) or "", reverse=True)
     rows.sort(key=lambda a: (not a.is_current, _AFFILIATION_RANK.get(a.kind, 9)))
     return rows
 
@@ -788,9 +777,9 @@ def _relationship_data(relationship: Relationship, outgoing: bool) -> dict[str, 
         "kind": relationship.kind,
         "label": label,
         "label_de": label_de,
-        "person": _ref(other),
+        "person": reference(other),
         "trust": relationship.trust,
-        "since": _iso(relationship.since),
+        "since": iso(relationship.since),
         "note": relationship.note,
     }
 
@@ -799,9 +788,9 @@ def important_date_data(date: ImportantDate) -> dict[str, Any]:
     """An important date as JSON-able data, with its German display form."""
     return {
         "id": date.pk,
-        "person": _ref(date.person),
+        "person": reference(date.person),
         "kind": date.kind,
-        "date": _iso(date.date),
+        "date": iso(date.date),
         "display": date.date.display() if date.date else "",
         "label": date.label,
         "note": date.note,
@@ -876,7 +865,7 @@ def _recent_interactions(
         .order_by("pk")
     )
     for participation in participations:
-        others[participation.interaction_id].append(_ref(participation.person) or {})
+        others[participation.interaction_id].append(reference(participation.person) or {})
     return rows, len(keys), others
 
 
@@ -931,7 +920,7 @@ def person_detail(actor: Member, person: PersonRef) -> dict[str, Any]:
     relationships_total = len(closest) if len(closest) < RELATIONSHIP_CAP else other_edges.count()
     closest.sort(key=lambda r: (r.kind, r.pk))
     relationships = [_relationship_data(r, r.from_person_id == p.pk) for r in closest]
-    dates = sorted(p.dates.all(), key=lambda d: (d.kind != "birthday", _iso(d.date) or ""))
+    dates = sorted(p.dates.all(), key=lambda d: (d.kind != "birthday", iso(d.date) or ""))
     birthday = next((d for d in dates if d.kind == "birthday"), None)
 
     promises, promises_total = _open_promises(actor, p, many=p.pk == actor.person_id)
@@ -965,7 +954,7 @@ def person_detail(actor: Member, person: PersonRef) -> dict[str, Any]:
         "archived": p.archived,
         "me": p.pk == actor.person_id,
         "notes": p.notes,
-        "birthday": _iso(birthday.date) if birthday else None,
+        "birthday": iso(birthday.date) if birthday else None,
         "contact_points": [contacts.contact_point_data(point) for point in points],
         "affiliations": [_affiliation_data(a) for a in affiliations],
         "relationships": relationships,
@@ -976,20 +965,20 @@ def person_detail(actor: Member, person: PersonRef) -> dict[str, Any]:
         "skills": skills,
         "important_dates": [important_date_data(d) for d in dates],
         "how_we_met": {
-            "date": _iso(p.met_on),
-            "event": _ref(p.met_at_event),
-            "organisation": _ref(p.met_at_organisation),
-            "introduced_by": _ref(p.introduced_by),
+            "date": iso(p.met_on),
+            "event": reference(p.met_at_event),
+            "organisation": reference(p.met_at_organisation),
+            "introduced_by": reference(p.introduced_by),
             "text": p.how_we_met,
         },
-        "introduced": [_ref(x) for x in introduced],
+        "introduced": [reference(x) for x in introduced],
         "open_promises": [
             {
                 "id": promise.pk,
                 "text": promise.text,
-                "due_on": _iso(promise.due_on),
-                "debtor": _ref(promise.debtor),
-                "creditor": _ref(promise.creditor),
+                "due_on": iso(promise.due_on),
+                "debtor": reference(promise.debtor),
+                "creditor": reference(promise.creditor),
                 "owed_by_this_person": promise.debtor_id == p.pk,
             }
             for promise in promises
@@ -1010,7 +999,7 @@ def person_detail(actor: Member, person: PersonRef) -> dict[str, Any]:
                 "id": a.event.pk,
                 "name": a.event.name,
                 "kind": a.event.kind,
-                "starts_on": _iso(a.event.starts_on),
+                "starts_on": iso(a.event.starts_on),
                 "status": a.status,
             }
             for a in attendances
@@ -1026,7 +1015,7 @@ def person_detail(actor: Member, person: PersonRef) -> dict[str, Any]:
                     "summary": i.summary,
                     "duration_minutes": i.duration_minutes,
                     "place": i.place,
-                    "event": _ref(i.event),
+                    "event": reference(i.event),
                     "private": i.private,
                     "with": others[i.pk],
                 }
@@ -1128,7 +1117,7 @@ def organisation_detail(actor: Member, organisation: OrganisationRef) -> dict[st
         notes=org.notes,
         current=[_affiliation_data(a, with_person=True) for a in affiliations if a.is_current],
         former=[_affiliation_data(a, with_person=True) for a in affiliations if not a.is_current],
-        events=[{"id": e.pk, "name": e.name, "starts_on": _iso(e.starts_on)} for e in events],
+        events=[{"id": e.pk, "name": e.name, "starts_on": iso(e.starts_on)} for e in events],
         projects=[{"id": x.pk, "name": x.name, "status": x.status} for x in projects],
     )
     data["current_people"] = len({a["person"]["id"] for a in data["current"]})
