@@ -926,12 +926,15 @@ def person_detail(actor: Member, person: PersonRef) -> dict[str, Any]:
     promises, promises_total = _open_promises(actor, p, many=p.pk == actor.person_id)
     all_roles = ProjectRole.objects.filter(person_id=p.pk)
     roles = list(
-        all_roles.select_related("project").order_by("project__name", "pk")[:DETAIL_LIST_CAP]
+        all_roles.select_related("project")
+        .only("role", "project__name", "project__status")
+        .order_by("project__name", "pk")[:DETAIL_LIST_CAP]
     )
     projects_total = len(roles) if len(roles) < DETAIL_LIST_CAP else all_roles.count()
     attendances = (
         Attendance.objects.filter(person_id=p.pk)
         .select_related("event")
+        .only("status", "event__name", "event__kind", "event__starts_on")
         .order_by(F("event__starts_on").desc(nulls_last=True), "pk")[:DETAIL_LIST_CAP]
     )
     recent, total, others = _recent_interactions(actor, p)
