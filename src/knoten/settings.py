@@ -14,6 +14,7 @@ from knoten.core.config import (
     database_config,
     env_bool,
     env_list,
+    env_positive_int,
     env_str,
     load_or_create_secret_key,
     resolve_data_dir,
@@ -46,9 +47,32 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "knoten.web.middleware.ContentSecurityPolicyMiddleware",
 ]
+
+# Signing in: every page needs it (LoginRequiredMiddleware); `knoten serve` prints a
+# one-time link, `knoten password` sets a password for the login page.
+LOGIN_URL = "web:login"
+LOGIN_REDIRECT_URL = "web:home"
+LOGOUT_REDIRECT_URL = "web:login"
+SESSION_COOKIE_AGE = env_positive_int("KNOTEN_SESSION_DAYS", 14) * 24 * 60 * 60
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+
+# Served over HTTPS (behind a proxy that terminates TLS, say): cookies only go over it.
+HTTPS = env_bool("KNOTEN_HTTPS", False)
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+
+# Security headers (SecurityMiddleware, XFrameOptionsMiddleware); the strict
+# Content-Security-Policy comes from knoten.web.middleware.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
 
 ROOT_URLCONF = "knoten.urls"
 WSGI_APPLICATION = "knoten.wsgi.application"

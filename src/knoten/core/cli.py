@@ -1,14 +1,17 @@
-"""``knoten init`` and ``knoten serve``."""
+"""``knoten init``, ``knoten serve`` and ``knoten password``."""
 
 from __future__ import annotations
 
+import getpass
 import os
+import socket
 import sys
+import time
 from typing import Annotated
 
 import typer
 
-from knoten.cli.output import JsonOption, domain_errors, emit_json, note, out
+from knoten.cli.output import JsonOption, domain_errors, emit_json, err, note, out
 
 
 def init(
@@ -43,27 +46,129 @@ def init(
         )
 
 
-def serve(
-    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
-    workers: Annotated[int, typer.Option(help="Worker processes.")] = 2,
-) -> None:
-    """Start the web app (gunicorn) on http://127.0.0.1:8000.
+def _stdin_is_terminal() -> bool:
+    return sys.stdin.isatty()
 
-    Example: knoten serve --port 8080
+
+def _read_new_password() -> str:
+    """Twice with hidden input at a terminal; else the first line of stdin (scripts)."""
+    if not _stdin_is_terminal():
+        return sys.stdin.readline().rstrip("\r\n")
+    first = getpass.getpass("New password: ")
+    if not first:
+        return ""
+    second = getpass.getpass("Same password again: ")
+    if first != second:
+        err.print("Error: the two passwords differ; nothing changed.")
+        raise typer.Exit(2)
+    return first
+
+
+def password(
+    user: Annotated[
+        str | None,
+        typer.Option("--user", help="Whose password (default: you, or KNOTEN_USER)."),
+    ] = None,
+) -> None:
+    """Set the password for signing in on the login page.
+
+    At a terminal it asks twice with hidden input. When stdin is not a terminal it reads
+    the password from the first line of stdin, for scripts:
+    printf '%s\\n' "$PW" | knoten password
+
+    Example: knoten password --user owner
     """
     from knoten.core.services import local_member
 
-    local_member()
-    out.print(f"Knoten is running on http://{host}:{port}/ (Ctrl+C stops it)")
+    with domain_errors():
+        member = local_member(create=user is None, username=user)
+    secret = _read_new_password()
+    if not secret:
+        err.print("Error: the password is empty; nothing changed.")
+        raise typer.Exit(2)
+    account = member.user
+    account.set_password(secret)
+    account.save(update_fields=["password"])
+    note(f"Password set for {account.get_username()!r}.")
+
+
+def _url_host(host: str) -> str:
+    if host in {"0.0.0.0", "::", ""}:
+        return "127.0.0.1"
+    return f"[{host}]" if ":" in host and not host.startswith("[") else host
+
+
+def _open_browser_when_ready(url: str, host: str, port: int) -> None:
+    """Open the browser once the server answers, from a child process (we exec gunicorn)."""
+    import webbrowser
+
+    if not hasattr(os, "fork"):
+        webbrowser.open(url)
+        return
+    if os.fork() != 0:
+        return
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                with socket.create_connection((host.strip("[]"), port), timeout=1):
+                    break
+            except OSError:
+                time.sleep(0.2)
+        webbrowser.open(url)
+    finally:
+        os._exit(0)
+
+
+def serve(
+    host: Annotated[
+        str,
+        typer.Option(help="Address to listen on. Any but this computer needs a password."),
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option(help="Worker processes.")] = 2,
+    no_browser: Annotated[
+        bool, typer.Option("--no-browser", help="Do not open the browser (link still printed).")
+    ] = False,
+) -> None:
+    """Start the web app (gunicorn) on http://127.0.0.1:8000 and print a sign-in link.
+
+    The link signs you in once, within 15 minutes; the browser opens with it unless
+    --no-browser. Listening on another address (--host 0.0.0.0) needs a password first:
+    knoten password.
+
+    Example: knoten serve --port 8080 --no-browser
+    """
+    from django.db import connections
+
+    from knoten.core.services import local_member
+    from knoten.core.signin import has_password, is_local_host, signin_path
+
+    member = local_member()
+    if not is_local_host(host) and not has_password(member.user):
+        err.print(
+            f"Error: --host {host} lets other computers reach Knoten, so it needs a "
+            f"password first. Set one with: knoten password",
+            markup=False,
+        )
+        raise typer.Exit(2)
+    base = f"http://{_url_host(host)}:{port}"
+    link = base + signin_path(member.user)
+    connections.close_all()
+    out.print(f"Knoten is running on {base}/ (Ctrl+C stops it)", markup=False)
+    out.print("Sign in once with this link (valid for 15 minutes):", markup=False)
+    out.print(f"    {link}", markup=False, soft_wrap=True)
     sys.stdout.flush()
+    if not no_browser:
+        _open_browser_when_ready(link, _url_host(host), port)
+    bind_host = f"[{host}]" if ":" in host and not host.startswith("[") else host
     args = [
         sys.executable,
         "-m",
         "gunicorn",
         "knoten.wsgi:application",
         "--bind",
-        f"{host}:{port}",
+        f"{bind_host}:{port}",
         "--workers",
         str(workers),
         "--access-logfile",
@@ -77,3 +182,4 @@ def serve(
 def register(app: typer.Typer) -> None:
     app.command()(init)
     app.command()(serve)
+    app.command()(password)

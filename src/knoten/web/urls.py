@@ -1,8 +1,19 @@
-from django.urls import path
+from django.contrib.auth import views as auth_views
+from django.urls import path, re_path
 
 from knoten.web import views
 
 app_name = "web"
 urlpatterns = [
     path("", views.home, name="home"),
+    path("signin/<str:token>/", views.signin, name="signin"),
+    path(
+        "login/",
+        auth_views.LoginView.as_view(
+            template_name="web/login.html", redirect_authenticated_user=True
+        ),
+        name="login",
+    ),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    re_path(r"^static/(?P<path>.+)$", views.static, name="static"),
 ]
