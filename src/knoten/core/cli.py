@@ -154,7 +154,11 @@ def serve(
         raise typer.Exit(2)
     base = f"http://{_url_host(host)}:{port}"
     link = base + signin_path(member.user)
-    connections.close_all()
+    # Hand no open database connection to gunicorn or the browser child; a test that
+    # runs this command inside its own transaction keeps that one.
+    for connection in connections.all(initialized_only=True):
+        if not connection.in_atomic_block:
+            connection.close()
     out.print(f"Knoten is running on {base}/ (Ctrl+C stops it)", markup=False)
     out.print("Sign in once with this link (valid for 15 minutes):", markup=False)
     out.print(f"    {link}", markup=False, soft_wrap=True)
