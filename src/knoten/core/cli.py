@@ -152,6 +152,13 @@ def serve(
             markup=False,
         )
         raise typer.Exit(2)
+    if not is_local_host(host):
+        from django.conf import settings
+
+        note(
+            "Other computers must use a host name listed in KNOTEN_ALLOWED_HOSTS "
+            f"(now: {', '.join(settings.ALLOWED_HOSTS)})."
+        )
     base = f"http://{_url_host(host)}:{port}"
     link = base + signin_path(member.user)
     # Hand no open database connection to gunicorn or the browser child; a test that
