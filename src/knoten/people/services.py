@@ -22,7 +22,7 @@ from django.db.models import Count, F, Q
 
 from knoten.core.data import iso, reference
 from knoten.core.dates import today
-from knoten.core.errors import Ambiguous, InvalidInput, NotFound
+from knoten.core.errors import InvalidInput, NotFound
 from knoten.core.folding import fold
 from knoten.core.models import Member
 from knoten.core.names import NameParts, parse_name
@@ -32,7 +32,6 @@ from knoten.people import contacts
 from knoten.people import vocabulary as v
 from knoten.people.contacts import ParsedContact
 from knoten.people.lookup import (
-    MAX_CANDIDATES,
     ensure_organisation,
     organisations_of,
     people_of,
@@ -203,43 +202,6 @@ def _this_month() -> PartialDate:
     return PartialDate(now.year, now.month)
 
 
-def resolve_event(actor: Member, ref: Any, field_name: str = "event") -> Any:
-    """The one event of ``actor``'s network named by ``ref`` (name, id or Event)."""
-    from knoten.journal.models import Event
-
-    events = Event.objects.filter(network_id=actor.network_id)
-    if isinstance(ref, Event):
-        if ref.network_id != actor.network_id:
-            raise NotFound(field_name, ref.pk)
-        return ref
-    raw = _clean(str(ref))
-    if not raw:
-        raise InvalidInput(field_name, ref, "is empty; give an event's name or id")
-    if raw.isdigit():
-        found = events.filter(pk=int(raw)).first()
-        if found is None:
-            raise NotFound(field_name, raw)
-        return found
-    folded = fold(raw)
-    exact = list(events.filter(folded_name=folded)[:2])
-    if len(exact) == 1:
-        return exact[0]
-    matches = list(
-        events.filter(folded_name__contains=folded).order_by("-starts_on", "pk")[
-            : MAX_CANDIDATES + 1
-        ]
-    )
-    if not matches:
-        raise NotFound(field_name, raw)
-    if len(matches) == 1:
-        return matches[0]
-    shown = [
-        f"{e.pk}: {e.name}" + (f" ({e.starts_on.isoformat()})" if e.starts_on else "")
-        for e in matches[:MAX_CANDIDATES]
-    ]
-    raise Ambiguous(field_name, raw, shown)
-
-
 # --- circles, tags and skills ----------------------------------------------------------
 
 _SEEDED_CIRCLE_WORDS = {
@@ -382,6 +344,8 @@ def _plan(actor: Member, fields: PersonFields, person: Person | None) -> _Plan:
         plan.skills = _wanted_names(fields.skills)
 
     if fields.met_at is not None:
+        from knoten.journal.services import resolve_event
+
         attrs["met_at_event"] = (
             resolve_event(actor, fields.met_at, "met_at event")
             if str(fields.met_at).strip()
