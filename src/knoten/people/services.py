@@ -303,6 +303,17 @@ class _Plan:
     met_org: str | None = None
 
 
+def _contact_texts(fields: PersonFields) -> list[tuple[str, Sequence[str] | None]]:
+    """Each kind of contact point with what was typed for it (None: not given)."""
+    return [
+        ("email", fields.emails),
+        ("phone", fields.phones),
+        ("website", fields.websites),
+        ("messenger", fields.messengers),
+        ("address", None if fields.address is None else [fields.address]),
+    ]
+
+
 def _plan(actor: Member, fields: PersonFields, person: Person | None) -> _Plan:
     plan = _Plan()
     attrs = plan.attrs
@@ -326,13 +337,7 @@ def _plan(actor: Member, fields: PersonFields, person: Person | None) -> _Plan:
         plan.birthday_given = True
         plan.birthday = _optional_date(fields.birthday, "birthday")
 
-    for group, texts in (
-        ("email", fields.emails),
-        ("phone", fields.phones),
-        ("website", fields.websites),
-        ("messenger", fields.messengers),
-        ("address", None if fields.address is None else [fields.address]),
-    ):
+    for group, texts in _contact_texts(fields):
         if texts is not None:
             plan.contacts[group] = contacts.parse_many(group, texts)
 
@@ -1280,13 +1285,7 @@ def explain_fields(fields: PersonFields) -> list[str]:
         explain_date("birthday", fields.birthday),
         explain_date("met on", fields.met_on),
     ]
-    for group, texts in (
-        ("email", fields.emails),
-        ("phone", fields.phones),
-        ("website", fields.websites),
-        ("messenger", fields.messengers),
-        ("address", None if fields.address is None else [fields.address]),
-    ):
+    for group, texts in _contact_texts(fields):
         for parsed in contacts.parse_many(group, texts or []):
             lines.append(parsed.explain())
     if fields.form_of_address is not None:
