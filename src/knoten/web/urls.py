@@ -6,6 +6,9 @@ from knoten.web import views
 app_name = "web"
 urlpatterns = [
     path("", views.home, name="home"),
+    path("people/", views.people_list, name="people"),
+    path("people/add/", views.person_add, name="person_add"),
+    path("people/<int:person_id>/", views.person_page, name="person"),
     path("signin/<str:token>/", views.signin, name="signin"),
     path(
         "login/",

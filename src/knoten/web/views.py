@@ -1,4 +1,8 @@
-"""The web app's pages. For now the home page and signing in and out.
+"""The web app's pages: home, the people list, a person's page, adding a person, and
+signing in and out.
+
+The pages call the same domain functions as the command line (``knoten.people.services``,
+``knoten.knowwho.search``): no rule is written a second time here.
 
 Every page needs a signed-in user (``LoginRequiredMiddleware``); only the login page,
 the one-time sign-in link and the static files are exempt.
@@ -12,13 +16,25 @@ from django.contrib.auth import login
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.staticfiles.views import serve as staticfiles_serve
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.cache import patch_vary_headers
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from knoten.core.errors import InvalidInput, NotFound
 from knoten.core.models import Member
 from knoten.core.signin import user_for_token
+from knoten.knowwho.search import search
+from knoten.people.models import Circle
+from knoten.people.services import (
+    PersonFields,
+    add_person,
+    list_people,
+    person_detail,
+    person_row,
+)
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -63,3 +79,139 @@ def static(request: HttpRequest, path: str) -> HttpResponseBase:
     finders) instead of asking for a separate web server or ``collectstatic``.
     """
     return staticfiles_serve(request, path, insecure=True)
+
+
+PAGE_SIZE = 50
+
+
+def _member(request: HttpRequest) -> Member:
+    """The member the signed-in user is (its first, should there be several)."""
+    member = (
+        Member.objects.select_related("network", "person")
+        .filter(user__pk=request.user.pk or 0)
+        .order_by("pk")
+        .first()
+    )
+    if member is None:
+        raise Http404("You are not a member of any network.")
+    return member
+
+
+def _page_number(text: str | None) -> int:
+    try:
+        number = int(text or "1")
+    except ValueError:
+        return 1
+    return min(max(number, 1), 100_000)
+
+
+def _is_fragment_request(request: HttpRequest) -> bool:
+    htmx = getattr(request, "htmx", None)
+    return htmx is not None and bool(htmx) and not htmx.history_restore_request
+
+
+@require_GET
+def people_list(request: HttpRequest) -> HttpResponse:
+    """Everyone in the network, a page at a time; with ``q``, the search's hits.
+
+    One row more than a page is fetched to know whether a next page exists, so no page
+    counts the whole network. An htmx request (search as you type) gets only the results.
+    """
+    member = _member(request)
+    query = request.GET.get("q", "").strip()
+    circle = request.GET.get("circle", "").strip()
+    page = _page_number(request.GET.get("page"))
+    offset = (page - 1) * PAGE_SIZE
+    rows: list[dict[str, object]] = []
+    hits: list[dict[str, object]] = []
+    more = False
+    error = ""
+    try:
+        if query:
+            found = search(member, query, limit=PAGE_SIZE + 1, offset=offset, kinds=["person"])
+            more = len(found) > PAGE_SIZE
+            hits = [
+                {
+                    "id": hit.person_id or hit.id,
+                    "name": hit.title,
+                    "archived": hit.archived,
+                    "matched": [snippet for _field, snippet in hit.matched],
+                }
+                for hit in found[:PAGE_SIZE]
+            ]
+        else:
+            people = list_people(member, circle=circle or None, limit=PAGE_SIZE + 1, offset=offset)
+            more = len(people) > PAGE_SIZE
+            rows = [person_row(person, member) for person in people[:PAGE_SIZE]]
+    except (InvalidInput, NotFound) as problem:
+        error = str(problem)
+    circles = list(
+        Circle.objects.filter(network_id=member.network_id)
+        .order_by("name", "pk")
+        .values_list("name", flat=True)
+    )
+    context: dict[str, object] = {
+        "member": member,
+        "query": query,
+        "circle": circle,
+        "circles": circles,
+        "rows": rows,
+        "hits": hits,
+        "page": page,
+        "previous_page": page - 1 if page > 1 else None,
+        "next_page": page + 1 if more else None,
+        "error": error,
+    }
+    template = "web/people_list.html"
+    if _is_fragment_request(request):
+        template += "#results"
+    response = render(request, template, context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+@require_GET
+def person_page(request: HttpRequest, person_id: int) -> HttpResponse:
+    """The whole info base of one person of the member's network, read only for now."""
+    member = _member(request)
+    try:
+        person = person_detail(member, person_id)
+    except NotFound:
+        raise Http404("No such person in your network.") from None
+    return render(request, "web/person.html", {"member": member, "person": person})
+
+
+ADD_FIELDS = ("name", "org", "title", "email")
+
+
+def person_add(request: HttpRequest) -> HttpResponse:
+    """Add a person: only the name is needed, the rest can follow later."""
+    member = _member(request)
+    values = {name: "" for name in ADD_FIELDS}
+    errors: dict[str, str] = {}
+    if request.method == "POST":
+        values = {name: request.POST.get(name, "").strip() for name in ADD_FIELDS}
+        fields = PersonFields(
+            org=values["org"] or None,
+            title=values["title"] or None,
+            emails=[values["email"]] if values["email"] else None,
+        )
+        try:
+            with transaction.atomic():
+                person = add_person(member, values["name"], fields)
+        except (InvalidInput, NotFound) as problem:
+            field = getattr(problem, "field", "")
+            field = "email" if field.startswith("email") else field
+            if field in ADD_FIELDS:
+                errors[field] = getattr(problem, "reason", "") or str(problem)
+            else:
+                errors["form"] = str(problem)
+        else:
+            return redirect(reverse("web:person", kwargs={"person_id": person.pk}))
+    status = 400 if errors else 200
+    return render(
+        request,
+        "web/person_add.html",
+        {"member": member, "values": values, "errors": errors},
+        status=status,
+    )
