@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "knoten.journal",
     "knoten.knowwho",
     "knoten.web",
+    "knoten.api",
 ]
 
 MIDDLEWARE = [

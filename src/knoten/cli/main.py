@@ -43,13 +43,14 @@ def migrate_quietly() -> None:
 
 
 def _mount() -> None:
+    from knoten.api import cli as api_cli
     from knoten.core import cli as core_cli
     from knoten.demo import cli as demo_cli
     from knoten.journal import cli as journal_cli
     from knoten.knowwho import cli as knowwho_cli
     from knoten.people import cli as people_cli
 
-    for module in (core_cli, people_cli, journal_cli, knowwho_cli, demo_cli):
+    for module in (core_cli, people_cli, journal_cli, knowwho_cli, demo_cli, api_cli):
         module.register(app)
 
 

@@ -1,0 +1,128 @@
+"""The one NinjaAPI at ``/api/``: each app's router, authentication and error shapes.
+
+Domain errors become JSON naming the field: :class:`InvalidInput` and
+:class:`Ambiguous` are 400, :class:`NotFound` is 404. A body or parameter of the wrong
+type is 400 too, naming the field.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.urls import URLPattern, URLResolver
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, ValidationError
+from ninja.renderers import JSONRenderer
+from ninja.responses import NinjaJSONEncoder
+
+from knoten.api.auth import BearerToken, MemberSession
+from knoten.core.errors import Ambiguous, InvalidInput, NotFound
+from knoten.core.partial_dates import PartialDate
+
+
+class _Encoder(NinjaJSONEncoder):
+    def default(self, o: Any) -> Any:
+        if isinstance(o, PartialDate):
+            return o.isoformat()
+        return super().default(o)
+
+
+class _Renderer(JSONRenderer):
+    encoder_class = _Encoder
+
+
+api = NinjaAPI(
+    title="Knoten API",
+    version="1",
+    description="A personal CRM for business networking. Authenticate with "
+    "`Authorization: Bearer <key>` (`knoten token create`) or the web app's session.",
+    auth=[BearerToken(), MemberSession()],
+    renderer=_Renderer(),
+    urls_namespace="api",
+)
+
+
+def _json(request: HttpRequest, data: dict[str, Any], status: int) -> HttpResponse:
+    return api.create_response(request, data, status=status)
+
+
+@api.exception_handler(InvalidInput)
+def _invalid(request: HttpRequest, exc: InvalidInput) -> HttpResponse:
+    value = exc.value
+    try:
+        json.dumps(value)
+    except TypeError:
+        value = str(value)
+    return _json(
+        request,
+        {"field": exc.field, "value": value, "message": exc.message, "reason": exc.reason},
+        400,
+    )
+
+
+@api.exception_handler(Ambiguous)
+def _ambiguous(request: HttpRequest, exc: Ambiguous) -> HttpResponse:
+    return _json(
+        request,
+        {
+            "field": exc.what,
+            "value": exc.query,
+            "message": exc.message,
+            "candidates": exc.candidates,
+        },
+        400,
+    )
+
+
+@api.exception_handler(NotFound)
+def _not_found(request: HttpRequest, exc: NotFound) -> HttpResponse:
+    return _json(request, {"field": exc.what, "value": str(exc.query), "message": exc.message}, 404)
+
+
+@api.exception_handler(ValidationError)
+def _validation(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    first = exc.errors[0] if exc.errors else {}
+    location = [str(part) for part in first.get("loc", ())]
+    # ("body", "payload", "name") or ("query", "limit"): the field is the part after
+    # where it came from and what ninja calls the body.
+    names = [part for part in location[1:] if part != "payload"]
+    field = ".".join(names) or (location[-1] if location else "")
+    message = first.get("msg", "is not valid")
+    return _json(
+        request,
+        {"field": field, "message": f"{field}: {message}", "detail": exc.errors},
+        400,
+    )
+
+
+@api.exception_handler(AuthenticationError)
+def _unauthorised(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    return _json(
+        request,
+        {"message": "not signed in: send 'Authorization: Bearer <key>' or sign in"},
+        401,
+    )
+
+
+def _mount() -> None:
+    from knoten.journal.api import router as journal_router
+    from knoten.knowwho.api import router as knowwho_router
+    from knoten.people.api import router as people_router
+
+    api.add_router("/", people_router, tags=["people"])
+    api.add_router("/", journal_router, tags=["journal"])
+    api.add_router("/", knowwho_router, tags=["search"])
+
+
+_mount()
+
+
+def urls() -> tuple[list[URLPattern | URLResolver], str, str]:
+    """The API's URL patterns, exempt from the login redirect: each operation checks auth."""
+    patterns, app_name, namespace = api.urls
+    for pattern in patterns:
+        if isinstance(pattern, URLPattern):
+            pattern.callback.login_required = False  # type: ignore[attr-defined]
+    return patterns, app_name, namespace
