@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "knoten.knowwho",
     "knoten.web",
     "knoten.api",
+    "ninja",  # serves the API docs page's script and style itself (no CDN)
 ]
 
 MIDDLEWARE = [

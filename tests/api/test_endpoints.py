@@ -202,3 +202,12 @@ def test_search(api: ApiClient) -> None:
     assert bad.status_code == 400 and bad.json()["field"] == "query"
     assert api.get("/api/search").status_code == 400
     assert api.get("/api/search", q="x", limit=0).json()["field"] == "limit"
+
+
+def test_important_dates(api: ApiClient) -> None:
+    person_id = _person(api, "Eva Berger")
+    made = api.post(f"/api/persons/{person_id}/dates", {"kind": "birthday", "date": "--03-14"})
+    assert made.status_code == 201, made.json()
+    bad = api.post(f"/api/persons/{person_id}/dates", {"kind": "birthday", "date": "32.13."})
+    assert bad.status_code == 400 and bad.json()["field"] == "date"
+    assert api.get(f"/api/persons/{person_id}").json()["important_dates"]

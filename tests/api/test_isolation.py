@@ -30,6 +30,8 @@ def test_bob_sees_and_changes_nothing_of_alices(
     assert bob.post(f"/api/persons/{anna}/archive", {}).status_code == 404
     assert bob.delete(f"/api/persons/{anna}").status_code == 404
     assert bob.get(f"/api/organisations/{org}").status_code == 404
+    dates = bob.post(f"/api/persons/{anna}/dates", {"kind": "birthday", "date": "--03-14"})
+    assert dates.status_code == 404
     assert (
         bob.post(
             "/api/affiliations", {"person": anna, "organisation": "X", "kind": "job"}

@@ -134,6 +134,13 @@ class RelationshipIn(Schema):
     note: str | None = None
 
 
+class ImportantDateIn(Schema):
+    kind: str
+    date: str
+    label: str | None = None
+    note: str | None = None
+
+
 class Removed(Schema):
     removed: int
 
@@ -197,6 +204,22 @@ def delete_person(request: HttpRequest, person_id: int) -> Status[None]:
     """Erase a person; their conversations stay."""
     s.delete_person(actor(request), person_id)
     return Status(204, None)
+
+
+@router.post("/persons/{person_id}/dates", response={201: dict[str, Any]})
+def create_important_date(
+    request: HttpRequest, person_id: int, payload: ImportantDateIn
+) -> Status[dict[str, Any]]:
+    """A birthday, anniversary or life event; a second birthday replaces the first."""
+    important = s.add_important_date(
+        actor(request),
+        person_id,
+        payload.kind,
+        payload.date,
+        label=payload.label,
+        note=payload.note,
+    )
+    return Status(201, s.important_date_data(important))
 
 
 # --- organisations ---------------------------------------------------------------------
