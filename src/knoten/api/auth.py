@@ -9,6 +9,7 @@ from ninja.security import HttpBearer, SessionAuth
 
 from knoten.api.tokens import member_for_key
 from knoten.core.models import Member
+from knoten.core.services import member_of_user
 
 
 class BearerToken(HttpBearer):
@@ -25,12 +26,7 @@ class MemberSession(SessionAuth):
         user = super().authenticate(request, key)
         if user is None:
             return None
-        return (
-            Member.objects.select_related("network", "person", "user")
-            .filter(user_id=user.pk)
-            .order_by("pk")
-            .first()
-        )
+        return member_of_user(user.pk)
 
 
 def actor(request: HttpRequest) -> Member:

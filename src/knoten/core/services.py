@@ -49,6 +49,18 @@ def create_network(name: str, *, username: str, me_name: str | None = None) -> M
     return member
 
 
+def member_of_user(user_id: int | None) -> Member | None:
+    """The member a signed-in user acts as (their first, should they have several)."""
+    if not user_id:
+        return None
+    return (
+        Member.objects.select_related("network", "person", "user")
+        .filter(user_id=user_id)
+        .order_by("pk")
+        .first()
+    )
+
+
 def local_member(*, create: bool = True, username: str | None = None) -> Member:
     """The member the command line acts as: ``KNOTEN_USER`` or the local owner.
 

@@ -25,6 +25,7 @@ from django.views.decorators.http import require_GET
 
 from knoten.core.errors import InvalidInput, NotFound
 from knoten.core.models import Member
+from knoten.core.services import member_of_user
 from knoten.core.signin import user_for_token
 from knoten.knowwho.search import search
 from knoten.people.models import Circle
@@ -43,12 +44,7 @@ if TYPE_CHECKING:
 def home(request: HttpRequest) -> HttpResponse:
     from knoten.people.models import Person
 
-    member = (
-        Member.objects.select_related("network", "person")
-        .filter(user__pk=request.user.pk or 0)
-        .order_by("pk")
-        .first()
-    )
+    member = member_of_user(request.user.pk)
     context: dict[str, object] = {"member": member}
     if member is not None:
         context["person_count"] = Person.objects.filter(network=member.network).count()
@@ -86,12 +82,7 @@ PAGE_SIZE = 50
 
 def _member(request: HttpRequest) -> Member:
     """The member the signed-in user is (its first, should there be several)."""
-    member = (
-        Member.objects.select_related("network", "person")
-        .filter(user__pk=request.user.pk or 0)
-        .order_by("pk")
-        .first()
-    )
+    member = member_of_user(request.user.pk)
     if member is None:
         raise Http404("You are not a member of any network.")
     return member
