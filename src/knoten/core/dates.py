@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import Any
 
 from knoten.core.errors import InvalidInput
-from knoten.core.partial_dates import PartialDate, parse_partial_date
+from knoten.core.partial_dates import find_partial_date
 
 
 def today() -> dt.date:
@@ -38,12 +38,7 @@ def parse_day(text: str, field: str = "date", *, relative_to: dt.date | None = N
     value = (text or "").strip()
     if not value:
         raise InvalidInput(field, text, "is empty; give a date such as 2024-03-14 or 14.03.2024")
-    try:
-        partial: PartialDate | None = parse_partial_date(value, field)
-    except InvalidInput as error:
-        if "is not a valid date" in error.reason:
-            raise
-        partial = None
+    partial = find_partial_date(value, field)
     if partial is not None:
         day = partial.to_date()
         if day is None:

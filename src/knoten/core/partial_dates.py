@@ -22,6 +22,18 @@ _NO_YEAR = re.compile(r"^--(?P<month>\d{1,2})-?(?P<day>\d{1,2})$")
 _GERMAN = re.compile(r"^(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})?$")
 _GERMAN_MONTH = re.compile(r"^(?P<month>\d{1,2})[./](?P<year>\d{4})$")
 _BASIC = re.compile(r"^(?P<year>\d{4})(?P<month>\d{2})(?P<day>\d{2})$")
+_STORED_FORMS = (_ISO, _NO_YEAR, _BASIC)
+_TYPED_FORMS = (_GERMAN, _GERMAN_MONTH, *_STORED_FORMS)
+
+
+def _read(value: str, forms: tuple[re.Pattern[str], ...]) -> PartialDate | None:
+    """The date of the first form ``value`` has (ValueError if it cannot exist)."""
+    for pattern in forms:
+        match = pattern.match(value)
+        if match:
+            parts = {k: int(v) for k, v in match.groupdict().items() if v is not None}
+            return PartialDate(parts.get("year"), parts.get("month"), parts.get("day"))
+    return None
 
 
 @dataclass(frozen=True, order=True)
@@ -54,13 +66,10 @@ class PartialDate:
     @classmethod
     def parse_iso(cls, text: str) -> PartialDate:
         """Read one of the stored forms (and the basic form ``19650812``)."""
-        value = text.strip()
-        for pattern in (_ISO, _NO_YEAR, _BASIC):
-            match = pattern.match(value)
-            if match:
-                parts = {k: int(v) for k, v in match.groupdict().items() if v is not None}
-                return cls(parts.get("year"), parts.get("month"), parts.get("day"))
-        raise ValueError(f"{text!r} is not a date")
+        found = _read(text.strip(), _STORED_FORMS)
+        if found is None:
+            raise ValueError(f"{text!r} is not a date")
+        return found
 
     @property
     def is_complete(self) -> bool:
@@ -101,29 +110,33 @@ class PartialDate:
         return self.isoformat()
 
 
+def find_partial_date(text: str, field: str = "date") -> PartialDate | None:
+    """The partial date ``text`` is written as, or None when it has no date's shape.
+
+    A text shaped like a date that does not exist (``31.02.2024``, ``2024-13``) raises
+    :class:`InvalidInput`: callers that go on to read words ("Freitag") must not take
+    an impossible date for a word.
+    """
+    try:
+        return _read((text or "").strip(), _TYPED_FORMS)
+    except ValueError as error:
+        raise InvalidInput(field, text, f"is not a valid date: {error}") from None
+
+
 def parse_partial_date(text: str, field: str = "date") -> PartialDate:
     """A partial date from what a user typed: ISO, German, or partial.
 
     Accepts ``2024-03-14``, ``14.03.2024``, ``14.3.``, ``--03-14``, ``2019``, ``2019-05``,
     ``05/2019`` and ``19650812``. Raises :class:`InvalidInput` naming ``field`` otherwise.
     """
-    value = (text or "").strip()
-    if not value:
+    if not (text or "").strip():
         raise InvalidInput(field, text, "is empty; give a date such as 2024-03-14 or 14.03.2024")
-    try:
-        for pattern in (_GERMAN, _GERMAN_MONTH):
-            match = pattern.match(value)
-            if match:
-                parts = {k: int(v) for k, v in match.groupdict().items() if v is not None}
-                return PartialDate(parts.get("year"), parts.get("month"), parts.get("day"))
-        return PartialDate.parse_iso(value)
-    except ValueError as error:
-        reason = str(error)
-        if "is not a date" in reason:
-            reason = "is not a date; use 2024-03-14, 14.03.2024, --03-14, 2019 or 2019-05"
-        else:
-            reason = f"is not a valid date: {reason}"
-        raise InvalidInput(field, text, reason) from None
+    found = find_partial_date(text, field)
+    if found is None:
+        raise InvalidInput(
+            field, text, "is not a date; use 2024-03-14, 14.03.2024, --03-14, 2019 or 2019-05"
+        )
+    return found
 
 
 if TYPE_CHECKING:

@@ -28,7 +28,7 @@ from knoten.core.dates import parse_day, today
 from knoten.core.errors import Ambiguous, InvalidInput, NotFound
 from knoten.core.folding import fold, fold_words
 from knoten.core.models import Member
-from knoten.core.partial_dates import PartialDate, parse_partial_date
+from knoten.core.partial_dates import PartialDate, find_partial_date, parse_partial_date
 from knoten.journal import vocabulary as v
 from knoten.journal.models import (
     Attendance,
@@ -111,12 +111,7 @@ def due_day(text: str, field: str = "due", *, relative_to: dt.date | None = None
     "bis Freitag" said on a Wednesday is that week's Friday.
     """
     base = relative_to or today()
-    try:
-        partial: PartialDate | None = parse_partial_date(text, field)
-    except InvalidInput as error:
-        if "is not a valid date" in error.reason:
-            raise
-        partial = None
+    partial = find_partial_date(text, field)
     if partial is not None and partial.year is None:
         assert partial.month is not None and partial.day is not None
         for year in range(base.year, base.year + 9):
