@@ -12,7 +12,6 @@ from ninja import Query, Router, Schema
 from ninja.responses import Status
 
 from knoten.api.auth import actor
-from knoten.core.data import iso, reference
 from knoten.core.errors import InvalidInput
 from knoten.people import services as s
 
@@ -271,19 +270,7 @@ def create_affiliation(request: HttpRequest, payload: AffiliationIn) -> Status[d
         end=payload.end,
         note=payload.note,
     )
-    return Status(
-        201,
-        {
-            "id": affiliation.pk,
-            "person": reference(affiliation.person),
-            "organisation": reference(affiliation.organisation),
-            "kind": affiliation.kind,
-            "title": affiliation.title,
-            "start": iso(affiliation.start),
-            "end": iso(affiliation.end),
-            "note": affiliation.note,
-        },
-    )
+    return Status(201, s.affiliation_as_dict(affiliation, person=True))
 
 
 @router.post("/relationships", response={201: dict[str, Any]})
@@ -298,18 +285,7 @@ def create_relationship(request: HttpRequest, payload: RelationshipIn) -> Status
         since=payload.since,
         note=payload.note,
     )
-    return Status(
-        201,
-        {
-            "id": relationship.pk,
-            "from_person": reference(relationship.from_person),
-            "to_person": reference(relationship.to_person),
-            "kind": relationship.kind,
-            "trust": relationship.trust,
-            "since": iso(relationship.since),
-            "note": relationship.note,
-        },
-    )
+    return Status(201, s.relationship_as_dict(relationship))
 
 
 @router.delete("/relationships", response=Removed)

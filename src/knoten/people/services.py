@@ -701,7 +701,10 @@ def person_row(person: Person, actor: Member | None = None) -> dict[str, Any]:
     }
 
 
-def _affiliation_data(affiliation: Affiliation, with_person: bool = False) -> dict[str, Any]:
+def affiliation_as_dict(
+    affiliation: Affiliation, *, person: bool = False, organisation: bool = True
+) -> dict[str, Any]:
+    """An affiliation as JSON-able data, with its person and/or its organisation."""
     data: dict[str, Any] = {
         "id": affiliation.pk,
         "kind": affiliation.kind,
@@ -711,9 +714,9 @@ def _affiliation_data(affiliation: Affiliation, with_person: bool = False) -> di
         "current": affiliation.is_current,
         "note": affiliation.note,
     }
-    if with_person:
+    if person:
         data["person"] = reference(affiliation.person)
-    else:
+    if organisation:
         data["organisation"] = reference(affiliation.organisation)
     return data
 
@@ -738,19 +741,21 @@ def relationship_label(kind_code: str, outgoing: bool) -> tuple[str, str]:
     return f"{kind.reverse} of", f"{kind.reverse_de} von"
 
 
-def _relationship_data(relationship: Relationship, outgoing: bool) -> dict[str, Any]:
-    other = relationship.to_person if outgoing else relationship.from_person
-    label, label_de = relationship_label(relationship.kind, outgoing)
-    return {
-        "id": relationship.pk,
-        "kind": relationship.kind,
-        "label": label,
-        "label_de": label_de,
-        "person": reference(other),
-        "trust": relationship.trust,
-        "since": iso(relationship.since),
-        "note": relationship.note,
-    }
+def relationship_as_dict(
+    relationship: Relationship, *, seen_from: int | None = None
+) -> dict[str, Any]:
+    """A relationship as JSON-able data: both ends, or, ``seen_from`` one person, the
+    other person with the label from that side ("boss of", "report of")."""
+    data: dict[str, Any] = {"id": relationship.pk, "kind": relationship.kind}
+    if seen_from is None:
+        data["from_person"] = reference(relationship.from_person)
+        data["to_person"] = reference(relationship.to_person)
+    else:
+        outgoing = relationship.from_person_id == seen_from
+        data["label"], data["label_de"] = relationship_label(relationship.kind, outgoing)
+        data["person"] = reference(relationship.to_person if outgoing else relationship.from_person)
+    data.update(trust=relationship.trust, since=iso(relationship.since), note=relationship.note)
+    return data
 
 
 def important_date_data(date: ImportantDate) -> dict[str, Any]:
@@ -867,7 +872,7 @@ def person_detail(actor: Member, person: PersonRef) -> dict[str, Any]:
     family_codes = [kind.code for kind in v.RELATIONSHIP_KINDS if kind.family]
     edges = Relationship.objects.filter(Q(from_person_id=p.pk) | Q(to_person_id=p.pk))
     family = [
-        _relationship_data(r, r.from_person_id == p.pk)
+        relationship_as_dict(r, seen_from=p.pk)
         for r in edges.filter(kind__in=family_codes)
         .select_related("from_person", "to_person")
         .order_by("kind", "pk")
@@ -888,7 +893,7 @@ def person_detail(actor: Member, person: PersonRef) -> dict[str, Any]:
     )
     relationships_total = len(closest) if len(closest) < RELATIONSHIP_CAP else other_edges.count()
     closest.sort(key=lambda r: (r.kind, r.pk))
-    relationships = [_relationship_data(r, r.from_person_id == p.pk) for r in closest]
+    relationships = [relationship_as_dict(r, seen_from=p.pk) for r in closest]
     dates = sorted(p.dates.all(), key=lambda d: (d.kind != "birthday", iso(d.date) or ""))
     birthday = next((d for d in dates if d.kind == "birthday"), None)
 
@@ -928,7 +933,7 @@ def person_detail(actor: Member, person: PersonRef) -> dict[str, Any]:
         "notes": p.notes,
         "birthday": iso(birthday.date) if birthday else None,
         "contact_points": [contacts.contact_point_data(point) for point in points],
-        "affiliations": [_affiliation_data(a) for a in affiliations],
+        "affiliations": [affiliation_as_dict(a) for a in affiliations],
         "relationships": relationships,
         "relationships_total": relationships_total,
         "family": family,
@@ -1087,8 +1092,16 @@ def organisation_detail(actor: Member, organisation: OrganisationRef) -> dict[st
     data = organisation_row(org)
     data.update(
         notes=org.notes,
-        current=[_affiliation_data(a, with_person=True) for a in affiliations if a.is_current],
-        former=[_affiliation_data(a, with_person=True) for a in affiliations if not a.is_current],
+        current=[
+            affiliation_as_dict(a, person=True, organisation=False)
+            for a in affiliations
+            if a.is_current
+        ],
+        former=[
+            affiliation_as_dict(a, person=True, organisation=False)
+            for a in affiliations
+            if not a.is_current
+        ],
         events=[{"id": e.pk, "name": e.name, "starts_on": iso(e.starts_on)} for e in events],
         projects=[{"id": x.pk, "name": x.name, "status": x.status} for x in projects],
     )
