@@ -1,5 +1,5 @@
 from django.contrib.auth import views as auth_views
-from django.urls import path, re_path
+from django.urls import include, path, re_path
 
 from knoten.web import views
 
@@ -8,7 +8,8 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("people/", views.people_list, name="people"),
     path("people/add/", views.person_add, name="person_add"),
-    path("people/<int:person_id>/", views.person_page, name="person"),
+    path("people/", include("knoten.web.person_urls")),
+    path("", include("knoten.web.directory_urls")),
     path("signin/<str:token>/", views.signin, name="signin"),
     path(
         "login/",

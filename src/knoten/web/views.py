@@ -33,7 +33,6 @@ from knoten.people.services import (
     PersonFields,
     add_person,
     list_people,
-    person_detail,
     person_row,
 )
 
@@ -159,17 +158,6 @@ def people_list(request: HttpRequest) -> HttpResponse:
     response = render(request, template, context)
     patch_vary_headers(response, ["HX-Request"])
     return response
-
-
-@require_GET
-def person_page(request: HttpRequest, person_id: int) -> HttpResponse:
-    """The whole info base of one person of the member's network, read only for now."""
-    member = _member(request)
-    try:
-        person = person_detail(member, person_id)
-    except NotFound:
-        raise Http404("No such person in your network.") from None
-    return render(request, "web/person.html", {"member": member, "person": person})
 
 
 ADD_FIELDS = ("name", "org", "title", "email")
