@@ -269,11 +269,77 @@ def _text(value: str | None) -> str:
     return " ".join((value or "").split())
 
 
-def _other_people(actor: Member, texts: Iterable[str | Person], field: str) -> list[Person]:
+def _no_nul(field: str, value: object) -> None:
+    """Refuse text with a NUL character, which PostgreSQL cannot store or compare."""
+    items = value if isinstance(value, list | tuple) else [value]
+    for item in items:
+        if isinstance(item, str) and "\x00" in item:
+            raise InvalidInput(field, item, "contains a NUL character (\\x00); remove it")
+
+
+def _line(value: str | None, field: str, max_length: int) -> str:
+    """One line of text (spaces collapsed) that fits its column."""
+    _no_nul(field, value)
+    line = _text(value)
+    if len(line) > max_length:
+        raise InvalidInput(
+            field, line[:40] + "…", f"is {len(line)} characters long; at most {max_length} fit"
+        )
+    return line
+
+
+def _long_text(value: str | None, field: str) -> str:
+    """Free text (a summary, a note): kept as written, less the spaces around it."""
+    _no_nul(field, value)
+    return (value or "").strip()
+
+
+def _pk(value: int | str, field: str) -> int:
+    """An id given as a number or as its digits."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    raw = str(value).strip()
+    if not raw.isdecimal():
+        raise InvalidInput(field, value, f"is not a {field} id (a number)")
+    return int(raw)
+
+
+def _window(limit: int | None, offset: int) -> tuple[int | None, int]:
+    """A page of a list: ``limit`` rows (all if None) after ``offset``."""
+    if limit is not None and (isinstance(limit, bool) or limit < 0):
+        raise InvalidInput("limit", limit, "must not be negative")
+    if isinstance(offset, bool) or offset < 0:
+        raise InvalidInput("offset", offset, "must not be negative")
+    return limit, offset
+
+
+def _page(rows: QuerySet[Any], limit: int | None, offset: int) -> QuerySet[Any]:
+    limit, offset = _window(limit, offset)
+    return rows[offset:] if limit is None else rows[offset : offset + limit]
+
+
+def _minutes(minutes: object) -> int:
+    """A conversation's duration in whole minutes, up to a week."""
+    if isinstance(minutes, bool) or not isinstance(minutes, int):
+        raise InvalidInput("minutes", minutes, "is not a whole number of minutes")
+    if minutes < 0:
+        raise InvalidInput("minutes", minutes, "is negative; a duration is 0 minutes or more")
+    if minutes > MAX_MINUTES:
+        raise InvalidInput("minutes", minutes, "is longer than a week; give the duration")
+    return minutes
+
+
+def _flag(value: object, field: str) -> bool:
+    if not isinstance(value, bool):
+        raise InvalidInput(field, value, "is not true or false")
+    return value
+
+
+def _other_people(actor: Member, texts: Iterable[str | int | Person], field: str) -> list[Person]:
     """Each named person once, in the order given; *me* is implied, never named."""
     people: list[Person] = []
     for text in texts:
-        person = resolve_person(actor, text, field)
+        person = _person(actor, text, field)
         if person.pk == actor.me.pk:
             raise InvalidInput(field, text, "is you; name the other people here")
         if all(person.pk != known.pk for known in people):
@@ -338,9 +404,13 @@ def log_interaction(
     read relative to the day of the conversation. Logging a conversation at an event
     marks its participants as met there.
     """
-    text = (summary or "").strip()
+    text = _long_text(summary, "summary")
     if not text:
         raise InvalidInput("summary", summary, "is empty; say in a line what was discussed")
+    where = _line(place, "place", 300)
+    _no_nul("participant", list(participants or []))
+    _no_nul("promise", list(promises))
+    _no_nul("expect", list(expectations))
     if not participants:
         raise InvalidInput(
             "participants", "", "is empty; name at least one person the conversation was with"
@@ -349,12 +419,7 @@ def log_interaction(
     kind_code = v.resolve_word(v.INTERACTION_KINDS, kind, "kind")
     day = conversation_day(on, "on")
     if minutes is not None:
-        if isinstance(minutes, bool) or not isinstance(minutes, int):
-            raise InvalidInput("minutes", minutes, "is not a whole number of minutes")
-        if minutes < 0:
-            raise InvalidInput("minutes", minutes, "is negative; a duration is 0 minutes or more")
-        if minutes > MAX_MINUTES:
-            raise InvalidInput("minutes", minutes, "is longer than a week; give the duration")
+        minutes = _minutes(minutes)
     found_event = None if event is None or event == "" else resolve_event(actor, event, "event")
     owed = [parse_promise(p, "promise", relative_to=day) for p in promises]
     expected = [parse_promise(p, "expect", relative_to=day) for p in expectations]
@@ -367,7 +432,7 @@ def log_interaction(
             kind=kind_code,
             summary=text,
             duration_minutes=minutes,
-            place=_text(place),
+            place=where,
             event=found_event,
             author=actor,
             private=bool(private),
@@ -429,12 +494,23 @@ def visible_promises(actor: Member) -> QuerySet[Promise]:
     )
 
 
+def _promise(actor: Member, promise_id: int | str) -> Promise:
+    """One promise ``actor`` may see, by id."""
+    pk = _pk(promise_id, "promise")
+    found = visible_promises(actor).select_related("debtor", "creditor").filter(pk=pk).first()
+    if found is None:
+        raise NotFound("promise", pk)
+    return found
+
+
 def list_promises(
     actor: Member,
     *,
     open_only: bool = True,
     person: str | Person | None = None,
     owed_by_me: bool | None = None,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> list[Promise]:
     """Promises sorted by due date (those without one last), open ones only by default.
 
@@ -443,7 +519,7 @@ def list_promises(
     """
     promises = visible_promises(actor)
     if person is not None and person != "":
-        who = resolve_person(actor, person, "person")
+        who = _person(actor, person, "person")
         promises = promises.filter(Q(debtor=who) | Q(creditor=who))
     if owed_by_me is True:
         promises = promises.filter(debtor_id=actor.me.pk)
@@ -454,21 +530,14 @@ def list_promises(
     ordered = promises.select_related("debtor", "creditor").order_by(
         F("due_on").asc(nulls_last=True), "pk"
     )
-    return list(ordered)
+    return list(_page(ordered, limit, offset))
 
 
 def complete_promise(
     actor: Member, promise_id: int | str, *, on: str | dt.date | None = None
 ) -> Promise:
     """Mark a promise as kept (today, or ``on``); a promise already done is refused."""
-    raw = str(promise_id).strip()
-    if not raw.isdigit():
-        raise InvalidInput("promise", promise_id, "is not a promise id (a number)")
-    promise = (
-        visible_promises(actor).select_related("debtor", "creditor").filter(pk=int(raw)).first()
-    )
-    if promise is None:
-        raise NotFound("promise", int(raw))
+    promise = _promise(actor, promise_id)
     if promise.done_on is not None:
         raise InvalidInput(
             "promise", promise.pk, f"was already done on {promise.done_on.isoformat()}"
@@ -489,10 +558,11 @@ def _resolve_by_name(
     objects: QuerySet[Any], text: str, what: str, field: str, describe: Any
 ) -> Any:
     """The one object whose folded name equals, or else contains, what was typed."""
+    _no_nul(field, text)
     raw = text.strip()
     if not raw:
         raise InvalidInput(field, text, f"is empty; give the {what}'s name or id")
-    if raw.isdigit():
+    if raw.isdecimal():
         found = objects.filter(pk=int(raw)).first()
         if found is None:
             raise NotFound(field, raw)
@@ -602,9 +672,12 @@ def add_project(
     participants: Sequence[str] = (),
 ) -> Project:
     """A new project; each participant is "PERSON" or "PERSON=ROLE" ("Anna Schmidt=lead")."""
-    title = _text(name)
+    title = _line(name, "name", 300)
     if not title:
         raise InvalidInput("name", name, "is empty; a project needs a name")
+    _no_nul("organisation", organisation)
+    _no_nul("participants", list(participants))
+    note = _long_text(description, "description")
     status_code = v.resolve_word(v.PROJECT_STATUSES, status, "status")
     start = _partial(starts, "starts")
     end = _partial(ends, "ends")
@@ -622,7 +695,8 @@ def add_project(
             )
         person = resolve_person(actor, who.strip(), "participant")
         known = roles.get(person.pk)
-        roles[person.pk] = (person, _text(role) or (known[1] if known else ""))
+        role_text = _line(role, "participants", 200)
+        roles[person.pk] = (person, role_text or (known[1] if known else ""))
 
     with transaction.atomic():
         org = ensure_organisation(actor, organisation, "organisation") if organisation else None
@@ -633,7 +707,7 @@ def add_project(
             starts_on=iso(start),
             ends_on=iso(end),
             organisation=org,
-            description=(description or "").strip(),
+            description=note,
         )
         ProjectRole.objects.bulk_create(
             [
@@ -647,12 +721,16 @@ def add_project(
     return _projects_with_related(Project.objects.filter(pk=project.pk)).get()
 
 
-def list_projects(actor: Member, *, status: str | None = None) -> list[Project]:
+def list_projects(
+    actor: Member, *, status: str | None = None, limit: int | None = None, offset: int = 0
+) -> list[Project]:
     """The network's projects by name, all or those of one status (English or German)."""
     projects = Project.objects.filter(network_id=actor.network_id)
     if status:
+        _no_nul("status", status)
         projects = projects.filter(status=v.resolve_word(v.PROJECT_STATUSES, status, "status"))
-    return list(_projects_with_related(projects).order_by("folded_name", "pk"))
+    ordered = _projects_with_related(projects).order_by("folded_name", "pk")
+    return list(_page(ordered, limit, offset))
 
 
 def project_detail(actor: Member, project: str | int | Project) -> dict[str, Any]:
@@ -731,9 +809,13 @@ def add_event(
     attendees: Sequence[str | Person] = (),
 ) -> Event:
     """A new event (fair, conference, meetup …), with the people expected there."""
-    title = _text(name)
+    title = _line(name, "name", 300)
     if not title:
         raise InvalidInput("name", name, "is empty; an event needs a name")
+    where = _line(place, "place", 300)
+    notes = _long_text(note, "note")
+    _no_nul("organiser", organiser)
+    _no_nul("attendee", list(attendees))
     kind_code = v.resolve_word(v.EVENT_KINDS, kind, "kind")
     start = parse_day(starts, "starts") if isinstance(starts, str) and starts else starts or None
     end = parse_day(ends, "ends") if isinstance(ends, str) and ends else ends or None
@@ -756,18 +838,20 @@ def add_event(
             kind=kind_code,
             starts_on=start,
             ends_on=end,
-            place=_text(place),
+            place=where,
             organiser=org,
             cost=amount,
             currency=currency or "EUR",
             hours_spent=spent,
-            notes=(note or "").strip(),
+            notes=notes,
         )
         _attend(actor, event, people, Attendance.Status.EXPECTED)
     return event
 
 
-def list_events(actor: Member, *, upcoming: bool | None = None) -> list[Event]:
+def list_events(
+    actor: Member, *, upcoming: bool | None = None, limit: int | None = None, offset: int = 0
+) -> list[Event]:
     """Events by date: all, only those still to come (or undated), or only past ones."""
     events = Event.objects.filter(network_id=actor.network_id).select_related("organiser")
     now = today()
@@ -776,8 +860,9 @@ def list_events(actor: Member, *, upcoming: bool | None = None) -> list[Event]:
         events = events.filter(still_on)
     elif upcoming is False:
         events = events.exclude(still_on)
-        return list(events.order_by(F("starts_on").desc(), "-pk"))
-    return list(events.order_by(F("starts_on").asc(nulls_last=True), "pk"))
+        return list(_page(events.order_by(F("starts_on").desc(), "-pk"), limit, offset))
+    ordered = events.order_by(F("starts_on").asc(nulls_last=True), "pk")
+    return list(_page(ordered, limit, offset))
 
 
 def event_detail(actor: Member, event: str | int | Event) -> dict[str, Any]:
@@ -809,3 +894,508 @@ def mark_met(
     persons = _other_people(actor, people, "person")
     with transaction.atomic():
         return _attend(actor, found, persons, Attendance.Status.MET)
+
+
+# ---------------------------------------------------------------------------
+# Reading, changing and deleting what was written
+# ---------------------------------------------------------------------------
+
+_ATTENDANCE_WORDS = {
+    "expected": Attendance.Status.EXPECTED,
+    "erwartet": Attendance.Status.EXPECTED,
+    "met": Attendance.Status.MET,
+    "getroffen": Attendance.Status.MET,
+}
+
+
+def _person(actor: Member, text: str | int | Person, field: str) -> Person:
+    """:func:`resolve_person`, after refusing text no look-up can use."""
+    if isinstance(text, str):
+        _no_nul(field, text)
+        raw = text.strip()
+        if raw.isdigit() and not raw.isdecimal():
+            raise InvalidInput(field, text, "is not a name or an id")
+    return resolve_person(actor, text, field)
+
+
+def _day(value: str | dt.date, field: str) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    _no_nul(field, value)
+    return parse_day(value, field)
+
+
+def _visible_interaction(
+    actor: Member, interaction_id: int | str | Interaction, field: str = "interaction"
+) -> Interaction:
+    """One interaction ``actor`` may see; another's private one is not found."""
+    pk = interaction_id.pk if isinstance(interaction_id, Interaction) else interaction_id
+    found = _with_related(visible_interactions(actor).filter(pk=_pk(pk, field))).first()
+    if found is None:
+        raise NotFound(field, pk)
+    return found
+
+
+def _authored(actor: Member, interaction_id: int | str | Interaction) -> Interaction:
+    """One interaction that ``actor`` wrote: only its author may change or delete it."""
+    found = _visible_interaction(actor, interaction_id)
+    if found.author_id != actor.pk:
+        raise InvalidInput(
+            "interaction",
+            found.pk,
+            "was written by another member; only its author may change or delete it",
+        )
+    return found
+
+
+def list_interactions(
+    actor: Member,
+    *,
+    person: str | int | Person | None = None,
+    since: str | dt.date | None = None,
+    until: str | dt.date | None = None,
+    kind: str | None = None,
+    limit: int | None = 50,
+    offset: int = 0,
+) -> list[Interaction]:
+    """The conversations ``actor`` may see, newest first.
+
+    ``person`` keeps those the person took part in (or wrote, for a member's own
+    person); ``since`` and ``until`` bound the day (both included); ``kind`` in English
+    or German.
+    """
+    _window(limit, offset)
+    interactions = visible_interactions(actor)
+    if person is not None and person != "":
+        who = _person(actor, person, "person")
+        took_part = Participation.objects.filter(person=who).values("interaction_id")
+        interactions = interactions.filter(Q(pk__in=took_part) | Q(author__person_id=who.pk))
+    first = None if since is None or since == "" else _day(since, "since")
+    last = None if until is None or until == "" else _day(until, "until")
+    if first is not None and last is not None and last < first:
+        raise InvalidInput("until", iso(last), f"is before since {first.isoformat()}")
+    if first is not None:
+        interactions = interactions.filter(occurred_on__gte=first)
+    if last is not None:
+        interactions = interactions.filter(occurred_on__lte=last)
+    if kind is not None and kind != "":
+        _no_nul("kind", kind)
+        interactions = interactions.filter(kind=v.resolve_word(v.INTERACTION_KINDS, kind, "kind"))
+    ordered = _with_related(interactions).order_by("-occurred_on", "-pk")
+    return list(_page(ordered, limit, offset))
+
+
+def interaction_detail(actor: Member, interaction_id: int | str) -> dict[str, Any]:
+    """One conversation with its participants and promises, if ``actor`` may see it."""
+    return interaction_as_dict(_visible_interaction(actor, interaction_id))
+
+
+def edit_interaction(
+    actor: Member,
+    interaction_id: int | str,
+    *,
+    summary: str | None = None,
+    on: str | dt.date | None = None,
+    kind: str | None = None,
+    minutes: int | str | None = None,
+    place: str | None = None,
+    private: bool | None = None,
+    participants: Sequence[str | int | Person] | None = None,
+) -> Interaction:
+    """Change what is given (None leaves a fact as it is); only the author may.
+
+    ``minutes=""`` and ``place=""`` clear them; ``participants`` replaces the list (at
+    least one person). Participants added to a conversation at an event are marked as
+    met there, as when it was logged.
+    """
+    found = _authored(actor, interaction_id)
+    changes: dict[str, Any] = {}
+    if summary is not None:
+        text = _long_text(summary, "summary")
+        if not text:
+            raise InvalidInput("summary", summary, "is empty; say in a line what was discussed")
+        changes["summary"] = text
+    if on is not None:
+        _no_nul("on", on)
+        changes["occurred_on"] = conversation_day(on, "on")
+    if kind is not None:
+        _no_nul("kind", kind)
+        changes["kind"] = v.resolve_word(v.INTERACTION_KINDS, kind, "kind")
+    if minutes is not None:
+        changes["duration_minutes"] = None if minutes == "" else _minutes(minutes)
+    if place is not None:
+        changes["place"] = _line(place, "place", 300)
+    if private is not None:
+        changes["private"] = _flag(private, "private")
+    people: list[Person] | None = None
+    if participants is not None:
+        if isinstance(participants, str) or not participants:
+            raise InvalidInput(
+                "participants", "", "is empty; name at least one person the conversation was with"
+            )
+        people = _other_people(actor, participants, "participant")
+
+    with transaction.atomic():
+        for name, value in changes.items():
+            setattr(found, name, value)
+        if changes:
+            found.save(update_fields=list(changes))
+        if people is not None:
+            keep = {p.pk for p in people}
+            had = set(found.participations.values_list("person_id", flat=True))
+            found.participations.exclude(person_id__in=keep).delete()
+            added = [p for p in people if p.pk not in had]
+            Participation.objects.bulk_create(
+                [
+                    Participation(network_id=actor.network_id, interaction=found, person=p)
+                    for p in added
+                ]
+            )
+            if found.event is not None:
+                _attend(actor, found.event, added, Attendance.Status.MET)
+        index.reindex_interactions(actor.network_id, [found.pk])
+    return _with_related(Interaction.objects.filter(pk=found.pk)).get()
+
+
+def delete_interaction(actor: Member, interaction_id: int | str) -> None:
+    """Delete a conversation with the promises made in it; only its author may."""
+    found = _authored(actor, interaction_id)
+    with transaction.atomic():
+        Promise.objects.filter(interaction=found).delete()
+        pk = found.pk
+        found.delete()
+        index.reindex_interactions(actor.network_id, [pk])
+
+
+def add_promise(
+    actor: Member,
+    person: str | int | Person,
+    text: str,
+    *,
+    due: str | dt.date | None = None,
+    owed_by_me: bool = True,
+    interaction: int | str | Interaction | None = None,
+) -> Promise:
+    """A promise between *me* and ``person``: owed by me, or (``owed_by_me=False``) to me.
+
+    Without ``due`` the text may end in "by DATE" ("Angebot bis Freitag"). Words in a
+    due date are read relative to the day of ``interaction``, if the promise was made in
+    one, else today.
+    """
+    _no_nul("text", text)
+    other = _other_people(actor, [person], "person")[0]
+    owed = _flag(owed_by_me, "owed_by_me")
+    made_in = None
+    if interaction is not None and interaction != "":
+        made_in = _visible_interaction(actor, interaction)
+    base = made_in.occurred_on if made_in is not None else None
+    when: dt.date | None
+    if due is None or due == "":
+        what, when = parse_promise(text, "text", relative_to=base)
+    else:
+        what = _text(text)
+        if not what:
+            raise InvalidInput("text", text, "is empty; say what was promised")
+        when = due if isinstance(due, dt.date) else _due(due, relative_to=base)
+    me = actor.me
+    debtor, creditor = (me, other) if owed else (other, me)
+    with transaction.atomic():
+        promise = Promise.objects.create(
+            network_id=actor.network_id,
+            debtor=debtor,
+            creditor=creditor,
+            text=what,
+            due_on=when,
+            interaction=made_in,
+        )
+    return promise
+
+
+def _due(value: str, *, relative_to: dt.date | None = None) -> dt.date:
+    _no_nul("due", value)
+    return due_day(value, "due", relative_to=relative_to)
+
+
+def edit_promise(
+    actor: Member,
+    promise_id: int | str,
+    *,
+    text: str | None = None,
+    due: str | dt.date | None = None,
+    owed_by_me: bool | None = None,
+) -> Promise:
+    """Change a promise's text, due day (``""`` clears it) or direction.
+
+    ``owed_by_me`` turns the promise round between *me* and the other person, so it
+    applies only to a promise *me* is part of.
+    """
+    promise = _promise(actor, promise_id)
+    changes: dict[str, Any] = {}
+    if text is not None:
+        what = _line(text, "text", 10_000)
+        if not what:
+            raise InvalidInput("text", text, "is empty; say what was promised")
+        changes["text"] = what
+    if due is not None:
+        if due == "":
+            changes["due_on"] = None
+        else:
+            changes["due_on"] = due if isinstance(due, dt.date) else _due(due)
+    if owed_by_me is not None:
+        wanted = _flag(owed_by_me, "owed_by_me")
+        me = actor.me.pk
+        if me not in (promise.debtor_id, promise.creditor_id):
+            raise InvalidInput(
+                "owed_by_me", owed_by_me, "does not apply: the promise is between two others"
+            )
+        if (promise.debtor_id == me) != wanted:
+            changes["debtor"], changes["creditor"] = promise.creditor, promise.debtor
+    with transaction.atomic():
+        for name, value in changes.items():
+            setattr(promise, name, value)
+        if changes:
+            promise.save(update_fields=list(changes))
+    return promise
+
+
+def reopen_promise(actor: Member, promise_id: int | str) -> Promise:
+    """Mark a kept promise as open again; an open one is refused."""
+    promise = _promise(actor, promise_id)
+    if promise.done_on is None:
+        raise InvalidInput("promise", promise.pk, "is open; only a kept promise can be reopened")
+    with transaction.atomic():
+        promise.done_on = None
+        promise.save(update_fields=["done_on"])
+    return promise
+
+
+def delete_promise(actor: Member, promise_id: int | str) -> None:
+    """Delete a promise ``actor`` may see."""
+    promise = _promise(actor, promise_id)
+    with transaction.atomic():
+        promise.delete()
+
+
+def _event_day(value: str | dt.date, field: str) -> dt.date | None:
+    if value == "":
+        return None
+    return _day(value, field)
+
+
+def _organisation(
+    actor: Member, value: str | int | Organisation, field: str
+) -> str | Organisation | None:
+    """What names an organisation to set (resolved in the transaction), or None to clear."""
+    if isinstance(value, Organisation):
+        if value.network_id != actor.network_id:
+            raise NotFound(field, value.pk)
+        return value
+    _no_nul(field, value)
+    if value == "":
+        return None
+    text = str(value)
+    if not text.strip():
+        raise InvalidInput(field, value, "is empty; give the organisation's name")
+    _line(text, field, 300)
+    return text
+
+
+def edit_event(
+    actor: Member,
+    event: str | int | Event,
+    *,
+    name: str | None = None,
+    kind: str | None = None,
+    starts: str | dt.date | None = None,
+    ends: str | dt.date | None = None,
+    place: str | None = None,
+    organiser: str | int | Organisation | None = None,
+    cost: str | int | Decimal | None = None,
+    hours: str | int | float | Decimal | None = None,
+    note: str | None = None,
+) -> Event:
+    """Change what is given; ``""`` clears a date, the place, organiser, cost or hours.
+
+    A cost without a currency keeps the event's currency.
+    """
+    found = resolve_event(actor, event)
+    changes: dict[str, Any] = {}
+    if name is not None:
+        title = _line(name, "name", 300)
+        if not title:
+            raise InvalidInput("name", name, "is empty; an event needs a name")
+        changes["name"] = title
+    if kind is not None:
+        _no_nul("kind", kind)
+        changes["kind"] = v.resolve_word(v.EVENT_KINDS, kind, "kind")
+    start = found.starts_on if starts is None else _event_day(starts, "starts")
+    end = found.ends_on if ends is None else _event_day(ends, "ends")
+    if starts is not None or ends is not None:
+        field = "ends" if ends is not None else "starts"
+        shown = ends if ends is not None else starts
+        if end is not None and start is None:
+            raise InvalidInput(field, shown, "leaves an end without a start; give the first day")
+        if start is not None and end is not None and end < start:
+            raise InvalidInput(field, shown, f"puts the end {end} before the start {start}")
+        changes["starts_on"], changes["ends_on"] = start, end
+    if place is not None:
+        changes["place"] = _line(place, "place", 300)
+    if cost is not None:
+        if cost == "":
+            changes["cost"] = None
+        else:
+            _no_nul("cost", cost)
+            amount, currency = parse_cost(cost, "cost")
+            changes["cost"] = amount
+            changes["currency"] = currency or found.currency
+    if hours is not None:
+        if hours == "":
+            changes["hours_spent"] = None
+        else:
+            _no_nul("hours", hours)
+            changes["hours_spent"] = parse_hours(hours, "hours")
+    if note is not None:
+        changes["notes"] = _long_text(note, "note")
+    organisation = None if organiser is None else _organisation(actor, organiser, "organiser")
+
+    with transaction.atomic():
+        if organiser is not None:
+            changes["organiser"] = (
+                None
+                if organisation is None
+                else ensure_organisation(actor, organisation, "organiser")
+            )
+        for field_name, value in changes.items():
+            setattr(found, field_name, value)
+        if changes:
+            # save() folds the name again.
+            found.save(update_fields=[*changes, "folded_name"])
+    return Event.objects.select_related("organiser").get(pk=found.pk)
+
+
+def delete_event(actor: Member, event: str | int | Event) -> None:
+    """Delete an event with its attendance; conversations there stay, without the event."""
+    found = resolve_event(actor, event)
+    with transaction.atomic():
+        found.delete()
+
+
+def set_attendance(
+    actor: Member, event: str | int | Event, person: str | int | Person, status: str
+) -> Attendance:
+    """Set a person's attendance at an event: "expected" or "met" (German words too)."""
+    found = resolve_event(actor, event)
+    who = _other_people(actor, [person], "person")[0]
+    _no_nul("status", status)
+    code = _ATTENDANCE_WORDS.get(fold(str(status)))
+    if code is None:
+        raise InvalidInput("status", status, "is not an attendance status; use expected or met")
+    with transaction.atomic():
+        attendance, _ = Attendance.objects.update_or_create(
+            event=found,
+            person=who,
+            defaults={"status": code},
+            create_defaults={"status": code, "network_id": actor.network_id},
+        )
+    return attendance
+
+
+def remove_attendance(actor: Member, event: str | int | Event, person: str | int | Person) -> None:
+    """Forget that a person was expected at or met at an event."""
+    found = resolve_event(actor, event)
+    who = _person(actor, person, "person")
+    with transaction.atomic():
+        removed, _ = Attendance.objects.filter(event=found, person=who).delete()
+    if not removed:
+        raise NotFound("attendance", f"{who.full_name} at {found.name}")
+
+
+def edit_project(
+    actor: Member,
+    project: str | int | Project,
+    *,
+    name: str | None = None,
+    status: str | None = None,
+    starts: str | dt.date | PartialDate | None = None,
+    ends: str | dt.date | PartialDate | None = None,
+    organisation: str | int | Organisation | None = None,
+    description: str | None = None,
+) -> Project:
+    """Change what is given; ``""`` clears a date or the organisation."""
+    found = resolve_project(actor, project)
+    changes: dict[str, Any] = {}
+    if name is not None:
+        title = _line(name, "name", 300)
+        if not title:
+            raise InvalidInput("name", name, "is empty; a project needs a name")
+        changes["name"] = title
+    if status is not None:
+        _no_nul("status", status)
+        changes["status"] = v.resolve_word(v.PROJECT_STATUSES, status, "status")
+    if starts is not None or ends is not None:
+        _no_nul("starts", starts)
+        _no_nul("ends", ends)
+        start = found.starts_on if starts is None else _partial(starts, "starts")
+        end = found.ends_on if ends is None else _partial(ends, "ends")
+        field = "ends" if ends is not None else "starts"
+        _check_order(start, end, ends if ends is not None else starts, field)
+        changes["starts_on"], changes["ends_on"] = iso(start), iso(end)
+    if description is not None:
+        changes["description"] = _long_text(description, "description")
+    chosen = None if organisation is None else _organisation(actor, organisation, "organisation")
+
+    with transaction.atomic():
+        if organisation is not None:
+            changes["organisation"] = (
+                None if chosen is None else ensure_organisation(actor, chosen, "organisation")
+            )
+        for field_name, value in changes.items():
+            setattr(found, field_name, value)
+        if changes:
+            found.save(update_fields=[*changes, "folded_name"])
+        if "name" in changes:
+            # The project's name is part of what search knows about its people.
+            people = list(found.roles.values_list("person_id", flat=True))
+            index.reindex_people(actor.network_id, people)
+    return _projects_with_related(Project.objects.filter(pk=found.pk)).get()
+
+
+def delete_project(actor: Member, project: str | int | Project) -> None:
+    """Delete a project with its roles."""
+    found = resolve_project(actor, project)
+    with transaction.atomic():
+        people = list(found.roles.values_list("person_id", flat=True))
+        found.delete()
+        index.reindex_people(actor.network_id, people)
+
+
+def set_project_role(
+    actor: Member, project: str | int | Project, person: str | int | Person, role: str
+) -> ProjectRole:
+    """Add a person to a project, or change their role in it (``""``: no particular role)."""
+    found = resolve_project(actor, project)
+    who = _person(actor, person, "person")
+    text = _line(role, "role", 200)
+    with transaction.atomic():
+        entry, _ = ProjectRole.objects.update_or_create(
+            project=found,
+            person=who,
+            defaults={"role": text},
+            create_defaults={"role": text, "network_id": actor.network_id},
+        )
+        index.reindex_people(actor.network_id, [who.pk])
+    return entry
+
+
+def remove_project_role(
+    actor: Member, project: str | int | Project, person: str | int | Person
+) -> None:
+    """Take a person off a project."""
+    found = resolve_project(actor, project)
+    who = _person(actor, person, "person")
+    with transaction.atomic():
+        removed, _ = ProjectRole.objects.filter(project=found, person=who).delete()
+        if removed:
+            index.reindex_people(actor.network_id, [who.pk])
+    if not removed:
+        raise NotFound("role", f"{who.full_name} in {found.name}")
