@@ -42,13 +42,18 @@ def test_persons_create_read_list_update(api: ApiClient) -> None:
     detail = api.get(f"/api/persons/{person_id}").json()
     assert detail["name"] == created.json()["name"]
 
-    rows = api.get("/api/persons").json()
-    assert [row["name"] for row in rows] == ["Alice Adler", created.json()["name"]]
-    assert [r["id"] for r in api.get("/api/persons", tag="cloud").json()] == [person_id]
-    assert [r["id"] for r in api.get("/api/persons", org="ACME GmbH").json()] == [person_id]
-    assert [r["id"] for r in api.get("/api/persons", circle="work").json()] == [person_id]
-    assert len(api.get("/api/persons", limit=1).json()) == 1
-    assert [r["id"] for r in api.get("/api/persons", limit=1, offset=1).json()] == [person_id]
+    page = api.get("/api/persons").json()
+    assert [row["name"] for row in page["items"]] == ["Alice Adler", created.json()["name"]]
+    assert (page["limit"], page["offset"], page["next_offset"]) == (50, 0, None)
+    assert [r["id"] for r in api.get("/api/persons", tag="cloud").json()["items"]] == [person_id]
+    assert [r["id"] for r in api.get("/api/persons", org="ACME GmbH").json()["items"]] == [
+        person_id
+    ]
+    assert [r["id"] for r in api.get("/api/persons", circle="work").json()["items"]] == [person_id]
+    first = api.get("/api/persons", limit=1).json()
+    assert len(first["items"]) == 1 and first["next_offset"] == 1
+    second = api.get("/api/persons", limit=1, offset=1).json()
+    assert [r["id"] for r in second["items"]] == [person_id] and second["next_offset"] is None
 
     patched = api.patch(f"/api/persons/{person_id}", {"nickname": "Jogi", "importance": "inner"})
     assert patched.status_code == 200, patched.json()
@@ -97,8 +102,8 @@ def test_archive_and_delete(api: ApiClient, world: World) -> None:
     person_id = _person(api, "Eva Berger")
     archived = api.post(f"/api/persons/{person_id}/archive", {})
     assert archived.status_code == 200 and archived.json()["archived"] is True
-    assert person_id not in [r["id"] for r in api.get("/api/persons").json()]
-    listed = api.get("/api/persons", include_archived="true").json()
+    assert person_id not in [r["id"] for r in api.get("/api/persons").json()["items"]]
+    listed = api.get("/api/persons", include_archived="true").json()["items"]
     assert person_id in [r["id"] for r in listed]
     back = api.post(f"/api/persons/{person_id}/archive", {"archived": False})
     assert back.json()["archived"] is False
@@ -119,8 +124,8 @@ def test_organisations(api: ApiClient) -> None:
     assert created.status_code == 201, created.json()
     org_id = created.json()["id"]
     assert api.get(f"/api/organisations/{org_id}").json()["name"] == "Sportverein Nord"
-    assert [o["id"] for o in api.get("/api/organisations").json()] == [org_id]
-    assert api.get("/api/organisations", kind="club").json()[0]["kind"] == "club"
+    assert [o["id"] for o in api.get("/api/organisations").json()["items"]] == [org_id]
+    assert api.get("/api/organisations", kind="club").json()["items"][0]["kind"] == "club"
 
     again = api.post("/api/organisations", {"name": "sportverein nord"})
     assert again.status_code == 400 and again.json()["field"] == "name"
@@ -197,7 +202,8 @@ def test_interactions_and_promises(api: ApiClient) -> None:
 def test_search(api: ApiClient) -> None:
     person_id = _person(api, "Jürgen Müller")
     hits = api.get("/api/search", q="mueller").json()
-    assert [h["person_id"] for h in hits] == [person_id]
+    assert [h["person_id"] for h in hits["items"]] == [person_id]
+    assert hits["next_offset"] is None
     bad = api.get("/api/search", q="!!!")
     assert bad.status_code == 400 and bad.json()["field"] == "query"
     assert api.get("/api/search").status_code == 400

@@ -8,7 +8,10 @@ from django.http import HttpRequest
 from ninja import Query, Router, Schema
 
 from knoten.api.auth import actor
+from knoten.api.paging import Page
+from knoten.knowwho.search import MAX_LIMIT, SearchHit
 from knoten.knowwho.search import search as run_search
+from knoten.people.api import Text, paged
 
 router = Router()
 
@@ -31,14 +34,31 @@ class SearchHitOut(Schema):
     matched: list[Match]
 
 
-@router.get("/search", response=list[SearchHitOut])
-def search(
-    request: HttpRequest,
-    q: str,
-    limit: int = 20,
-    offset: int = 0,
-    kind: Query[list[str] | None] = None,
-) -> list[dict[str, Any]]:
-    """Names, organisations, titles, skills, notes and minutes; umlauts do not matter."""
-    hits = run_search(actor(request), q, limit=limit, offset=offset, kinds=kind)
-    return [hit.as_dict() for hit in hits]
+class SearchParams(Schema):
+    q: Text
+    limit: int = 20
+    offset: int = 0
+    kind: list[Text] | None = None
+
+
+@router.get("/search", response=Page[SearchHitOut])
+def search(request: HttpRequest, params: Query[SearchParams]) -> dict[str, Any]:
+    """Names, organisations, titles, skills, notes and minutes; umlauts do not matter.
+
+    ``kind`` (repeatable: person, organisation, interaction) keeps those kinds only.
+    """
+    member = actor(request)
+
+    def fetch(count: int, start: int) -> list[SearchHit]:
+        # One more than a page of MAX_LIMIT is two calls: the search serves at most that.
+        hits: list[SearchHit] = []
+        while count > 0:
+            wanted = min(count, MAX_LIMIT)
+            got = run_search(member, params.q, limit=wanted, offset=start, kinds=params.kind)
+            hits.extend(got)
+            if len(got) < wanted:
+                break
+            count, start = count - wanted, start + wanted
+        return hits
+
+    return paged(fetch, params.limit, params.offset, SearchHit.as_dict)

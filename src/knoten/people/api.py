@@ -1,23 +1,53 @@
-"""The API's persons, organisations, affiliations and relationships.
+"""The API's persons, contact points, organisations, affiliations, relationships and
+important dates.
 
 Each operation is a thin call of :mod:`knoten.people.services` as the request's member.
+Every list answers the page envelope of :mod:`knoten.api.paging`. An id of another
+network is "not found" (404), exactly like an id that does not exist; so is an id too
+large for any row. A text with a NUL character is refused (400): no database keeps one.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Annotated, Any
 
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from ninja.responses import Status
+from pydantic import AfterValidator
 
 from knoten.api.auth import actor
+from knoten.api.paging import Page, page_of
 from knoten.core.errors import InvalidInput
+from knoten.people import contacts
 from knoten.people import services as s
+from knoten.people.lookup import MAX_ID, resolve_person
 
 router = Router()
 
-MAX_PAGE = 500
+
+def no_nul(text: str) -> str:
+    """Refuse a text with a NUL character (PostgreSQL cannot store one)."""
+    if "\x00" in text:
+        raise ValueError("must not contain a NUL character (\\x00)")
+    return text
+
+
+# A text from a request: anything but a NUL character.
+Text = Annotated[str, AfterValidator(no_nul)]
+
+
+def paged(
+    fetch: Callable[[int, int], Sequence[Any]],
+    limit: int,
+    offset: int,
+    render: Callable[[Any], Any] = lambda row: row,
+) -> dict[str, Any]:
+    """:func:`page_of`, refusing an offset no database can skip to."""
+    if offset > MAX_ID:
+        raise InvalidInput("offset", offset, "is too large")
+    return page_of(fetch, limit, offset, render)
 
 
 # --- schemas ---------------------------------------------------------------------------
@@ -26,29 +56,29 @@ MAX_PAGE = 500
 class PersonFieldsIn(Schema):
     """The optional facts about a person (see ``PersonFields``); null means "not given"."""
 
-    org: str | None = None
-    title: str | None = None
-    function: str | None = None
-    emails: list[str] | None = None
-    phones: list[str] | None = None
-    websites: list[str] | None = None
-    messengers: list[str] | None = None
-    address: str | None = None
-    circles: list[str] | None = None
-    tags: list[str] | None = None
-    skills: list[str] | None = None
-    birthday: str | None = None
-    met_on: str | None = None
-    met_at: str | int | None = None
-    met_org: str | None = None
-    met_via: str | int | None = None
-    how_met: str | None = None
-    form_of_address: str | None = None
-    salutation: str | None = None
-    note: str | None = None
-    importance: str | int | None = None
-    nickname: str | None = None
-    academic_title: str | None = None
+    org: Text | None = None
+    title: Text | None = None
+    function: Text | None = None
+    emails: list[Text] | None = None
+    phones: list[Text] | None = None
+    websites: list[Text] | None = None
+    messengers: list[Text] | None = None
+    address: Text | None = None
+    circles: list[Text] | None = None
+    tags: list[Text] | None = None
+    skills: list[Text] | None = None
+    birthday: Text | None = None
+    met_on: Text | None = None
+    met_at: Text | int | None = None
+    met_org: Text | None = None
+    met_via: Text | int | None = None
+    how_met: Text | None = None
+    form_of_address: Text | None = None
+    salutation: Text | None = None
+    note: Text | None = None
+    importance: Text | int | None = None
+    nickname: Text | None = None
+    academic_title: Text | None = None
 
     def fields(self) -> s.PersonFields:
         data = self.model_dump(exclude={"name"})
@@ -59,15 +89,25 @@ class PersonFieldsIn(Schema):
 
 
 class PersonIn(PersonFieldsIn):
-    name: str
+    name: Text
 
 
 class PersonPatch(PersonFieldsIn):
-    name: str | None = None
+    name: Text | None = None
 
 
 class ArchiveIn(Schema):
     archived: bool = True
+
+
+class Reference(Schema):
+    id: int
+    name: str
+
+
+class JobOut(Schema):
+    title: str
+    organisation: Reference
 
 
 class PersonRow(Schema):
@@ -78,8 +118,8 @@ class PersonRow(Schema):
     name_particle: str
     academic_title: str
     nickname: str
-    job: dict[str, Any] | None
-    circles: list[Any]
+    job: JobOut | None
+    circles: list[str]
     email: str | None
     phone: str | None
     importance: int | None
@@ -87,21 +127,38 @@ class PersonRow(Schema):
     me: bool
 
 
-class PeopleFilter(Schema):
-    circle: str | None = None
-    org: str | None = None
-    tag: str | None = None
-    include_archived: bool = False
+class Window(Schema):
     limit: int = 50
     offset: int = 0
 
 
+class PeopleFilter(Window):
+    circle: Text | None = None
+    org: Text | None = None
+    tag: Text | None = None
+    include_archived: bool = False
+    q: Text | None = None
+
+
+class OrganisationFilter(Window):
+    kind: Text | None = None
+    q: Text | None = None
+
+
 class OrganisationIn(Schema):
-    name: str
-    kind: str | None = None
-    industry: str | None = None
-    website: str | None = None
-    note: str | None = None
+    name: Text
+    kind: Text | None = None
+    industry: Text | None = None
+    website: Text | None = None
+    note: Text | None = None
+
+
+class OrganisationPatch(Schema):
+    name: Text | None = None
+    kind: Text | None = None
+    industry: Text | None = None
+    website: Text | None = None
+    note: Text | None = None
 
 
 class OrganisationRow(Schema):
@@ -114,59 +171,159 @@ class OrganisationRow(Schema):
     current_people: int | None
 
 
-class AffiliationIn(Schema):
-    person: str | int
-    organisation: str | int
+class ContactPointIn(Schema):
+    kind: Text
+    value: Text
+    label: Text | None = None
+    preferred: bool = False
+
+
+class ContactPointPatch(Schema):
+    value: Text | None = None
+    label: Text | None = None
+    preferred: bool | None = None
+
+
+class ContactPointOut(Schema):
+    id: int
     kind: str
-    title: str | None = None
-    start: str | None = None
-    end: str | None = None
-    note: str | None = None
+    label: str
+    value: str
+    preferred: bool
+    street: str | None = None
+    postal_code: str | None = None
+    locality: str | None = None
+    region: str | None = None
+    country: str | None = None
+    display: str | None = None
+
+
+class AffiliationIn(Schema):
+    person: Text | int
+    organisation: Text | int
+    kind: Text
+    title: Text | None = None
+    start: Text | None = None
+    end: Text | None = None
+    note: Text | None = None
+
+
+class AffiliationPatch(Schema):
+    organisation: Text | int | None = None
+    kind: Text | None = None
+    title: Text | None = None
+    start: Text | None = None
+    end: Text | None = None
+    note: Text | None = None
+
+
+class EndIn(Schema):
+    end: Text | None = None
+
+
+class AffiliationOut(Schema):
+    id: int
+    kind: str
+    title: str
+    start: str | None
+    end: str | None
+    current: bool
+    note: str
+    person: Reference | None = None
+    organisation: Reference | None = None
 
 
 class RelationshipIn(Schema):
-    a: str | int
-    b: str | int
+    a: Text | int
+    b: Text | int
+    kind: Text
+    trust: Text | int | None = None
+    since: Text | None = None
+    note: Text | None = None
+
+
+class RelationshipPatch(Schema):
+    kind: Text | None = None
+    trust: Text | int | None = None
+    since: Text | None = None
+    note: Text | None = None
+
+
+class PairFilter(Schema):
+    a: Text
+    b: Text
+    kind: Text | None = None
+
+
+class RelationshipOut(Schema):
+    """Both ends (``from_person`` is ``kind`` of ``to_person``), or, in a person's list,
+    the other ``person`` with the label from the listed person's side."""
+
+    id: int
     kind: str
-    trust: str | int | None = None
-    since: str | None = None
-    note: str | None = None
+    from_person: Reference | None = None
+    to_person: Reference | None = None
+    label: str | None = None
+    label_de: str | None = None
+    person: Reference | None = None
+    trust: int | None
+    since: str | None
+    note: str
 
 
 class ImportantDateIn(Schema):
+    kind: Text
+    date: Text
+    label: Text | None = None
+    note: Text | None = None
+
+
+class ImportantDatePatch(Schema):
+    kind: Text | None = None
+    date: Text | None = None
+    label: Text | None = None
+    note: Text | None = None
+
+
+class ImportantDateOut(Schema):
+    id: int
+    person: Reference
     kind: str
-    date: str
-    label: str | None = None
-    note: str | None = None
+    date: str | None
+    display: str
+    label: str
+    note: str
 
 
 class Removed(Schema):
     removed: int
 
 
-def _page(limit: int) -> int:
-    if limit > MAX_PAGE:
-        raise InvalidInput("limit", limit, f"is more than {MAX_PAGE}; page with offset")
-    return limit
-
-
 # --- persons ---------------------------------------------------------------------------
 
 
-@router.get("/persons", response=list[PersonRow])
-def list_persons(request: HttpRequest, filters: Query[PeopleFilter]) -> list[dict[str, Any]]:
-    """Persons by family name; filter by circle, organisation (current) or tag."""
+@router.get("/persons", response=Page[PersonRow])
+def list_persons(request: HttpRequest, filters: Query[PeopleFilter]) -> dict[str, Any]:
+    """Persons by family name; filter by circle, organisation (current) or tag.
+
+    With ``q``, the persons the search finds, best match first.
+    """
     member = actor(request)
-    people = s.list_people(
-        member,
-        circle=filters.circle,
-        org=filters.org,
-        tag=filters.tag,
-        include_archived=filters.include_archived,
-        limit=_page(filters.limit),
-        offset=filters.offset,
+    return paged(
+        lambda count, start: s.list_people(
+            member,
+            circle=filters.circle,
+            org=filters.org,
+            tag=filters.tag,
+            include_archived=filters.include_archived,
+            query=filters.q,
+            limit=count,
+            offset=start,
+        ),
+        filters.limit,
+        filters.offset,
+        lambda person: s.person_row(person, member),
     )
-    return [s.person_row(person, member) for person in people]
 
 
 @router.post("/persons", response={201: dict[str, Any]})
@@ -205,7 +362,81 @@ def delete_person(request: HttpRequest, person_id: int) -> Status[None]:
     return Status(204, None)
 
 
-@router.post("/persons/{person_id}/dates", response={201: dict[str, Any]})
+# --- contact points ----------------------------------------------------------------------
+
+
+@router.get("/persons/{person_id}/contact-points", response=Page[ContactPointOut])
+def list_contact_points(
+    request: HttpRequest, person_id: int, window: Query[Window]
+) -> dict[str, Any]:
+    """A person's contact points by kind, the preferred one of each kind first."""
+    member = actor(request)
+    return paged(
+        lambda count, start: contacts.list_contact_points(
+            member, person_id, limit=count, offset=start
+        ),
+        window.limit,
+        window.offset,
+        contacts.contact_point_data,
+    )
+
+
+@router.post("/persons/{person_id}/contact-points", response={201: ContactPointOut})
+def create_contact_point(
+    request: HttpRequest, person_id: int, payload: ContactPointIn
+) -> Status[dict[str, Any]]:
+    """An email, phone, website, messenger or address; the same value again is updated."""
+    point = contacts.add_contact(
+        actor(request),
+        person_id,
+        payload.kind,
+        payload.value,
+        label=payload.label,
+        preferred=payload.preferred,
+    )
+    return Status(201, contacts.contact_point_data(point))
+
+
+@router.patch("/contact-points/{point_id}", response=ContactPointOut)
+def update_contact_point(
+    request: HttpRequest, point_id: int, payload: ContactPointPatch
+) -> dict[str, Any]:
+    """Change the value, label (``""`` clears it) or preferred flag."""
+    point = contacts.edit_contact_point(
+        actor(request),
+        point_id,
+        value=payload.value,
+        label=payload.label,
+        preferred=payload.preferred,
+    )
+    return contacts.contact_point_data(point)
+
+
+@router.delete("/contact-points/{point_id}", response={204: None})
+def delete_contact_point(request: HttpRequest, point_id: int) -> Status[None]:
+    """Remove a contact point; the next of its kind becomes the preferred one."""
+    contacts.delete_contact_point(actor(request), point_id)
+    return Status(204, None)
+
+
+# --- important dates ---------------------------------------------------------------------
+
+
+@router.get("/persons/{person_id}/dates", response=Page[ImportantDateOut])
+def list_important_dates(
+    request: HttpRequest, person_id: int, window: Query[Window]
+) -> dict[str, Any]:
+    """A person's important dates: the birthday first, then by date."""
+    member = actor(request)
+    return paged(
+        lambda count, start: s.list_important_dates(member, person_id, limit=count, offset=start),
+        window.limit,
+        window.offset,
+        s.important_date_data,
+    )
+
+
+@router.post("/persons/{person_id}/dates", response={201: ImportantDateOut})
 def create_important_date(
     request: HttpRequest, person_id: int, payload: ImportantDateIn
 ) -> Status[dict[str, Any]]:
@@ -221,16 +452,45 @@ def create_important_date(
     return Status(201, s.important_date_data(important))
 
 
+@router.patch("/dates/{date_id}", response=ImportantDateOut)
+def update_important_date(
+    request: HttpRequest, date_id: int, payload: ImportantDatePatch
+) -> dict[str, Any]:
+    """Change the kind, date, label or note (``""`` clears label or note)."""
+    important = s.edit_important_date(
+        actor(request),
+        date_id,
+        kind=payload.kind,
+        date=payload.date,
+        label=payload.label,
+        note=payload.note,
+    )
+    return s.important_date_data(important)
+
+
+@router.delete("/dates/{date_id}", response={204: None})
+def delete_important_date(request: HttpRequest, date_id: int) -> Status[None]:
+    """Erase an important date."""
+    s.delete_important_date(actor(request), date_id)
+    return Status(204, None)
+
+
 # --- organisations ---------------------------------------------------------------------
 
 
-@router.get("/organisations", response=list[OrganisationRow])
-def list_organisations(
-    request: HttpRequest, kind: str | None = None, limit: int = 50
-) -> list[dict[str, Any]]:
-    """Organisations by name, each with how many people are there now."""
-    rows = s.list_organisations(actor(request), kind=kind, limit=_page(limit))
-    return [s.organisation_row(org) for org in rows]
+@router.get("/organisations", response=Page[OrganisationRow])
+def list_organisations(request: HttpRequest, filters: Query[OrganisationFilter]) -> dict[str, Any]:
+    """Organisations by name, each with how many people are there now; ``q`` keeps those
+    whose name contains it."""
+    member = actor(request)
+    return paged(
+        lambda count, start: s.list_organisations(
+            member, kind=filters.kind, query=filters.q, limit=count, offset=start
+        ),
+        filters.limit,
+        filters.offset,
+        s.organisation_row,
+    )
 
 
 @router.post("/organisations", response={201: dict[str, Any]})
@@ -254,10 +514,49 @@ def read_organisation(request: HttpRequest, organisation_id: int) -> dict[str, A
     return s.organisation_detail(actor(request), organisation_id)
 
 
-# --- affiliations and relationships ----------------------------------------------------
+@router.patch("/organisations/{organisation_id}", response=dict[str, Any])
+def update_organisation(
+    request: HttpRequest, organisation_id: int, payload: OrganisationPatch
+) -> dict[str, Any]:
+    """Change what is given (``""`` clears industry, website or note)."""
+    member = actor(request)
+    org = s.edit_organisation(
+        member,
+        organisation_id,
+        name=payload.name,
+        kind=payload.kind,
+        industry=payload.industry,
+        website=payload.website,
+        note=payload.note,
+    )
+    return s.organisation_detail(member, org)
 
 
-@router.post("/affiliations", response={201: dict[str, Any]})
+@router.delete("/organisations/{organisation_id}", response={204: None})
+def delete_organisation(request: HttpRequest, organisation_id: int) -> Status[None]:
+    """Erase an organisation and its affiliations; the people stay."""
+    s.delete_organisation(actor(request), organisation_id)
+    return Status(204, None)
+
+
+# --- affiliations ------------------------------------------------------------------------
+
+
+@router.get("/persons/{person_id}/affiliations", response=Page[AffiliationOut])
+def list_affiliations(
+    request: HttpRequest, person_id: int, window: Query[Window]
+) -> dict[str, Any]:
+    """A person's affiliations: current first, then the latest ended."""
+    member = actor(request)
+    return paged(
+        lambda count, start: s.list_affiliations(member, person_id, limit=count, offset=start),
+        window.limit,
+        window.offset,
+        s.affiliation_as_dict,
+    )
+
+
+@router.post("/affiliations", response={201: AffiliationOut})
 def create_affiliation(request: HttpRequest, payload: AffiliationIn) -> Status[dict[str, Any]]:
     """A job, function, education or membership; a new organisation name is created."""
     affiliation = s.add_affiliation(
@@ -273,7 +572,64 @@ def create_affiliation(request: HttpRequest, payload: AffiliationIn) -> Status[d
     return Status(201, s.affiliation_as_dict(affiliation, person=True))
 
 
-@router.post("/relationships", response={201: dict[str, Any]})
+@router.get("/affiliations/{affiliation_id}", response=AffiliationOut)
+def read_affiliation(request: HttpRequest, affiliation_id: int) -> dict[str, Any]:
+    """An affiliation with its person and organisation."""
+    return s.affiliation_as_dict(s.get_affiliation(actor(request), affiliation_id), person=True)
+
+
+@router.patch("/affiliations/{affiliation_id}", response=AffiliationOut)
+def update_affiliation(
+    request: HttpRequest, affiliation_id: int, payload: AffiliationPatch
+) -> dict[str, Any]:
+    """Change what is given (``""`` clears title, start, end or note)."""
+    organisation = payload.organisation
+    affiliation = s.edit_affiliation(
+        actor(request),
+        affiliation_id,
+        organisation=str(organisation) if organisation is not None else None,
+        kind=payload.kind,
+        title=payload.title,
+        start=payload.start,
+        end=payload.end,
+        note=payload.note,
+    )
+    return s.affiliation_as_dict(affiliation, person=True)
+
+
+@router.post("/affiliations/{affiliation_id}/end", response=AffiliationOut)
+def end_affiliation(request: HttpRequest, affiliation_id: int, payload: EndIn) -> dict[str, Any]:
+    """End a current affiliation (this month when no end is given)."""
+    affiliation = s.end_affiliation(actor(request), affiliation_id, payload.end)
+    return s.affiliation_as_dict(affiliation, person=True)
+
+
+@router.delete("/affiliations/{affiliation_id}", response={204: None})
+def delete_affiliation(request: HttpRequest, affiliation_id: int) -> Status[None]:
+    """Erase an affiliation; the person and the organisation stay."""
+    s.delete_affiliation(actor(request), affiliation_id)
+    return Status(204, None)
+
+
+# --- relationships -----------------------------------------------------------------------
+
+
+@router.get("/persons/{person_id}/relationships", response=Page[RelationshipOut])
+def list_relationships(
+    request: HttpRequest, person_id: int, window: Query[Window]
+) -> dict[str, Any]:
+    """All of a person's relationships, each with the label from this person's side."""
+    member = actor(request)
+    person = resolve_person(member, person_id)
+    return paged(
+        lambda count, start: s.list_relationships(member, person, limit=count, offset=start),
+        window.limit,
+        window.offset,
+        lambda relationship: s.relationship_as_dict(relationship, seen_from=person.pk),
+    )
+
+
+@router.post("/relationships", response={201: RelationshipOut})
 def create_relationship(request: HttpRequest, payload: RelationshipIn) -> Status[dict[str, Any]]:
     """Record that ``a`` is ``kind`` of ``b``; the same relationship again is updated."""
     relationship = s.relate(
@@ -289,8 +645,35 @@ def create_relationship(request: HttpRequest, payload: RelationshipIn) -> Status
 
 
 @router.delete("/relationships", response=Removed)
-def delete_relationship(
-    request: HttpRequest, a: str, b: str, kind: str | None = None
-) -> dict[str, int]:
+def delete_relationships_between(request: HttpRequest, pair: Query[PairFilter]) -> dict[str, int]:
     """Remove the relationships between ``a`` and ``b`` (of ``kind``, if given)."""
-    return {"removed": s.unrelate(actor(request), a, b, kind)}
+    return {"removed": s.unrelate(actor(request), pair.a, pair.b, pair.kind)}
+
+
+@router.get("/relationships/{relationship_id}", response=RelationshipOut)
+def read_relationship(request: HttpRequest, relationship_id: int) -> dict[str, Any]:
+    """A relationship with both persons: ``from_person`` is ``kind`` of ``to_person``."""
+    return s.relationship_as_dict(s.get_relationship(actor(request), relationship_id))
+
+
+@router.patch("/relationships/{relationship_id}", response=RelationshipOut)
+def update_relationship(
+    request: HttpRequest, relationship_id: int, payload: RelationshipPatch
+) -> dict[str, Any]:
+    """Change the kind, trust, since or note (``""`` clears trust, since or note)."""
+    relationship = s.edit_relationship(
+        actor(request),
+        relationship_id,
+        kind=payload.kind,
+        trust=payload.trust,
+        since=payload.since,
+        note=payload.note,
+    )
+    return s.relationship_as_dict(relationship)
+
+
+@router.delete("/relationships/{relationship_id}", response={204: None})
+def delete_relationship(request: HttpRequest, relationship_id: int) -> Status[None]:
+    """Erase one relationship."""
+    s.delete_relationship(actor(request), relationship_id)
+    return Status(204, None)

@@ -450,3 +450,123 @@ def contact_point_data(point: ContactPoint) -> dict[str, object]:
         except phonenumbers.NumberParseException:
             data["display"] = point.value
     return data
+
+
+def add_contact(
+    actor: Member,
+    person: str | int | Person,
+    kind: str,
+    value: str,
+    label: str | None = None,
+    preferred: bool = False,
+) -> ContactPoint:
+    """One contact point for a person of ``actor``'s network (see :func:`add_contact_point`).
+
+    A value that cannot be read is refused naming the field ``value``.
+    """
+    code = v.resolve_word(v.CONTACT_KINDS, kind, "kind")
+    _as_value(code, value, label)
+    return add_contact_point(actor, person, code, value, label=label, preferred=preferred)
+
+
+def _as_value(kind: str, value: str, label: str | None) -> ParsedContact:
+    """``parse_contact`` with its complaint about the text named ``value``."""
+    try:
+        return parse_contact(kind, value, label)
+    except InvalidInput as error:
+        if error.field == "kind":
+            raise
+        raise InvalidInput("value", value, error.reason) from None
+
+
+def list_contact_points(
+    actor: Member, person: str | int | Person, *, limit: int | None = None, offset: int = 0
+) -> list[ContactPoint]:
+    """A person's contact points by kind, the preferred one of each kind first."""
+    from knoten.people.lookup import resolve_person
+
+    target = resolve_person(actor, person)
+    points = target.contact_points.order_by("kind", "-preferred", "pk")
+    if limit is not None:
+        return list(points[offset : offset + limit])
+    return list(points[offset:])
+
+
+def edit_contact_point(
+    actor: Member,
+    point_id: int | str,
+    *,
+    value: str | None = None,
+    label: str | None = None,
+    preferred: bool | None = None,
+) -> ContactPoint:
+    """Change a contact point's value, label or preferred flag (None: unchanged).
+
+    The value is read as its kind is read when added (a web address may become a
+    LinkedIn or XING profile); ``""`` as label clears it. Making a point preferred
+    takes the flag from the person's other point of that kind.
+    """
+    from knoten.knowwho.index import reindex_people
+    from knoten.people.lookup import in_network
+
+    point = in_network(actor, ContactPoint, point_id, "contact point")
+    parsed = None
+    if value is not None:
+        parsed = _as_value(point.kind, value, label or None)
+        if parsed.kind not in KIND_GROUPS.get(_group_of(point.kind), (point.kind,)):
+            raise InvalidInput("value", value, f"is not a {point.kind}")
+        clash = (
+            ContactPoint.objects.filter(person_id=point.person_id, kind=parsed.kind)
+            .filter(value=parsed.value)
+            .exclude(pk=point.pk)
+        )
+        if clash.exists():
+            raise InvalidInput("value", value, "is already a contact point of this person")
+    with transaction.atomic():
+        if parsed is not None:
+            if parsed.kind != point.kind:
+                point.kind = parsed.kind
+                point.preferred = not ContactPoint.objects.filter(
+                    person_id=point.person_id, kind=parsed.kind, preferred=True
+                ).exists()
+            point.value = parsed.value
+            point.street, point.postal_code = parsed.street, parsed.postal_code
+            point.locality, point.region = parsed.locality, parsed.region
+            point.country = parsed.country
+            if parsed.label and label is None:
+                point.label = parsed.label
+        if label is not None:
+            point.label = normalise_label(label)
+        if preferred is not None:
+            if preferred:
+                ContactPoint.objects.filter(
+                    person_id=point.person_id, kind=point.kind, preferred=True
+                ).exclude(pk=point.pk).update(preferred=False)
+            point.preferred = preferred
+        point.save()
+        reindex_people(actor.network_id, [point.person_id])
+    return point
+
+
+def _group_of(kind: str) -> str:
+    return next((group for group, kinds in KIND_GROUPS.items() if kind in kinds), kind)
+
+
+def delete_contact_point(actor: Member, point_id: int | str) -> None:
+    """Remove a contact point; if it was the preferred one, the oldest other of its kind
+    becomes preferred."""
+    from knoten.knowwho.index import reindex_people
+    from knoten.people.lookup import in_network
+
+    point = in_network(actor, ContactPoint, point_id, "contact point")
+    with transaction.atomic():
+        person_id, kind, was_preferred = point.person_id, point.kind, point.preferred
+        point.delete()
+        if was_preferred:
+            successor = (
+                ContactPoint.objects.filter(person_id=person_id, kind=kind).order_by("pk").first()
+            )
+            if successor is not None:
+                successor.preferred = True
+                successor.save(update_fields=["preferred"])
+        reindex_people(actor.network_id, [person_id])

@@ -7,7 +7,9 @@ only one person matches. An ambiguous name raises :class:`Ambiguous` with the ca
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from typing import TypeVar
+
+from django.db.models import Model, QuerySet
 
 from knoten.core.errors import Ambiguous, InvalidInput, NotFound
 from knoten.core.folding import fold, fold_words
@@ -17,6 +19,11 @@ from knoten.people.models import Organisation, Person
 
 ME_WORDS = {"me", "ich", "myself"}
 MAX_CANDIDATES = 10
+# The largest id a database row can have (a signed 64-bit integer): a larger number
+# names nothing, and asking the database for it would overflow on SQLite.
+MAX_ID = 2**63 - 1
+
+M = TypeVar("M", bound=Model)
 
 
 def people_of(actor: Member) -> QuerySet[Person]:
@@ -25,6 +32,28 @@ def people_of(actor: Member) -> QuerySet[Person]:
 
 def organisations_of(actor: Member) -> QuerySet[Organisation]:
     return Organisation.objects.filter(network_id=actor.network_id)
+
+
+def is_id(value: object) -> bool:
+    """Whether ``value`` can be the id of a row (a whole number from 1 to MAX_ID)."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int):
+        return 1 <= value <= MAX_ID
+    text = str(value).strip()
+    return text.isdecimal() and text.isascii() and len(text) <= 19 and 1 <= int(text) <= MAX_ID
+
+
+def in_network(actor: Member, model: type[M], object_id: object, what: str) -> M:
+    """The ``model`` row with this id in ``actor``'s network; any other id is NotFound."""
+    if not is_id(object_id):
+        raise NotFound(what, object_id)
+    found = model._default_manager.filter(
+        network_id=actor.network_id, pk=int(str(object_id).strip())
+    ).first()
+    if found is None:
+        raise NotFound(what, object_id)
+    return found
 
 
 def _words_match(query_words: list[str], folded_name: str) -> bool:
@@ -57,7 +86,7 @@ def resolve_person(actor: Member, text: str | int | Person, field: str = "person
     if raw.casefold() in ME_WORDS:
         return actor.me
     if raw.isdigit():
-        person = people_of(actor).filter(pk=int(raw)).first()
+        person = people_of(actor).filter(pk=int(raw)).first() if is_id(raw) else None
         if person is None:
             raise NotFound(field, raw)
         return person
@@ -107,7 +136,7 @@ def resolve_organisation(
     if not raw:
         raise InvalidInput(field, text, "is empty; give an organisation's name or id")
     if raw.isdigit():
-        found = organisations_of(actor).filter(pk=int(raw)).first()
+        found = organisations_of(actor).filter(pk=int(raw)).first() if is_id(raw) else None
         if found is None:
             raise NotFound(field, raw)
         return found

@@ -33,6 +33,7 @@ from knoten.people import vocabulary as v
 from knoten.people.contacts import ParsedContact
 from knoten.people.lookup import (
     ensure_organisation,
+    in_network,
     organisations_of,
     people_of,
     resolve_organisation,
@@ -586,14 +587,16 @@ def list_people(
     org: OrganisationRef | None = None,
     tag: str | None = None,
     include_archived: bool = False,
+    query: str | None = None,
     limit: int | None = None,
     offset: int = 0,
 ) -> list[Person]:
     """The persons of ``actor``'s network in German (DIN 5007) order of family name.
 
-    ``org`` keeps those with a current affiliation there. What :func:`person_row` shows
-    (current job, preferred email and phone, circles) is fetched along, in a fixed
-    number of queries per page, whatever its size.
+    ``org`` keeps those with a current affiliation there. ``query`` keeps the persons
+    the search finds (:func:`knoten.knowwho.search.search`), best match first. What
+    :func:`person_row` shows (current job, preferred email and phone, circles) is
+    fetched along, in a fixed number of queries per page, whatever its size.
     """
     _check_window(limit, offset)
     people = people_of(actor)
@@ -624,6 +627,10 @@ def list_people(
         people = people.filter(
             pk__in=Person.tags.through.objects.filter(tag_id=found_tag.pk).values("person_id")
         )
+    if query is not None:
+        page = _searched(actor, people, query, limit, offset)
+        _attach_row_facts(page)
+        return page
     people = people.order_by("sort_name", "pk")
     if limit is not None:
         page = list(people[offset : offset + limit])
@@ -631,6 +638,32 @@ def list_people(
         page = list(people[offset:] if offset else people)
     _attach_row_facts(page)
     return page
+
+
+def _searched(
+    actor: Member, people: Any, query: str, limit: int | None, offset: int
+) -> list[Person]:
+    """The persons of ``people`` that the search for ``query`` finds, in its order.
+
+    The search is read page by page until the window ``offset``/``limit`` is full, each
+    page narrowed to ``people`` in one query.
+    """
+    from knoten.knowwho.search import MAX_LIMIT, search
+
+    wanted = None if limit is None else offset + limit
+    found: list[int] = []
+    start = 0
+    while wanted is None or len(found) < wanted:
+        hits = search(actor, query, limit=MAX_LIMIT, offset=start, kinds=["person"])
+        ids = [hit.person_id for hit in hits if hit.person_id is not None]
+        kept = set(people.filter(pk__in=ids).values_list("pk", flat=True))
+        found.extend(pk for pk in ids if pk in kept)
+        if len(hits) < MAX_LIMIT:
+            break
+        start += MAX_LIMIT
+    window = found[offset : None if wanted is None else wanted]
+    rows = {person.pk: person for person in Person.objects.filter(pk__in=window)}
+    return [rows[pk] for pk in window if pk in rows]
 
 
 _ROW_FACTS = "row_facts"
@@ -1040,23 +1073,36 @@ def add_organisation(
 
 
 def list_organisations(
-    actor: Member, *, kind: str | None = None, limit: int | None = None
+    actor: Member,
+    *,
+    kind: str | None = None,
+    query: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> list[Organisation]:
-    """The organisations of ``actor``'s network by name, each with ``current_people``."""
-    _check_window(limit, 0)
+    """The organisations of ``actor``'s network by name, each with ``current_people``.
+
+    ``query`` keeps those whose name contains it (umlauts and case do not matter).
+    """
+    _check_window(limit, offset)
     organisations = organisations_of(actor)
     if kind is not None:
         organisations = organisations.filter(
             kind=v.resolve_word(v.ORGANISATION_KINDS, kind, "kind")
         )
+    if query is not None:
+        folded = fold(_clean(query))
+        if not folded:
+            raise InvalidInput("q", query, "is empty; give a part of the name")
+        organisations = organisations.filter(folded_name__contains=folded)
     organisations = organisations.annotate(
         current_people=Count(
             "affiliations__person", filter=Q(affiliations__end__isnull=True), distinct=True
         )
     ).order_by("folded_name", "pk")
     if limit is not None:
-        organisations = organisations[:limit]
-    return list(organisations)
+        return list(organisations[offset : offset + limit])
+    return list(organisations[offset:])
 
 
 def _kind_label(words: tuple[v.Word, ...], code: str) -> str:
@@ -1307,3 +1353,420 @@ def explain_fields(fields: PersonFields) -> list[str]:
     if fields.importance is not None:
         lines.append(f"importance: {Person.Tier(parse_importance(fields.importance)).label}")
     return [line for line in lines if line]
+
+
+# --- editing and removing ---------------------------------------------------------------
+
+
+def edit_organisation(
+    actor: Member,
+    organisation: OrganisationRef,
+    *,
+    name: str | None = None,
+    kind: str | None = None,
+    industry: str | None = None,
+    website: str | None = None,
+    note: str | None = None,
+) -> Organisation:
+    """Change what is given (None: unchanged; ``""`` clears industry, website or note).
+
+    A name another organisation of the network already has is refused.
+    """
+    org = resolve_organisation(actor, organisation)
+    changes: dict[str, Any] = {}
+    if name is not None:
+        clean = _clean(name)
+        if not clean:
+            raise InvalidInput("name", name, "is empty; an organisation needs a name")
+        clash = organisations_of(actor).filter(folded_name=fold(clean)).exclude(pk=org.pk).first()
+        if clash is not None:
+            raise InvalidInput("name", name, f"already exists (organisation {clash.pk})")
+        changes["name"] = clean
+    if kind is not None:
+        changes["kind"] = v.resolve_word(v.ORGANISATION_KINDS, kind, "kind")
+    if industry is not None:
+        changes["industry"] = _clean(industry)
+    if website is not None:
+        changes["website"] = (
+            contacts.parse_web(website, field_name="website").value if website.strip() else ""
+        )
+    if note is not None:
+        changes["notes"] = note.strip()
+    with transaction.atomic():
+        for attr, value in changes.items():
+            setattr(org, attr, value)
+        org.save()
+        reindex_organisations(actor.network_id, [org.pk])
+    return org
+
+
+def delete_organisation(actor: Member, organisation: OrganisationRef) -> None:
+    """Erase an organisation with its affiliations; the persons stay (re-indexed).
+
+    Events it organised and projects it ran stay, without the organisation.
+    """
+    org = resolve_organisation(actor, organisation)
+    with transaction.atomic():
+        affected = set(
+            Affiliation.objects.filter(organisation_id=org.pk).values_list("person_id", flat=True)
+        )
+        org.delete()
+        reindex_people(actor.network_id, affected)
+
+
+def get_affiliation(actor: Member, affiliation_id: int | str) -> Affiliation:
+    """One affiliation of ``actor``'s network, with its person and organisation."""
+    affiliation = in_network(actor, Affiliation, affiliation_id, "affiliation")
+    return Affiliation.objects.select_related("person", "organisation").get(pk=affiliation.pk)
+
+
+def list_affiliations(
+    actor: Member, person: PersonRef, *, limit: int | None = None, offset: int = 0
+) -> list[Affiliation]:
+    """A person's affiliations: current first (jobs before functions, memberships,
+    education), then the latest ended."""
+    _check_window(limit, offset)
+    target = resolve_person(actor, person)
+    rows = _sorted_affiliations(target.affiliations.select_related("organisation").order_by("pk"))
+    return rows[offset : None if limit is None else offset + limit]
+
+
+def _dated(
+    value: str | PartialDate | None, field_name: str, current: PartialDate | None
+) -> PartialDate | None:
+    """A start or end as edited: None keeps ``current``, ``""`` clears; a year is needed."""
+    if value is None:
+        return current
+    date = _optional_date(value, field_name)
+    if date is not None and date.year is None:
+        raise InvalidInput(field_name, value, "needs a year")
+    return date
+
+
+def edit_affiliation(
+    actor: Member,
+    affiliation_id: int | str,
+    *,
+    organisation: OrganisationRef | None = None,
+    kind: str | None = None,
+    title: str | None = None,
+    start: str | PartialDate | None = None,
+    end: str | PartialDate | None = None,
+    note: str | None = None,
+) -> Affiliation:
+    """Change what is given (None: unchanged; ``""`` clears title, start, end or note).
+
+    A new organisation name is created, as when adding; the end may not be before the
+    start.
+    """
+    affiliation = get_affiliation(actor, affiliation_id)
+    code = v.resolve_word(v.AFFILIATION_KINDS, kind, "kind") if kind is not None else None
+    start_date = _dated(start, "start", affiliation.start)
+    end_date = _dated(end, "end", affiliation.end)
+    if end is not None or start is None:
+        _check_order(start_date, end_date, end)
+    elif start_date is not None and end_date is not None:
+        try:
+            _check_order(start_date, end_date, end)
+        except InvalidInput:
+            raise InvalidInput("start", start, f"is after the end {end_date.display()}") from None
+    org: Organisation | None = None
+    if isinstance(organisation, Organisation):
+        org = resolve_organisation(actor, organisation)
+    elif organisation is not None and not _clean(str(organisation)):
+        raise InvalidInput("organisation", organisation, "is empty; give the organisation's name")
+    with transaction.atomic():
+        if organisation is not None and org is None:
+            org = ensure_organisation(actor, str(organisation))
+        if org is not None:
+            affiliation.organisation = org
+        if code is not None:
+            affiliation.kind = code
+        if title is not None:
+            affiliation.title = _clean(title)
+        affiliation.start, affiliation.end = start_date, end_date
+        if note is not None:
+            affiliation.note = note.strip()
+        affiliation.save()
+        reindex_people(actor.network_id, [affiliation.person_id])
+    return affiliation
+
+
+def end_affiliation(
+    actor: Member, affiliation_id: int | str, end: str | PartialDate | None = None
+) -> Affiliation:
+    """End a current affiliation (this month when no end is given)."""
+    affiliation = get_affiliation(actor, affiliation_id)
+    if not affiliation.is_current:
+        raise InvalidInput(
+            "affiliation",
+            affiliation_id,
+            f"already ended ({iso(affiliation.end)}); edit its end to change it",
+        )
+    end_date = _dated(end, "end", None) if end is not None else _this_month()
+    if end_date is None:
+        raise InvalidInput("end", end, "is empty; give a month such as 03.2024")
+    _check_order(affiliation.start, end_date, end if end is not None else iso(end_date))
+    with transaction.atomic():
+        affiliation.end = end_date
+        affiliation.save(update_fields=["end"])
+        reindex_people(actor.network_id, [affiliation.person_id])
+    return affiliation
+
+
+def delete_affiliation(actor: Member, affiliation_id: int | str) -> None:
+    """Erase an affiliation (the person and the organisation stay)."""
+    affiliation = in_network(actor, Affiliation, affiliation_id, "affiliation")
+    with transaction.atomic():
+        person_id = affiliation.person_id
+        affiliation.delete()
+        reindex_people(actor.network_id, [person_id])
+
+
+def get_relationship(actor: Member, relationship_id: int | str) -> Relationship:
+    """One relationship of ``actor``'s network, with both persons."""
+    relationship = in_network(actor, Relationship, relationship_id, "relationship")
+    return Relationship.objects.select_related("from_person", "to_person").get(pk=relationship.pk)
+
+
+def list_relationships(
+    actor: Member, person: PersonRef, *, limit: int | None = None, offset: int = 0
+) -> list[Relationship]:
+    """All of a person's relationships, by kind (the family's first), then the other's name."""
+    _check_window(limit, offset)
+    target = resolve_person(actor, person)
+    family_codes = [kind.code for kind in v.RELATIONSHIP_KINDS if kind.family]
+    edges = (
+        Relationship.objects.filter(Q(from_person_id=target.pk) | Q(to_person_id=target.pk))
+        .select_related("from_person", "to_person")
+        .order_by("pk")
+    )
+    rows = sorted(
+        edges,
+        key=lambda r: (
+            r.kind not in family_codes,
+            r.kind,
+            (r.to_person if r.from_person_id == target.pk else r.from_person).sort_name,
+            r.pk,
+        ),
+    )
+    return rows[offset : None if limit is None else offset + limit]
+
+
+def edit_relationship(
+    actor: Member,
+    relationship_id: int | str,
+    *,
+    kind: str | None = None,
+    trust: str | int | None = None,
+    since: str | PartialDate | None = None,
+    note: str | None = None,
+) -> Relationship:
+    """Change what is given (None: unchanged; ``""`` clears trust, since or note).
+
+    A kind naming the other direction ("report" for a "boss" edge) turns the edge round;
+    a kind the two already have between them is refused.
+    """
+    relationship = get_relationship(actor, relationship_id)
+    source, target = relationship.from_person, relationship.to_person
+    code = relationship.kind
+    if kind is not None:
+        relationship_kind, reverse = v.resolve_relationship_kind(kind)
+        code = relationship_kind.code
+        if reverse:
+            source, target = target, source
+        pair = Q(from_person_id=source.pk, to_person_id=target.pk)
+        if relationship_kind.symmetric:
+            pair |= Q(from_person_id=target.pk, to_person_id=source.pk)
+        if Relationship.objects.filter(pair, kind=code).exclude(pk=relationship.pk).exists():
+            raise InvalidInput(
+                "kind",
+                kind,
+                f"already relates {source.full_name} and {target.full_name}",
+            )
+    trust_value = relationship.trust
+    if trust is not None:
+        trust_value = parse_trust(trust) if str(trust).strip() else None
+    since_date = relationship.since if since is None else _optional_date(since, "since")
+    with transaction.atomic():
+        relationship.from_person, relationship.to_person = source, target
+        relationship.kind = code
+        relationship.trust = trust_value
+        relationship.since = since_date
+        if note is not None:
+            relationship.note = note.strip()
+        relationship.save()
+        reindex_people(actor.network_id, [source.pk, target.pk])
+    return relationship
+
+
+def delete_relationship(actor: Member, relationship_id: int | str) -> None:
+    """Erase one relationship (by its id)."""
+    relationship = in_network(actor, Relationship, relationship_id, "relationship")
+    with transaction.atomic():
+        ends = [relationship.from_person_id, relationship.to_person_id]
+        relationship.delete()
+        reindex_people(actor.network_id, ends)
+
+
+def list_important_dates(
+    actor: Member, person: PersonRef, *, limit: int | None = None, offset: int = 0
+) -> list[ImportantDate]:
+    """A person's important dates: the birthday first, then by date."""
+    _check_window(limit, offset)
+    target = resolve_person(actor, person)
+    dates = sorted(
+        target.dates.select_related("person").order_by("pk"),
+        key=lambda d: (d.kind != "birthday", iso(d.date) or ""),
+    )
+    return dates[offset : None if limit is None else offset + limit]
+
+
+def edit_important_date(
+    actor: Member,
+    date_id: int | str,
+    *,
+    kind: str | None = None,
+    date: str | PartialDate | None = None,
+    label: str | None = None,
+    note: str | None = None,
+) -> ImportantDate:
+    """Change what is given (None: unchanged; ``""`` clears label or note; the date stays
+    required). A person has one birthday: making a second one is refused."""
+    important = in_network(actor, ImportantDate, date_id, "important date")
+    code = v.resolve_word(v.DATE_KINDS, kind, "kind") if kind is not None else important.kind
+    if code == "birthday" and important.kind != "birthday":
+        other = ImportantDate.objects.filter(person_id=important.person_id, kind="birthday")
+        existing = other.exclude(pk=important.pk).first()
+        if existing is not None:
+            shown = existing.date.display() if existing.date else ""
+            raise InvalidInput("kind", kind, f"is taken: the person's birthday is {shown}")
+    when = important.date
+    if date is not None:
+        when = _optional_date(date, "date")
+        if when is None:
+            raise InvalidInput("date", date, "is empty; give a date such as 14.03.2024 or --03-14")
+    with transaction.atomic():
+        important.kind = code
+        important.date = when
+        if label is not None:
+            important.label = _clean(label)
+        if note is not None:
+            important.note = note.strip()
+        important.save()
+    return important
+
+
+def delete_important_date(actor: Member, date_id: int | str) -> None:
+    """Erase one important date."""
+    important = in_network(actor, ImportantDate, date_id, "important date")
+    with transaction.atomic():
+        important.delete()
+
+
+# --- renaming and removing circles, tags and skills ------------------------------------------
+
+
+def _new_name(new: str) -> str:
+    clean = _clean(new)
+    if not clean:
+        raise InvalidInput("new", new, "is empty; give the new name")
+    return clean
+
+
+def _people_with(model: type[Circle] | type[Tag] | type[Skill], row_id: int) -> set[int]:
+    through = {
+        Circle: Person.circles.through,
+        Tag: Person.tags.through,
+        Skill: Person.skills.through,
+    }[model]
+    column = f"{model.__name__.lower()}_id"
+    rows = through._default_manager.filter(**{column: row_id})
+    return set(rows.values_list("person_id", flat=True))
+
+
+def rename_circle(actor: Member, old: str, new: str) -> Circle:
+    """Rename a circle; a name another circle has (in English or German) is refused."""
+    circle = find_circle(actor, old)
+    clean = _new_name(new)
+    others = list(Circle.objects.filter(network_id=actor.network_id).exclude(pk=circle.pk))
+    clash = _match_circle(others, clean)
+    if clash is not None:
+        raise InvalidInput("new", new, f"is the name of the circle {clash.name!r}")
+    with transaction.atomic():
+        circle.name = clean
+        # A seeded circle stays seeded only under one of its own names.
+        circle.code = _SEEDED_CIRCLE_WORDS.get(_key(clean), "")
+        circle.save()
+        reindex_people(actor.network_id, _people_with(Circle, circle.pk))
+    return circle
+
+
+def delete_circle(actor: Member, name: str) -> int:
+    """Remove a circle from everyone in it; how many persons were in it."""
+    circle = find_circle(actor, name)
+    with transaction.atomic():
+        people = _people_with(Circle, circle.pk)
+        circle.delete()
+        reindex_people(actor.network_id, people)
+    return len(people)
+
+
+def _find_named(actor: Member, model: type[Tag] | type[Skill], field_name: str, name: str) -> Any:
+    clean = _clean(name)
+    if not clean:
+        raise InvalidInput(field_name, name, f"is empty; give a {field_name}'s name")
+    found = model.objects.filter(network_id=actor.network_id, folded_name=fold(clean)).first()
+    if found is None:
+        raise NotFound(field_name, name)
+    return found
+
+
+def _rename_named(
+    actor: Member, model: type[Tag] | type[Skill], field_name: str, old: str, new: str
+) -> Any:
+    row = _find_named(actor, model, field_name, old)
+    clean = _new_name(new)
+    clash = (
+        model.objects.filter(network_id=actor.network_id, folded_name=fold(clean))
+        .exclude(pk=row.pk)
+        .first()
+    )
+    if clash is not None:
+        raise InvalidInput("new", new, f"is the name of the {field_name} {clash.name!r}")
+    with transaction.atomic():
+        row.name = clean
+        row.save()
+        reindex_people(actor.network_id, _people_with(model, row.pk))
+    return row
+
+
+def _delete_named(actor: Member, model: type[Tag] | type[Skill], field_name: str, name: str) -> int:
+    row = _find_named(actor, model, field_name, name)
+    with transaction.atomic():
+        people = _people_with(model, row.pk)
+        row.delete()
+        reindex_people(actor.network_id, people)
+    return len(people)
+
+
+def rename_tag(actor: Member, old: str, new: str) -> Tag:
+    """Rename a tag; a name another tag has is refused."""
+    tag: Tag = _rename_named(actor, Tag, "tag", old, new)
+    return tag
+
+
+def delete_tag(actor: Member, name: str) -> int:
+    """Remove a tag from everyone who has it; how many persons had it."""
+    return _delete_named(actor, Tag, "tag", name)
+
+
+def rename_skill(actor: Member, old: str, new: str) -> Skill:
+    """Rename a skill; a name another skill has is refused."""
+    skill: Skill = _rename_named(actor, Skill, "skill", old, new)
+    return skill
+
+
+def delete_skill(actor: Member, name: str) -> int:
+    """Remove a skill from everyone who has it; how many persons had it."""
+    return _delete_named(actor, Skill, "skill", name)
