@@ -355,6 +355,14 @@ def choices(words: tuple[Word, ...]) -> list[tuple[str, str]]:
     return [(word.code, word.en) for word in words]
 
 
+def shown_choices(words: tuple[Word, ...]) -> list[tuple[str, str]]:
+    """Codes with their words in the active language (German or English), for forms."""
+    from django.utils.translation import get_language
+
+    german = (get_language() or "en").startswith("de")
+    return [(word.code, word.de if german else word.en) for word in words]
+
+
 def resolve_word(words: tuple[Word, ...], text: str, field: str) -> str:
     """The code of the word in ``words`` that ``text`` names, in English or German."""
     key = _word_key(text or "")

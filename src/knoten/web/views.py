@@ -10,24 +10,31 @@ the one-time sign-in link and the static files are exempt.
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING, cast
 
+from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.staticfiles.views import serve as staticfiles_serve
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from django.views.i18n import set_language as django_set_language
 
-from knoten.core.errors import InvalidInput, NotFound
+from knoten.core.errors import Ambiguous, InvalidInput, NotFound
 from knoten.core.models import Member
 from knoten.core.services import member_of_user
 from knoten.core.signin import user_for_token
+from knoten.journal import vocabulary as journal_words
+from knoten.journal.services import log_interaction
 from knoten.knowwho.search import search
+from knoten.people.lookup import resolve_person
 from knoten.people.models import Circle
 from knoten.people.services import (
     PersonFields,
@@ -35,18 +42,25 @@ from knoten.people.services import (
     list_people,
     person_row,
 )
+from knoten.people.vocabulary import shown_choices
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
 
 
 def home(request: HttpRequest) -> HttpResponse:
+    """The quick "log a conversation" box, what is due, and a guide for the first steps."""
+    from knoten.journal.today import today_overview
     from knoten.people.models import Person
 
     member = member_of_user(request.user.pk)
     context: dict[str, object] = {"member": member}
     if member is not None:
+        values = {name: "" for name in LOG_FIELDS}
+        values["kind"] = "meeting"
+        context.update(_log_context(member, values, {}))
         context["person_count"] = Person.objects.filter(network=member.network).count()
+        context["today"] = today_overview(member)
     return render(request, "web/home.html", context)
 
 
@@ -74,6 +88,13 @@ def static(request: HttpRequest, path: str) -> HttpResponseBase:
     finders) instead of asking for a separate web server or ``collectstatic``.
     """
     return staticfiles_serve(request, path, insecure=True)
+
+
+@login_not_required
+def set_language(request: HttpRequest) -> HttpResponse:
+    """Switch the language (a cookie, so the choice outlasts the session); also before
+    signing in. Django's own view, which checks the language and the return address."""
+    return django_set_language(request)
 
 
 PAGE_SIZE = 50
@@ -194,3 +215,153 @@ def person_add(request: HttpRequest) -> HttpResponse:
         {"member": member, "values": values, "errors": errors},
         status=status,
     )
+
+
+# --- logging a conversation ------------------------------------------------------------
+
+LOG_FIELDS = ("with", "summary", "on", "kind", "minutes", "promise", "due", "expect", "expect_due")
+
+
+def _names(text: str) -> list[str]:
+    """The names typed into "With": separated by commas or semicolons."""
+    return [name.strip() for name in text.replace(";", ",").split(",") if name.strip()]
+
+
+def _participants(member: Member, text: str, picked: list[str]) -> list[int]:
+    """Each name typed, as a person of the network: a name picked from the suggestions
+    carries its id (so two people of the same name stay apart); one typed by hand is
+    looked up as the command line does."""
+    chosen: dict[str, str] = {}
+    for entry in picked:
+        person_id, _sep, name = entry.partition(":")
+        if person_id.isdigit() and name:
+            chosen[name.strip()] = person_id
+    ids: list[int] = []
+    for name in _names(text):
+        ref = chosen.get(name, name)
+        person = resolve_person(member, ref, "with")
+        if person.pk not in ids:
+            ids.append(person.pk)
+    return ids
+
+
+def _with_due(text: str, due: str) -> str:
+    return f"{text} by {due}" if text and due else text
+
+
+_LOG_ERROR_FIELDS = {
+    "with": "with",
+    "participant": "with",
+    "participants": "with",
+    "summary": "summary",
+    "on": "on",
+    "kind": "kind",
+    "minutes": "minutes",
+    "promise": "promise",
+    "expect": "expect",
+}
+
+
+def _log_context(
+    member: Member, values: dict[str, str], errors: dict[str, str]
+) -> dict[str, object]:
+    return {
+        "member": member,
+        "values": values,
+        "errors": errors,
+        "kinds": shown_choices(journal_words.INTERACTION_KINDS),
+    }
+
+
+def log_conversation(request: HttpRequest) -> HttpResponse:
+    """Write down a conversation, from the header link, the home page's box or a person.
+
+    ``?with=ID`` starts the form with that person. An htmx request gets the form back,
+    emptied after a save and with the messages beside the fields after a mistake;
+    a plain one is sent on to the first participant's page.
+    """
+    member = _member(request)
+    values = {name: "" for name in LOG_FIELDS}
+    values["kind"] = "meeting"
+    errors: dict[str, str] = {}
+    saved = ""
+    if request.method == "GET" and request.GET.get("with", "").isdigit():
+        with contextlib.suppress(NotFound):
+            values["with"] = resolve_person(member, request.GET["with"]).full_name
+    if request.method == "POST":
+        values = {name: request.POST.get(name, "").strip() for name in LOG_FIELDS}
+        picked = request.POST.getlist("picked")
+        try:
+            minutes = int(values["minutes"]) if values["minutes"] else None
+        except ValueError:
+            errors["minutes"] = _("Give the minutes as a whole number, such as 30.")
+            minutes = None
+        if not values["with"]:
+            errors["with"] = _("Name at least one person the conversation was with.")
+        if values["due"] and not values["promise"]:
+            errors["promise"] = _("A due date needs a promise: say what you promised.")
+        if values["expect_due"] and not values["expect"]:
+            errors["expect"] = _("A due date needs a promise: say what they promised.")
+        if not errors:
+            try:
+                with transaction.atomic():
+                    participants = _participants(member, values["with"], picked)
+                    promise = _with_due(values["promise"], values["due"])
+                    expect = _with_due(values["expect"], values["expect_due"])
+                    interaction = log_interaction(
+                        member,
+                        values["summary"],
+                        participants=[str(pk) for pk in participants],
+                        kind=values["kind"] or "meeting",
+                        on=values["on"] or None,
+                        minutes=minutes,
+                        promises=[promise] if promise else [],
+                        expectations=[expect] if expect else [],
+                    )
+            except Ambiguous as problem:
+                errors["with"] = str(problem)
+            except (InvalidInput, NotFound) as problem:
+                field = _LOG_ERROR_FIELDS.get(getattr(problem, "field", ""), "form")
+                if field == "form":
+                    field = _LOG_ERROR_FIELDS.get(getattr(problem, "what", ""), "form")
+                errors[field] = str(problem)
+            else:
+                names = ", ".join(p.full_name for p in interaction.participants.all())
+                saved = _("Conversation saved with %(names)s.") % {"names": names}
+                if not _is_fragment_request(request):
+                    messages.success(request, saved)
+                    return redirect(reverse("web:person", kwargs={"person_id": participants[0]}))
+                values = {name: "" for name in LOG_FIELDS}
+                values["kind"] = "meeting"
+    context = _log_context(member, values, errors)
+    context["saved"] = saved
+    template = "web/log.html"
+    if _is_fragment_request(request):
+        template += "#log_form"
+    response = render(request, template, context, status=400 if errors else 200)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+SUGGESTIONS = 8
+
+
+@require_GET
+def people_suggest(request: HttpRequest) -> JsonResponse:
+    """Persons whose names start with what was typed, for the name fields' suggestions.
+
+    The same search as the command line, so "Mueller" suggests Müller.
+    """
+    member = _member(request)
+    query = request.GET.get("q", "").strip()
+    found: list[dict[str, object]] = []
+    if query:
+        try:
+            hits = search(member, query, limit=SUGGESTIONS, kinds=["person"])
+        except InvalidInput:
+            hits = []
+        found = [
+            {"id": hit.person_id or hit.id, "name": hit.title, "archived": hit.archived}
+            for hit in hits
+        ]
+    return JsonResponse({"query": query, "people": found})

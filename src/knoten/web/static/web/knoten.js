@@ -1,0 +1,147 @@
+/* Knoten's own script: name suggestions for person fields, and the "L" shortcut.
+ *
+ * An input marked data-autocomplete="person" (one name) or "people" (names separated
+ * by commas) becomes a combobox (WAI-ARIA 1.2): typing asks /people/suggest/ for
+ * matching persons, arrow keys move through them, Enter or a click picks one, Escape
+ * closes the list. A picked name also leaves a hidden input "picked" = "ID:Name" in
+ * the form, so two people of the same name stay apart. Without this script every
+ * such field still works: the server looks typed names up itself.
+ */
+(function () {
+  "use strict";
+
+  var counter = 0;
+
+  function currentPart(input) {
+    if (input.dataset.autocomplete !== "people") return input.value;
+    var parts = input.value.split(/[,;]/);
+    return parts[parts.length - 1];
+  }
+
+  function replaceCurrentPart(input, name) {
+    if (input.dataset.autocomplete !== "people") {
+      input.value = name;
+      return;
+    }
+    var parts = input.value.split(/[,;]/);
+    parts[parts.length - 1] = " " + name;
+    input.value = parts.map(function (p) { return p.trim(); }).filter(Boolean).join(", ") + ", ";
+  }
+
+  function setUp(input) {
+    if (input.dataset.autocompleteReady) return;
+    input.dataset.autocompleteReady = "1";
+    counter += 1;
+    var list = document.createElement("ul");
+    list.id = (input.id || "field") + "-suggestions-" + counter;
+    list.className = "suggestions";
+    list.setAttribute("role", "listbox");
+    list.hidden = true;
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-autocomplete", "list");
+    input.setAttribute("aria-expanded", "false");
+    input.setAttribute("aria-controls", list.id);
+    input.insertAdjacentElement("afterend", list);
+    var timer = null;
+    var active = -1;
+    var asked = 0;
+
+    function options() { return list.querySelectorAll("[role=option]"); }
+
+    function close() {
+      list.hidden = true;
+      list.replaceChildren();
+      active = -1;
+      input.setAttribute("aria-expanded", "false");
+      input.removeAttribute("aria-activedescendant");
+    }
+
+    function highlight(index) {
+      var all = options();
+      if (!all.length) return;
+      active = (index + all.length) % all.length;
+      all.forEach(function (option, i) { option.setAttribute("aria-selected", i === active ? "true" : "false"); });
+      input.setAttribute("aria-activedescendant", all[active].id);
+      all[active].scrollIntoView({ block: "nearest" });
+    }
+
+    function pick(option) {
+      var name = option.dataset.name;
+      replaceCurrentPart(input, name);
+      var form = input.form;
+      if (form) {
+        var hidden = document.createElement("input");
+        hidden.type = "hidden";
+        hidden.name = input.dataset.pickedName || "picked";
+        hidden.value = option.dataset.id + ":" + name;
+        form.appendChild(hidden);
+      }
+      close();
+      input.focus();
+    }
+
+    function show(people) {
+      list.replaceChildren();
+      active = -1;
+      people.forEach(function (person, i) {
+        var option = document.createElement("li");
+        option.id = list.id + "-" + i;
+        option.setAttribute("role", "option");
+        option.setAttribute("aria-selected", "false");
+        option.dataset.id = person.id;
+        option.dataset.name = person.name;
+        option.textContent = person.name;
+        option.addEventListener("mousedown", function (event) {
+          event.preventDefault();
+          pick(option);
+        });
+        list.appendChild(option);
+      });
+      list.hidden = people.length === 0;
+      input.setAttribute("aria-expanded", people.length ? "true" : "false");
+    }
+
+    function ask() {
+      var query = currentPart(input).trim();
+      if (query.length < 2) { close(); return; }
+      var mine = ++asked;
+      fetch("/people/suggest/?q=" + encodeURIComponent(query), {
+        headers: { "Accept": "application/json" },
+        credentials: "same-origin"
+      })
+        .then(function (response) { return response.ok ? response.json() : { people: [] }; })
+        .then(function (data) { if (mine === asked) show(data.people || []); })
+        .catch(close);
+    }
+
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(ask, 150);
+    });
+    input.addEventListener("keydown", function (event) {
+      if (list.hidden) return;
+      if (event.key === "ArrowDown") { event.preventDefault(); highlight(active + 1); }
+      else if (event.key === "ArrowUp") { event.preventDefault(); highlight(active - 1); }
+      else if (event.key === "Enter" && active >= 0) { event.preventDefault(); pick(options()[active]); }
+      else if (event.key === "Escape") { event.preventDefault(); close(); }
+    });
+    input.addEventListener("blur", function () { setTimeout(close, 100); });
+  }
+
+  function setUpAll(root) {
+    root.querySelectorAll("input[data-autocomplete]").forEach(setUp);
+  }
+
+  document.addEventListener("DOMContentLoaded", function () { setUpAll(document); });
+  document.addEventListener("htmx:load", function (event) { setUpAll(event.target); });
+
+  /* "L" anywhere outside a field opens "Log a conversation". */
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "l" && event.key !== "L") return;
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    var target = event.target;
+    if (target.closest && target.closest("input, textarea, select, [contenteditable]")) return;
+    var link = document.querySelector("a.log-link");
+    if (link) { event.preventDefault(); link.click(); }
+  });
+})();
