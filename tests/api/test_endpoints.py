@@ -182,12 +182,12 @@ def test_interactions_and_promises(api: ApiClient) -> None:
         },
     )
     assert logged.status_code == 201, logged.json()
-    promises = api.get("/api/promises").json()
+    promises = api.get("/api/promises").json()["items"]
     assert [p["text"] for p in promises] == ["send the slides"]
     done = api.post(f"/api/promises/{promises[0]['id']}/complete", {"on": "2026-11-25"})
     assert done.status_code == 200 and done.json()["done"] is True
-    assert api.get("/api/promises").json() == []
-    assert len(api.get("/api/promises", include_done="true").json()) == 1
+    assert api.get("/api/promises").json()["items"] == []
+    assert len(api.get("/api/promises", include_done="true").json()["items"]) == 1
     again = api.post(f"/api/promises/{promises[0]['id']}/complete", {})
     assert again.status_code == 400 and again.json()["field"] == "promise"
     assert api.post("/api/promises/999999/complete", {}).status_code == 404

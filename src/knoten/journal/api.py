@@ -1,30 +1,27 @@
-"""The API's conversations and promises: thin calls of :mod:`knoten.journal.services`."""
+"""The API's conversations, promises, events and projects.
+
+Each operation is a thin call of :mod:`knoten.journal.services` as the request's member;
+every list answers the page envelope of :mod:`knoten.api.paging`. An id of another
+network is not found, exactly like an id that does not exist.
+"""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 from ninja.responses import Status
 
 from knoten.api.auth import actor
+from knoten.api.paging import Page, page_of
 from knoten.journal import services as s
 
 router = Router()
 
 
-class InteractionIn(Schema):
-    summary: str
-    participants: list[str | int]
-    kind: str = "meeting"
-    on: str | None = None
-    minutes: int | None = None
-    event: str | int | None = None
-    place: str = ""
-    private: bool = False
-    promises: list[str] = []
-    expectations: list[str] = []
+# --- schemas ---------------------------------------------------------------------------
 
 
 class Reference(Schema):
@@ -44,11 +41,246 @@ class PromiseOut(Schema):
     interaction: int | None
 
 
+class InteractionOut(Schema):
+    id: int
+    date: str
+    kind: str
+    summary: str
+    minutes: int | None
+    place: str
+    event: Reference | None
+    private: bool
+    author: Reference | None
+    participants: list[Reference]
+    promises: list[PromiseOut]
+
+
+class InteractionIn(Schema):
+    summary: str
+    participants: list[str | int]
+    kind: str = "meeting"
+    on: str | None = None
+    minutes: int | None = None
+    event: str | int | None = None
+    place: str = ""
+    private: bool = False
+    promises: list[str] = []
+    expectations: list[str] = []
+
+
+class InteractionPatch(Schema):
+    """What to change; a field left out stays. ``minutes`` or ``place`` null clears it."""
+
+    summary: str | None = None
+    on: str | None = None
+    kind: str | None = None
+    minutes: int | None = None
+    place: str | None = None
+    private: bool | None = None
+    participants: list[str | int] | None = None
+
+
+class InteractionFilter(Schema):
+    person: str | None = None
+    since: str | None = None
+    until: str | None = None
+    kind: str | None = None
+    limit: int = 50
+    offset: int = 0
+
+
+class PromiseIn(Schema):
+    """A promise between me and ``person``; ``text`` may end in "by DATE" without ``due``."""
+
+    person: str | int
+    text: str
+    due: str | None = None
+    owed_by_me: bool = True
+    interaction: int | None = None
+
+
+class PromisePatch(Schema):
+    """What to change; ``due`` null clears the due date."""
+
+    text: str | None = None
+    due: str | None = None
+    owed_by_me: bool | None = None
+
+
+class PromiseFilter(Schema):
+    include_done: bool = False
+    person: str | None = None
+    owed_by_me: bool | None = None
+    limit: int = 50
+    offset: int = 0
+
+
 class CompleteIn(Schema):
     on: str | None = None
 
 
-@router.post("/interactions", response={201: dict[str, Any]})
+class EventOut(Schema):
+    id: int
+    name: str
+    kind: str
+    starts: str | None
+    ends: str | None
+    place: str
+    organiser: Reference | None
+    cost: str | None
+    currency: str
+    hours: str | None
+    notes: str
+
+
+class EventDetailOut(EventOut):
+    expected: list[Reference]
+    met: list[Reference]
+    interactions: list[InteractionOut]
+
+
+class EventIn(Schema):
+    name: str
+    kind: str = "meetup"
+    starts: str | None = None
+    ends: str | None = None
+    place: str = ""
+    organiser: str | int | None = None
+    cost: str | Decimal | None = None
+    hours: str | Decimal | None = None
+    note: str | None = None
+    attendees: list[str | int] = []
+
+
+class EventPatch(Schema):
+    """What to change; null clears a date, the place, organiser, cost, hours or note."""
+
+    name: str | None = None
+    kind: str | None = None
+    starts: str | None = None
+    ends: str | None = None
+    place: str | None = None
+    organiser: str | int | None = None
+    cost: str | Decimal | None = None
+    hours: str | Decimal | None = None
+    note: str | None = None
+
+
+class EventFilter(Schema):
+    upcoming: bool | None = None
+    limit: int = 50
+    offset: int = 0
+
+
+class MetIn(Schema):
+    people: list[str | int]
+
+
+class AttendanceIn(Schema):
+    status: str
+
+
+class AttendanceOut(Schema):
+    event: int
+    person: Reference
+    status: str
+
+
+class ProjectParticipant(Schema):
+    id: int
+    name: str
+    role: str
+
+
+class ProjectOut(Schema):
+    id: int
+    name: str
+    status: str
+    starts: str | None
+    ends: str | None
+    organisation: Reference | None
+    description: str
+    participants: list[ProjectParticipant]
+
+
+class ProjectIn(Schema):
+    name: str
+    status: str = "ongoing"
+    starts: str | None = None
+    ends: str | None = None
+    organisation: str | int | None = None
+    description: str | None = None
+    participants: list[str] = []
+
+
+class ProjectPatch(Schema):
+    """What to change; null clears a date or the organisation."""
+
+    name: str | None = None
+    status: str | None = None
+    starts: str | None = None
+    ends: str | None = None
+    organisation: str | int | None = None
+    description: str | None = None
+
+
+class ProjectFilter(Schema):
+    status: str | None = None
+    limit: int = 50
+    offset: int = 0
+
+
+class RoleIn(Schema):
+    role: str = ""
+
+
+class RoleOut(Schema):
+    project: int
+    person: Reference
+    role: str
+
+
+def _changes(payload: Schema, clearable: set[str]) -> dict[str, Any]:
+    """The fields a PATCH sent; an explicit null of a clearable field becomes ``""``."""
+    sent = payload.model_dump(exclude_unset=True)
+    for name, value in list(sent.items()):
+        if value is None:
+            if name in clearable:
+                sent[name] = ""
+            else:
+                del sent[name]
+    return sent
+
+
+def _text(value: Any) -> Any:
+    """An id sent as a number is looked up like its digits."""
+    return str(value) if isinstance(value, int) else value
+
+
+# --- interactions ----------------------------------------------------------------------
+
+
+@router.get("/interactions", response=Page[InteractionOut])
+def list_interactions(request: HttpRequest, filters: Query[InteractionFilter]) -> dict[str, Any]:
+    """Conversations newest first: with a person, between two days, of a kind."""
+    member = actor(request)
+    return page_of(
+        lambda limit, offset: s.list_interactions(
+            member,
+            person=filters.person,
+            since=filters.since,
+            until=filters.until,
+            kind=filters.kind,
+            limit=limit,
+            offset=offset,
+        ),
+        filters.limit,
+        filters.offset,
+        s.interaction_as_dict,
+    )
+
+
+@router.post("/interactions", response={201: InteractionOut})
 def create_interaction(request: HttpRequest, payload: InteractionIn) -> Status[dict[str, Any]]:
     """Write down a conversation with the promises made in it ("TEXT by DATE")."""
     interaction = s.log_interaction(
@@ -58,7 +290,7 @@ def create_interaction(request: HttpRequest, payload: InteractionIn) -> Status[d
         kind=payload.kind,
         on=payload.on,
         minutes=payload.minutes,
-        event=str(payload.event) if isinstance(payload.event, int) else payload.event,
+        event=_text(payload.event),
         place=payload.place,
         private=payload.private,
         promises=payload.promises,
@@ -67,21 +299,257 @@ def create_interaction(request: HttpRequest, payload: InteractionIn) -> Status[d
     return Status(201, s.interaction_as_dict(interaction))
 
 
-@router.get("/promises", response=list[PromiseOut])
-def list_promises(
-    request: HttpRequest,
-    include_done: bool = False,
-    person: str | None = None,
-    owed_by_me: bool | None = None,
-) -> list[dict[str, Any]]:
+@router.get("/interactions/{interaction_id}", response=InteractionOut)
+def read_interaction(request: HttpRequest, interaction_id: int) -> dict[str, Any]:
+    """One conversation with its participants and promises."""
+    return s.interaction_detail(actor(request), interaction_id)
+
+
+@router.patch("/interactions/{interaction_id}", response=InteractionOut)
+def update_interaction(
+    request: HttpRequest, interaction_id: int, payload: InteractionPatch
+) -> dict[str, Any]:
+    """Change a conversation; only its author may. ``participants`` replaces the list."""
+    sent = _changes(payload, {"minutes", "place"})
+    if "participants" in sent:
+        sent["participants"] = [str(p) for p in sent["participants"]]
+    return s.interaction_as_dict(s.edit_interaction(actor(request), interaction_id, **sent))
+
+
+@router.delete("/interactions/{interaction_id}", response={204: None})
+def delete_interaction(request: HttpRequest, interaction_id: int) -> Status[None]:
+    """Delete a conversation and the promises made in it; only its author may."""
+    s.delete_interaction(actor(request), interaction_id)
+    return Status(204, None)
+
+
+# --- promises --------------------------------------------------------------------------
+
+
+@router.get("/promises", response=Page[PromiseOut])
+def list_promises(request: HttpRequest, filters: Query[PromiseFilter]) -> dict[str, Any]:
     """Promises by due date, open ones only unless ``include_done``."""
-    promises = s.list_promises(
-        actor(request), open_only=not include_done, person=person, owed_by_me=owed_by_me
+    member = actor(request)
+    return page_of(
+        lambda limit, offset: s.list_promises(
+            member,
+            open_only=not filters.include_done,
+            person=filters.person,
+            owed_by_me=filters.owed_by_me,
+            limit=limit,
+            offset=offset,
+        ),
+        filters.limit,
+        filters.offset,
+        s.promise_as_dict,
     )
-    return [s.promise_as_dict(promise) for promise in promises]
+
+
+@router.post("/promises", response={201: PromiseOut})
+def create_promise(request: HttpRequest, payload: PromiseIn) -> Status[dict[str, Any]]:
+    """A promise owed by me to ``person`` (or, ``owed_by_me: false``, by them to me)."""
+    promise = s.add_promise(
+        actor(request),
+        _text(payload.person),
+        payload.text,
+        due=payload.due,
+        owed_by_me=payload.owed_by_me,
+        interaction=payload.interaction,
+    )
+    return Status(201, s.promise_as_dict(promise))
+
+
+@router.get("/promises/{promise_id}", response=PromiseOut)
+def read_promise(request: HttpRequest, promise_id: int) -> dict[str, Any]:
+    """One promise."""
+    return s.promise_detail(actor(request), promise_id)
+
+
+@router.patch("/promises/{promise_id}", response=PromiseOut)
+def update_promise(request: HttpRequest, promise_id: int, payload: PromisePatch) -> dict[str, Any]:
+    """Change a promise's text, due date or direction."""
+    sent = _changes(payload, {"due"})
+    return s.promise_as_dict(s.edit_promise(actor(request), promise_id, **sent))
+
+
+@router.delete("/promises/{promise_id}", response={204: None})
+def delete_promise(request: HttpRequest, promise_id: int) -> Status[None]:
+    """Delete a promise."""
+    s.delete_promise(actor(request), promise_id)
+    return Status(204, None)
 
 
 @router.post("/promises/{promise_id}/complete", response=PromiseOut)
 def complete_promise(request: HttpRequest, promise_id: int, payload: CompleteIn) -> dict[str, Any]:
     """Mark a promise as kept (today, or ``on``)."""
     return s.promise_as_dict(s.complete_promise(actor(request), promise_id, on=payload.on))
+
+
+@router.post("/promises/{promise_id}/reopen", response=PromiseOut)
+def reopen_promise(request: HttpRequest, promise_id: int) -> dict[str, Any]:
+    """Mark a kept promise as open again."""
+    return s.promise_as_dict(s.reopen_promise(actor(request), promise_id))
+
+
+# --- events ----------------------------------------------------------------------------
+
+
+@router.get("/events", response=Page[EventOut])
+def list_events(request: HttpRequest, filters: Query[EventFilter]) -> dict[str, Any]:
+    """Events by date; ``upcoming`` true keeps those still to come, false past ones."""
+    member = actor(request)
+    return page_of(
+        lambda limit, offset: s.list_events(
+            member, upcoming=filters.upcoming, limit=limit, offset=offset
+        ),
+        filters.limit,
+        filters.offset,
+        s.event_as_dict,
+    )
+
+
+@router.post("/events", response={201: EventDetailOut})
+def create_event(request: HttpRequest, payload: EventIn) -> Status[dict[str, Any]]:
+    """A new event with the people expected there; a new organiser name is created."""
+    member = actor(request)
+    event = s.add_event(
+        member,
+        payload.name,
+        kind=payload.kind,
+        starts=payload.starts,
+        ends=payload.ends,
+        place=payload.place,
+        organiser=_text(payload.organiser),
+        cost=payload.cost,
+        hours=payload.hours,
+        note=payload.note,
+        attendees=[str(p) for p in payload.attendees],
+    )
+    return Status(201, s.event_detail(member, event))
+
+
+@router.get("/events/{event_id}", response=EventDetailOut)
+def read_event(request: HttpRequest, event_id: int) -> dict[str, Any]:
+    """An event: who is expected, whom I met, and the conversations there."""
+    return s.event_detail(actor(request), event_id)
+
+
+@router.patch("/events/{event_id}", response=EventDetailOut)
+def update_event(request: HttpRequest, event_id: int, payload: EventPatch) -> dict[str, Any]:
+    """Change an event; a cost without a currency keeps the event's currency."""
+    member = actor(request)
+    sent = _changes(payload, {"starts", "ends", "place", "organiser", "cost", "hours", "note"})
+    if "organiser" in sent:
+        sent["organiser"] = _text(sent["organiser"])
+    event = s.edit_event(member, event_id, **sent)
+    return s.event_detail(member, event)
+
+
+@router.delete("/events/{event_id}", response={204: None})
+def delete_event(request: HttpRequest, event_id: int) -> Status[None]:
+    """Delete an event and its attendance; the conversations there stay."""
+    s.delete_event(actor(request), event_id)
+    return Status(204, None)
+
+
+@router.post("/events/{event_id}/met", response=EventDetailOut)
+def mark_met(request: HttpRequest, event_id: int, payload: MetIn) -> dict[str, Any]:
+    """Record that I met these people at the event."""
+    member = actor(request)
+    s.mark_met(member, event_id, [str(p) for p in payload.people])
+    return s.event_detail(member, event_id)
+
+
+@router.put("/events/{event_id}/attendance/{person_id}", response=AttendanceOut)
+def set_attendance(
+    request: HttpRequest, event_id: int, person_id: int, payload: AttendanceIn
+) -> dict[str, Any]:
+    """Set a person's attendance: ``expected`` or ``met``."""
+    attendance = s.set_attendance(actor(request), event_id, person_id, payload.status)
+    return {
+        "event": attendance.event_id,
+        "person": {"id": attendance.person.pk, "name": attendance.person.full_name},
+        "status": attendance.status,
+    }
+
+
+@router.delete("/events/{event_id}/attendance/{person_id}", response={204: None})
+def remove_attendance(request: HttpRequest, event_id: int, person_id: int) -> Status[None]:
+    """Forget a person's attendance at the event."""
+    s.remove_attendance(actor(request), event_id, person_id)
+    return Status(204, None)
+
+
+# --- projects --------------------------------------------------------------------------
+
+
+@router.get("/projects", response=Page[ProjectOut])
+def list_projects(request: HttpRequest, filters: Query[ProjectFilter]) -> dict[str, Any]:
+    """Projects by name, all or those of one ``status`` (English or German)."""
+    member = actor(request)
+    return page_of(
+        lambda limit, offset: s.list_projects(
+            member, status=filters.status, limit=limit, offset=offset
+        ),
+        filters.limit,
+        filters.offset,
+        s.project_as_dict,
+    )
+
+
+@router.post("/projects", response={201: ProjectOut})
+def create_project(request: HttpRequest, payload: ProjectIn) -> Status[dict[str, Any]]:
+    """A new project; each participant is "PERSON" or "PERSON=ROLE"."""
+    project = s.add_project(
+        actor(request),
+        payload.name,
+        status=payload.status,
+        starts=payload.starts,
+        ends=payload.ends,
+        organisation=_text(payload.organisation),
+        description=payload.description,
+        participants=payload.participants,
+    )
+    return Status(201, s.project_as_dict(project))
+
+
+@router.get("/projects/{project_id}", response=ProjectOut)
+def read_project(request: HttpRequest, project_id: int) -> dict[str, Any]:
+    """A project with its participants and their roles."""
+    return s.project_detail(actor(request), project_id)
+
+
+@router.patch("/projects/{project_id}", response=ProjectOut)
+def update_project(request: HttpRequest, project_id: int, payload: ProjectPatch) -> dict[str, Any]:
+    """Change a project."""
+    sent = _changes(payload, {"starts", "ends", "organisation", "description"})
+    if "organisation" in sent:
+        sent["organisation"] = _text(sent["organisation"])
+    return s.project_as_dict(s.edit_project(actor(request), project_id, **sent))
+
+
+@router.delete("/projects/{project_id}", response={204: None})
+def delete_project(request: HttpRequest, project_id: int) -> Status[None]:
+    """Delete a project and its roles."""
+    s.delete_project(actor(request), project_id)
+    return Status(204, None)
+
+
+@router.put("/projects/{project_id}/roles/{person_id}", response=RoleOut)
+def set_project_role(
+    request: HttpRequest, project_id: int, person_id: int, payload: RoleIn
+) -> dict[str, Any]:
+    """Add a person to the project, or change their role."""
+    entry = s.set_project_role(actor(request), project_id, person_id, payload.role)
+    return {
+        "project": entry.project_id,
+        "person": {"id": entry.person.pk, "name": entry.person.full_name},
+        "role": entry.role,
+    }
+
+
+@router.delete("/projects/{project_id}/roles/{person_id}", response={204: None})
+def remove_project_role(request: HttpRequest, project_id: int, person_id: int) -> Status[None]:
+    """Take a person off the project."""
+    s.remove_project_role(actor(request), project_id, person_id)
+    return Status(204, None)

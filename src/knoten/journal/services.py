@@ -503,6 +503,11 @@ def _promise(actor: Member, promise_id: int | str) -> Promise:
     return found
 
 
+def promise_detail(actor: Member, promise_id: int | str) -> dict[str, Any]:
+    """One promise ``actor`` may see, as JSON-able data."""
+    return promise_as_dict(_promise(actor, promise_id))
+
+
 def list_promises(
     actor: Member,
     *,
