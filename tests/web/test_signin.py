@@ -170,6 +170,65 @@ def test_bob_never_sees_alices_data(world: World) -> None:
     bob.get(link_for(world.bob))
     bob_home = bob.get("/").content.decode()
     assert "Bob Becker" in bob_home
-    assert "Bob&#x27;s network has 1 person," in bob_home
+    assert "Add the first person" in bob_home  # only *me* so far: the beginner's guide
     assert "Alice" not in bob_home
     assert "Geheim" not in bob_home
+
+
+def _try(client: Client, username: str, password: str, address: str = "10.0.0.1") -> str:
+    return client.post(
+        reverse("web:login"),
+        {"username": username, "password": password},
+        REMOTE_ADDR=address,
+    ).content.decode()
+
+
+def test_repeated_failures_close_sign_in_for_a_while(world: World) -> None:
+    from knoten.core import throttle
+
+    world.alice.user.set_password("correct horse")
+    world.alice.user.save()
+    client = Client()
+    for _attempt in range(throttle.LIMIT):
+        assert "Too many failed sign-ins" not in _try(client, "alice", "wrong")
+    # Now even the right password is refused, from anywhere, for this username …
+    body = _try(client, "alice", "correct horse", address="10.0.0.2")
+    assert "Too many failed sign-ins. Try again in 15 minutes." in body
+    assert "_auth_user_id" not in client.session
+    # … and this address can't try another username either.
+    assert "Too many failed sign-ins" in _try(client, "bob", "whatever")
+
+
+def test_sign_in_opens_again_after_the_window(world: World) -> None:
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from knoten.core import throttle
+    from knoten.core.models import SignInFailure
+
+    world.alice.user.set_password("correct horse")
+    world.alice.user.save()
+    client = Client()
+    for _attempt in range(throttle.LIMIT):
+        _try(client, "alice", "wrong")
+    SignInFailure.objects.update(at=timezone.now() - throttle.WINDOW - dt.timedelta(seconds=1))
+    answer = client.post(reverse("web:login"), {"username": "alice", "password": "correct horse"})
+    assert answer.status_code == 302
+    assert not SignInFailure.objects.filter(username="alice").exists()
+
+
+def test_fewer_failures_than_the_limit_do_not_close_sign_in(world: World) -> None:
+    from knoten.core import throttle
+
+    world.alice.user.set_password("correct horse")
+    world.alice.user.save()
+    client = Client()
+    for _attempt in range(throttle.LIMIT - 1):
+        _try(client, "alice", "wrong")
+    answer = client.post(
+        reverse("web:login"),
+        {"username": "alice", "password": "correct horse"},
+        REMOTE_ADDR="10.0.0.1",
+    )
+    assert answer.status_code == 302

@@ -62,3 +62,18 @@ class NetworkScoped(models.Model):
 
     class Meta:
         abstract = True
+
+
+class SignInFailure(models.Model):
+    """A failed password sign-in, kept for a while to slow down guessing.
+
+    Stored in the database rather than in a process's memory, so every server worker
+    counts the same failures.
+    """
+
+    username = models.CharField(max_length=150, db_index=True)
+    address = models.GenericIPAddressField(null=True, blank=True, db_index=True)
+    at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"{self.username} from {self.address} at {self.at:%Y-%m-%d %H:%M}"

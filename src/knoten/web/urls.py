@@ -14,13 +14,7 @@ urlpatterns = [
     path("people/", include("knoten.web.person_urls")),
     path("", include("knoten.web.directory_urls")),
     path("signin/<str:token>/", views.signin, name="signin"),
-    path(
-        "login/",
-        auth_views.LoginView.as_view(
-            template_name="web/login.html", redirect_authenticated_user=True
-        ),
-        name="login",
-    ),
+    path("login/", views.SignInView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     re_path(r"^static/(?P<path>.+)$", views.static, name="static"),
 ]

@@ -16,13 +16,17 @@ from typing import TYPE_CHECKING, cast
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.views import LoginView
 from django.contrib.staticfiles.views import serve as staticfiles_serve
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.i18n import set_language as django_set_language
@@ -88,6 +92,41 @@ def static(request: HttpRequest, path: str) -> HttpResponseBase:
     finders) instead of asking for a separate web server or ``collectstatic``.
     """
     return staticfiles_serve(request, path, insecure=True)
+
+
+class ThrottledAuthenticationForm(AuthenticationForm):
+    """The password form, closed for a while after repeated failures (knoten.core.throttle)."""
+
+    def clean(self) -> dict[str, object]:
+        from knoten.core import throttle
+
+        username = str(self.data.get("username", ""))
+        address = self.request.META.get("REMOTE_ADDR") if self.request else None
+        wait = throttle.seconds_to_wait(username, address)
+        if wait > 0:
+            minutes = max(1, -(-wait // 60))
+            raise ValidationError(
+                ngettext(
+                    "Too many failed sign-ins. Try again in %(minutes)d minute.",
+                    "Too many failed sign-ins. Try again in %(minutes)d minutes.",
+                    minutes,
+                )
+                % {"minutes": minutes},
+                code="throttled",
+            )
+        try:
+            cleaned = super().clean()
+        except ValidationError:
+            throttle.note_failure(username, address)
+            raise
+        throttle.clear_failures(username)
+        return cleaned
+
+
+class SignInView(LoginView):
+    template_name = "web/login.html"
+    redirect_authenticated_user = True
+    authentication_form = ThrottledAuthenticationForm
 
 
 @login_not_required
