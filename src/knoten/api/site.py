@@ -10,10 +10,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import URLPattern, URLResolver
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError, ValidationError
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.openapi.schema import OpenAPISchema
 from ninja.renderers import JSONRenderer
 from ninja.responses import NinjaJSONEncoder
 
@@ -33,7 +34,50 @@ class _Renderer(JSONRenderer):
     encoder_class = _Encoder
 
 
-api = NinjaAPI(
+# Every error answer has this shape (see the handlers below); the schema says so, and
+# which statuses an operation can answer besides its own.
+ERROR_SCHEMA: dict[str, Any] = {
+    "title": "Error",
+    "type": "object",
+    "properties": {
+        "message": {"type": "string"},
+        "field": {"type": "string"},
+        "value": {},
+        "reason": {"type": "string"},
+        "candidates": {"type": "array"},
+        "detail": {"type": "array"},
+    },
+    "required": ["message"],
+}
+ERROR_STATUSES = {
+    "400": "The input is not valid: `field` names what, `message` says why.",
+    "401": "Not signed in: no valid bearer token or session.",
+    "404": "Nothing of yours has this id or name.",
+}
+
+
+def document_errors(schema: dict[str, Any]) -> dict[str, Any]:
+    """Add the error answers (400, 401, 404) to every operation of an OpenAPI ``schema``."""
+    schema.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_SCHEMA
+    content = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+    for operations in schema.get("paths", {}).values():
+        for operation in operations.values():
+            responses = operation.setdefault("responses", {})
+            for status, description in ERROR_STATUSES.items():
+                responses.setdefault(status, {"description": description, "content": content})
+    return schema
+
+
+class _Api(NinjaAPI):
+    def get_openapi_schema(
+        self, *, path_prefix: str | None = None, path_params: dict[str, Any] | None = None
+    ) -> OpenAPISchema:
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        document_errors(schema)
+        return schema
+
+
+api = _Api(
     title="Knoten API",
     version="1",
     description="A personal CRM for business networking. Authenticate with "
@@ -95,6 +139,21 @@ def _validation(request: HttpRequest, exc: ValidationError) -> HttpResponse:
         {"field": field, "message": f"{field}: {message}", "detail": exc.errors},
         400,
     )
+
+
+@api.exception_handler(HttpError)
+def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    # ninja's own: a body that is not JSON (400), and the like.
+    if exc.status_code == 400 and str(exc).startswith("Cannot parse request body"):
+        return _json(
+            request, {"field": "body", "message": "body: is not valid JSON"}, exc.status_code
+        )
+    return _json(request, {"message": str(exc)}, exc.status_code)
+
+
+@api.exception_handler(Http404)
+def _http404(request: HttpRequest, exc: Http404) -> HttpResponse:
+    return _json(request, {"message": "not found"}, 404)
 
 
 @api.exception_handler(AuthenticationError)
