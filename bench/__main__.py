@@ -7,12 +7,16 @@ For each size a fresh process times, over ``--runs`` calls after a warm-up, the 
 functions the command line calls: the first page of the person list, person show (a
 different person each call, and *me*), logging a conversation (removed again afterwards)
 and, once ``bench/search.py`` exists, the searches beside their bare full-text floor.
+On the networks of 10k persons and more it then starts the real server (``knoten serve``)
+and times the people list, a person's page, search as you type and the API list over
+HTTP at 1 and 10 concurrent clients (``bench/http.py``).
 
 Prints a table on stdout and writes every figure to ``.bench-data/results.json``.
 
     python -m bench                       # 1k, 10k and 100k, 50 calls each
     python -m bench --sizes 1000,10000 --runs 100
     python -m bench --rebuild --sizes 1000
+    python -m bench --only http --sizes 10k,100k
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / ".bench-data"
 SIZES = (1_000, 10_000, 100_000)
 TARGET_SIZE = 100_000
+HTTP_MIN_SIZE = 10_000  # the HTTP figures run on these sizes unless asked for alone
 LIST_SHOW_P95_MS = 30.0
 ONE_WORD_MS = 20.0
 FLOOR_RATIO = 1.5
@@ -105,7 +110,9 @@ def prepare(size: int, seed: int, rebuild: bool) -> tuple[Path, dict[str, Any] |
     return folder, json.loads(meta_file.read_text()), False
 
 
-def measure(size: int, seed: int, runs: int, rebuild: bool) -> dict[str, Any]:
+def measure(
+    size: int, seed: int, runs: int, rebuild: bool, only: str = "", http_requests: int = 400
+) -> dict[str, Any]:
     folder, meta, cached = prepare(size, seed, rebuild)
     result: dict[str, Any] = {"size": size, "seed": seed, "data_dir": str(folder)}
     if meta is None:
@@ -118,14 +125,24 @@ def measure(size: int, seed: int, runs: int, rebuild: bool) -> dict[str, Any]:
         stage_seconds=meta.get("stage_seconds", {}),
         counts=meta["counts"],
     )
-    print(f"Measuring the network of {size:,} persons …", file=sys.stderr)
-    out = folder / "measure.json"
-    out.unlink(missing_ok=True)
-    args = ("--size", str(size), "--seed", str(seed), "--runs", str(runs))
-    if not run_worker("measure", folder, meta["key"], *args) or not out.exists():
-        result["error"] = "measuring failed (see above)"
-        return result
-    result.update(json.loads(out.read_text()))
+    if only != "http":
+        print(f"Measuring the network of {size:,} persons …", file=sys.stderr)
+        out = folder / "measure.json"
+        out.unlink(missing_ok=True)
+        args = ("--size", str(size), "--seed", str(seed), "--runs", str(runs))
+        if not run_worker("measure", folder, meta["key"], *args) or not out.exists():
+            result["error"] = "measuring failed (see above)"
+            return result
+        result.update(json.loads(out.read_text()))
+    if only == "http" or (only != "domain" and size >= HTTP_MIN_SIZE):
+        from bench import http
+
+        print(f"Measuring the network of {size:,} persons over HTTP …", file=sys.stderr)
+        env = child_env(folder, meta["key"])
+        try:
+            result["http"] = http.measure(folder, env, seed, requests=http_requests)
+        except RuntimeError as error:
+            result["http"] = {"error": str(error)}
     return result
 
 
@@ -258,8 +275,31 @@ def report(results: list[dict[str, Any]], runs: int) -> str:
         if "error" in result:
             lines.append(f"  {result['error']}")
             continue
-        lines.extend(_size_table(result, at_target=size >= TARGET_SIZE))
+        if "figures" in result:
+            lines.extend(_size_table(result, at_target=size >= TARGET_SIZE))
+        lines.extend(http_report_lines(result))
     return "\n".join(lines)
+
+
+def http_report_lines(result: dict[str, Any]) -> list[str]:
+    from bench import http
+
+    return http.report_lines(result)
+
+
+def http_failed(result: dict[str, Any]) -> bool:
+    """Whether the HTTP part broke or any answer was not a 200."""
+    part = result.get("http")
+    if part is None:
+        return False
+    return "error" in part or any(figure["failures"] for figure in part["figures"])
+
+
+def parse_size(text: str) -> int:
+    """``10000``, ``10_000`` or ``10k`` (``1m`` a million)."""
+    clean = text.strip().lower().replace("_", "")
+    factor = {"k": 1_000, "m": 1_000_000}.get(clean[-1:], 1)
+    return int(clean[:-1] if factor > 1 else clean) * factor
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -269,24 +309,41 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--sizes",
         default=",".join(str(size) for size in SIZES),
-        help="comma-separated network sizes (default: 1000,10000,100000)",
+        help="comma-separated network sizes, 10000 or 10k (default: 1000,10000,100000)",
     )
     parser.add_argument("--seed", type=int, default=1, help="the demo network's seed")
     parser.add_argument("--runs", type=int, default=50, help="timed calls per figure")
     parser.add_argument("--rebuild", action="store_true", help="build the networks anew")
+    parser.add_argument(
+        "--only",
+        choices=("domain", "http"),
+        default="",
+        help="only the domain functions, or only the HTTP figures (default: both)",
+    )
+    parser.add_argument(
+        "--http-requests",
+        type=int,
+        default=400,
+        help="timed HTTP requests per page and client count (default: 400)",
+    )
     args = parser.parse_args(argv)
     try:
-        sizes = [int(part.replace("_", "")) for part in args.sizes.split(",") if part.strip()]
+        sizes = [parse_size(part) for part in args.sizes.split(",") if part.strip()]
     except ValueError:
         parser.error(f"--sizes must be whole numbers separated by commas, not {args.sizes!r}")
     if not sizes or any(size < 1 for size in sizes):
         parser.error("--sizes needs at least one size of 1 or more")
     if args.runs < 1:
         parser.error("--runs must be at least 1")
+    if args.http_requests < 10:
+        parser.error("--http-requests must be at least 10")
 
     DATA.mkdir(exist_ok=True)
     started = time.strftime("%Y-%m-%d %H:%M:%S")
-    results = [measure(size, args.seed, args.runs, args.rebuild) for size in sizes]
+    results = [
+        measure(size, args.seed, args.runs, args.rebuild, args.only, args.http_requests)
+        for size in sizes
+    ]
     text = report(results, args.runs)
     print(text)
     document = {
@@ -308,7 +365,8 @@ def main(argv: list[str] | None = None) -> int:
     }
     (DATA / "results.json").write_text(json.dumps(document, indent=2, default=str) + "\n")
     print(f"\nFigures written to {(DATA / 'results.json').relative_to(ROOT)}", file=sys.stderr)
-    return 1 if any("error" in result for result in results) else 0
+    failed = any("error" in result or http_failed(result) for result in results)
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

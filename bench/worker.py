@@ -3,8 +3,11 @@
 ``python -m bench.worker build --size N --seed S`` fills a fresh data folder (named by
 ``KNOTEN_DATA_DIR``) with a demo network and writes ``meta.json`` beside the database;
 ``python -m bench.worker measure --size N --seed S --runs R`` times the domain functions
-the command line calls and writes ``measure.json``. Django reads its settings once at
-start, so each data folder needs a process of its own; ``python -m bench`` starts them.
+the command line calls and writes ``measure.json``; ``http-setup`` signs the benchmark's
+member in for ``bench/http.py`` (a session and an API token, with the persons and name
+prefixes to ask for) and writes ``http.json``, ``http-teardown`` ends both again.
+Django reads its settings once at start, so each data folder needs a process of its own;
+``python -m bench`` starts them.
 """
 
 from __future__ import annotations
@@ -195,16 +198,90 @@ def measure(size: int, seed: int, runs: int, folder: Path) -> None:
     (folder / "measure.json").write_text(json.dumps(result, indent=2, default=str) + "\n")
 
 
+HTTP_TOKEN_NAME = "http benchmark"
+
+
+def http_setup(seed: int, folder: Path, samples: int) -> None:
+    """A session and an API token for the benchmark's member, and what to ask the server for.
+
+    The persons are a seeded spread of the network (not only *me*); the search prefixes are
+    the first 3, 4 and 5 letters of real given and family names, as someone types them.
+    """
+    setup_django()
+    from django.conf import settings
+    from django.test import Client
+
+    from knoten.api.models import ApiToken
+    from knoten.api.tokens import create_token
+    from knoten.cli.main import migrate_quietly
+    from knoten.core.models import Member
+    from knoten.people.models import Person
+
+    migrate_quietly()
+    member = Member.objects.select_related("network", "person", "user").get(
+        user__username=BENCH_USER
+    )
+    ApiToken.objects.filter(member_id=member.pk, name=HTTP_TOKEN_NAME).delete()
+    client = Client()
+    client.force_login(member.user)
+    session = client.cookies[settings.SESSION_COOKIE_NAME].value
+    token, key = create_token(member, HTTP_TOKEN_NAME)
+
+    people = Person.objects.filter(network_id=member.network_id, archived=False)
+    pks = list(people.exclude(pk=member.me.pk).values_list("pk", flat=True))
+    rng = random.Random(f"knoten-bench-http-{seed}")
+    shown = rng.sample(pks, min(len(pks), samples))
+    names = people.filter(pk__in=rng.sample(pks, min(len(pks), samples // 3 + 1)))
+    prefixes: list[str] = []
+    for given, family in names.order_by("pk").values_list("given_name", "family_name"):
+        words = [word for word in (given, family) if word.isalpha() and len(word) >= 5]
+        if words:
+            word = rng.choice(words)
+            prefixes.extend(word[:length] for length in (3, 4, 5))
+    rng.shuffle(prefixes)
+    setup = {
+        "cookie": f"{settings.SESSION_COOKIE_NAME}={session}",
+        "session": session,
+        "token_id": token.pk,
+        "token": key,
+        "me": member.me.pk,
+        "persons": shown,
+        "prefixes": prefixes,
+    }
+    (folder / "http.json").write_text(json.dumps(setup, indent=2) + "\n")
+
+
+def http_teardown(folder: Path) -> None:
+    """End the session and delete the token ``http-setup`` made (the cache stays as built)."""
+    setup_django()
+    from django.contrib.sessions.models import Session
+
+    from knoten.api.models import ApiToken
+
+    setup_file = folder / "http.json"
+    if not setup_file.exists():
+        return
+    setup = json.loads(setup_file.read_text())
+    Session.objects.filter(session_key=setup["session"]).delete()
+    ApiToken.objects.filter(pk=setup["token_id"], name=HTTP_TOKEN_NAME).delete()
+    setup_file.unlink()
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.worker")
-    parser.add_argument("action", choices=("build", "measure"))
+    parser.add_argument("action", choices=("build", "measure", "http-setup", "http-teardown"))
     parser.add_argument("--size", type=int, required=True)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--runs", type=int, default=50)
+    parser.add_argument("--samples", type=int, default=300, help="persons for http-setup")
     args = parser.parse_args(argv)
     folder = Path(os.environ["KNOTEN_DATA_DIR"])
     if args.action == "build":
         build(args.size, args.seed, folder)
+    elif args.action == "http-setup":
+        http_setup(args.seed, folder, args.samples)
+    elif args.action == "http-teardown":
+        http_teardown(folder)
     else:
         measure(args.size, args.seed, args.runs, folder)
 

@@ -115,3 +115,41 @@ def test_the_running_database_has_the_pragmas_set(db: None) -> None:
         assert cursor.fetchone()[0] == 1
         cursor.execute("PRAGMA busy_timeout")
         assert cursor.fetchone()[0] == 20000
+
+
+def test_sqlite_keeps_its_connections(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("KNOTEN_CONN_MAX_AGE", raising=False)
+    db = config.database_config("", tmp_path)
+    assert db["CONN_MAX_AGE"] == config.DEFAULT_CONN_MAX_AGE > 0
+    assert db["CONN_HEALTH_CHECKS"] is True
+    sqlite_url = config.database_config(f"sqlite://{tmp_path / 'other.sqlite3'}", tmp_path)
+    assert sqlite_url["CONN_MAX_AGE"] == config.DEFAULT_CONN_MAX_AGE
+
+
+def test_conn_max_age_comes_from_the_environment(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("KNOTEN_CONN_MAX_AGE", "0")
+    assert config.database_config("", tmp_path)["CONN_MAX_AGE"] == 0
+    assert config.database_config("postgres://h/crm", tmp_path)["CONN_MAX_AGE"] == 0
+    monkeypatch.setenv("KNOTEN_CONN_MAX_AGE", "60")
+    assert config.database_config("", tmp_path)["CONN_MAX_AGE"] == 60
+
+
+def test_conn_max_age_refuses_what_it_cannot_use(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("KNOTEN_CONN_MAX_AGE", "-1")
+    with pytest.raises(config.ConfigError, match="KNOTEN_CONN_MAX_AGE must be 0 or more"):
+        config.database_config("", tmp_path)
+    monkeypatch.setenv("KNOTEN_CONN_MAX_AGE", "forever")
+    with pytest.raises(config.ConfigError, match="KNOTEN_CONN_MAX_AGE must be a whole number"):
+        config.database_config("", tmp_path)
+
+
+def test_the_running_database_keeps_its_connection(db: None) -> None:
+    from django.db import connection
+
+    # The test suite's settings come from the same helper as the server's.
+    assert connection.settings_dict["CONN_MAX_AGE"] == config.conn_max_age()
+    assert connection.settings_dict["CONN_HEALTH_CHECKS"] is True

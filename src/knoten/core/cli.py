@@ -120,13 +120,30 @@ def _open_browser_when_ready(url: str, host: str, port: int) -> None:
         os._exit(0)
 
 
+MAX_DEFAULT_WORKERS = 8
+
+
+def default_workers() -> int:
+    """Gunicorn sync workers for this machine: two per CPU, at least 2, at most 8."""
+    return max(2, min(2 * (os.cpu_count() or 1), MAX_DEFAULT_WORKERS))
+
+
 def serve(
     host: Annotated[
         str,
         typer.Option(help="Address to listen on. Any but this computer needs a password."),
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
-    workers: Annotated[int, typer.Option(help="Worker processes.")] = 2,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            min=1, show_default=False, help="Worker processes [default: 2 per CPU, 2 to 8]."
+        ),
+    ] = None,
+    threads: Annotated[
+        int,
+        typer.Option(min=1, help="Threads per worker (more than 1: gunicorn's gthread worker)."),
+    ] = 1,
     no_browser: Annotated[
         bool, typer.Option("--no-browser", help="Do not open the browser (link still printed).")
     ] = False,
@@ -181,7 +198,9 @@ def serve(
         "--bind",
         f"{bind_host}:{port}",
         "--workers",
-        str(workers),
+        str(workers or default_workers()),
+        "--threads",
+        str(threads),
         "--access-logfile",
         "-",
         "--log-level",
