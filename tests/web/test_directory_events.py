@@ -132,7 +132,7 @@ def test_add(world: World, anna: Person) -> None:
         ({"name": ""}, "name", "is empty"),
         ({"name": "X", "starts": day(5), "ends": day(1)}, "ends", "before the start"),
         ({"name": "X", "cost": "lots"}, "cost", "is not an amount"),
-        ({"name": "X", "attendee": "Nobody Here"}, "attendee", "no attendee matches"),
+        ({"name": "X", "attendee": "Nobody Here"}, "attendee", "No one in your network matches"),
     ],
 )
 def test_add_refuses_bad_input(
@@ -152,7 +152,7 @@ def test_ambiguous_person_is_named_next_to_the_field(world: World, fair: Event) 
     )
     assert answer.status_code == 400
     error = answer.content.decode().split('id="error_person">')[1].split("</p>")[0]
-    assert "ambiguous" in error and "Anna Meier" in error
+    assert "matches several" in error and "Anna Meier" in error
     assert Attendance.objects.get(event=fair).status == "expected"
 
 

@@ -35,6 +35,8 @@ from knoten.people.vocabulary import Word
 from knoten.web.views import _is_fragment_request, _member, _page_number
 
 PAGE_SIZE = 50
+# The form fields (and the domain's field names) that name a person.
+PERSON_FIELDS = ("person", "attendee", "participant", "participants")
 
 T = TypeVar("T")
 
@@ -94,8 +96,18 @@ def _errors(
     if isinstance(problem, InvalidInput):
         field, message = problem.field, problem.reason or str(problem)
         message = f"“{problem.value}” {message}" if problem.value not in ("", None) else message
-    elif isinstance(problem, (NotFound, Ambiguous)):
-        field, message = problem.what, str(problem)
+    elif isinstance(problem, NotFound):
+        field = problem.what
+        if field in PERSON_FIELDS:
+            message = _("No one in your network matches “%(query)s”.") % {"query": problem.query}
+        else:
+            message = _("Nothing in your network matches “%(query)s”.") % {"query": problem.query}
+    elif isinstance(problem, Ambiguous):
+        field = problem.what
+        message = _("“%(query)s” matches several; be more precise or give one of: %(list)s") % {
+            "query": problem.query,
+            "list": "; ".join(problem.candidates),
+        }
     else:
         field, message = "", str(problem)
     field = aliases.get(field, field)
@@ -278,7 +290,7 @@ def _confirm_delete(
     member: Member,
     *,
     name: str,
-    what: str,
+    statement: str,
     consequence: str,
     back: str,
     error: str = "",
@@ -286,7 +298,7 @@ def _confirm_delete(
     context = {
         "member": member,
         "name": name,
-        "what": what,
+        "statement": statement,
         "consequence": consequence,
         "back": back,
         "error": error,
@@ -308,7 +320,7 @@ def organisation_delete(request: HttpRequest, organisation_id: int) -> HttpRespo
         request,
         member,
         name=data["name"],
-        what=_("organisation"),
+        statement=_("This deletes the organisation “%(name)s” for good.") % {"name": data["name"]},
         consequence=_(
             "Its people stay, without their jobs and memberships there; its events and "
             "projects stay, without it."
@@ -583,7 +595,7 @@ def event_delete(request: HttpRequest, event_id: int) -> HttpResponse:
         request,
         member,
         name=data["name"],
-        what=_("event"),
+        statement=_("This deletes the event “%(name)s” for good.") % {"name": data["name"]},
         consequence=_(
             "Who was expected and whom you met there is forgotten; the conversations "
             "there stay, without the event."
@@ -846,7 +858,7 @@ def project_delete(request: HttpRequest, project_id: int) -> HttpResponse:
         request,
         member,
         name=data["name"],
-        what=_("project"),
+        statement=_("This deletes the project “%(name)s” for good.") % {"name": data["name"]},
         consequence=_("Its people stay; only their roles in it are forgotten."),
         back=reverse("web:project", kwargs={"project_id": project_id}),
         error=errors.get("form", ""),
