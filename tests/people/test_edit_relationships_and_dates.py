@@ -1,0 +1,155 @@
+"""Editing and deleting relationships and important dates, as domain functions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from knoten.core.errors import InvalidInput, NotFound
+from knoten.core.models import Member
+from knoten.core.partial_dates import PartialDate
+from knoten.people import services as people
+from knoten.people.models import ImportantDate, Person, Relationship
+
+Rows = Callable[[], dict[str, int]]
+
+
+@pytest.fixture
+def pair(alice: Member) -> tuple[Person, Person]:
+    return people.add_person(alice, "Anna Schmidt"), people.add_person(alice, "Ben Braun")
+
+
+def test_edit_relationship_changes_what_is_given(
+    alice: Member, pair: tuple[Person, Person]
+) -> None:
+    anna, ben = pair
+    edge = people.relate(alice, anna, ben, "boss", trust=3)
+    edited = people.edit_relationship(alice, edge.pk, trust="5", since="2015", note=" ok ")
+    edited.refresh_from_db()
+    assert (edited.trust, edited.since, edited.note) == (5, PartialDate(2015), "ok")
+    # "report" names the other direction: the edge turns round.
+    turned = people.edit_relationship(alice, edge.pk, kind="report")
+    turned.refresh_from_db()
+    assert (turned.from_person_id, turned.to_person_id, turned.kind) == (ben.pk, anna.pk, "boss")
+    cleared = people.edit_relationship(alice, edge.pk, trust="", since="", note="")
+    cleared.refresh_from_db()
+    assert (cleared.trust, cleared.since, cleared.note) == (None, None, "")
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"trust": "9", "note": "x"}, "trust"),
+        ({"trust": "viel"}, "trust"),
+        ({"kind": "Erzfeind", "trust": 2}, "kind"),
+        ({"kind": "Freund", "trust": 2}, "kind"),
+        ({"since": "32.13.2020", "trust": 2}, "since"),
+    ],
+)
+def test_a_bad_relationship_edit_changes_nothing(
+    alice: Member,
+    pair: tuple[Person, Person],
+    rows: Rows,
+    changes: dict[str, str],
+    field: str,
+) -> None:
+    anna, ben = pair
+    edge = people.relate(alice, anna, ben, "colleague", trust=3)
+    people.relate(alice, ben, anna, "friend")
+    before = rows()
+    with pytest.raises(InvalidInput) as caught:
+        people.edit_relationship(alice, edge.pk, **changes)
+    assert caught.value.field == field
+    assert rows() == before
+    fresh = Relationship.objects.get(pk=edge.pk)
+    assert (fresh.kind, fresh.trust, fresh.note) == ("colleague", 3, "")
+
+
+def test_delete_and_list_relationships(
+    alice: Member, bob: Member, pair: tuple[Person, Person]
+) -> None:
+    anna, ben = pair
+    cara = people.add_person(alice, "Cara Cordes")
+    friend = people.relate(alice, anna, ben, "friend")
+    sister = people.relate(alice, anna, cara, "sister")
+    assert [r.pk for r in people.list_relationships(alice, anna)] == [sister.pk, friend.pk]
+    assert [r.pk for r in people.list_relationships(alice, anna, limit=1, offset=1)] == [friend.pk]
+    for call in (
+        lambda: people.edit_relationship(bob, friend.pk, trust=1),
+        lambda: people.delete_relationship(bob, friend.pk),
+        lambda: people.get_relationship(bob, friend.pk),
+        lambda: people.list_relationships(bob, anna.pk),
+    ):
+        with pytest.raises(NotFound):
+            call()
+    assert Relationship.objects.count() == 2
+    people.delete_relationship(alice, friend.pk)
+    assert list(Relationship.objects.values_list("pk", flat=True)) == [sister.pk]
+    with pytest.raises(NotFound):
+        people.delete_relationship(alice, friend.pk)
+
+
+def test_edit_important_date(alice: Member, pair: tuple[Person, Person]) -> None:
+    anna, _ = pair
+    wedding = people.add_important_date(alice, anna, "anniversary", "05.06.2010")
+    edited = people.edit_important_date(
+        alice, wedding.pk, kind="Jahrestag", date="--06-05", label=" Hochzeit ", note="n"
+    )
+    edited.refresh_from_db()
+    assert (edited.kind, edited.date, edited.label, edited.note) == (
+        "anniversary",
+        PartialDate(None, 6, 5),
+        "Hochzeit",
+        "n",
+    )
+    assert people.edit_important_date(alice, wedding.pk, kind="birthday").kind == "birthday"
+    cleared = people.edit_important_date(alice, wedding.pk, label="", note="")
+    assert (cleared.label, cleared.note) == ("", "")
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"date": " ", "label": "x"}, "date"),
+        ({"date": "30.02.2020", "label": "x"}, "date"),
+        ({"kind": "Feiertag", "label": "x"}, "kind"),
+        ({"kind": "Geburtstag", "label": "x"}, "kind"),
+    ],
+)
+def test_a_bad_date_edit_changes_nothing(
+    alice: Member,
+    pair: tuple[Person, Person],
+    rows: Rows,
+    changes: dict[str, str],
+    field: str,
+) -> None:
+    anna, _ = pair
+    people.add_important_date(alice, anna, "birthday", "14.03.1980")
+    wedding = people.add_important_date(alice, anna, "anniversary", "05.06.2010")
+    before = rows()
+    with pytest.raises(InvalidInput) as caught:
+        people.edit_important_date(alice, wedding.pk, **changes)
+    assert caught.value.field == field
+    assert rows() == before
+    fresh = ImportantDate.objects.get(pk=wedding.pk)
+    assert (fresh.kind, fresh.date, fresh.label) == ("anniversary", PartialDate(2010, 6, 5), "")
+
+
+def test_delete_and_list_dates(alice: Member, bob: Member, pair: tuple[Person, Person]) -> None:
+    anna, _ = pair
+    wedding = people.add_important_date(alice, anna, "anniversary", "05.06.2010")
+    birthday = people.add_important_date(alice, anna, "birthday", "14.03.1980")
+    assert [d.pk for d in people.list_important_dates(alice, anna)] == [birthday.pk, wedding.pk]
+    for call in (
+        lambda: people.edit_important_date(bob, wedding.pk, label="x"),
+        lambda: people.delete_important_date(bob, wedding.pk),
+        lambda: people.list_important_dates(bob, anna.pk),
+    ):
+        with pytest.raises(NotFound):
+            call()
+    assert ImportantDate.objects.count() == 2
+    people.delete_important_date(alice, wedding.pk)
+    assert list(ImportantDate.objects.values_list("pk", flat=True)) == [birthday.pk]
+    with pytest.raises(NotFound):
+        people.delete_important_date(alice, wedding.pk)
