@@ -197,7 +197,12 @@ def test_edit(world: World, fair: Event) -> None:
     assert answer.status_code == 302
     fair.refresh_from_db()
     assert (fair.name, fair.kind, fair.ends_on, fair.cost) == ("HMI", "conference", None, None)
-    assert fair.organiser is None
+    # What the form did not send stays as it was; an emptied field is cleared.
+    assert fair.organiser is not None and fair.organiser.name == "Deutsche Messe AG"
+    assert fair.place == "Hannover"
+    client.post(url("event_edit", fair), {"organiser": "", "place": ""})
+    fair.refresh_from_db()
+    assert (fair.organiser, fair.place, fair.name) == (None, "", "HMI")
 
 
 def test_edit_refuses_bad_input_and_changes_nothing(world: World, fair: Event) -> None:

@@ -118,6 +118,16 @@ def _values(request: HttpRequest, fields: Sequence[str]) -> dict[str, str]:
     return {name: request.POST.get(name, "").strip() for name in fields}
 
 
+def _posted(request: HttpRequest, fields: Sequence[str]) -> dict[str, str | None]:
+    """What an edit form sent: a field it did not send is None (left as it is)."""
+    return {name: request.POST[name].strip() if name in request.POST else None for name in fields}
+
+
+def _shown_values(posted: Mapping[str, str | None], current: Mapping[str, str]) -> dict[str, str]:
+    """The edit form again: what was sent, and the current value where nothing was."""
+    return {name: current[name] if value is None else value for name, value in posted.items()}
+
+
 def _attempt(
     action: Callable[[], T], fields: Sequence[str], aliases: Mapping[str, str] | None = None
 ) -> tuple[T | None, dict[str, str]]:
@@ -257,30 +267,30 @@ def organisation_edit(request: HttpRequest, organisation_id: int) -> HttpRespons
     """Change an organisation's name, kind, industry, website or note."""
     member = _member(request)
     data = _organisation_detail(member, organisation_id)
+    current = {
+        "name": data["name"],
+        "kind": data["kind"],
+        "industry": data["industry"],
+        "website": data["website"],
+        "note": data["notes"],
+    }
     if request.method != "POST":
-        values = {
-            "name": data["name"],
-            "kind": data["kind"],
-            "industry": data["industry"],
-            "website": data["website"],
-            "note": data["notes"],
-        }
-        return _organisation_form(request, member, values, {}, data)
-    values = _values(request, ORGANISATION_FIELDS)
-    values["note"] = request.POST.get("note", "")
+        return _organisation_form(request, member, current, {}, data)
+    posted = _posted(request, ORGANISATION_FIELDS)
     _done, errors = _attempt(
         lambda: people.edit_organisation(
             member,
             organisation_id,
-            name=values["name"],
-            kind=values["kind"] or None,
-            industry=values["industry"],
-            website=values["website"],
-            note=values["note"],
+            name=posted["name"],
+            kind=posted["kind"] or None,
+            industry=posted["industry"],
+            website=posted["website"],
+            note=posted["note"],
         ),
         ORGANISATION_FIELDS,
     )
     if errors:
+        values = _shown_values(posted, current)
         return _organisation_form(request, member, values, errors, data)
     return redirect(reverse("web:organisation", kwargs={"organisation_id": organisation_id}))
 
@@ -553,31 +563,31 @@ def _event_values(data: Mapping[str, Any]) -> dict[str, str]:
 
 @require_http_methods(["GET", "POST"])
 def event_edit(request: HttpRequest, event_id: int) -> HttpResponse:
-    """Change an event's facts; an emptied field is cleared."""
+    """Change an event's facts; an emptied field is cleared, one not sent is kept."""
     member = _member(request)
     data = _event_detail(member, event_id)
+    current = _event_values(data)
     if request.method != "POST":
-        return _event_form(request, member, _event_values(data), {}, data)
-    values = _values(request, EVENT_FIELDS)
-    values["note"] = request.POST.get("note", "")
+        return _event_form(request, member, current, {}, data)
+    posted = _posted(request, EVENT_FIELDS)
     _done, errors = _attempt(
         lambda: journal.edit_event(
             member,
             event_id,
-            name=values["name"],
-            kind=values["kind"] or None,
-            starts=values["starts"],
-            ends=values["ends"],
-            place=values["place"],
-            organiser=values["organiser"],
-            cost=values["cost"],
-            hours=values["hours"],
-            note=values["note"],
+            name=posted["name"],
+            kind=posted["kind"] or None,
+            starts=posted["starts"],
+            ends=posted["ends"],
+            place=posted["place"],
+            organiser=posted["organiser"],
+            cost=posted["cost"],
+            hours=posted["hours"],
+            note=posted["note"],
         ),
         EVENT_FIELDS,
     )
     if errors:
-        return _event_form(request, member, values, errors, data)
+        return _event_form(request, member, _shown_values(posted, current), errors, data)
     return redirect(reverse("web:event", kwargs={"event_id": event_id}))
 
 
@@ -819,28 +829,29 @@ def _project_values(data: Mapping[str, Any]) -> dict[str, str]:
 
 @require_http_methods(["GET", "POST"])
 def project_edit(request: HttpRequest, project_id: int) -> HttpResponse:
-    """Change a project's facts; an emptied date or organisation is cleared."""
+    """Change a project's facts; an emptied date or organisation is cleared, a field
+    not sent is kept."""
     member = _member(request)
     data = _project_detail(member, project_id)
+    current = _project_values(data)
     if request.method != "POST":
-        return _project_form(request, member, _project_values(data), {}, data)
-    values = _values(request, PROJECT_FIELDS)
-    values["description"] = request.POST.get("description", "")
+        return _project_form(request, member, current, {}, data)
+    posted = _posted(request, PROJECT_FIELDS)
     _done, errors = _attempt(
         lambda: journal.edit_project(
             member,
             project_id,
-            name=values["name"],
-            status=values["status"] or None,
-            organisation=values["organisation"],
-            starts=values["starts"],
-            ends=values["ends"],
-            description=values["description"],
+            name=posted["name"],
+            status=posted["status"] or None,
+            organisation=posted["organisation"],
+            starts=posted["starts"],
+            ends=posted["ends"],
+            description=posted["description"],
         ),
         PROJECT_FIELDS,
     )
     if errors:
-        return _project_form(request, member, values, errors, data)
+        return _project_form(request, member, _shown_values(posted, current), errors, data)
     return redirect(reverse("web:project", kwargs={"project_id": project_id}))
 
 
