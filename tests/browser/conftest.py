@@ -61,11 +61,12 @@ class Server:
     base_url: str
     signin_link: str
     data_dir: Path
-    env: dict[str, str]
+    env: dict[str, str] = field(repr=False)
     log: Path
-    process: subprocess.Popen[bytes]
-    # The signed-in browser state, made once from the one-time link (see signed_in).
-    state: dict[str, Any] = field(default_factory=dict)
+    process: subprocess.Popen[bytes] = field(repr=False)
+    # The signed-in browser state, made once from the one-time link (see signed_in),
+    # and the ids of persons the tests added.
+    state: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def knoten(self, *args: str) -> str:
         """Run ``knoten ARGS`` on the server's data, as its owner would; return stdout."""
