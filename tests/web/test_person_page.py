@@ -420,12 +420,29 @@ def test_promises_added_and_done(world: World, mueller: Person) -> None:
     assert (promise.debtor_id, promise.creditor_id) == (world.alice.person_id, mueller.pk)
     done = client.post(action_url(mueller, "promise-done", promise.pk), headers=HTMX)
     assert done.status_code == 200
-    assert "Send the regatta photos" not in done.content.decode()
+    body = done.content.decode()
+    assert "“Send the regatta photos” is done." in body
+    assert action_url(mueller, "promise-reopen", promise.pk) in body  # undo
+    assert "No open promises." in body
     promise.refresh_from_db()
     assert promise.done_on is not None
     again = client.post(action_url(mueller, "promise-done", promise.pk), headers=HTMX)
     assert again.status_code == 400
+    assert 'id="error_promises"' in again.content.decode()
     assert "already done" in again.content.decode()
+    assert again["HX-Retarget"] == "#section-promises"
+    plain = client.post(action_url(mueller, "promise-done", promise.pk))
+    assert plain.status_code == 400
+    assert "<html" in plain.content.decode() and "already done" in plain.content.decode()
+    undone = client.post(action_url(mueller, "promise-reopen", promise.pk))
+    assert undone.status_code == 302
+    promise.refresh_from_db()
+    assert promise.done_on is None
+    # A promise between others is not this person's to tick off here.
+    schmidt = add_person(world.alice, "Anna Schmidt")
+    assert client.post(action_url(schmidt, "promise-done", promise.pk)).status_code == 404
+    promise.refresh_from_db()
+    assert promise.done_on is None
 
 
 def test_conversations_newest_first_with_more(

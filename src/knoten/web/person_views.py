@@ -33,11 +33,13 @@ from knoten.core.errors import Ambiguous, InvalidInput, KnotenError, NotFound
 from knoten.core.models import Member
 from knoten.core.partial_dates import PartialDate
 from knoten.journal import vocabulary as journal_words
+from knoten.journal.models import Promise
 from knoten.journal.services import (
     add_promise,
     complete_promise,
     interaction_as_dict,
     list_interactions,
+    reopen_promise,
 )
 from knoten.people import vocabulary as v
 from knoten.people.contacts import add_contact, delete_contact_point, edit_contact_point
@@ -635,6 +637,7 @@ FORMS: dict[str, Form] = {
 @dataclass(frozen=True)
 class Action:
     section: str
+    # What it returns, if a dict, is given to the section's template.
     run: Callable[[Member, Person, int], object]
     model: type[Any] | None = None  # the row must be this person's (else 404)
 
@@ -659,8 +662,13 @@ def _delete_date(actor: Member, _person: Person, item_id: int) -> None:
     delete_important_date(actor, item_id)
 
 
-def _promise_done(actor: Member, _person: Person, item_id: int) -> None:
-    complete_promise(actor, item_id)
+def _promise_done(actor: Member, _person: Person, item_id: int) -> dict[str, object]:
+    promise = complete_promise(actor, item_id)
+    return {"done_promise": {"id": promise.pk, "text": promise.text}}
+
+
+def _promise_reopen(actor: Member, _person: Person, item_id: int) -> None:
+    reopen_promise(actor, item_id)
 
 
 ACTIONS: dict[str, Action] = {
@@ -669,7 +677,8 @@ ACTIONS: dict[str, Action] = {
     "career-delete": Action("career", _delete_job, Affiliation),
     "relations-delete": Action("relations", _delete_relationship, Relationship),
     "dates-delete": Action("dates", _delete_date, ImportantDate),
-    "promise-done": Action("promises", _promise_done),
+    "promise-done": Action("promises", _promise_done, Promise),
+    "promise-reopen": Action("promises", _promise_reopen, Promise),
 }
 
 
@@ -740,15 +749,38 @@ def _relationship_shown(row: dict[str, Any]) -> None:
 
 
 def _section_response(
-    request: HttpRequest, member: Member, person: Person, section: str, status: int = 200
+    request: HttpRequest,
+    member: Member,
+    person: Person,
+    section: str,
+    *,
+    error: str = "",
+    extra: dict[str, object] | None = None,
 ) -> HttpResponse:
-    """The section alone (htmx) or, without htmx, a redirect to it on the page."""
-    if not _is_fragment_request(request):
+    """The section alone (htmx) or, without htmx, a redirect to it on the page.
+
+    With an ``error`` (status 400) the section shows it; without htmx the whole page does.
+    """
+    context: dict[str, object] = {"member": member, "person": _page_data(member, person)}
+    context.update(extra or {})
+    if error:
+        context["section_error"] = {"section": section, "text": error}
+    elif not _is_fragment_request(request):
         return redirect(_section_link(person.pk, section))
-    context = {"member": member, "person": _page_data(member, person)}
-    response = render(request, f"web/person.html#{section}", context, status=status)
+    template = "web/person.html"
+    if _is_fragment_request(request):
+        template += f"#{section}"
+    response = render(request, template, context, status=400 if error else 200)
+    if error and _is_fragment_request(request):
+        _swap_anyway(response, section)
     patch_vary_headers(response, ["HX-Request"])
     return response
+
+
+def _swap_anyway(response: HttpResponse, section: str) -> None:
+    """Say where htmx puts a 400 answer (it swaps one if its responseHandling allows)."""
+    response["HX-Retarget"] = f"#section-{section}"
+    response["HX-Reswap"] = "outerHTML"
 
 
 def _section_link(person_id: int, section: str) -> str:
@@ -876,9 +908,7 @@ def person_form(
     if _is_fragment_request(request):
         response = render(request, "web/person/form.html#form", context, status=status)
         if errors:
-            # htmx swaps only what its responseHandling allows; these say where.
-            response["HX-Retarget"] = f"#section-{form.section}"
-            response["HX-Reswap"] = "outerHTML"
+            _swap_anyway(response, form.section)
     else:
         response = render(request, "web/person/form.html", context, status=status)
     patch_vary_headers(response, ["HX-Request"])
@@ -897,28 +927,22 @@ def person_action(request: HttpRequest, person_id: int, action: str, item_id: in
         raise Http404("No such entry on this person's page.")
     try:
         with transaction.atomic():
-            spec.run(member, person, item_id)
+            result = spec.run(member, person, item_id)
     except NotFound:
         raise Http404("No such entry in your network.") from None
     except KnotenError as problem:
-        response = _section_response(request, member, person, spec.section, status=400)
-        if _is_fragment_request(request):
-            response.content = (
-                f'<p class="error" role="alert">{_escape(problem.message)}</p>'.encode()
-                + response.content
-            )
-        return response
-    return _section_response(request, member, person, spec.section)
-
-
-def _escape(text: str) -> str:
-    from django.utils.html import escape
-
-    return escape(text)
+        return _section_response(
+            request, member, person, spec.section, error=_problem_text(problem)
+        )
+    extra = result if isinstance(result, dict) else None
+    return _section_response(request, member, person, spec.section, extra=extra)
 
 
 def _is_theirs(model: type[Any], member: Member, person: Person, item_id: int) -> bool:
+    """Whether row ``item_id`` of ``model`` is in the member's network and about ``person``."""
     rows = model.objects.filter(network_id=member.network_id, pk=item_id)
+    if model is Promise:
+        return bool(rows.filter(Q(debtor_id=person.pk) | Q(creditor_id=person.pk)).exists())
     if model is Relationship:
         return bool(rows.filter(Q(from_person_id=person.pk) | Q(to_person_id=person.pk)).exists())
     return bool(rows.filter(person_id=person.pk).exists())
@@ -935,10 +959,7 @@ def person_archive(request: HttpRequest, person_id: int) -> HttpResponse:
     try:
         archive_person(member, person, archived=not person.archived)
     except InvalidInput as problem:
-        context = {"member": member, "person": _page_data(member, person)}
-        context["basics_error"] = _problem_text(problem)
-        template = "web/person.html#basics" if _is_fragment_request(request) else "web/person.html"
-        return render(request, template, context, status=400)
+        return _section_response(request, member, person, "basics", error=_problem_text(problem))
     return _section_response(request, member, person, "basics")
 
 
