@@ -224,3 +224,18 @@ def test_language_switch_refuses_an_outside_address(world: World) -> None:
 def test_language_from_the_browser(world: World) -> None:
     body = signed_in(world.alice).get("/", HTTP_ACCEPT_LANGUAGE="de-DE,de;q=0.9").content.decode()
     assert '<html lang="de">' in body
+
+
+def test_home_counts_the_due_promises_it_does_not_show(world: World, mueller: Person) -> None:
+    from knoten.journal.today import SHOWN
+
+    log_interaction(
+        world.alice,
+        "Long lunch",
+        participants=[mueller],
+        promises=[f"task {n} by tomorrow" for n in range(SHOWN + 2)],
+    )
+    body = signed_in(world.alice).get("/").content.decode()
+    panel = body.split('id="today-title"')[1].split("Latest conversations")[0]
+    assert panel.count("You promised Jürgen Müller") == SHOWN
+    assert "And 2 more due this week or overdue." in panel

@@ -29,6 +29,11 @@ class Today:
     due_total: int = 0
     recent: list[Interaction] = field(default_factory=list)
 
+    @property
+    def more(self) -> int:
+        """How many due promises are not shown."""
+        return self.due_total - len(self.overdue) - len(self.due_soon)
+
 
 def today_overview(
     actor: Member, *, within_days: int = DUE_WITHIN_DAYS, shown: int = SHOWN
