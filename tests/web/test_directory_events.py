@@ -243,3 +243,31 @@ def test_a_person_of_another_network_is_not_found(world: World, fair: Event) -> 
     assert answer.status_code == 400
     assert 'id="error_person"' in answer.content.decode()
     assert not Attendance.objects.filter(person=bob_person).exists()
+
+
+def test_a_picked_suggestion_tells_namesakes_apart(world: World, fair: Event) -> None:
+    add_person(world.alice, "Jan Weber")
+    second = add_person(world.alice, "Jan Weber")
+    client = signed_in(world.alice)
+    typed = client.post(url("event_attendance", fair), {"person": "Jan Weber", "status": "met"})
+    assert typed.status_code == 400
+    answer = client.post(
+        url("event_attendance", fair),
+        {"person": "Jan Weber", "status": "met", "picked": f"{second.pk}:Jan Weber"},
+    )
+    assert answer.status_code == 302
+    assert Attendance.objects.get(event=fair, status="met").person == second
+
+
+def test_an_htmx_form_with_a_mistake_gets_the_part_with_the_message(
+    world: World, fair: Event
+) -> None:
+    answer = signed_in(world.alice).post(
+        url("event_attendance", fair),
+        {"person": "Nobody Here", "status": "met"},
+        headers={"HX-Request": "true"},
+    )
+    assert answer.status_code == 400
+    body = answer.content.decode()
+    assert "<html" not in body
+    assert 'id="error_person"' in body and 'value="Nobody Here"' in body

@@ -118,6 +118,17 @@ def _values(request: HttpRequest, fields: Sequence[str]) -> dict[str, str]:
     return {name: request.POST.get(name, "").strip() for name in fields}
 
 
+def _person_ref(request: HttpRequest, typed: str) -> str:
+    """The person a field names: the id of a name picked from the suggestions (the
+    script leaves "ID:Name" in ``picked``, so namesakes stay apart), else what was typed,
+    for the domain to look up."""
+    for entry in reversed(request.POST.getlist("picked")):
+        person_id, _sep, name = entry.partition(":")
+        if typed and person_id.isdigit() and name.strip() == typed:
+            return person_id
+    return typed
+
+
 def _posted(request: HttpRequest, fields: Sequence[str]) -> dict[str, str | None]:
     """What an edit form sent: a field it did not send is None (left as it is)."""
     return {name: request.POST[name].strip() if name in request.POST else None for name in fields}
@@ -432,7 +443,7 @@ def event_add(request: HttpRequest) -> HttpResponse:
             cost=values["cost"] or None,
             hours=values["hours"] or None,
             note=values["note"],
-            attendees=[values["attendee"]] if values["attendee"] else [],
+            attendees=[_person_ref(request, values["attendee"])] if values["attendee"] else [],
         ),
         EVENT_FIELDS,
     )
@@ -504,7 +515,7 @@ def event_met(request: HttpRequest, event_id: int) -> HttpResponse:
     found = _event_or_404(member, event_id)
     values = {"person": request.POST.get("person", "").strip(), "status": "met"}
     _done, errors = _attempt(
-        lambda: journal.mark_met(member, found, [values["person"]]),
+        lambda: journal.mark_met(member, found, [_person_ref(request, values["person"])]),
         ATTENDANCE_FIELDS,
         {"people": "person"},
     )
@@ -520,7 +531,9 @@ def event_attendance(request: HttpRequest, event_id: int) -> HttpResponse:
     found = _event_or_404(member, event_id)
     values = _values(request, ATTENDANCE_FIELDS)
     _done, errors = _attempt(
-        lambda: journal.set_attendance(member, found, values["person"], values["status"]),
+        lambda: journal.set_attendance(
+            member, found, _person_ref(request, values["person"]), values["status"]
+        ),
         ATTENDANCE_FIELDS,
     )
     if errors:
@@ -706,7 +719,7 @@ def project_add(request: HttpRequest) -> HttpResponse:
     if values["role"] and not values["participant"]:
         errors["participant"] = _("Name the person who has this role.")
         return _project_form(request, member, values, errors)
-    participant = values["participant"]
+    participant = _person_ref(request, values["participant"])
     if participant and "=" in participant:
         errors["participant"] = _("A name cannot contain “=”.")
         return _project_form(request, member, values, errors)
@@ -788,7 +801,9 @@ def project_role(request: HttpRequest, project_id: int) -> HttpResponse:
     found = _project_or_404(member, project_id)
     values = _values(request, ROLE_FIELDS)
     _done, errors = _attempt(
-        lambda: journal.set_project_role(member, found, values["person"], values["role"]),
+        lambda: journal.set_project_role(
+            member, found, _person_ref(request, values["person"]), values["role"]
+        ),
         ROLE_FIELDS,
     )
     if errors:
