@@ -270,3 +270,39 @@ def test_no_template_has_inline_script_or_style() -> None:
         for attributes, code in re.findall(r"<script\b([^>]*)>(.*?)</script>", text, re.S):
             assert "src=" in attributes and not code.strip(), template
         assert not re.search(r"<[^>]+\son[a-z]+=", text), template  # no onclick= handlers
+
+
+def test_filter_by_organisation_tag_and_archived(world: World, alices: dict[str, Person]) -> None:
+    from knoten.people.services import archive_person, edit_person
+
+    client = signed_in(world.alice)
+    at_mueller = client.get(reverse("web:people"), {"org": "Müller GmbH"}).content.decode()
+    assert "Jürgen Müller" in at_mueller and "Anna Schmidt" not in at_mueller
+    edit_person(world.alice, alices["schmidt"], PersonFields(tags=["VIP"]))
+    tagged = client.get(reverse("web:people"), {"tag": "VIP"}).content.decode()
+    assert "Anna Schmidt" in tagged and "Jürgen Müller" not in tagged
+    assert '<option value="VIP">VIP</option>' in client.get(reverse("web:people")).content.decode()
+    archive_person(world.alice, alices["schmidt"])
+    assert "Anna Schmidt" not in client.get(reverse("web:people")).content.decode()
+    with_archived = client.get(reverse("web:people"), {"archived": "1"}).content.decode()
+    assert "Anna Schmidt" in with_archived
+    unknown = client.get(reverse("web:people"), {"org": "Nowhere AG"}).content.decode()
+    assert "Nowhere AG" in unknown and 'class="error"' in unknown
+
+
+def test_search_within_a_filter_and_pages_keep_the_filters(
+    world: World, alices: dict[str, Person]
+) -> None:
+    from knoten.people.services import add_person
+
+    for number in range(55):
+        add_person(world.alice, f"Kollege{number:02d} Muster", PersonFields(circles=["Colleagues"]))
+    client = signed_in(world.alice)
+    body = client.get(
+        reverse("web:people"), {"q": "Mueller", "circle": "Colleagues"}
+    ).content.decode()
+    assert "Jürgen Müller" in body and "Muster" not in body
+    first = client.get(reverse("web:people"), {"circle": "Colleagues"}).content.decode()
+    assert 'href="?circle=Colleagues&amp;page=2"' in first
+    second = client.get(reverse("web:people"), {"circle": "Colleagues", "page": 2}).content.decode()
+    assert "Kollege54 Muster" in second and "Anna Schmidt" not in second

@@ -25,6 +25,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase, Js
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
@@ -39,7 +40,7 @@ from knoten.journal import vocabulary as journal_words
 from knoten.journal.services import log_interaction
 from knoten.knowwho.search import search
 from knoten.people.lookup import resolve_person
-from knoten.people.models import Circle
+from knoten.people.models import Circle, Tag
 from knoten.people.services import (
     PersonFields,
     add_person,
@@ -164,20 +165,24 @@ def _is_fragment_request(request: HttpRequest) -> bool:
 def people_list(request: HttpRequest) -> HttpResponse:
     """Everyone in the network, a page at a time; with ``q``, the search's hits.
 
-    One row more than a page is fetched to know whether a next page exists, so no page
-    counts the whole network. An htmx request (search as you type) gets only the results.
+    Filters by circle, organisation (people there now) and tag narrow the list and the
+    search alike. One row more than a page is fetched to know whether a next page
+    exists, so no page counts the whole network. An htmx request (search as you type)
+    gets only the results.
     """
     member = _member(request)
     query = request.GET.get("q", "").strip()
-    circle = request.GET.get("circle", "").strip()
+    filters = {name: request.GET.get(name, "").strip() for name in ("circle", "org", "tag")}
+    archived = request.GET.get("archived") == "1"
     page = _page_number(request.GET.get("page"))
     offset = (page - 1) * PAGE_SIZE
     rows: list[dict[str, object]] = []
     hits: list[dict[str, object]] = []
     more = False
     error = ""
+    filtered = any(filters.values()) or archived
     try:
-        if query:
+        if query and not filtered:
             found = search(member, query, limit=PAGE_SIZE + 1, offset=offset, kinds=["person"])
             more = len(found) > PAGE_SIZE
             hits = [
@@ -190,24 +195,34 @@ def people_list(request: HttpRequest) -> HttpResponse:
                 for hit in found[:PAGE_SIZE]
             ]
         else:
-            people = list_people(member, circle=circle or None, limit=PAGE_SIZE + 1, offset=offset)
+            people = list_people(
+                member,
+                circle=filters["circle"] or None,
+                org=filters["org"] or None,
+                tag=filters["tag"] or None,
+                include_archived=archived,
+                query=query or None,
+                limit=PAGE_SIZE + 1,
+                offset=offset,
+            )
             more = len(people) > PAGE_SIZE
             rows = [person_row(person, member) for person in people[:PAGE_SIZE]]
-    except (InvalidInput, NotFound) as problem:
+    except (InvalidInput, NotFound, Ambiguous) as problem:
         error = str(problem)
-    circles = list(
-        Circle.objects.filter(network_id=member.network_id)
-        .order_by("name", "pk")
-        .values_list("name", flat=True)
-    )
+    wanted = {"q": query, **filters, "archived": "1" if archived else ""}
+    base_query = urlencode({key: value for key, value in wanted.items() if value})
     context: dict[str, object] = {
         "member": member,
         "query": query,
-        "circle": circle,
-        "circles": circles,
+        **filters,
+        "archived": archived,
+        "filtered": filtered,
+        "circles": _names_of(Circle, member),
+        "tags": _names_of(Tag, member),
         "rows": rows,
         "hits": hits,
         "page": page,
+        "page_query": f"{base_query}&" if base_query else "",
         "previous_page": page - 1 if page > 1 else None,
         "next_page": page + 1 if more else None,
         "error": error,
@@ -218,6 +233,14 @@ def people_list(request: HttpRequest) -> HttpResponse:
     response = render(request, template, context)
     patch_vary_headers(response, ["HX-Request"])
     return response
+
+
+def _names_of(model: type[Circle] | type[Tag], member: Member) -> list[str]:
+    return list(
+        model.objects.filter(network_id=member.network_id)
+        .order_by("name", "pk")
+        .values_list("name", flat=True)[:500]
+    )
 
 
 ADD_FIELDS = ("name", "org", "title", "email")
