@@ -34,8 +34,19 @@ typecheck: install
 check-migrations: install
 	KNOTEN_DATA_DIR=$(CURDIR)/.test-data $(BIN)/python -m django makemigrations --check --dry-run --settings knoten.settings
 
+# --dist loadgroup: the browser tests (tests/browser, marked xdist_group) run together in
+# one worker, with one server and one Chromium; the other tests spread as usual. Without
+# Debian's Chromium they are skipped, and the run says why.
+CHROMIUM ?= $(or $(KNOTEN_CHROMIUM),/usr/bin/chromium)
+PYTEST_XDIST := -n 2 --dist loadgroup
+
 test-sqlite: install
-	KNOTEN_DATA_DIR=$(CURDIR)/.test-data KNOTEN_DATABASE_URL= $(BIN)/pytest -n 2
+	@[ -x "$(CHROMIUM)" ] || echo "Browser tests skipped: no Chromium at $(CHROMIUM) (apt-get install chromium; .ci/run does)."
+	KNOTEN_DATA_DIR=$(CURDIR)/.test-data KNOTEN_DATABASE_URL= KNOTEN_CHROMIUM=$(CHROMIUM) $(BIN)/pytest $(PYTEST_XDIST)
+
+# The browser tests alone; screenshots land in .test-artifacts/screenshots/.
+test-browser: install
+	KNOTEN_DATA_DIR=$(CURDIR)/.test-data KNOTEN_DATABASE_URL= KNOTEN_CHROMIUM=$(CHROMIUM) $(BIN)/pytest tests/browser
 
 # PostgreSQL runs when KNOTEN_TEST_DATABASE_URL names a server that answers; otherwise the
 # run is skipped with the reason, and `make test` still passes on SQLite alone.
@@ -45,7 +56,7 @@ test-postgres: install
 	elif ! $(BIN)/python -c 'import os, psycopg; psycopg.connect(os.environ["KNOTEN_TEST_DATABASE_URL"], connect_timeout=3).close()' 2>/dev/null; then \
 	  echo "PostgreSQL run skipped: no server answers at $$KNOTEN_TEST_DATABASE_URL."; \
 	else \
-	  KNOTEN_DATA_DIR=$(CURDIR)/.test-data KNOTEN_DATABASE_URL=$$KNOTEN_TEST_DATABASE_URL $(BIN)/pytest -n 2; \
+	  KNOTEN_DATA_DIR=$(CURDIR)/.test-data KNOTEN_DATABASE_URL=$$KNOTEN_TEST_DATABASE_URL $(BIN)/pytest $(PYTEST_XDIST); \
 	fi
 
 test: lint typecheck check-migrations test-sqlite test-postgres
@@ -54,4 +65,4 @@ bench: install
 	$(BIN)/python -m bench
 
 clean:
-	rm -rf $(VENV) .test-data .bench-data
+	rm -rf $(VENV) .test-data .bench-data .test-artifacts

@@ -44,15 +44,14 @@ def skip_reason() -> str | None:
     return None
 
 
-def browser_marks() -> list[pytest.MarkDecorator]:
-    """The marks of every browser test module.
-
-    All browser tests go to one pytest-xdist worker (``--dist loadgroup`` in the
-    Makefile), so that one server and one Chromium serve them, and Playwright's event
-    loop never runs beside the Django tests of another module in that worker.
-    """
+def skip_module_unless_runnable() -> None:
+    """Skip the calling test module, with the reason, when browser tests cannot run."""
     reason = skip_reason()
-    return [
-        pytest.mark.xdist_group("browser"),
-        pytest.mark.skipif(reason is not None, reason=reason or ""),
-    ]
+    if reason is not None:
+        pytest.skip(reason, allow_module_level=True)
+
+
+# The mark of every browser test module. All browser tests go to one pytest-xdist worker
+# (``--dist loadgroup`` in the Makefile), so that one server and one Chromium serve them,
+# and Playwright's event loop never runs beside the Django tests of another module.
+BROWSER = pytest.mark.xdist_group("browser")

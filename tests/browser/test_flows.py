@@ -11,13 +11,11 @@ import json
 import re
 from typing import Any
 
-import pytest
-
 from tests.browser.conftest import Server, new_context
-from tests.browser.helpers import browser_marks
+from tests.browser.helpers import BROWSER, skip_module_unless_runnable
 
-pytestmark = browser_marks()
-pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
+pytestmark = BROWSER
+skip_module_unless_runnable()
 
 from playwright.sync_api import Browser, Locator, Page, expect  # noqa: E402
 

@@ -14,10 +14,10 @@ from typing import Any
 import pytest
 
 from tests.browser.conftest import Server, new_context
-from tests.browser.helpers import PHONE, SCREENSHOTS, browser_marks
+from tests.browser.helpers import BROWSER, PHONE, SCREENSHOTS, skip_module_unless_runnable
 
-pytestmark = browser_marks()
-pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
+pytestmark = BROWSER
+skip_module_unless_runnable()
 
 from playwright.sync_api import Browser, Page, expect  # noqa: E402
 
