@@ -597,3 +597,37 @@ def test_a_row_of_another_person_is_404_on_this_page(world: World, mueller: Pers
     assert client.get(form_url(mueller, "contact-edit", point.pk)).status_code == 404
     assert client.post(action_url(mueller, "contact-delete", point.pk)).status_code == 404
     assert ContactPoint.objects.filter(pk=point.pk).exists()
+
+
+def test_projects_join_change_role_and_leave(world: World, mueller: Person) -> None:
+    from knoten.journal.models import ProjectRole
+    from knoten.journal.services import add_project
+
+    project = add_project(world.alice, "Regatta 2027")
+    client = signed_in(world.alice)
+    joined = client.post(
+        form_url(mueller, "projects"), {"project": "Regatta", "role": "skipper"}, headers=HTMX
+    )
+    assert joined.status_code == 200
+    assert "Regatta 2027" in joined.content.decode()
+    assert ProjectRole.objects.get(project=project, person=mueller).role == "skipper"
+    unknown = client.post(
+        form_url(mueller, "projects"), {"project": "No such project", "role": "x"}, headers=HTMX
+    )
+    assert unknown.status_code == 400
+    assert 'id="error_id_projects_project"' in unknown.content.decode()
+    assert ProjectRole.objects.filter(person=mueller).count() == 1
+
+    edited = client.post(form_url(mueller, "projects-edit", project.pk), {"role": "navigator"})
+    assert edited.status_code == 302
+    assert ProjectRole.objects.get(project=project, person=mueller).role == "navigator"
+    bob = signed_in(world.bob)
+    bob_me = Person.objects.get(pk=world.bob.person_id)
+    assert bob.get(form_url(bob_me, "projects-edit", project.pk)).status_code == 404
+    assert bob.post(action_url(bob_me, "projects-remove", project.pk)).status_code == 404
+    assert bob.post(action_url(mueller, "projects-remove", project.pk)).status_code == 404
+    assert ProjectRole.objects.filter(project=project, person=mueller).exists()
+
+    left = client.post(action_url(mueller, "projects-remove", project.pk), headers=HTMX)
+    assert left.status_code == 200
+    assert not ProjectRole.objects.filter(project=project, person=mueller).exists()

@@ -33,13 +33,15 @@ from knoten.core.errors import Ambiguous, InvalidInput, KnotenError, NotFound
 from knoten.core.models import Member
 from knoten.core.partial_dates import PartialDate
 from knoten.journal import vocabulary as journal_words
-from knoten.journal.models import Promise
+from knoten.journal.models import ProjectRole, Promise
 from knoten.journal.services import (
     add_promise,
     complete_promise,
     interaction_as_dict,
     list_interactions,
+    remove_project_role,
     reopen_promise,
+    set_project_role,
 )
 from knoten.people import vocabulary as v
 from knoten.people.contacts import add_contact, delete_contact_point, edit_contact_point
@@ -393,6 +395,25 @@ def _save_relationship(actor: Member, person: Person, _item_id: int | None, valu
     )
 
 
+# projects
+
+
+def _save_project(actor: Member, person: Person, _item_id: int | None, values: Values) -> None:
+    set_project_role(actor, _text(values, "project"), person, _text(values, "role"))
+
+
+def _save_project_edit(actor: Member, person: Person, item_id: int | None, values: Values) -> None:
+    assert item_id is not None
+    set_project_role(actor, item_id, person, _text(values, "role"))
+
+
+def _initial_project_edit(
+    _actor: Member, _person: Person, detail: dict[str, Any], item_id: int | None
+) -> Values:
+    row = _item(detail["projects"], item_id)
+    return {"role": row["role"]}
+
+
 # skills and circles
 
 
@@ -584,6 +605,23 @@ FORMS: dict[str, Form] = {
         initial=_initial_relationship_edit,
         item=Relationship,
     ),
+    "projects": Form(
+        section="projects",
+        title=_("Add to a project"),
+        fields=(
+            Field("project", _("Project"), required=True, hint=_("The name of a project")),
+            Field("role", _("Role")),
+        ),
+        save=_save_project,
+    ),
+    "projects-edit": Form(
+        section="projects",
+        title=_("Edit role in the project"),
+        fields=(Field("role", _("Role")),),
+        save=_save_project_edit,
+        initial=_initial_project_edit,
+        item=ProjectRole,
+    ),
     "skills": Form(
         section="skills",
         title=_("Edit skills and circles"),
@@ -662,6 +700,10 @@ def _delete_date(actor: Member, _person: Person, item_id: int) -> None:
     delete_important_date(actor, item_id)
 
 
+def _leave_project(actor: Member, person: Person, item_id: int) -> None:
+    remove_project_role(actor, item_id, person)
+
+
 def _promise_done(actor: Member, _person: Person, item_id: int) -> dict[str, object]:
     promise = complete_promise(actor, item_id)
     return {"done_promise": {"id": promise.pk, "text": promise.text}}
@@ -677,6 +719,7 @@ ACTIONS: dict[str, Action] = {
     "career-delete": Action("career", _delete_job, Affiliation),
     "relations-delete": Action("relations", _delete_relationship, Relationship),
     "dates-delete": Action("dates", _delete_date, ImportantDate),
+    "projects-remove": Action("projects", _leave_project, ProjectRole),
     "promise-done": Action("promises", _promise_done, Promise),
     "promise-reopen": Action("promises", _promise_reopen, Promise),
 }
@@ -939,7 +982,13 @@ def person_action(request: HttpRequest, person_id: int, action: str, item_id: in
 
 
 def _is_theirs(model: type[Any], member: Member, person: Person, item_id: int) -> bool:
-    """Whether row ``item_id`` of ``model`` is in the member's network and about ``person``."""
+    """Whether row ``item_id`` of ``model`` is in the member's network and about ``person``.
+
+    A person's role in a project goes by the project's id.
+    """
+    if model is ProjectRole:
+        roles = ProjectRole.objects.filter(network_id=member.network_id, project_id=item_id)
+        return bool(roles.filter(person_id=person.pk).exists())
     rows = model.objects.filter(network_id=member.network_id, pk=item_id)
     if model is Promise:
         return bool(rows.filter(Q(debtor_id=person.pk) | Q(creditor_id=person.pk)).exists())
