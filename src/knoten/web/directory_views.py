@@ -24,7 +24,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from knoten.core.errors import Ambiguous, InvalidInput, KnotenError, NotFound
-from knoten.core.folding import fold
 from knoten.core.models import Member
 from knoten.core.partial_dates import PartialDate
 from knoten.journal import services as journal
@@ -81,12 +80,15 @@ def _number(value: str | None) -> str:
     return formats.number_format(Decimal(value), 2, use_l10n=True, force_grouping=True)
 
 
+def _window(page: int) -> dict[str, int]:
+    """The ``limit`` and ``offset`` of a page: one row more, to know whether a next exists."""
+    return {"limit": PAGE_SIZE + 1, "offset": (page - 1) * PAGE_SIZE}
+
+
 def _page(rows: Sequence[T], page: int) -> tuple[list[T], int | None, int | None]:
-    """One page of ``rows``, with the previous and next page numbers (or None)."""
-    start = (page - 1) * PAGE_SIZE
-    shown = list(rows[start : start + PAGE_SIZE])
-    more = len(rows) > start + PAGE_SIZE
-    return shown, (page - 1 if page > 1 else None), (page + 1 if more else None)
+    """The page's rows (of one more fetched), with the previous and next page numbers."""
+    more = len(rows) > PAGE_SIZE
+    return list(rows[:PAGE_SIZE]), (page - 1 if page > 1 else None), (page + 1 if more else None)
 
 
 def _errors(
@@ -176,13 +178,12 @@ def organisations(request: HttpRequest) -> HttpResponse:
     rows: list[dict[str, Any]] = []
     previous_page = next_page = None
     try:
-        found = people.list_organisations(member, kind=kind or None)
+        found = people.list_organisations(
+            member, kind=kind or None, query=query or None, **_window(page)
+        )
     except KnotenError as problem:
         error = str(problem)
     else:
-        folded = fold(query)
-        if folded:
-            found = [o for o in found if folded in o.folded_name]
         shown, previous_page, next_page = _page(found, page)
         rows = [people.organisation_row(o) for o in shown]
         for row in rows:
@@ -387,7 +388,7 @@ def events(request: HttpRequest) -> HttpResponse:
     member = _member(request)
     when = "past" if request.GET.get("when") == "past" else "upcoming"
     page = _page_number(request.GET.get("page"))
-    found = journal.list_events(member, upcoming=when == "upcoming")
+    found = journal.list_events(member, upcoming=when == "upcoming", **_window(page))
     shown, previous_page, next_page = _page(found, page)
     context: dict[str, Any] = {
         "member": member,
@@ -665,7 +666,7 @@ def projects(request: HttpRequest) -> HttpResponse:
     rows: list[dict[str, Any]] = []
     previous_page = next_page = None
     try:
-        found = journal.list_projects(member, status=status or None)
+        found = journal.list_projects(member, status=status or None, **_window(page))
     except KnotenError as problem:
         error = str(problem)
     else:
