@@ -15,7 +15,7 @@ from tests.conftest import World
 def test_bearer_token_works(world: World, api_for: Callable[[Member], ApiClient]) -> None:
     answer = api_for(world.alice).get("/api/persons")
     assert answer.status_code == 200
-    assert [row["name"] for row in answer.json()] == ["Alice Adler"]
+    assert [row["name"] for row in answer.json()["items"]] == ["Alice Adler"]
 
 
 def test_no_wrong_or_revoked_key_gets_401(world: World) -> None:
@@ -34,7 +34,7 @@ def test_session_works(world: World) -> None:
     client.force_login(world.bob.user)
     answer = client.get("/api/persons")
     assert answer.status_code == 200
-    assert [row["name"] for row in answer.json()] == ["Bob Becker"]
+    assert [row["name"] for row in answer.json()["items"]] == ["Bob Becker"]
     created = client.post("/api/persons", {"name": "Berta Braun"}, content_type="application/json")
     assert created.status_code == 201
 
