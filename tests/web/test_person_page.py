@@ -7,6 +7,8 @@ another network's person, or a row of theirs, is 404.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -96,6 +98,7 @@ def test_the_page_shows_every_section_with_its_buttons(world: World, mueller: Pe
         assert f">{button}</button>" in body, button
     assert "Delete person" in body
     assert form_url(mueller, "career") in body
+    assert "autofocus" not in body  # a page load leaves the focus alone
 
 
 def test_a_form_is_a_fragment_for_htmx_and_a_page_without(world: World, mueller: Person) -> None:
@@ -128,6 +131,7 @@ def test_add_a_job_with_htmx_returns_the_section(world: World, mueller: Person) 
     body = answer.content.decode()
     assert "<html" not in body
     assert body.lstrip().startswith('<section id="section-career"')
+    assert '<h2 id="s-career" tabindex="-1" autofocus>' in body  # the focus comes back
     assert "Kassenwart, Segelclub Kiel" in body
     assert Affiliation.objects.filter(person=mueller, title="Kassenwart").exists()
 
@@ -155,6 +159,9 @@ def test_a_bad_date_is_400_next_to_the_field_and_saves_nothing(
     assert 'id="error_id_career_start"' in body
     assert 'aria-invalid="true"' in body
     assert 'value="Neue Firma GmbH"' in body  # what was typed stays
+    # The field to correct takes the focus, not the first one.
+    focused = re.findall(r'<input id="(\w+)"[^>]* autofocus', body)
+    assert focused == ["id_career_start"]
     assert answer["HX-Retarget"] == "#section-career"
     assert Affiliation.objects.count() == before
     assert not Organisation.objects.filter(name="Neue Firma GmbH").exists()
@@ -372,7 +379,7 @@ def test_skills_notes_and_basics(world: World, mueller: Person) -> None:
         headers=HTMX,
     )
     assert renamed.status_code == 200
-    assert "<h1>Dr. Jürgen Müller</h1>" in renamed.content.decode()
+    assert ">Dr. Jürgen Müller</h1>" in renamed.content.decode()
     empty = client.post(form_url(mueller, "basics"), {"name": " ", "importance": "1"})
     assert empty.status_code == 400
     assert 'id="error_id_basics_name"' in empty.content.decode()

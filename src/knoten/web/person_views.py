@@ -804,7 +804,12 @@ def _section_response(
 
     With an ``error`` (status 400) the section shows it; without htmx the whole page does.
     """
-    context: dict[str, object] = {"member": member, "person": _page_data(member, person)}
+    context: dict[str, object] = {
+        "member": member,
+        "person": _page_data(member, person),
+        # A section swapped in takes the focus to its heading (keyboard users stay put).
+        "returned": _is_fragment_request(request),
+    }
     context.update(extra or {})
     if error:
         context["section_error"] = {"section": section, "text": error}
@@ -876,6 +881,7 @@ def _problem_text(problem: KnotenError) -> str:
 def _form_fields(form: Form, values: Values, errors: dict[str, str]) -> list[dict[str, Any]]:
     """What the form template needs to draw each field: label, value, message, choices."""
     fields = []
+    focus = next((f.name for f in form.fields if f.name in errors), form.fields[0].name)
     for f in form.fields:
         ident = f"id_{form.section}_{f.name}"
         error = errors.get(f.name, "")
@@ -893,6 +899,7 @@ def _form_fields(form: Form, values: Values, errors: dict[str, str]) -> list[dic
                 "hint": f.hint,
                 "required": f.required,
                 "describedby": " ".join(part for part in described if part),
+                "autofocus": f.name == focus,
             }
         )
     return fields
