@@ -150,13 +150,27 @@ def test_the_keyboard_reaches_the_search_and_adding_a_person(page: Page, server:
     expect(page.get_by_role("heading", level=1)).to_have_text("Karl Keyboard")
 
 
-PAGES = ["home", "people", "person", "add"]
+# Every page a signed-in person reaches from the navigation, and the forms behind them.
+PAGES = [
+    "home",
+    "people",
+    "person",
+    "person-editing",
+    "add",
+    "log",
+    "organisations",
+    "organisation",
+    "events",
+    "event",
+    "projects",
+    "project",
+]
 
 
 @pytest.fixture
-def shown_person(server: Server) -> int:
-    """A person with something in every section, for the screenshots."""
-    if "anna" not in server.state:
+def shown(server: Server) -> dict[str, int]:
+    """A person with something in every section, and an event and a project around her."""
+    if "shown" not in server.state:
         anna = add_person(
             server,
             "Dr. Anna Schmidt-Bergmann",
@@ -187,8 +201,46 @@ def shown_person(server: Server) -> int:
             "--promise",
             "send contacts by 2030-01-15",
         )
-        server.state["anna"] = anna
-    return int(server.state["anna"])
+        organisation = json.loads(
+            server.knoten("org", "show", "Müller Maschinenbau GmbH & Co. KG", "--json")
+        )
+        event = json.loads(
+            server.knoten(
+                "event",
+                "add",
+                "Hannover Messe 2030",
+                "--kind",
+                "trade fair",
+                "--on",
+                "2030-04-22",
+                "--until",
+                "2030-04-26",
+                "--place",
+                "Messegelände Hannover",
+                "--attendee",
+                str(anna),
+                "--json",
+            )
+        )
+        project = json.loads(
+            server.knoten(
+                "project",
+                "add",
+                "Steuerberatung für die Werkserweiterung",
+                "--org",
+                "Müller Maschinenbau GmbH & Co. KG",
+                "--with",
+                f"{anna}=lead",
+                "--json",
+            )
+        )
+        server.state["shown"] = {
+            "person": anna,
+            "organisation": int(organisation["id"]),
+            "event": int(event["id"]),
+            "project": int(project["id"]),
+        }
+    return dict(server.state["shown"])
 
 
 @pytest.mark.parametrize("size", ["desktop", "phone"])
@@ -197,26 +249,54 @@ def test_every_page_at_desktop_and_phone_size(
     browser: Browser,
     server: Server,
     signed_in: dict[str, Any],
-    shown_person: int,
+    shown: dict[str, int],
     name: str,
     size: str,
 ) -> None:
+    """A screenshot of each page; every field labelled; nothing wider than a phone."""
     path = {
         "home": "/",
         "people": "/people/",
-        "person": f"/people/{shown_person}/",
+        "person": f"/people/{shown['person']}/",
+        "person-editing": f"/people/{shown['person']}/",
         "add": "/people/add/",
+        "log": "/log/",
+        "organisations": "/organisations/",
+        "organisation": f"/organisations/{shown['organisation']}/",
+        "events": "/events/",
+        "event": f"/events/{shown['event']}/",
+        "projects": "/projects/",
+        "project": f"/projects/{shown['project']}/",
     }[name]
     context = new_context(browser, server, signed_in, phone=size == "phone")
     try:
         tab = context.new_page()
         response = tab.goto(path)
         assert response is not None and response.status == 200
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        tab.screenshot(path=str(SCREENSHOTS / f"{name}-{size}.png"), full_page=True)
-        assert tab.evaluate(UNLABELLED_FIELDS) == []
-        if size == "phone":
-            width = tab.evaluate("() => document.scrollingElement.scrollWidth")
-            assert width <= PHONE["width"], f"{path} scrolls sideways: {width}px wide"
+        if name == "person-editing":
+            tab.get_by_role("button", name="Add job").click()
+            expect(tab.get_by_label("Organisation")).to_be_visible()
+        look_at(tab, name, size)
     finally:
         context.close()
+
+
+def test_the_sign_in_page_at_desktop_and_phone_size(browser: Browser, server: Server) -> None:
+    for size in ("desktop", "phone"):
+        context = new_context(browser, server, None, phone=size == "phone")
+        try:
+            tab = context.new_page()
+            tab.goto("/login/")
+            expect(tab.get_by_label("Username")).to_be_visible()
+            look_at(tab, "login", size)
+        finally:
+            context.close()
+
+
+def look_at(tab: Page, name: str, size: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    tab.screenshot(path=str(SCREENSHOTS / f"{name}-{size}.png"), full_page=True)
+    assert tab.evaluate(UNLABELLED_FIELDS) == [], f"{name}: fields without a label"
+    if size == "phone":
+        width = tab.evaluate("() => document.scrollingElement.scrollWidth")
+        assert width <= PHONE["width"], f"{name} scrolls sideways on a phone: {width}px wide"
