@@ -125,13 +125,22 @@ def _not_found(request: HttpRequest, exc: NotFound) -> HttpResponse:
     return _json(request, {"field": exc.what, "value": str(exc.query), "message": exc.message}, 404)
 
 
+_TYPE_TAGS = {"str", "int", "float", "bool", "list", "dict", "none", "is-instance", "literal"}
+
+
 @api.exception_handler(ValidationError)
 def _validation(request: HttpRequest, exc: ValidationError) -> HttpResponse:
     first = exc.errors[0] if exc.errors else {}
     location = [str(part) for part in first.get("loc", ())]
     # ("body", "payload", "name") or ("query", "limit"): the field is the part after
     # where it came from and what ninja calls the body.
-    names = [part for part in location[1:] if part != "payload"]
+    # A union's member adds its type to the location ("a.function-after[no_nul(), str]",
+    # "participants.0.str"): the field is the input's path without those.
+    names = [
+        part
+        for part in location[1:]
+        if part != "payload" and part not in _TYPE_TAGS and "[" not in part
+    ]
     field = ".".join(names) or (location[-1] if location else "")
     message = first.get("msg", "is not valid")
     return _json(

@@ -1,0 +1,172 @@
+"""What the whole-API and whole-site isolation walks share.
+
+``alices_world`` gives Alice one of everything (and Bob a few of his own, for calls that
+mix his ids with hers); ``snapshot`` is every row of a network, of every model that has
+a network (through tables included), so a walk can prove nothing of Alice's changed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.apps import apps
+from django.db import models
+
+from knoten.core.models import Member, Network
+from knoten.journal import services as journal
+from knoten.journal.models import Promise
+from knoten.people import contacts
+from knoten.people import services as people
+from knoten.people.models import (
+    Affiliation,
+    ContactPoint,
+    ImportantDate,
+    Organisation,
+    Person,
+    Relationship,
+)
+
+# Every name, text and address of Alice's contains one of these; none of Bob's does.
+ALICES_WORDS = ("Zyxwend", "Quorbel", "Zollrecht")
+
+
+@dataclass
+class Objects:
+    """One member's objects of every kind, by kind (as the walks name them)."""
+
+    ids: dict[str, int] = field(default_factory=dict)
+    me: int = 0
+
+    def __getitem__(self, kind: str) -> int:
+        return self.ids[kind]
+
+
+def alices_world(alice: Member) -> Objects:
+    """Alice's network with persons, contact points, an organisation, affiliations,
+    relationships, important dates, interactions, promises, an event with attendance and
+    a project with roles. Every text holds one of :data:`ALICES_WORDS`."""
+    anna = people.add_person(
+        alice,
+        "Anna Zyxwend",
+        people.PersonFields(
+            org="Quorbel GmbH",
+            title="CFO",
+            skills=["Zollrecht"],
+            tags=["Quorbel-VIP"],
+            circles=["Quorbel-Kreis"],
+            emails=["anna@quorbel.de"],
+            phones=["+49 30 1234567"],
+            note="Zyxwend mag Zollrecht",
+            birthday="1980-03-14",
+        ),
+    )
+    berta = people.add_person(alice, "Berta Zyxwend", people.PersonFields(nickname="Zyxi"))
+    return _fill(alice, anna, berta, "Quorbel", "Zyxwend")
+
+
+def bobs_world(bob: Member) -> Objects:
+    """Bob's own objects of every kind, with names that share nothing with Alice's."""
+    carl = people.add_person(bob, "Carl Mauser", people.PersonFields(org="Brot AG"))
+    dora = people.add_person(bob, "Dora Mauser")
+    return _fill(bob, carl, dora, "Brot", "Mauser")
+
+
+def _fill(member: Member, first: Person, second: Person, org_word: str, word: str) -> Objects:
+    org = Organisation.objects.filter(network=member.network, name=f"{org_word} GmbH").first()
+    if org is None:
+        org = people.add_organisation(member, f"{org_word} GmbH", kind="company")
+    people.add_affiliation(member, second, org.pk, "job", title=f"{word} Beraterin")
+    people.relate(member, first, second, "colleague", note=f"{word} Kollegen")
+    people.add_important_date(member, second, "birthday", "--07-01", label=f"{word} Geburtstag")
+    contacts.add_contact_point(member, second, "email", f"{word.lower()}@{org_word.lower()}.de")
+    event = journal.add_event(
+        member, f"{org_word} Messe", kind="conference", attendees=[str(first.pk)]
+    )
+    project = journal.add_project(member, f"{org_word} Umbau", participants=[str(first.pk)])
+    journal.set_project_role(member, project, second.pk, f"{word} Leitung")
+    interaction = journal.log_interaction(
+        member,
+        f"{word} Gespräch",
+        participants=[first],
+        event=event,
+        promises=[f"{org_word} Angebot schicken by 2030-01-01"],
+    )
+    promise = Promise.objects.get(interaction=interaction)
+    ids = {
+        "person": first.pk,
+        "second person": second.pk,
+        "organisation": org.pk,
+        "affiliation": _first(Affiliation.objects.filter(person=second)),
+        "relationship": _first(Relationship.objects.filter(from_person__in=[first, second])),
+        "date": _first(ImportantDate.objects.filter(person=second)),
+        "contact point": _first(ContactPoint.objects.filter(person=second)),
+        "interaction": interaction.pk,
+        "promise": promise.pk,
+        "event": event.pk,
+        "project": project.pk,
+    }
+    return Objects(ids=ids, me=member.person_id or 0)
+
+
+def _first(rows: models.QuerySet[Any]) -> int:
+    row = rows.order_by("pk").first()
+    assert row is not None, f"no {rows.model.__name__} was made"
+    return int(row.pk)
+
+
+def _network_path(model: type[models.Model]) -> str | None:
+    """How ``model``'s rows reach their network: ``network`` or ``<fk>__network``."""
+    names = {f.name for f in model._meta.get_fields()}
+    if "network" in names and model is not Network:
+        return "network"
+    for f in model._meta.get_fields():
+        if isinstance(f, models.ForeignKey) and f.related_model is not None:
+            related_names = {g.name for g in f.related_model._meta.get_fields()}
+            if "network" in related_names:
+                return f"{f.name}__network"
+    return None
+
+
+def network_models() -> list[tuple[type[models.Model], str]]:
+    """Every model whose rows belong to a network, with the path to it."""
+    found = []
+    for model in apps.get_models(include_auto_created=True):
+        path = _network_path(model)
+        if path is not None:
+            found.append((model, path))
+    return found
+
+
+Snapshot = dict[str, list[tuple[Any, ...]]]
+
+
+# Columns that record use, not data: a token's last use changes with every call.
+VOLATILE = frozenset({"last_used_at", "last_login"})
+
+
+def snapshot(network: Network | int) -> Snapshot:
+    """Every row of every model belonging to ``network``, each as a tuple of its columns
+    (but :data:`VOLATILE` ones)."""
+    network_id = network if isinstance(network, int) else network.pk
+    rows: Snapshot = {}
+    for model, path in network_models():
+        columns = [f.attname for f in model._meta.concrete_fields if f.name not in VOLATILE]
+        rows[model._meta.label] = list(
+            model.objects.filter(**{f"{path}_id": network_id}).order_by("pk").values_list(*columns)
+        )
+    return rows
+
+
+def changed(
+    before: dict[str, list[tuple[Any, ...]]], after: dict[str, list[tuple[Any, ...]]]
+) -> str:
+    """A readable account of what differs between two snapshots ("" if nothing does)."""
+    lines = []
+    for label in sorted(set(before) | set(after)):
+        old, new = before.get(label, []), after.get(label, [])
+        if old != new:
+            gone = [row for row in old if row not in new]
+            added = [row for row in new if row not in old]
+            lines.append(f"{label}: removed/changed {gone!r}; added/changed {added!r}")
+    return "\n".join(lines)
