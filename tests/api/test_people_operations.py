@@ -329,6 +329,21 @@ def test_texts_with_nul_are_refused(api: ApiClient) -> None:
     assert Person.objects.get(pk=anna).notes == ""
 
 
+def test_texts_too_long_or_not_unicode_are_refused(api: ApiClient) -> None:
+    anna = _person(api, "Anna Schmidt")
+    before = Person.objects.count()
+    for answer, field in (
+        (api.post("/api/persons", {"name": "Eva " + "b" * 1000}), "name"),
+        (api.post("/api/persons", {"name": "Eva", "tags": ["t" * 101]}), "tags"),
+        (api.patch(f"/api/persons/{anna}", {"salutation": "s" * 201}), "salutation"),
+        (api.post("/api/organisations", {"name": "o" * 301}), "name"),
+        (api.post("/api/persons", {"name": "Eva \ud800"}), "name"),
+    ):
+        assert answer.status_code == 400, answer.content
+        assert answer.json()["field"] == field
+    assert Person.objects.count() == before
+
+
 def test_offsets_too_large_are_refused(api: ApiClient) -> None:
     for path in ("/api/persons", "/api/organisations"):
         answer = api.get(path, offset=2**70)

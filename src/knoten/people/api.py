@@ -28,13 +28,18 @@ router = Router()
 
 
 def no_nul(text: str) -> str:
-    """Refuse a text with a NUL character (PostgreSQL cannot store one)."""
+    """Refuse a text with a NUL character (PostgreSQL cannot store one) or a lone
+    surrogate (no database can: it is no character of UTF-8)."""
     if "\x00" in text:
         raise ValueError("must not contain a NUL character (\\x00)")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError("is not valid Unicode (it holds a lone surrogate)") from None
     return text
 
 
-# A text from a request: anything but a NUL character.
+# A text from a request: anything but a NUL character or a lone surrogate.
 Text = Annotated[str, AfterValidator(no_nul)]
 
 

@@ -339,6 +339,26 @@ def parse_many(kind: str, texts: Iterable[str]) -> list[ParsedContact]:
     return result
 
 
+# A contact point's columns as the repeated fields of a person name them.
+_TYPED_AS = {
+    "email": "emails",
+    "phone": "phones",
+    "website": "websites",
+    "messenger": "messengers",
+    "address": "address",
+}
+
+
+def _fits(point: ContactPoint, group: str | None = None) -> ContactPoint:
+    """``point``, if its texts fit their columns: named as typed (``emails``) or ``value``."""
+    from knoten.people.lookup import fits
+
+    name = _TYPED_AS.get(group or "", "value")
+    columns = ("value", "street", "postal_code", "locality", "region", "country")
+    fits(point, {column: name for column in columns})
+    return point
+
+
 def _new_point(person: Person, parsed: ParsedContact, preferred: bool) -> ContactPoint:
     return ContactPoint(
         network_id=person.network_id,
@@ -375,7 +395,7 @@ def replace_contact_points(person: Person, group: str, wanted: Sequence[ParsedCo
         first_of_kind.add(parsed.kind)
         point = existing.get((parsed.kind, parsed.value))
         if point is None:
-            _new_point(person, parsed, preferred).save()
+            _fits(_new_point(person, parsed, preferred), group).save()
             continue
         point.preferred = preferred
         if parsed.label:
@@ -384,7 +404,7 @@ def replace_contact_points(person: Person, group: str, wanted: Sequence[ParsedCo
             point.street, point.postal_code = parsed.street, parsed.postal_code
             point.locality, point.region = parsed.locality, parsed.region
             point.country = parsed.country
-        point.save()
+        _fits(point, group).save()
 
 
 def add_contact_point(
@@ -419,7 +439,7 @@ def add_contact_point(
             point.preferred = point.preferred or make_preferred
             if parsed.label:
                 point.label = parsed.label
-        point.save()
+        _fits(point).save()
         reindex_people(actor.network_id, [target.pk])
     return point
 
@@ -543,7 +563,7 @@ def edit_contact_point(
                     person_id=point.person_id, kind=point.kind, preferred=True
                 ).exclude(pk=point.pk).update(preferred=False)
             point.preferred = preferred
-        point.save()
+        _fits(point).save()
         reindex_people(actor.network_id, [point.person_id])
     return point
 

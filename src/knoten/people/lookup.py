@@ -56,6 +56,46 @@ def in_network(actor: Member, model: type[M], object_id: object, what: str) -> M
     return found
 
 
+# What a column is called where a user gives its text, when that differs from its name.
+_TYPED_AS = {
+    "given_name": "name",
+    "family_name": "name",
+    "name_particle": "name",
+    "sort_name": "name",
+    "folded_name": "name",
+    "notes": "note",
+    "how_we_met": "how_met",
+}
+# The longest title a search entry keeps (knowwho.models.SearchEntry.title).
+MAX_TITLE = 400
+
+
+def fits(obj: Model, typed_as: dict[str, str] | None = None) -> None:
+    """Refuse a text longer than its column, naming the field, before ``obj`` is saved.
+
+    PostgreSQL refuses such a text (SQLite would keep it); the derived columns (folded
+    names) are worked out first, since folding can make a text longer ("ß" to "ss").
+    ``typed_as`` names the fields as the caller's user gave them.
+    """
+    refresh = getattr(obj, "refresh_derived_names", None)
+    if callable(refresh):
+        refresh()
+    elif hasattr(obj, "folded_name") and isinstance(getattr(obj, "name", None), str):
+        obj.folded_name = fold(obj.name)  # type: ignore[attr-defined]
+    names = {**_TYPED_AS, **(typed_as or {})}
+    for column in obj._meta.concrete_fields:
+        limit = getattr(column, "max_length", None)
+        value = getattr(obj, column.attname, None)
+        if limit and isinstance(value, str) and len(value) > limit:
+            shown = value if len(value) <= 40 else value[:40] + "…"
+            field = names.get(column.name, column.name)
+            raise InvalidInput(field, shown, f"is too long: at most {limit} characters")
+    full_name = getattr(obj, "full_name", None)
+    if isinstance(full_name, str) and len(full_name) > MAX_TITLE:
+        shown = full_name[:40] + "…"
+        raise InvalidInput("name", shown, f"is too long: at most {MAX_TITLE} characters")
+
+
 def _words_match(query_words: list[str], folded_name: str) -> bool:
     """Every query word starts some word of the name (in any order)."""
     name_words = folded_name.split()
@@ -172,7 +212,9 @@ def ensure_organisation(
     existing = organisations_of(actor).filter(folded_name=fold(raw)).order_by("pk").first()
     if existing is not None:
         return existing
-    organisation = Organisation.objects.create(network_id=actor.network_id, name=raw)
+    organisation = Organisation(network_id=actor.network_id, name=raw)
+    fits(organisation, {"name": field})
+    organisation.save()
     from knoten.knowwho.index import reindex_organisations
 
     reindex_organisations(actor.network_id, [organisation.pk])

@@ -33,6 +33,7 @@ from knoten.people import vocabulary as v
 from knoten.people.contacts import ParsedContact
 from knoten.people.lookup import (
     ensure_organisation,
+    fits,
     in_network,
     organisations_of,
     people_of,
@@ -198,6 +199,15 @@ def _check_order(start: PartialDate | None, end: PartialDate | None, end_text: o
         raise InvalidInput("end", end_text, f"is before the start {start.display()}")
 
 
+def _at_most(text: str, field_name: str, model: type[Any], column: str) -> str:
+    """``text``, if it fits the column; else InvalidInput naming ``field_name``."""
+    limit = model._meta.get_field(column).max_length
+    if limit is not None and len(text) > limit:
+        shown = text if len(text) <= 40 else text[:40] + "…"
+        raise InvalidInput(field_name, shown, f"is too long: at most {limit} characters")
+    return text
+
+
 def _this_month() -> PartialDate:
     now = today()
     return PartialDate(now.year, now.month)
@@ -260,6 +270,7 @@ def _ensure_circles(actor: Member, names: Sequence[str]) -> list[Circle]:
             circle = Circle(
                 network_id=actor.network_id, code=code, name=seeded.en if seeded else name
             )
+            fits(circle, {"name": "circles"})
             circle.save()
             existing.append(circle)
         if circle not in result:
@@ -279,6 +290,7 @@ def _ensure_named(actor: Member, model: type[Tag] | type[Skill], names: Sequence
         row = found.get(key)
         if row is None:
             row = model(network_id=actor.network_id, name=name)
+            fits(row, {"name": f"{model.__name__.lower()}s"})
             row.save()
         result.append(row)
     return result
@@ -381,9 +393,9 @@ def _plan_work(fields: PersonFields, person: Person | None, plan: _Plan) -> None
         if not plan.org:
             raise InvalidInput("org", fields.org, "is empty; give the organisation's name")
     if fields.title is not None:
-        plan.title = _clean(fields.title)
+        plan.title = _at_most(_clean(fields.title), "title", Affiliation, "title")
     if fields.function is not None:
-        plan.function = _clean(fields.function)
+        plan.function = _at_most(_clean(fields.function), "function", Affiliation, "title")
         if not plan.function and plan.org is None:
             raise InvalidInput("function", fields.function, "is empty")
     if plan.org is not None:
@@ -511,6 +523,7 @@ def add_person(actor: Member, name: str, fields: PersonFields | None = None) -> 
         person = Person(network_id=actor.network_id)
         _set_name(person, parts)
         _set_columns(actor, person, plan)
+        fits(person)
         person.save()
         _apply(actor, person, plan)
         reindex_people(actor.network_id, [person.pk])
@@ -532,6 +545,7 @@ def edit_person(
         if parts is not None:
             _set_name(target, parts)
         _set_columns(actor, target, plan)
+        fits(target)
         target.save()
         _apply(actor, target, plan)
         reindex_people(actor.network_id, [target.pk])
@@ -1067,6 +1081,7 @@ def add_organisation(
             website=site,
             notes=(note or "").strip(),
         )
+        fits(organisation)
         organisation.save()
         reindex_organisations(actor.network_id, [organisation.pk])
     return organisation
@@ -1210,6 +1225,7 @@ def add_affiliation(
         affiliation.end = end_date if end is not None else affiliation.end
         if note is not None:
             affiliation.note = note.strip()
+        fits(affiliation)
         affiliation.save()
         reindex_people(actor.network_id, [target.pk])
     return affiliation
@@ -1301,7 +1317,7 @@ def add_important_date(
     with transaction.atomic():
         if code == "birthday":
             target.dates.filter(kind="birthday").delete()
-        important = ImportantDate.objects.create(
+        important = ImportantDate(
             network_id=actor.network_id,
             person=target,
             kind=code,
@@ -1309,6 +1325,8 @@ def add_important_date(
             label=_clean(label),
             note=(note or "").strip(),
         )
+        fits(important)
+        important.save()
     return important
 
 
@@ -1395,6 +1413,7 @@ def edit_organisation(
     with transaction.atomic():
         for attr, value in changes.items():
             setattr(org, attr, value)
+        fits(org)
         org.save()
         reindex_organisations(actor.network_id, [org.pk])
     return org
@@ -1487,6 +1506,7 @@ def edit_affiliation(
         affiliation.start, affiliation.end = start_date, end_date
         if note is not None:
             affiliation.note = note.strip()
+        fits(affiliation)
         affiliation.save()
         reindex_people(actor.network_id, [affiliation.person_id])
     return affiliation
@@ -1653,6 +1673,7 @@ def edit_important_date(
             important.label = _clean(label)
         if note is not None:
             important.note = note.strip()
+        fits(important)
         important.save()
     return important
 
@@ -1697,6 +1718,7 @@ def rename_circle(actor: Member, old: str, new: str) -> Circle:
         circle.name = clean
         # A seeded circle stays seeded only under one of its own names.
         circle.code = _SEEDED_CIRCLE_WORDS.get(_key(clean), "")
+        fits(circle, {"name": "new"})
         circle.save()
         reindex_people(actor.network_id, _people_with(Circle, circle.pk))
     return circle
@@ -1736,6 +1758,7 @@ def _rename_named(
         raise InvalidInput("new", new, f"is the name of the {field_name} {clash.name!r}")
     with transaction.atomic():
         row.name = clean
+        fits(row, {"name": "new"})
         row.save()
         reindex_people(actor.network_id, _people_with(model, row.pk))
     return row

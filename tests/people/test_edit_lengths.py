@@ -1,0 +1,81 @@
+"""A text longer than its column is refused naming the field, before anything is written
+(PostgreSQL would refuse it with a server error; SQLite would keep it)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from knoten.core.errors import InvalidInput
+from knoten.core.models import Member
+from knoten.people import contacts
+from knoten.people import services as people
+from knoten.people.models import Person
+
+Rows = Callable[[], dict[str, int]]
+LONG = "x" * 301
+
+
+@pytest.mark.parametrize(
+    ("call", "field"),
+    [
+        (lambda a, p: people.add_person(a, "Anna " + "y" * 151), "name"),
+        (lambda a, p: people.add_person(a, "Anna", people.PersonFields(nickname=LONG)), "nickname"),
+        (lambda a, p: people.add_person(a, "Anna", people.PersonFields(tags=[LONG])), "tags"),
+        (lambda a, p: people.add_person(a, "Anna", people.PersonFields(circles=[LONG])), "circles"),
+        (lambda a, p: people.add_person(a, "Anna", people.PersonFields(skills=[LONG])), "skills"),
+        (
+            lambda a, p: people.add_person(a, "Anna", people.PersonFields(org="X", title=LONG)),
+            "title",
+        ),
+        (lambda a, p: people.add_person(a, "Anna", people.PersonFields(org=LONG)), "org"),
+        (
+            lambda a, p: people.add_person(a, "Anna", people.PersonFields(messengers=["x" * 501])),
+            "messengers",
+        ),
+        (lambda a, p: people.edit_person(a, p, people.PersonFields(salutation=LONG)), "salutation"),
+        # Folding makes "ß" two letters: the folded name would not fit.
+        (lambda a, p: people.add_organisation(a, "ß" * 200), "name"),
+        (lambda a, p: people.add_organisation(a, "X", industry=LONG), "industry"),
+        (lambda a, p: people.add_affiliation(a, p, "ACME", "job", title=LONG), "title"),
+        (lambda a, p: people.add_important_date(a, p, "anniversary", "2020", label=LONG), "label"),
+        (lambda a, p: contacts.add_contact(a, p, "email", "a@b.de", label=LONG), "label"),
+        (lambda a, p: contacts.add_contact(a, p, "messenger", "x" * 501), "value"),
+    ],
+)
+def test_too_long_a_text_is_refused(
+    alice: Member, rows: Rows, call: Callable[[Member, Person], object], field: str
+) -> None:
+    anna = people.add_person(alice, "Anna Schmidt")
+    before = rows()
+    with pytest.raises(InvalidInput) as caught:
+        call(alice, anna)
+    assert caught.value.field == field
+    assert "too long" in caught.value.reason
+    assert rows() == before
+
+
+def test_too_long_an_edit_is_refused(alice: Member, rows: Rows) -> None:
+    anna = people.add_person(
+        alice, "Anna Schmidt", people.PersonFields(tags=["vip"], emails=["a@b.de"])
+    )
+    org = people.add_organisation(alice, "ACME")
+    job = people.add_affiliation(alice, anna, org, "job")
+    date = people.add_important_date(alice, anna, "anniversary", "2020")
+    point = anna.contact_points.get()
+    before = rows()
+    for call, field in (
+        (lambda: people.edit_organisation(alice, org, website="a.de/" + LONG * 2), "website"),
+        (lambda: people.edit_affiliation(alice, job.pk, title=LONG), "title"),
+        (lambda: people.edit_important_date(alice, date.pk, label=LONG), "label"),
+        (lambda: contacts.edit_contact_point(alice, point.pk, label=LONG), "label"),
+        (lambda: people.rename_tag(alice, "vip", LONG), "new"),
+        (lambda: people.edit_person(alice, anna, people.PersonFields(), name="A " + LONG), "name"),
+    ):
+        with pytest.raises(InvalidInput) as caught:
+            call()
+        assert caught.value.field == field
+    assert rows() == before
+    job.refresh_from_db()
+    assert job.title == "" and anna.tags.get().name == "vip"
