@@ -230,6 +230,7 @@ def test_add_a_relationship_by_a_typed_name(world: World, mueller: Person) -> No
         assert f">{label}</label>" in form, label
     assert 'data-autocomplete="person" autocomplete="off"' in form
     assert '<option value="report">report of</option>' in form
+    assert '<option value="" selected>Choose …</option>' in form
     answer = client.post(
         form_url(mueller, "relations"),
         {"person": "Anna Schm", "kind": "report", "trust": "4", "since": "2021"},
@@ -285,6 +286,7 @@ def test_edit_a_relationship_from_the_other_side_keeps_its_direction(
         ({"person": "Anna", "kind": "friend"}, "person", "is ambiguous"),
         ({"person": "Anna Schmidt", "kind": "friend", "trust": "9"}, "trust", "out of range"),
         ({"person": "Anna Schmidt", "kind": "bestie"}, "kind", "not a relationship kind"),
+        ({"person": "Anna Schmidt", "kind": ""}, "kind", "not a relationship kind"),
         ({"person": "Jürgen Müller", "kind": "friend"}, "person", "not related to themselves"),
     ],
 )

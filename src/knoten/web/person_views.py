@@ -119,6 +119,10 @@ def _relationship_choices() -> list[tuple[str, str]]:
     return options
 
 
+def _relationship_choices_to_pick() -> list[tuple[str, str]]:
+    return [("", str(_("Choose …"))), *_relationship_choices()]
+
+
 def _address_choices() -> list[tuple[str, str]]:
     return [("", str(_("unknown"))), ("du", "du"), ("sie", "Sie")]
 
@@ -594,7 +598,11 @@ FORMS: dict[str, Form] = {
     "relations": Form(
         section="relations",
         title=_("Add relationship"),
-        fields=(Field("person", _("Person"), person=True, required=True), *RELATIONSHIP_FIELDS),
+        fields=(
+            Field("person", _("Person"), person=True, required=True),
+            Field("kind", _("Relationship"), "select", _relationship_choices_to_pick),
+            *RELATIONSHIP_FIELDS[1:],
+        ),
         save=_save_relationship,
     ),
     "relations-edit": Form(
