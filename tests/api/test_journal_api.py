@@ -478,3 +478,76 @@ def test_ids_that_are_not_numbers_are_400(api: ApiClient) -> None:
     for path in ("/api/interactions/abc", "/api/promises/1.5", "/api/events/x", "/api/projects/-"):
         answer = api.get(path)
         assert answer.status_code in (400, 404), (path, answer.status_code)
+
+
+BAD_TEXTS = ["\x00", "a\x00b", "\ud800", "²", "9" * 30, "-1", " "]
+
+
+@pytest.mark.parametrize("bad", BAD_TEXTS)
+def test_no_text_gives_a_server_error(api: ApiClient, bad: str) -> None:
+    """Every string field and filter of the journal's API answers 4xx or 2xx, never 5xx."""
+    anna = _person(api, "Anna Schmidt")
+    talk = _log(api, "Lunch", [anna], "2024-03-01", promises=["Offer"])
+    promise = talk["promises"][0]["id"]
+    event = _ok(api.post("/api/events", {"name": "Messe"}), 201)["id"]
+    project = _ok(api.post("/api/projects", {"name": "Cloud"}), 201)["id"]
+    calls: list[tuple[str, str, dict[str, Any]]] = []
+    for field in ("person", "since", "until", "kind"):
+        calls.append(("get", "/api/interactions", {field: bad}))
+    calls.append(("get", "/api/promises", {"person": bad}))
+    calls.append(("get", "/api/projects", {"status": bad}))
+    calls.append(("get", "/api/events", {"upcoming": bad}))
+    for field in ("summary", "on", "kind", "place", "event"):
+        calls.append(
+            ("post", "/api/interactions", {"summary": "x", "participants": [anna], field: bad})
+        )
+    calls.append(("post", "/api/interactions", {"summary": "x", "participants": [bad]}))
+    calls.append(
+        ("post", "/api/interactions", {"summary": "x", "participants": [anna], "promises": [bad]})
+    )
+    calls.append(
+        (
+            "post",
+            "/api/interactions",
+            {"summary": "x", "participants": [anna], "promises": [f"x by {bad}"]},
+        )
+    )
+    for field in ("summary", "on", "kind", "place"):
+        calls.append(("patch", f"/api/interactions/{talk['id']}", {field: bad}))
+    calls.append(("patch", f"/api/interactions/{talk['id']}", {"participants": [bad]}))
+    for body in (
+        {"person": bad, "text": "x"},
+        {"person": anna, "text": bad},
+        {"person": anna, "text": "x", "due": bad},
+    ):
+        calls.append(("post", "/api/promises", body))
+    for field in ("text", "due"):
+        calls.append(("patch", f"/api/promises/{promise}", {field: bad}))
+    calls.append(("post", f"/api/promises/{promise}/complete", {"on": bad}))
+    for field in ("name", "kind", "starts", "ends", "place", "organiser", "cost", "hours", "note"):
+        calls.append(("post", "/api/events", {"name": "x", field: bad}))
+        calls.append(("patch", f"/api/events/{event}", {field: bad}))
+    calls.append(("post", "/api/events", {"name": "x", "attendees": [bad]}))
+    calls.append(("post", f"/api/events/{event}/met", {"people": [bad]}))
+    calls.append(("put", f"/api/events/{event}/attendance/{anna}", {"status": bad}))
+    for field in ("name", "status", "starts", "ends", "organisation", "description"):
+        calls.append(("post", "/api/projects", {"name": "x", field: bad}))
+        calls.append(("patch", f"/api/projects/{project}", {field: bad}))
+    calls.append(("post", "/api/projects", {"name": "x", "participants": [bad, f"{anna}={bad}"]}))
+    calls.append(("put", f"/api/projects/{project}/roles/{anna}", {"role": bad}))
+
+    for method, path, data in calls:
+        if method == "get" and bad == "\ud800":
+            continue  # no URL carries half a surrogate pair; the client cannot send it
+        answer = api.get(path, **data) if method == "get" else api.call(method, path, data)
+        assert answer.status_code < 500, (method, path, data, answer.content)
+        if answer.status_code >= 400:
+            assert answer.json()["message"], (method, path, data)
+
+
+def test_pages_far_out_are_refused_or_empty(api: ApiClient) -> None:
+    for path in ("/api/interactions", "/api/promises", "/api/events", "/api/projects"):
+        _refused(api.get(path, offset=str(HUGER)), "offset")
+        _refused(api.get(path, offset=str(HUGE)), "offset")
+        far = _ok(api.get(path, offset="1000000"))
+        assert far["items"] == [] and far["next_offset"] is None

@@ -48,6 +48,8 @@ from knoten.people.models import Organisation, Person
 MAX_MINUTES = 7 * 24 * 60
 MAX_HOURS = Decimal("99999.99")
 MAX_COST = Decimal("9999999999.99")
+# Far beyond any list, and well inside the databases' 64-bit OFFSET.
+MAX_OFFSET = 10**15
 
 # ---------------------------------------------------------------------------
 # Reading what users type
@@ -203,7 +205,7 @@ def _plain_number(text: str, *, decimals: int) -> Decimal | None:
             return None
     else:
         whole, fraction = number, ""
-    if not whole.isdigit() or (fraction and not fraction.isdigit()) or len(fraction) > decimals:
+    if not whole.isdecimal() or (fraction and not fraction.isdecimal()) or len(fraction) > decimals:
         return None
     return Decimal(f"{sign}{whole}.{fraction or '0'}")
 
@@ -270,11 +272,21 @@ def _text(value: str | None) -> str:
 
 
 def _no_nul(field: str, value: object) -> None:
-    """Refuse text with a NUL character, which PostgreSQL cannot store or compare."""
+    """Refuse text that no database stores or compares: a NUL character (PostgreSQL
+    refuses it) or half of a surrogate pair (not encodable as UTF-8)."""
     items = value if isinstance(value, list | tuple) else [value]
     for item in items:
-        if isinstance(item, str) and "\x00" in item:
+        if not isinstance(item, str):
+            continue
+        if "\x00" in item:
             raise InvalidInput(field, item, "contains a NUL character (\\x00); remove it")
+        try:
+            item.encode("utf-8")
+        except UnicodeEncodeError:
+            shown = item.encode("utf-8", "backslashreplace").decode("ascii", "replace")
+            raise InvalidInput(
+                field, shown, "contains a character that is not valid text"
+            ) from None
 
 
 def _line(value: str | None, field: str, max_length: int) -> str:
@@ -310,6 +322,8 @@ def _window(limit: int | None, offset: int) -> tuple[int | None, int]:
         raise InvalidInput("limit", limit, "must not be negative")
     if isinstance(offset, bool) or offset < 0:
         raise InvalidInput("offset", offset, "must not be negative")
+    if offset > MAX_OFFSET:
+        raise InvalidInput("offset", offset, "is beyond the end of any list")
     return limit, offset
 
 
