@@ -539,11 +539,15 @@ def test_archive_and_delete(world: World, mueller: Person) -> None:
 def test_german_labels_and_dates(world: World, mueller: Person) -> None:
     add_important_date(world.alice, mueller, "birthday", "14.03.1980")
     add_affiliation(world.alice, mueller, "Uni Kiel", "education", start="2000", end="05.2004")
+    from knoten.journal.services import add_project
+
+    add_project(world.alice, "Regatta 2027", participants=[str(mueller.pk)])
     client = signed_in(world.alice)
     headers = {"Accept-Language": "de"}
     body = client.get(page(mueller), headers=headers).content.decode()
-    assert "14. März 1980" in body
+    assert "14. März 1980" in body and "Geburtstag" in body
     assert "Ausbildung" in body and "Mai 2004" in body
+    assert '<span class="tag">laufend</span>' in body
     form = client.get(form_url(mueller, "relations"), headers={**headers, **HTMX})
     assert "Vorgesetzte(r) von" in form.content.decode()
 

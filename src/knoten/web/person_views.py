@@ -768,6 +768,12 @@ def _page_data(member: Member, person: Person) -> dict[str, Any]:
         detail = person_detail(member, person)
     except NotFound:
         raise Http404("No such person in your network.") from None
+    detail["importance_label"] = dict(_importance_choices()).get(
+        str(detail["importance"]), detail["importance_label"]
+    )
+    detail["address_label"] = dict(_address_choices()).get(detail["form_of_address"], "")
+    for project in detail["projects"]:
+        project["status_label"] = _word_label(journal_words.PROJECT_STATUSES, project["status"])
     for point in detail["contact_points"]:
         point["kind_label"] = _word_label(v.CONTACT_KINDS, point["kind"])
     for affiliation in detail["affiliations"]:
