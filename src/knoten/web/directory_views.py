@@ -481,7 +481,7 @@ def _event_page(
         "event": _event_detail(member, event_id),
         "values": values or {"person": "", "status": "expected"},
         "errors": errors,
-        "statuses": [("expected", _("will be there")), ("met", _("met there"))],
+        "statuses": [("expected", _("expected there")), ("met", _("met there"))],
     }
     template = "web/event.html"
     if _is_fragment_request(request):
