@@ -153,3 +153,17 @@ def test_delete_and_list_dates(alice: Member, bob: Member, pair: tuple[Person, P
     assert list(ImportantDate.objects.values_list("pk", flat=True)) == [birthday.pk]
     with pytest.raises(NotFound):
         people.delete_important_date(alice, wedding.pk)
+
+
+@pytest.mark.parametrize("typed", ["²", "-²", "٣٣", "1e3", ""])
+def test_odd_digits_are_no_trust(typed: str) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        people.parse_trust(typed)
+    assert caught.value.field == "trust"
+
+
+@pytest.mark.parametrize("typed", ["²", "٥", "99999999999999999999999"])
+def test_odd_digits_are_no_importance(typed: str) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        people.parse_importance(typed)
+    assert caught.value.field == "importance"

@@ -141,7 +141,7 @@ def _clean(text: str | None) -> str:
 def parse_importance(value: str | int) -> int:
     """A tier 1–4 from a number or a word (inner, important, regular, peripheral; German too)."""
     text = str(value).strip()
-    if text.isdigit() and 1 <= int(text) <= 4:
+    if text.isdecimal() and 1 <= int(text) <= 4:
         return int(text)
     tier = _IMPORTANCE_WORDS.get(_key(text))
     if tier is None:
@@ -165,7 +165,8 @@ def parse_form_of_address(value: str) -> str:
 def parse_trust(value: str | int) -> int:
     """Trust from 1 (little) to 5 (complete)."""
     text = str(value).strip()
-    if not text.lstrip("-").isdigit():
+    # isdecimal, not isdigit: int() cannot read every digit ("²").
+    if not text.lstrip("-").isdecimal():
         raise InvalidInput("trust", value, "is not a whole number from 1 to 5")
     number = int(text)
     if not 1 <= number <= 5:
