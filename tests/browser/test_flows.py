@@ -17,7 +17,7 @@ from tests.browser.helpers import BROWSER, skip_module_unless_runnable
 pytestmark = BROWSER
 skip_module_unless_runnable()
 
-from playwright.sync_api import Browser, Locator, Page, expect  # noqa: E402
+from playwright.sync_api import Browser, Locator, Page, Response, expect  # noqa: E402
 
 MARK_WINDOW = "() => { window.knotenStayed = true; }"
 WINDOW_STAYED = "() => window.knotenStayed === true"
@@ -26,6 +26,10 @@ WINDOW_STAYED = "() => window.knotenStayed === true"
 def add_person(server: Server, name: str, *options: str) -> int:
     answer = json.loads(server.knoten("person", "add", name, *options, "--json"))
     return int(answer["id"])
+
+
+def is_post(response: Response) -> bool:
+    return response.request.method == "POST"
 
 
 def section(page: Page, heading: str) -> Locator:
@@ -98,8 +102,9 @@ def test_log_a_conversation_with_a_promise(page: Page, server: Server) -> None:
     page.get_by_label("When", exact=True).fill("2026-11-20")
     page.get_by_label("Promise", exact=True).fill("send her Anna's profile")
     page.get_by_label("Due", exact=True).first.fill("2030-12-04")
-    page.get_by_role("button", name="Save").click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_response(is_post) as answer:
+        page.get_by_role("button", name="Save").click()
+    assert answer.value.ok, f"saving the conversation answered {answer.value.status}"
 
     page.goto(f"/people/{person}/")
     expect(section(page, "Conversations")).to_contain_text(
@@ -161,3 +166,64 @@ def test_a_german_browser_reads_personen_without_switching(
         expect(nav.get_by_role("link", name="Personen")).to_be_visible()
     finally:
         context.close()
+
+
+def focused(page: Page) -> str:
+    """The focused element's label (or its text), to follow the keyboard."""
+    return str(
+        page.evaluate(
+            """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return '';
+  if (el.labels && el.labels.length) return el.labels[0].textContent.trim();
+  return (el.getAttribute('aria-label') || el.textContent || '').trim();
+}"""
+        )
+    )
+
+
+def tab_to(page: Page, name: str, limit: int = 60) -> None:
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if focused(page) == name:
+            return
+    raise AssertionError(f"Tab never reached {name!r}")
+
+
+def test_add_a_job_by_keyboard_only(page: Page, server: Server) -> None:
+    person = add_person(server, "Kai Keller")
+    page.goto(f"/people/{person}/")
+    tab_to(page, "Add job")
+    page.keyboard.press("Enter")
+    expect(page.get_by_label("Organisation")).to_be_focused()
+    page.keyboard.type("Kellerei Kai")
+    tab_to(page, "Title")
+    page.keyboard.type("Winzer")
+    page.keyboard.press("Enter")
+    expect(section(page, "Career")).to_contain_text("Winzer, Kellerei Kai")
+
+
+def test_log_a_conversation_by_keyboard_only(page: Page, server: Server) -> None:
+    person = add_person(server, "Tamara Tastenreich")
+    page.goto("/people/")
+    tab_to(page, "Log a conversation")
+    page.keyboard.press("Enter")
+    expect(page.get_by_label("With", exact=True)).to_be_visible()
+    tab_to(page, "With")
+    page.keyboard.type("Tastenr")
+    expect(page.get_by_role("option", name="Tamara Tastenreich")).to_be_visible()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    expect(page.get_by_label("With", exact=True)).to_have_value(re.compile("Tamara Tastenreich"))
+    tab_to(page, "What was said")
+    page.keyboard.type("Phone call about the keyboard shortcuts")
+    tab_to(page, "Promise")
+    page.keyboard.type("send the list of shortcuts")
+    tab_to(page, "Save")
+    with page.expect_response(is_post) as answer:
+        page.keyboard.press("Enter")
+    assert answer.value.ok, f"saving the conversation answered {answer.value.status}"
+
+    page.goto(f"/people/{person}/")
+    expect(section(page, "Conversations")).to_contain_text("Phone call about the keyboard")
+    expect(section(page, "Open promises")).to_contain_text("send the list of shortcuts")
