@@ -351,3 +351,20 @@ def test_offsets_too_large_are_refused(api: ApiClient) -> None:
     answer = api.get("/api/search", q="anna", offset=2**70)
     assert answer.status_code == 400 and answer.json()["field"] == "offset"
     assert _envelope(api.get("/api/persons", offset=10**6))["items"] == []
+
+
+def test_search_pages_and_kinds(api: ApiClient) -> None:
+    people = [_person(api, f"Anna Nummer{index}") for index in range(3)]
+    org = api.post("/api/organisations", {"name": "Anna GmbH"}).json()["id"]
+    both = _envelope(api.get("/api/search", q="anna"))
+    assert {h["id"] for h in both["items"]} == {*people, org}
+    only = api.client.get(
+        "/api/search?q=anna&kind=organisation&kind=interaction", headers=api.headers
+    ).json()
+    assert [h["organisation_id"] for h in only["items"]] == [org]
+    first = _envelope(api.get("/api/search", q="anna", kind="person", limit=2))
+    rest = _envelope(api.get("/api/search", q="anna", kind="person", limit=2, offset=2))
+    assert first["next_offset"] == 2 and rest["next_offset"] is None
+    assert {h["id"] for h in first["items"] + rest["items"]} == set(people)
+    bad = api.get("/api/search", q="anna", kind="spaceship")
+    assert bad.status_code == 400 and bad.json()["field"] == "kind"
