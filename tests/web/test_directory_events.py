@@ -21,6 +21,10 @@ from tests.conftest import World
 
 pytestmark = pytest.mark.django_db
 
+# What htmx sends when an element targets the list or the attendance part.
+PART_OF_LIST = {"HX-Request": "true", "HX-Target": "results"}
+ATTENDANCE_PART = {"HX-Request": "true", "HX-Target": "attendance"}
+
 
 def signed_in(member: Member) -> Client:
     client = Client()
@@ -65,7 +69,7 @@ def test_upcoming_and_past(world: World, fair: Event) -> None:
     assert "Bob&#x27;s Party" not in upcoming and "Bob's Party" not in upcoming
     past = client.get(reverse("web:events"), {"when": "past"}).content.decode()
     assert "Old Meetup" in past and "Hannover Messe" not in past
-    fragment = client.get(reverse("web:events"), {"when": "past"}, headers={"HX-Request": "true"})
+    fragment = client.get(reverse("web:events"), {"when": "past"}, headers=PART_OF_LIST)
     assert "<html" not in fragment.content.decode()
     assert "Old Meetup" in fragment.content.decode()
 
@@ -163,9 +167,7 @@ def test_attendance_forms(world: World, fair: Event, anna: Person) -> None:
     assert answer.status_code == 302
     assert Attendance.objects.get(event=fair, person=bernd).status == "met"
     # Mark one of those expected as met, as htmx does: the attendance part comes back.
-    answer = client.post(
-        url("event_met", fair), {"person": str(anna.pk)}, headers={"HX-Request": "true"}
-    )
+    answer = client.post(url("event_met", fair), {"person": str(anna.pk)}, headers=ATTENDANCE_PART)
     assert answer.status_code == 200
     body = answer.content.decode()
     assert "<html" not in body
@@ -265,9 +267,17 @@ def test_an_htmx_form_with_a_mistake_gets_the_part_with_the_message(
     answer = signed_in(world.alice).post(
         url("event_attendance", fair),
         {"person": "Nobody Here", "status": "met"},
-        headers={"HX-Request": "true"},
+        headers=ATTENDANCE_PART,
     )
     assert answer.status_code == 400
     body = answer.content.decode()
     assert "<html" not in body
     assert 'id="error_person"' in body and 'value="Nobody Here"' in body
+
+
+def test_a_boosted_request_gets_the_whole_page(world: World, fair: Event) -> None:
+    client = signed_in(world.alice)
+    for address in (url("event", fair), reverse("web:events")):
+        answer = client.get(address, headers={"HX-Request": "true", "HX-Boosted": "true"})
+        assert "<html" in answer.content.decode(), address
+        assert "HX-Target" in answer["Vary"]

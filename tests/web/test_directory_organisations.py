@@ -54,7 +54,9 @@ def test_list_with_filters(world: World, acme: Organisation) -> None:
 
 def test_the_htmx_request_gets_only_the_results(world: World, acme: Organisation) -> None:
     answer = signed_in(world.alice).get(
-        reverse("web:organisations"), {"q": "Acme"}, headers={"HX-Request": "true"}
+        reverse("web:organisations"),
+        {"q": "Acme"},
+        headers={"HX-Request": "true", "HX-Target": "results"},
     )
     body = answer.content.decode()
     assert answer.status_code == 200

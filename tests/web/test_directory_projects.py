@@ -55,7 +55,9 @@ def test_list_and_status_filter(world: World, relaunch: Project) -> None:
     done = client.get(reverse("web:projects"), {"status": "completed"}).content.decode()
     assert "Old CRM" in done and "Website relaunch" not in done
     fragment = client.get(
-        reverse("web:projects"), {"status": "abgeschlossen"}, headers={"HX-Request": "true"}
+        reverse("web:projects"),
+        {"status": "abgeschlossen"},
+        headers={"HX-Request": "true", "HX-Target": "results"},
     ).content.decode()
     assert "<html" not in fragment and "Old CRM" in fragment
     bad = client.get(reverse("web:projects"), {"status": "dreaming"})
@@ -144,7 +146,7 @@ def test_role_forms(world: World, relaunch: Project, anna: Person) -> None:
     answer = client.post(
         url("project_role_remove", relaunch),
         {"person": str(bernd.pk)},
-        headers={"HX-Request": "true"},
+        headers={"HX-Request": "true", "HX-Target": "roles"},
     )
     assert answer.status_code == 200
     assert "<html" not in answer.content.decode()

@@ -152,6 +152,12 @@ def _attempt(
         return None, _errors(problem, fields, aliases or {})
 
 
+def _wants_part(request: HttpRequest, part: str) -> bool:
+    """Whether htmx asked for the element ``#part`` only (not a boosted or restored page)."""
+    htmx = getattr(request, "htmx", None)
+    return _is_fragment_request(request) and htmx is not None and htmx.target == part
+
+
 def _not_found() -> Http404:
     return Http404(_("There is no such page in your network."))
 
@@ -200,10 +206,10 @@ def organisations(request: HttpRequest) -> HttpResponse:
         "error": error,
     }
     template = "web/organisations.html"
-    if _is_fragment_request(request):
+    if _wants_part(request, "results"):
         template += "#results"
     response = render(request, template, context)
-    patch_vary_headers(response, ["HX-Request"])
+    patch_vary_headers(response, ["HX-Request", "HX-Target"])
     return response
 
 
@@ -399,10 +405,10 @@ def events(request: HttpRequest) -> HttpResponse:
         "next_page": next_page,
     }
     template = "web/events.html"
-    if _is_fragment_request(request):
+    if _wants_part(request, "results"):
         template += "#results"
     response = render(request, template, context)
-    patch_vary_headers(response, ["HX-Request"])
+    patch_vary_headers(response, ["HX-Request", "HX-Target"])
     return response
 
 
@@ -484,9 +490,11 @@ def _event_page(
         "statuses": [("expected", _("expected there")), ("met", _("met there"))],
     }
     template = "web/event.html"
-    if _is_fragment_request(request):
+    if _wants_part(request, "attendance"):
         template += "#attendance"
-    return _page_response(request, template, context, errors)
+    response = _page_response(request, template, context, errors)
+    patch_vary_headers(response, ["HX-Request", "HX-Target"])
+    return response
 
 
 @require_GET
@@ -504,7 +512,7 @@ def _event_or_404(member: Member, event_id: int) -> Any:
 
 
 def _back_to_event(request: HttpRequest, member: Member, event_id: int) -> HttpResponse:
-    if _is_fragment_request(request):
+    if _wants_part(request, "attendance"):
         return _event_page(request, member, event_id)
     return redirect(reverse("web:event", kwargs={"event_id": event_id}) + "#attendance")
 
@@ -683,10 +691,10 @@ def projects(request: HttpRequest) -> HttpResponse:
         "error": error,
     }
     template = "web/projects.html"
-    if _is_fragment_request(request):
+    if _wants_part(request, "results"):
         template += "#results"
     response = render(request, template, context)
-    patch_vary_headers(response, ["HX-Request"])
+    patch_vary_headers(response, ["HX-Request", "HX-Target"])
     return response
 
 
@@ -770,9 +778,11 @@ def _project_page(
         "errors": errors,
     }
     template = "web/project.html"
-    if _is_fragment_request(request):
+    if _wants_part(request, "roles"):
         template += "#roles"
-    return _page_response(request, template, context, errors)
+    response = _page_response(request, template, context, errors)
+    patch_vary_headers(response, ["HX-Request", "HX-Target"])
+    return response
 
 
 @require_GET
@@ -790,7 +800,7 @@ def _project_or_404(member: Member, project_id: int) -> Any:
 
 
 def _back_to_project(request: HttpRequest, member: Member, project_id: int) -> HttpResponse:
-    if _is_fragment_request(request):
+    if _wants_part(request, "roles"):
         return _project_page(request, member, project_id)
     return redirect(reverse("web:project", kwargs={"project_id": project_id}) + "#roles")
 
