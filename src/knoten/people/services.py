@@ -31,6 +31,12 @@ from knoten.knowwho.index import reindex_organisations, reindex_people
 from knoten.people import contacts
 from knoten.people import vocabulary as v
 from knoten.people.contacts import ParsedContact
+
+# The contact point operations live in contacts; callers may take them from here too.
+from knoten.people.contacts import add_contact as add_contact
+from knoten.people.contacts import delete_contact_point as delete_contact_point
+from knoten.people.contacts import edit_contact_point as edit_contact_point
+from knoten.people.contacts import list_contact_points as list_contact_points
 from knoten.people.lookup import (
     ensure_organisation,
     fits,
