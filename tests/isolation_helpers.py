@@ -12,6 +12,7 @@ from typing import Any
 
 from django.apps import apps
 from django.db import models
+from django.db.models import F
 
 from knoten.core.models import Member, Network
 from knoten.journal import services as journal
@@ -76,10 +77,10 @@ def _fill(member: Member, first: Person, second: Person, org_word: str, word: st
     org = Organisation.objects.filter(network=member.network, name=f"{org_word} GmbH").first()
     if org is None:
         org = people.add_organisation(member, f"{org_word} GmbH", kind="company")
-    people.add_affiliation(member, second, org.pk, "job", title=f"{word} Beraterin")
+    people.add_affiliation(member, first, org.pk, "function", title=f"{word} Beraterin")
     people.relate(member, first, second, "colleague", note=f"{word} Kollegen")
-    people.add_important_date(member, second, "birthday", "--07-01", label=f"{word} Geburtstag")
-    contacts.add_contact_point(member, second, "email", f"{word.lower()}@{org_word.lower()}.de")
+    people.add_important_date(member, first, "anniversary", "--07-01", label=f"{word} Jubiläum")
+    contacts.add_contact_point(member, first, "email", f"{word.lower()}@{org_word.lower()}.de")
     event = journal.add_event(
         member, f"{org_word} Messe", kind="conference", attendees=[str(first.pk)]
     )
@@ -97,10 +98,10 @@ def _fill(member: Member, first: Person, second: Person, org_word: str, word: st
         "person": first.pk,
         "second person": second.pk,
         "organisation": org.pk,
-        "affiliation": _first(Affiliation.objects.filter(person=second)),
+        "affiliation": _first(Affiliation.objects.filter(person=first)),
         "relationship": _first(Relationship.objects.filter(from_person__in=[first, second])),
-        "date": _first(ImportantDate.objects.filter(person=second)),
-        "contact point": _first(ContactPoint.objects.filter(person=second)),
+        "date": _first(ImportantDate.objects.filter(person=first)),
+        "contact point": _first(ContactPoint.objects.filter(person=first)),
         "interaction": interaction.pk,
         "promise": promise.pk,
         "event": event.pk,
@@ -170,3 +171,25 @@ def changed(
             added = [row for row in new if row not in old]
             lines.append(f"{label}: removed/changed {gone!r}; added/changed {added!r}")
     return "\n".join(lines)
+
+
+def cross_network_references() -> list[str]:
+    """Rows that point at a row of another network (none may): for every model of
+    :func:`network_models`, each foreign key to another network's model is checked."""
+    paths = dict(network_models())
+    found = []
+    for model, path in paths.items():
+        for f in model._meta.concrete_fields:
+            if not isinstance(f, models.ForeignKey) or f.related_model not in paths:
+                continue
+            if path.startswith(f"{f.name}__"):
+                continue  # the key that gives the row its network
+            target = paths[f.related_model]
+            wrong = (
+                model.objects.filter(**{f"{f.name}__isnull": False})
+                .exclude(**{f"{f.name}__{target}": F(path)})
+                .values_list("pk", flat=True)
+            )
+            for pk in wrong:
+                found.append(f"{model._meta.label} {pk}: {f.name} is another network's")
+    return found

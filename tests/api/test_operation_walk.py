@@ -31,6 +31,7 @@ from tests.isolation_helpers import (
     alices_world,
     bobs_world,
     changed,
+    cross_network_references,
     snapshot,
 )
 
@@ -331,6 +332,7 @@ def test_bob_reaches_nothing_of_alices_through_any_operation(walk: dict[str, Any
         problems.append(f"Alice's rows changed:\n{alice_change}")
     if bob_change:
         problems.append(f"Bob's rows changed (every call of his failed):\n{bob_change}")
+    problems.extend(cross_network_references())
     assert not problems, "\n".join(problems)
 
 
