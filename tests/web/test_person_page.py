@@ -644,3 +644,23 @@ def test_projects_join_change_role_and_leave(world: World, mueller: Person) -> N
     left = client.post(action_url(mueller, "projects-remove", project.pk), headers=HTMX)
     assert left.status_code == 200
     assert not ProjectRole.objects.filter(project=project, person=mueller).exists()
+
+
+def test_a_person_with_many_relationships_stays_fast(
+    world: World, mueller: Person, django_assert_max_num_queries: object
+) -> None:
+    alice = world.alice
+    others = Person.objects.bulk_create(
+        Person(network_id=alice.network_id, given_name=f"Kontakt{n:03d}", family_name="Viel")
+        for n in range(120)
+    )
+    Relationship.objects.bulk_create(
+        Relationship(network_id=alice.network_id, from_person=mueller, to_person=p, kind="friend")
+        for p in others
+    )
+    client = signed_in(alice)
+    with django_assert_max_num_queries(25):  # type: ignore[operator]
+        body = client.get(page(mueller)).content.decode()
+    assert "All 120 relationships" in body
+    assert body.count("Kontakt") == 50 * 3  # the link, the row's Edit and Delete labels
+    assert f"{reverse('web:log')}?with={mueller.pk}" in body
