@@ -97,7 +97,10 @@ def _errors(
     """The message of a domain error, keyed by the form field it is about (or "form")."""
     if isinstance(problem, InvalidInput):
         field, message = problem.field, problem.reason or str(problem)
-        message = f"“{problem.value}” {message}" if problem.value not in ("", None) else message
+        if problem.value not in ("", None):
+            shown = str(problem.value)
+            shown = shown if len(shown) <= 60 else shown[:59] + "…"
+            message = f"“{shown}” {message}"
     elif isinstance(problem, NotFound):
         field = problem.what
         if field in PERSON_FIELDS:
