@@ -664,3 +664,13 @@ def test_a_person_with_many_relationships_stays_fast(
     assert "All 120 relationships" in body
     assert body.count("Kontakt") == 50 * 3  # the link, the row's Edit and Delete labels
     assert f"{reverse('web:log')}?with={mueller.pk}" in body
+
+
+def test_a_nul_character_is_refused_next_to_its_field(world: World, mueller: Person) -> None:
+    answer = signed_in(world.alice).post(
+        form_url(mueller, "notes"), {"note": "Likes\x00 sailing"}, headers=HTMX
+    )
+    assert answer.status_code == 400
+    assert 'id="error_id_notes_note"' in answer.content.decode()
+    mueller.refresh_from_db()
+    assert mueller.notes == "Likes sailing"

@@ -412,10 +412,13 @@ def _save_project_edit(actor: Member, person: Person, item_id: int | None, value
 
 
 def _initial_project_edit(
-    _actor: Member, _person: Person, detail: dict[str, Any], item_id: int | None
+    _actor: Member, person: Person, _detail: dict[str, Any], item_id: int | None
 ) -> Values:
-    row = _item(detail["projects"], item_id)
-    return {"role": row["role"]}
+    assert item_id is not None
+    role = ProjectRole.objects.filter(person_id=person.pk, project_id=item_id).first()
+    if role is None:
+        raise Http404("This person is not in that project.")
+    return {"role": role.role}
 
 
 # skills and circles
@@ -939,13 +942,19 @@ def person_form(
     errors: dict[str, str] = {}
     if request.method == "POST":
         values = _values_of(request.POST, form)
+        for name, value in values.items():
+            if "\x00" in value:
+                # No database stores it (PostgreSQL refuses it), and no one types it.
+                errors[name] = str(_("contains a NUL character; remove it"))
         try:
-            with transaction.atomic():
-                form.save(member, person, item_id, values)
+            if not errors:
+                with transaction.atomic():
+                    form.save(member, person, item_id, values)
         except KnotenError as problem:
             errors[_problem_field(problem, form) or "form"] = _problem_text(problem)
         else:
-            return _section_response(request, member, person, form.section)
+            if not errors:
+                return _section_response(request, member, person, form.section)
     else:
         values = form.initial(member, person, detail, item_id) if form.initial else {}
     if form.item is not None:
