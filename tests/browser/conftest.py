@@ -13,6 +13,7 @@ See :mod:`tests.browser.helpers` for when these tests are skipped.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import http.client
 import os
 import re
@@ -31,7 +32,7 @@ import pytest
 from tests.browser.helpers import CHROMIUM, CHROMIUM_ARGS, DESKTOP, FAILURES, skip_reason
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page
+    from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Request
 
 START_TIMEOUT = 90.0  # seconds: a fresh data folder is migrated first, on a busy machine
 LINK = re.compile(r"(http://\S+/signin/\S+/)")
@@ -41,6 +42,17 @@ def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
+
+
+# prctl(PR_SET_PDEATHSIG) from libc, looked up here: the child may only call it.
+_PRCTL = ctypes.CDLL(None, use_errno=True).prctl if sys.platform.startswith("linux") else None
+
+
+def _stop_with_parent() -> None:
+    """In the child, before exec: on Linux, a SIGTERM when pytest dies (killed, say), so
+    that no server outlives the run. It survives the exec of gunicorn."""
+    if _PRCTL is not None:
+        _PRCTL(1, signal.SIGTERM)  # 1: PR_SET_PDEATHSIG
 
 
 def _answers(port: int) -> bool:
@@ -102,12 +114,23 @@ def _start(data_dir: Path) -> Server:
     log = data_dir / "serve.log"
     with log.open("wb") as sink:
         process = subprocess.Popen(
-            [sys.executable, "-m", "knoten", "serve", "--no-browser", "--port", str(port)],
+            [
+                sys.executable,
+                "-m",
+                "knoten",
+                "serve",
+                "--no-browser",
+                "--port",
+                str(port),
+                "--workers",
+                "2",
+            ],
             env=env,
             stdin=subprocess.DEVNULL,
             stdout=sink,
             stderr=subprocess.STDOUT,
             start_new_session=True,  # its own process group: gunicorn and its workers
+            preexec_fn=_stop_with_parent,
         )
     server = Server(
         base_url=f"http://127.0.0.1:{port}",
@@ -222,13 +245,10 @@ def new_context(
     return browser.new_context(**options)
 
 
-@pytest.fixture
-def page(
-    browser: Browser, server: Server, signed_in: dict[str, Any], request: pytest.FixtureRequest
-) -> Iterator[Page]:
-    """A signed-in tab at desktop size. JavaScript errors (a CSP refusal, say) fail it."""
-    context = new_context(browser, server, signed_in)
-    tab = context.new_page()
+def watch(tab: Page, server: Server) -> list[str]:
+    """What goes wrong in a tab, collected as it happens: JavaScript errors, refusals by
+    the Content-Security-Policy, failed loads, and any request to another site (Knoten
+    serves every asset itself; no CDN)."""
     problems: list[str] = []
     tab.on("pageerror", lambda error: problems.append(f"page error: {error}"))
 
@@ -241,7 +261,24 @@ def page(
         if message.type == "error" and not document_status:
             problems.append(f"console {message.type}: {message.text} ({message.location})")
 
+    def on_request(request: Request) -> None:
+        url = request.url
+        if not url.startswith((server.base_url + "/", "data:", "blob:", "about:")):
+            problems.append(f"request to another site: {request.method} {url}")
+
     tab.on("console", on_console)
+    tab.on("request", on_request)
+    return problems
+
+
+@pytest.fixture
+def page(
+    browser: Browser, server: Server, signed_in: dict[str, Any], request: pytest.FixtureRequest
+) -> Iterator[Page]:
+    """A signed-in tab at desktop size; what :func:`watch` sees fails the test."""
+    context = new_context(browser, server, signed_in)
+    tab = context.new_page()
+    problems = watch(tab, server)
     try:
         yield tab
         report = getattr(request.node, "rep_call", None)

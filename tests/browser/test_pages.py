@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import Server, new_context
+from tests.browser.conftest import Server, new_context, watch
 from tests.browser.helpers import BROWSER, PHONE, SCREENSHOTS, skip_module_unless_runnable
 
 pytestmark = BROWSER
@@ -271,12 +271,14 @@ def test_every_page_at_desktop_and_phone_size(
     context = new_context(browser, server, signed_in, phone=size == "phone")
     try:
         tab = context.new_page()
+        problems = watch(tab, server)
         response = tab.goto(path)
         assert response is not None and response.status == 200
         if name == "person-editing":
             tab.get_by_role("button", name="Add job").click()
             expect(tab.get_by_label("Organisation")).to_be_visible()
         look_at(tab, name, size)
+        assert not problems, "the browser reported errors:\n" + "\n".join(problems)
     finally:
         context.close()
 
@@ -286,9 +288,11 @@ def test_the_sign_in_page_at_desktop_and_phone_size(browser: Browser, server: Se
         context = new_context(browser, server, None, phone=size == "phone")
         try:
             tab = context.new_page()
+            problems = watch(tab, server)
             tab.goto("/login/")
             expect(tab.get_by_label("Username")).to_be_visible()
             look_at(tab, "login", size)
+            assert not problems, "the browser reported errors:\n" + "\n".join(problems)
         finally:
             context.close()
 
