@@ -163,3 +163,11 @@ def test_list_pages(world: World, people: People) -> None:
         made[1].pk,
     ]
     assert [p.pk for p in journal.list_projects(world.alice, offset=2)] == [made[2].pk]
+
+
+def test_an_order_error_names_both_dates(world: World, people: People) -> None:
+    project = _project(world)
+    with pytest.raises(KnotenError) as error:
+        journal.edit_project(world.alice, project.pk, starts="2025-02")
+    assert _field(error) == "starts"
+    assert "puts the end 2024 before the start 2025-02" in error.value.message

@@ -1357,7 +1357,13 @@ def edit_project(
         start = found.starts_on if starts is None else _partial(starts, "starts")
         end = found.ends_on if ends is None else _partial(ends, "ends")
         field = "ends" if ends is not None else "starts"
-        _check_order(start, end, ends if ends is not None else starts, field)
+        first, last = _first_day(start), _last_day(end)
+        if first is not None and last is not None and last < first:
+            raise InvalidInput(
+                field,
+                ends if ends is not None else starts,
+                f"puts the end {iso(end)} before the start {iso(start)}",
+            )
         changes["starts_on"], changes["ends_on"] = iso(start), iso(end)
     if description is not None:
         changes["description"] = _long_text(description, "description")
