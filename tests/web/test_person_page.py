@@ -674,3 +674,18 @@ def test_a_nul_character_is_refused_next_to_its_field(world: World, mueller: Per
     assert 'id="error_id_notes_note"' in answer.content.decode()
     mueller.refresh_from_db()
     assert mueller.notes == "Likes sailing"
+
+
+def test_ids_beyond_the_database_range_are_404(world: World, mueller: Person) -> None:
+    client = signed_in(world.alice)
+    huge = 2**63
+    assert client.get(f"/people/{huge}/").status_code == 404
+    assert client.get(f"/people/{mueller.pk}/edit/career-edit/{huge}/").status_code == 404
+    assert client.post(f"/people/{mueller.pk}/do/dates-delete/{huge}/").status_code == 404
+    assert client.post(f"/people/{mueller.pk}/do/projects-remove/{huge}/").status_code == 404
+    assert client.get(
+        f"/people/{mueller.pk}/conversations/", {"offset": str(huge)}
+    ).status_code in (
+        200,
+        404,
+    )

@@ -45,6 +45,7 @@ from knoten.journal.services import (
 )
 from knoten.people import vocabulary as v
 from knoten.people.contacts import add_contact, delete_contact_point, edit_contact_point
+from knoten.people.lookup import is_id
 from knoten.people.models import Affiliation, ContactPoint, ImportantDate, Person, Relationship
 from knoten.people.services import (
     PersonFields,
@@ -83,6 +84,7 @@ SECTIONS = (
 )
 RELATIONSHIPS_PAGE = 50
 CONVERSATIONS_PAGE = 20
+MAX_OFFSET = 10_000_000  # far beyond anyone's conversations, well inside the database's range
 
 
 # --- words in the user's language ------------------------------------------------------
@@ -741,6 +743,8 @@ ACTIONS: dict[str, Action] = {
 
 def _person(member: Member, person_id: int) -> Person:
     """The person of the member's network, else 404 (another network's too)."""
+    if not is_id(person_id):
+        raise Http404("No such person in your network.")
     person = Person.objects.filter(network_id=member.network_id, pk=person_id).first()
     if person is None:
         raise Http404("No such person in your network.")
@@ -1016,6 +1020,8 @@ def _is_theirs(model: type[Any], member: Member, person: Person, item_id: int) -
 
     A person's role in a project goes by the project's id.
     """
+    if not is_id(item_id):
+        return False
     if model is ProjectRole:
         roles = ProjectRole.objects.filter(network_id=member.network_id, project_id=item_id)
         return bool(roles.filter(person_id=person.pk).exists())
@@ -1097,7 +1103,7 @@ def person_conversations(request: HttpRequest, person_id: int) -> HttpResponse:
     member = _member(request)
     person = _person(member, person_id)
     try:
-        offset = max(int(request.GET.get("offset", "0")), 0)
+        offset = min(max(int(request.GET.get("offset", "0")), 0), MAX_OFFSET)
     except ValueError:
         offset = 0
     found = list_interactions(member, person=person, limit=CONVERSATIONS_PAGE + 1, offset=offset)
