@@ -9,13 +9,15 @@ status code, and match the schema documented for that status.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 import schemathesis
 from django.core.signals import request_finished, request_started
-from django.db import close_old_connections
+from django.db import DataError, close_old_connections
+from django.test import RequestFactory
 from hypothesis import HealthCheck, Phase, given, settings
 from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
@@ -250,3 +252,19 @@ def test_too_big_ids_and_nul_characters_are_refused_not_errors(
         except Exception as exc:
             failures.append(f"=== {label} ({variant}) ===\n{exc}")
     assert not failures, "\n\n".join(failures)
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        OverflowError("Python int too large to convert to SQLite INTEGER"),
+        DataError("value out of range for type bigint"),
+        DataError("A string literal cannot contain NUL (0x00) characters."),
+    ],
+)
+def test_what_the_database_refuses_is_a_400_not_a_500(error: Exception) -> None:
+    """The one global net under every operation: such input is the caller's mistake."""
+    response = api.on_exception(RequestFactory().get("/api/persons/1"), error)
+    assert response.status_code == 400
+    answer = json.loads(response.content)
+    assert str(error).splitlines()[0] in answer["message"]

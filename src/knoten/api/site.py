@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from django.db import DataError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import URLPattern, URLResolver
 from ninja import NinjaAPI
@@ -158,6 +159,24 @@ def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
             request, {"field": "body", "message": "body: is not valid JSON"}, exc.status_code
         )
     return _json(request, {"message": str(exc)}, exc.status_code)
+
+
+@api.exception_handler(OverflowError)
+def _overflow(request: HttpRequest, exc: OverflowError) -> HttpResponse:
+    # A number too big for the database's integers (an id of 2**63, say) that reached a
+    # query: bad input, not a server error.
+    return _json(request, {"field": "", "message": f"a number is out of range ({exc})"}, 400)
+
+
+@api.exception_handler(DataError)
+def _data_error(request: HttpRequest, exc: DataError) -> HttpResponse:
+    # What the database refuses to store or compare (PostgreSQL: an integer out of range,
+    # a NUL character in text) is bad input; each service should refuse it first, naming
+    # the field, but none may answer 500 for it.
+    first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else "not valid"
+    return _json(
+        request, {"field": "", "message": f"the database refused a value: {first_line}"}, 400
+    )
 
 
 @api.exception_handler(Http404)
