@@ -185,3 +185,12 @@ def test_delete_removes_the_minutes_and_their_promises(world: World, people: Peo
     assert search(alice, "Quorbel") == []
     with pytest.raises(NotFound):
         journal.delete_interaction(alice, talk.pk)
+
+
+def test_minutes_from_a_form_are_read(world: World, people: People) -> None:
+    talk = _log(world.alice, "Lunch", ["Schmidt"], "2024-03-01", minutes=" 45 ")
+    assert talk.duration_minutes == 45
+    assert journal.edit_interaction(world.alice, talk.pk, minutes="90").duration_minutes == 90
+    with pytest.raises(InvalidInput) as error:
+        journal.edit_interaction(world.alice, talk.pk, minutes="eine Stunde")
+    assert error.value.field == "minutes"

@@ -333,7 +333,9 @@ def _page(rows: QuerySet[Any], limit: int | None, offset: int) -> QuerySet[Any]:
 
 
 def _minutes(minutes: object) -> int:
-    """A conversation's duration in whole minutes, up to a week."""
+    """A conversation's duration in whole minutes, up to a week ("45" from a form too)."""
+    if isinstance(minutes, str) and minutes.strip().isdecimal():
+        minutes = int(minutes.strip())
     if isinstance(minutes, bool) or not isinstance(minutes, int):
         raise InvalidInput("minutes", minutes, "is not a whole number of minutes")
     if minutes < 0:
@@ -404,7 +406,7 @@ def log_interaction(
     participants: Sequence[str | Person],
     kind: str = "meeting",
     on: str | dt.date | None = None,
-    minutes: int | None = None,
+    minutes: int | str | None = None,
     event: str | int | Event | None = None,
     place: str = "",
     private: bool = False,
