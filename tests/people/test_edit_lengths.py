@@ -79,3 +79,75 @@ def test_too_long_an_edit_is_refused(alice: Member, rows: Rows) -> None:
     assert rows() == before
     job.refresh_from_db()
     assert job.title == "" and anna.tags.get().name == "vip"
+
+
+NUL = "a\x00b"
+
+
+@pytest.mark.parametrize(
+    ("call", "field"),
+    [
+        (lambda a, p: people.add_person(a, NUL), "name"),
+        (lambda a, p: people.add_person(a, "Anna", people.PersonFields(note=NUL)), "note"),
+        (lambda a, p: people.add_person(a, "Anna", people.PersonFields(tags=[NUL])), "tags"),
+        (lambda a, p: people.add_person(a, "Anna", people.PersonFields(org=NUL)), "org"),
+        (lambda a, p: people.edit_person(a, p, people.PersonFields(title=NUL)), "title"),
+        (lambda a, p: people.edit_person(a, p, people.PersonFields(met_via=NUL)), "met_via person"),
+        (lambda a, p: people.person_detail(a, NUL), "person"),
+        (lambda a, p: people.list_people(a, tag=NUL), "tag"),
+        (lambda a, p: people.list_people(a, circle=NUL), "circle"),
+        (lambda a, p: people.list_organisations(a, query=NUL), "q"),
+        (lambda a, p: people.organisation_detail(a, NUL), "organisation"),
+        (lambda a, p: people.relate(a, p, "me", "friend", note=NUL), "note"),
+        (lambda a, p: people.add_important_date(a, p, "anniversary", "2020", note=NUL), "note"),
+        (lambda a, p: contacts.add_contact(a, p, "messenger", NUL), "value"),
+        (lambda a, p: people.rename_tag(a, NUL, "x"), "tag"),
+        (lambda a, p: people.delete_skill(a, NUL), "skill"),
+        (lambda a, p: people.add_person(a, "Anna \ud800"), "name"),
+    ],
+)
+def test_a_text_no_database_keeps_is_refused(
+    alice: Member, rows: Rows, call: Callable[[Member, Person], object], field: str
+) -> None:
+    anna = people.add_person(alice, "Anna Schmidt")
+    before = rows()
+    with pytest.raises(InvalidInput) as caught:
+        call(alice, anna)
+    assert caught.value.field == field
+    assert rows() == before
+
+
+@pytest.mark.parametrize(
+    ("call", "field"),
+    [
+        (lambda a, p: people.add_organisation(a, NUL), "name"),
+        (lambda a, p: people.edit_organisation(a, "ACME", name=NUL), "name"),
+        (lambda a, p: people.add_affiliation(a, p, NUL, "job"), "organisation"),
+        (lambda a, p: people.add_affiliation(a, p, "ACME", "job", title=NUL), "title"),
+        (lambda a, p: people.edit_affiliation(a, p.affiliations.get().pk, title=NUL), "title"),
+        (lambda a, p: people.edit_affiliation(a, p.affiliations.get().pk, organisation=NUL), "org"),
+        (lambda a, p: people.rename_tag(a, "vip", NUL), "new"),
+        (lambda a, p: people.rename_circle(a, "Stammtisch", NUL), "new"),
+        (
+            lambda a, p: contacts.edit_contact_point(a, p.contact_points.get().pk, label=NUL),
+            "label",
+        ),
+        (
+            lambda a, p: contacts.edit_contact_point(a, p.contact_points.get().pk, value=NUL),
+            "value",
+        ),
+    ],
+)
+def test_an_edit_no_database_keeps_is_refused(
+    alice: Member, rows: Rows, call: Callable[[Member, Person], object], field: str
+) -> None:
+    anna = people.add_person(
+        alice,
+        "Anna Schmidt",
+        people.PersonFields(org="ACME", tags=["vip"], circles=["Stammtisch"], emails=["a@b.de"]),
+    )
+    before = rows()
+    with pytest.raises(InvalidInput) as caught:
+        call(alice, anna)
+    assert caught.value.field.startswith(field)
+    assert rows() == before

@@ -28,6 +28,7 @@ from knoten.core.errors import InvalidInput
 from knoten.core.folding import fold
 from knoten.core.models import Member
 from knoten.people import vocabulary as v
+from knoten.people.lookup import storable
 from knoten.people.models import ContactPoint, Person
 
 # Labels typed in German or English, to the word that is stored.
@@ -321,6 +322,8 @@ _PARSERS: dict[str, Callable[..., ParsedContact]] = {
 def parse_contact(kind: str, text: str, label: str | None = None) -> ParsedContact:
     """Read ``text`` as a contact point of ``kind`` (English or German: ``Telefon``)."""
     code = v.resolve_word(v.CONTACT_KINDS, kind, "kind")
+    storable(code, text)
+    storable("label", label)
     parsed: ParsedContact = _PARSERS[code](text, label)
     return parsed
 

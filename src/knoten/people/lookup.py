@@ -70,6 +70,19 @@ _TYPED_AS = {
 MAX_TITLE = 400
 
 
+def storable(field: str, text: object) -> None:
+    """Refuse a text no database stores or compares: one with a NUL character
+    (PostgreSQL refuses it) or half of a surrogate pair (no character of UTF-8)."""
+    if not isinstance(text, str):
+        return
+    if "\x00" in text:
+        raise InvalidInput(field, text, "contains a NUL character (\\x00); remove it")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InvalidInput(field, text, "is not valid Unicode (a lone surrogate)") from None
+
+
 def fits(obj: Model, typed_as: dict[str, str] | None = None) -> None:
     """Refuse a text longer than its column, naming the field, before ``obj`` is saved.
 
@@ -86,6 +99,7 @@ def fits(obj: Model, typed_as: dict[str, str] | None = None) -> None:
     for column in obj._meta.concrete_fields:
         limit = getattr(column, "max_length", None)
         value = getattr(obj, column.attname, None)
+        storable(names.get(column.name, column.name), value)
         if limit and isinstance(value, str) and len(value) > limit:
             shown = value if len(value) <= 40 else value[:40] + "…"
             field = names.get(column.name, column.name)
@@ -120,6 +134,7 @@ def resolve_person(actor: Member, text: str | int | Person, field: str = "person
         if text.network_id != actor.network_id:
             raise NotFound(field, text.pk)
         return text
+    storable(field, text)
     raw = str(text).strip()
     if not raw:
         raise InvalidInput(field, text, "is empty; give a name, an id or 'me'")
@@ -172,6 +187,7 @@ def resolve_organisation(
         if text.network_id != actor.network_id:
             raise NotFound(field, text.pk)
         return text
+    storable(field, text)
     raw = str(text).strip()
     if not raw:
         raise InvalidInput(field, text, "is empty; give an organisation's name or id")
@@ -204,6 +220,7 @@ def ensure_organisation(
     """
     if isinstance(name, Organisation):
         return resolve_organisation(actor, name, field)
+    storable(field, name)
     raw = " ".join((name or "").split())
     if not raw:
         raise InvalidInput(field, name, "is empty; give the organisation's name")

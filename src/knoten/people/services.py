@@ -45,6 +45,7 @@ from knoten.people.lookup import (
     people_of,
     resolve_organisation,
     resolve_person,
+    storable,
 )
 from knoten.people.models import (
     Affiliation,
@@ -257,6 +258,7 @@ def _match_circle(circles: Sequence[Circle], text: str) -> Circle | None:
 
 def find_circle(actor: Member, text: str) -> Circle:
     """An existing circle of ``actor``'s network, by English or German name."""
+    storable("circle", text)
     if not _clean(text):
         raise InvalidInput("circle", text, "is empty; give a circle's name")
     found = _match_circle(list(Circle.objects.filter(network_id=actor.network_id)), text)
@@ -361,6 +363,16 @@ def _plan(actor: Member, fields: PersonFields, person: Person | None) -> _Plan:
         if texts is not None:
             plan.contacts[group] = contacts.parse_many(group, texts)
 
+    typed: list[tuple[str, Sequence[str | None] | None]] = [
+        ("circles", fields.circles),
+        ("tags", fields.tags),
+        ("skills", fields.skills),
+        ("title", [fields.title]),
+        ("function", [fields.function]),
+    ]
+    for name, values in typed:
+        for value in values or []:
+            storable(name, value)
     if fields.circles is not None:
         plan.circles = _wanted_names(fields.circles)
     if fields.tags is not None:
@@ -638,6 +650,7 @@ def list_people(
             ).values("person_id")
         )
     if tag is not None:
+        storable("tag", tag)
         if not _clean(tag):
             raise InvalidInput("tag", tag, "is empty; give a tag's name")
         found_tag = Tag.objects.filter(
@@ -1071,6 +1084,7 @@ def add_organisation(
     note: str | None = None,
 ) -> Organisation:
     """A new organisation; ``kind`` in English or German (``Verein``, ``club``)."""
+    storable("name", name)
     clean = _clean(name)
     if not clean:
         raise InvalidInput("name", name, "is empty; an organisation needs a name")
@@ -1113,6 +1127,7 @@ def list_organisations(
             kind=v.resolve_word(v.ORGANISATION_KINDS, kind, "kind")
         )
     if query is not None:
+        storable("q", query)
         folded = fold(_clean(query))
         if not folded:
             raise InvalidInput("q", query, "is empty; give a part of the name")
@@ -1201,6 +1216,8 @@ def add_affiliation(
         if date is not None and date.year is None:
             raise InvalidInput(name, value, "needs a year")
     _check_order(start_date, end_date, end)
+    storable("title", title)
+    storable("organisation", organisation)
     clean_title = _clean(title)
     if isinstance(organisation, Organisation):
         organisation = resolve_organisation(actor, organisation)
@@ -1281,6 +1298,7 @@ def relate(
             relationship.since = since_date
         if note is not None:
             relationship.note = note.strip()
+        fits(relationship)
         relationship.save()
         reindex_people(actor.network_id, [source.pk, target.pk])
     return relationship
@@ -1400,6 +1418,7 @@ def edit_organisation(
     org = resolve_organisation(actor, organisation)
     changes: dict[str, Any] = {}
     if name is not None:
+        storable("name", name)
         clean = _clean(name)
         if not clean:
             raise InvalidInput("name", name, "is empty; an organisation needs a name")
@@ -1622,6 +1641,7 @@ def edit_relationship(
         relationship.since = since_date
         if note is not None:
             relationship.note = note.strip()
+        fits(relationship)
         relationship.save()
         reindex_people(actor.network_id, [source.pk, target.pk])
     return relationship
@@ -1696,6 +1716,7 @@ def delete_important_date(actor: Member, date_id: int | str) -> None:
 
 
 def _new_name(new: str) -> str:
+    storable("new", new)
     clean = _clean(new)
     if not clean:
         raise InvalidInput("new", new, "is empty; give the new name")
@@ -1742,6 +1763,7 @@ def delete_circle(actor: Member, name: str) -> int:
 
 
 def _find_named(actor: Member, model: type[Tag] | type[Skill], field_name: str, name: str) -> Any:
+    storable(field_name, name)
     clean = _clean(name)
     if not clean:
         raise InvalidInput(field_name, name, f"is empty; give a {field_name}'s name")
