@@ -318,3 +318,63 @@ def test_anonymous_callers_are_sent_to_sign_in_from_every_page(walk: dict[str, A
     )
     assert changed(before, snapshot(world.alice.network)) == ""
     assert not problems, "\n".join(problems)
+
+
+# Form fields that name an object, filled with Alice's ids when Bob posts to his own pages.
+FORM_REFERENCES = {
+    "person": "person",
+    "people": "person",
+    "participants": "person",
+    "attendees": "person",
+    "met_via": "person",
+    "organisation": "organisation",
+    "organiser": "organisation",
+    "event": "event",
+    "met_at": "event",
+    "project": "project",
+    "interaction": "interaction",
+}
+# What else such a form needs to get as far as the reference.
+FORM_KINDS = {"relations": "friend", "career": "job", "career-edit": "job"}
+
+
+def test_bobs_own_pages_take_no_id_of_alices_in_a_form(walk: dict[str, Any]) -> None:
+    """Bob posts to each of his own pages a form naming Alice's objects by id: a person
+    page's form with such a field refuses it (400/404); no page shows her words, changes
+    her rows or lets a row of his point at hers."""
+    world: World = walk["world"]
+    refs: dict[str, Objects] = walk["refs"]
+    bob: Client = walk["bob"]
+    before = snapshot(world.alice.network)
+    alice = refs["alice"]
+    problems: list[str] = []
+    entries = [
+        entry
+        for page in pages()
+        for entry in fill(page, {"alice": refs["bob"], "bob": refs["bob"]})
+        if entry.valid and "only" not in entry.what and (entry.hers or not entry.page.parameters)
+    ]
+    # Deleting and removing last, so the other forms find Bob's objects still there.
+    entries.sort(key=lambda e: any(w in e.url for w in ("delete", "remove", "archive")))
+    for entry in entries:
+        form_name = re.search(r"/edit/([\w-]+)/", entry.url)
+        data = {name: str(alice[kind]) for name, kind in FORM_REFERENCES.items()}
+        data.update(status="met", role="Helfer", name="Bobs Neues", summary="Bobs Notiz")
+        if form_name and form_name.group(1) in FORM_KINDS:
+            data["kind"] = FORM_KINDS[form_name.group(1)]
+        response = bob.post(entry.url, data)
+        where = f"POST {entry.url} ({entry.page.name}) naming Alice's ids"
+        text = response.content.decode("utf-8", "replace")
+        if response.status_code >= 500:
+            problems.append(f"{where}: got {response.status_code}")
+        if _words_in(text):
+            problems.append(f"{where}: the page shows {_words_in(text)}")
+        if form_name and form_name.group(1) in person_views.FORMS:
+            fields = {f.name for f in person_views.FORMS[form_name.group(1)].fields}
+            if fields & set(FORM_REFERENCES) and response.status_code not in (400, 404):
+                problems.append(f"{where}: got {response.status_code}, expected 400 or 404")
+    alice_change = changed(before, snapshot(world.alice.network))
+    if alice_change:
+        problems.append(f"Alice's rows changed:\n{alice_change}")
+    problems.extend(cross_network_references())
+    assert not problems, "\n".join(problems)
