@@ -119,6 +119,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("de", "Deutsch")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["knoten.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = env_str("KNOTEN_TIME_ZONE", "Europe/Berlin")

@@ -87,7 +87,7 @@ def test_detail_shows_people_events_and_projects(world: World, acme: Organisatio
     now, before = body.split('id="s-former"')
     assert "Jürgen Müller" in now and "CFO" in now
     assert "Anna Schmidt" in before and "Trainee" in before and "2019" in before
-    assert "Acme Summit" in body and "March 14, 2026" in body
+    assert "Acme Summit" in body and "14 Mar 2026" in body
     assert "Anvil 2.0" in body
     assert reverse("web:organisation_edit", kwargs={"organisation_id": acme.pk}) in body
 
