@@ -239,3 +239,13 @@ def test_home_counts_the_due_promises_it_does_not_show(world: World, mueller: Pe
     panel = body.split('id="today-title"')[1].split("Latest conversations")[0]
     assert panel.count("You promised Jürgen Müller") == SHOWN
     assert "And 2 more due this week or overdue." in panel
+
+
+@pytest.mark.parametrize("odd", ["²", "99999999999999999999999", "-1"])
+def test_odd_ids_are_not_found_not_errors(world: World, mueller: Person, odd: str) -> None:
+    client = signed_in(world.alice)
+    assert client.get("/log/", {"with": odd}).status_code == 200
+    answer = client.post(
+        "/log/", {"with": "Müller", "summary": "x", "picked": [f"{odd}:Müller"]}, **HTMX
+    )
+    assert answer.status_code in (200, 400)

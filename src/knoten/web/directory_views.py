@@ -129,7 +129,7 @@ def _person_ref(request: HttpRequest, typed: str) -> str:
     for the domain to look up."""
     for entry in reversed(request.POST.getlist("picked")):
         person_id, _sep, name = entry.partition(":")
-        if typed and person_id.isdigit() and name.strip() == typed:
+        if typed and person_id.isdecimal() and name.strip() == typed:
             return person_id
     return typed
 

@@ -296,7 +296,7 @@ def _participants(member: Member, text: str, picked: list[str]) -> list[int]:
     chosen: dict[str, str] = {}
     for entry in picked:
         person_id, _sep, name = entry.partition(":")
-        if person_id.isdigit() and name:
+        if person_id.isdecimal() and name:
             chosen[name.strip()] = person_id
     ids: list[int] = []
     for name in _names(text):
@@ -347,7 +347,7 @@ def log_conversation(request: HttpRequest) -> HttpResponse:
     values["kind"] = "meeting"
     errors: dict[str, str] = {}
     saved = ""
-    if request.method == "GET" and request.GET.get("with", "").isdigit():
+    if request.method == "GET" and request.GET.get("with", "").isdecimal():
         with contextlib.suppress(NotFound):
             values["with"] = resolve_person(member, request.GET["with"]).full_name
     if request.method == "POST":
