@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint typecheck check-migrations test-sqlite test-postgres test-browser bench install clean
+.PHONY: messages run test lint typecheck check-migrations test-sqlite test-postgres test-browser bench install clean
 
 install: $(STAMP)
 
@@ -60,6 +60,13 @@ test-postgres: install
 	fi
 
 test: lint typecheck check-migrations test-sqlite test-postgres
+
+# After changing what the pages say: extract the strings, translate the new ones in
+# src/knoten/locale/de/LC_MESSAGES/django.po, and compile (the .mo file is committed,
+# so a machine without GNU gettext shows German too). tests/test_translations.py checks.
+messages: install
+	cd src/knoten && KNOTEN_DATA_DIR=$(CURDIR)/.test-data ../../$(BIN)/python -m django makemessages -l de --no-wrap --no-obsolete --settings knoten.settings
+	cd src/knoten && KNOTEN_DATA_DIR=$(CURDIR)/.test-data ../../$(BIN)/python -m django compilemessages -l de --settings knoten.settings
 
 bench: install
 	$(BIN)/python -m bench
