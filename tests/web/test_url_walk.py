@@ -378,3 +378,19 @@ def test_bobs_own_pages_take_no_id_of_alices_in_a_form(walk: dict[str, Any]) -> 
         problems.append(f"Alice's rows changed:\n{alice_change}")
     problems.extend(cross_network_references())
     assert not problems, "\n".join(problems)
+
+
+def test_ids_beyond_the_databases_range_are_404_on_every_page(walk: dict[str, Any]) -> None:
+    """2**63 in every id of every page: not found (or the method refused), never a 500."""
+    bob: Client = walk["bob"]
+    too_big = Objects(ids=dict.fromkeys(walk["refs"]["alice"].ids, 2**63))
+    problems = []
+    for page in pages():
+        for entry in fill(page, {"alice": too_big, "bob": too_big}):
+            if not entry.hers or "only" in entry.what:
+                continue
+            for method in ("get", "post"):
+                response = getattr(bob, method)(entry.url)
+                if response.status_code not in (404, 405):
+                    problems.append(f"{method.upper()} {entry.url}: {response.status_code}")
+    assert not problems, "\n".join(problems)
