@@ -90,6 +90,29 @@ REFERENCE_FIELDS = {
     "project": "project",
 }
 
+# A field named like a path parameter (``person_id``) names the same kind of object.
+REFERENCE_FIELDS.update(PARAMETER_KINDS)
+# Query parameters the walk fills itself (lists and searches); any other required one,
+# or any field named like an id that REFERENCE_FIELDS lacks, fails the walk.
+KNOWN_QUERY = {"q"}
+ID_LIKE = re.compile(r"(^|_)ids?$")
+
+
+def unplaced(operation: Operation) -> list[str]:
+    """Query or body fields of ``operation`` the walk would not know how to aim."""
+    query = operation.parameters("query")
+    body_fields = list((operation.body_schema or {}).get("properties", {}))
+    found = [
+        f"query parameter {p['name']!r} (required)"
+        for p in query
+        if p.get("required") and p["name"] not in REFERENCE_FIELDS | dict.fromkeys(KNOWN_QUERY)
+    ]
+    for name in [p["name"] for p in query] + body_fields:
+        if ID_LIKE.search(name) and name not in REFERENCE_FIELDS:
+            found.append(f"field {name!r} (looks like an id)")
+    return [f"{operation.label}: the walk can't place {what}" for what in found]
+
+
 # A valid value for a required field that names nothing, by the path's resource.
 KIND_BY_RESOURCE = {
     "contact-points": "email",
@@ -313,6 +336,7 @@ def test_bob_reaches_nothing_of_alices_through_any_operation(walk: dict[str, Any
     problems: list[str] = []
     walked = 0
     for operation in OPERATIONS:
+        problems.extend(unplaced(operation))
         for attempt in attempts(operation, refs):
             walked += 1
             response = call(bob, operation.method, attempt.path, attempt.query, attempt.body)
