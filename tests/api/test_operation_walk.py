@@ -328,10 +328,16 @@ def test_the_walk_finds_the_operations() -> None:
     assert {"GET /api/persons/{person_id}", "GET /api/search"} <= labels, sorted(labels)
 
 
-def test_bob_reaches_nothing_of_alices_through_any_operation(walk: dict[str, Any]) -> None:
+@pytest.mark.parametrize("auth", ["bearer token", "web session"])
+def test_bob_reaches_nothing_of_alices_through_any_operation(
+    walk: dict[str, Any], auth: str
+) -> None:
     world: World = walk["world"]
     refs: dict[str, Objects] = walk["refs"]
     bob: ApiClient = walk["bob"]
+    if auth == "web session":
+        bob = ApiClient(None)
+        bob.client.force_login(world.bob.user)
     alice_before, bob_before = snapshot(world.alice.network), snapshot(world.bob.network)
     problems: list[str] = []
     walked = 0

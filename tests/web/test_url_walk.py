@@ -203,6 +203,9 @@ def test_the_walk_finds_the_pages() -> None:
     assert {"web:home", "web:people", "web:person"} <= names, sorted(names)
 
 
+HTMX = {"HX-Request": "true"}  # a page's fragment, as the page's script asks for it
+
+
 def test_bob_reaches_nothing_of_alices_on_any_page(walk: dict[str, Any]) -> None:
     world: World = walk["world"]
     refs: dict[str, Objects] = walk["refs"]
@@ -214,11 +217,11 @@ def test_bob_reaches_nothing_of_alices_on_any_page(walk: dict[str, Any]) -> None
         for entry in fill(page, refs):
             if not entry.hers:
                 continue
-            for method in ("get", "post"):
+            for method, headers in (("get", {}), ("get", HTMX), ("post", {}), ("post", HTMX)):
                 walked += 1
-                response = getattr(bob, method)(entry.url)
+                response = getattr(bob, method)(entry.url, headers=headers)
                 text = response.content.decode("utf-8", "replace")
-                where = f"{method.upper()} {entry.url} ({page.name}, {entry.what})"
+                where = f"{method.upper()} {entry.url} {headers} ({page.name}, {entry.what})"
                 if response.status_code not in (404, 405):
                     problems.append(f"{where}: got {response.status_code}, expected 404")
                 if _words_in(text):
