@@ -15,8 +15,10 @@ keep-alive ``http.client`` connection (gunicorn's sync workers close it after ea
 the client then opens a new one, as a browser would). Each client sends a few untimed
 requests first, then all start together and send their share; requests per second is
 every timed request over the wall-clock time from the start to the last answer, p50 and p99
-are the answer times (request sent to body read). Every answer must be 200: any other
-status or a broken connection is counted as a failure and reported.
+are the answer times (request sent to body read), and CPU/req is the CPU time (user and
+system) the server's processes used per request, read from /proc: unlike answer times it
+hardly depends on what else the machine runs. Every answer must be 200: any other status
+or a broken connection is counted as a failure and reported.
 
 The load is closed-loop (a client sends its next request when its answer is in), so with
 10 clients the answer time is about 10 / (requests per second): it measures the server's
@@ -123,14 +125,48 @@ def gunicorn_setup(pid: int) -> str:
         return argv[argv.index(name) + 1] if name in argv[:-1] else default
 
     workers, threads = option("--workers", "1"), option("--threads", "1")
-    kind = "sync" if threads == "1" else "gthread"
-    return f"gunicorn {kind}, {workers} workers × {threads} threads"
+    if threads == "1":
+        return f"gunicorn, {workers} sync workers"
+    return f"gunicorn, {workers} gthread workers × {threads} threads"
 
 
 @dataclass
 class Server:
     port: int
     setup: str
+    pid: int = 0
+
+    def cpu_seconds(self) -> float | None:
+        """CPU time (user and system) the server and its workers have used so far.
+
+        Unlike answer times, this hardly changes with what else the machine runs, so it
+        tells set-ups apart on a busy machine. ``None`` where /proc is missing.
+        """
+        return process_tree_cpu(self.pid)
+
+
+def process_tree_cpu(pid: int) -> float | None:
+    """Seconds of CPU used by ``pid`` and its children (gunicorn's master and workers)."""
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    total = 0.0
+    found = False
+    try:
+        entries = list(Path("/proc").iterdir())
+    except OSError:
+        return None
+    for entry in entries:
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        # The command name may hold spaces and parentheses: the fields follow the last ")".
+        fields = stat[stat.rindex(")") + 2 :].split()
+        if int(entry.name) == pid or int(fields[1]) == pid:
+            total += (int(fields[11]) + int(fields[12])) / tick
+            found = True
+    return total if found else None
 
 
 @contextlib.contextmanager
@@ -164,9 +200,10 @@ def running_server(
             if server.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError(f"knoten serve did not start (see {log})")
             time.sleep(0.2)
-        age = env.get("KNOTEN_CONN_MAX_AGE") or "default"
+        age = env.get("KNOTEN_CONN_MAX_AGE")
+        kept = f"KNOTEN_CONN_MAX_AGE={age}" if age else "persistent connections (default)"
         setup = gunicorn_setup(server.pid) or "knoten serve"
-        yield Server(port, f"{setup}, KNOTEN_CONN_MAX_AGE {age}")
+        yield Server(port, f"knoten serve: {setup}, {kept}", server.pid)
     finally:
         server.send_signal(signal.SIGTERM)  # gunicorn stops its workers gracefully
         try:
@@ -208,8 +245,9 @@ def _load_average() -> float | None:
         return None
 
 
-def load(port: int, page: Page, clients: int, requests: int) -> dict[str, Any]:
+def load(server: Server, page: Page, clients: int, requests: int) -> dict[str, Any]:
     """``requests`` timed requests for ``page`` from ``clients`` concurrent clients."""
+    port = server.port
     each = max(1, -(-requests // clients))
     start = threading.Barrier(clients + 1)
     results = [_Client() for _ in range(clients)]
@@ -237,10 +275,12 @@ def load(port: int, page: Page, clients: int, requests: int) -> dict[str, Any]:
     for thread in threads:
         thread.start()
     start.wait()
+    cpu_before = server.cpu_seconds()
     began = time.perf_counter()
     for thread in threads:
         thread.join()
     wall = time.perf_counter() - began
+    cpu_after = server.cpu_seconds()
     seconds = [value for result in results for value in result.seconds]
     failures = sum(result.failures for result in results)
     figure: dict[str, Any] = {
@@ -253,6 +293,11 @@ def load(port: int, page: Page, clients: int, requests: int) -> dict[str, Any]:
         "p50_ms": round(percentile(seconds, 0.50) * 1000, 2),
         "p99_ms": round(percentile(seconds, 0.99) * 1000, 2),
         "max_ms": round(max(seconds) * 1000, 2),
+        "server_cpu_ms": (
+            round((cpu_after - cpu_before) * 1000 / len(seconds), 2)
+            if cpu_before is not None and cpu_after is not None
+            else None
+        ),
         # The machine's 1-minute load average before and after: others' work skews figures.
         "load_average": [load_before, _load_average()],
     }
@@ -297,7 +342,7 @@ def measure(
                 continue
             for count in clients:
                 print(f"  HTTP {page.label}, {count} client(s) …", file=sys.stderr)
-                figures.append(load(running.port, page, count, requests))
+                figures.append(load(running, page, count, requests))
     return {"server": running.setup, "requests": requests, "figures": figures}
 
 
@@ -319,7 +364,7 @@ def table(figures: Sequence[dict[str, Any]], *, at_target: bool) -> list[str]:
     width = max(24, *(len(figure["label"]) + 2 for figure in figures))
     lines = [
         f"  {'':{width}}{'clients':>7}  {'req/s':>7}  {'p50':>9}  {'p99':>9}  "
-        f"{'failed':>6}  target, verdict"
+        f"{'CPU/req':>9}  {'failed':>6}  target, verdict"
     ]
     for figure in figures:
         note = _verdict(figure, at_target)
@@ -328,9 +373,14 @@ def table(figures: Sequence[dict[str, Any]], *, at_target: bool) -> list[str]:
         lines.append(
             f"  {figure['label']:<{width}}{figure['clients']:>7}  "
             f"{figure['requests_per_second']:>7.1f}  {figure['p50_ms']:>6.1f} ms  "
-            f"{figure['p99_ms']:>6.1f} ms  {figure['failures']:>6}  {note}".rstrip()
+            f"{figure['p99_ms']:>6.1f} ms  {_cpu(figure)}  {figure['failures']:>6}  {note}".rstrip()
         )
     return lines
+
+
+def _cpu(figure: dict[str, Any]) -> str:
+    cpu = figure.get("server_cpu_ms")
+    return f"{cpu:>6.1f} ms" if isinstance(cpu, int | float) else f"{'–':>9}"
 
 
 def report_lines(result: dict[str, Any]) -> list[str]:
@@ -366,6 +416,7 @@ def compare(
     database connections, interleaved in one run."""
     rows: list[dict[str, Any]] = []
     log = folder / "http-server.log"
+    log.unlink(missing_ok=True)
     with signed_in(folder, env, seed) as setup:
         chosen = [page for page in pages(setup) if page.name in {"person_page", "people_list"}]
         for label, workers, threads in SETUPS:
@@ -377,7 +428,7 @@ def compare(
                 ) as running:
                     for page in chosen:
                         for count in clients:
-                            figure = load(running.port, page, count, requests)
+                            figure = load(running, page, count, requests)
                             rows.append({"setup": name, **figure})
     return rows
 
@@ -385,13 +436,15 @@ def compare(
 def compare_table(rows: Sequence[dict[str, Any]]) -> str:
     width = max(len(row["setup"]) for row in rows) + 2
     lines = [
-        f"{'':{width}}{'page':<14}{'clients':>7}  {'req/s':>7}  {'p50':>9}  {'p99':>9}  failed"
+        f"{'':{width}}{'page':<14}{'clients':>7}  {'req/s':>7}  {'p50':>9}  {'p99':>9}  "
+        f"{'CPU/req':>9}  failed  load"
     ]
     for row in rows:
         lines.append(
             f"{row['setup']:<{width}}{row['label']:<14}{row['clients']:>7}  "
             f"{row['requests_per_second']:>7.1f}  {row['p50_ms']:>6.1f} ms  "
-            f"{row['p99_ms']:>6.1f} ms  {row['failures']:>6}"
+            f"{row['p99_ms']:>6.1f} ms  {_cpu(row)}  {row['failures']:>6}  "
+            f"{row['load_average'][0]}"
         )
     return "\n".join(lines)
 
