@@ -49,10 +49,10 @@ def test_bob_sees_and_changes_nothing_of_alices(
     assert bob.get("/api/persons", tag="vip").status_code == 404
     assert bob.get("/api/persons", org=str(org)).status_code == 404
 
-    assert [r["name"] for r in bob.get("/api/persons").json()] == ["Bob Becker"]
-    assert bob.get("/api/organisations").json() == []
-    assert bob.get("/api/promises").json() == []
-    assert bob.get("/api/search", q="Anna").json() == []
+    assert [r["name"] for r in bob.get("/api/persons").json()["items"]] == ["Bob Becker"]
+    assert bob.get("/api/organisations").json()["items"] == []
+    assert bob.get("/api/promises").json()["items"] == []
+    assert bob.get("/api/search", q="Anna").json()["items"] == []
 
     fresh = Person.objects.get(pk=anna)
     assert fresh.nickname == "" and not fresh.archived
