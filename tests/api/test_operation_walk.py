@@ -451,3 +451,20 @@ def test_without_a_token_every_operation_answers_401(walk: dict[str, Any]) -> No
                 problems.append(f"{operation.method} {path} with {headers}: {response.status_code}")
     assert changed(before, snapshot(world.alice.network)) == ""
     assert not problems, "\n".join(problems)
+
+
+def test_an_operation_the_walk_cannot_aim_fails_it() -> None:
+    """The guard: a new kind of path parameter or id field stops the walk, named."""
+    new = Operation("GET", "/api/widgets/{widget_id}", {"parameters": []})
+    with pytest.raises(pytest.fail.Exception, match="'widget_id'"):
+        path_kinds(new)
+    by_segment = Operation("GET", "/api/events/{id}", {"parameters": []})
+    assert path_kinds(by_segment) == {"id": "event"}
+    odd = Operation(
+        "GET",
+        "/api/things",
+        {"parameters": [{"in": "query", "name": "gadget_id", "schema": {"type": "integer"}}]},
+    )
+    assert unplaced(odd) == [
+        "GET /api/things: the walk can't place field 'gadget_id' (looks like an id)"
+    ]

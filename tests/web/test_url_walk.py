@@ -397,3 +397,14 @@ def test_ids_beyond_the_databases_range_are_404_on_every_page(walk: dict[str, An
                 if response.status_code not in (404, 405):
                     problems.append(f"{method.upper()} {entry.url}: {response.status_code}")
     assert not problems, "\n".join(problems)
+
+
+def test_a_page_the_walk_cannot_fill_fails_it() -> None:
+    """The guard: a new kind of path parameter stops the walk, named."""
+    refs = {"alice": Objects(ids={"person": 1}), "bob": Objects(ids={"person": 2})}
+    with pytest.raises(pytest.fail.Exception, match="'widget_id'"):
+        list(fill(Page("web:widget", "widgets/<int:widget_id>/", None), refs))
+    with pytest.raises(pytest.fail.Exception, match="'colour'"):
+        list(fill(Page("web:paint", "people/<int:person_id>/<slug:colour>/", None), refs))
+    urls = [u.url for u in fill(Page("web:person", "people/<int:person_id>/", None), refs)]
+    assert urls == ["/people/1/"]
