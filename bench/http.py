@@ -410,27 +410,34 @@ SETUPS = (
 
 
 def compare(
-    folder: Path, env: dict[str, str], seed: int, requests: int, clients: Sequence[int]
+    folder: Path,
+    env: dict[str, str],
+    seed: int,
+    requests: int,
+    clients: Sequence[int],
+    rounds: int = 1,
 ) -> list[dict[str, Any]]:
     """The person page and the people list under each set-up, without and with persistent
-    database connections, interleaved in one run."""
+    database connections, in one run; every second round in the opposite order, so that
+    the machine's other work weighs on every set-up alike."""
     rows: list[dict[str, Any]] = []
     log = folder / "http-server.log"
     log.unlink(missing_ok=True)
     with signed_in(folder, env, seed) as setup:
         chosen = [page for page in pages(setup) if page.name in {"person_page", "people_list"}]
-        for label, workers, threads in SETUPS:
-            for age in (0, 600):
+        order = [(setup, age) for setup in SETUPS for age in (0, 600)]
+        for number in range(rounds):
+            for (label, workers, threads), age in order if number % 2 == 0 else order[::-1]:
                 name = f"{label}, CONN_MAX_AGE={age}"
-                print(f"  {name} …", file=sys.stderr)
+                print(f"  {name} (round {number + 1}) …", file=sys.stderr)
                 with running_server(
                     env, log, workers=workers, threads=threads, conn_max_age=age
                 ) as running:
                     for page in chosen:
                         for count in clients:
                             figure = load(running, page, count, requests)
-                            rows.append({"setup": name, **figure})
-    return rows
+                            rows.append({"setup": name, "round": number + 1, **figure})
+    return sorted(rows, key=lambda row: (row["setup"], row["name"], row["clients"]))
 
 
 def compare_table(rows: Sequence[dict[str, Any]]) -> str:
@@ -459,6 +466,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--compare", action="store_true", help="gunicorn set-ups side by side, not the pages"
     )
+    parser.add_argument("--rounds", type=int, default=2, help="rounds of --compare")
     args = parser.parse_args(argv)
     DATA.mkdir(exist_ok=True)
     folder, meta, _cached = prepare(args.size, args.seed, rebuild=False)
@@ -466,7 +474,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     env = child_env(folder, meta["key"])
     if args.compare:
-        rows = compare(folder, env, args.seed, args.requests, CLIENTS)
+        rows = compare(folder, env, args.seed, args.requests, CLIENTS, args.rounds)
         print(
             f"{args.size:,} persons · {os.cpu_count()} CPUs · {args.requests} timed requests "
             f"per row · {time.strftime('%Y-%m-%d %H:%M %Z')}"
