@@ -443,12 +443,13 @@ def compare(
 def compare_table(rows: Sequence[dict[str, Any]]) -> str:
     width = max(len(row["setup"]) for row in rows) + 2
     lines = [
-        f"{'':{width}}{'page':<14}{'clients':>7}  {'req/s':>7}  {'p50':>9}  {'p99':>9}  "
-        f"{'CPU/req':>9}  failed  load"
+        f"{'':{width}}{'page':<14}{'round':>5}{'clients':>8}  {'req/s':>7}  {'p50':>9}  "
+        f"{'p99':>9}  {'CPU/req':>9}  failed  load"
     ]
     for row in rows:
         lines.append(
-            f"{row['setup']:<{width}}{row['label']:<14}{row['clients']:>7}  "
+            f"{row['setup']:<{width}}{row['label']:<14}{row.get('round', 1):>5}"
+            f"{row['clients']:>8}  "
             f"{row['requests_per_second']:>7.1f}  {row['p50_ms']:>6.1f} ms  "
             f"{row['p99_ms']:>6.1f} ms  {_cpu(row)}  {row['failures']:>6}  "
             f"{row['load_average'][0]}"
@@ -468,6 +469,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--rounds", type=int, default=2, help="rounds of --compare")
     args = parser.parse_args(argv)
+    if args.requests < 10 or args.rounds < 1:
+        parser.error("--requests must be at least 10 and --rounds at least 1")
     DATA.mkdir(exist_ok=True)
     folder, meta, _cached = prepare(args.size, args.seed, rebuild=False)
     if meta is None:
