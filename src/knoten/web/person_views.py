@@ -775,6 +775,9 @@ def _page_data(member: Member, person: Person) -> dict[str, Any]:
         detail = person_detail(member, person)
     except NotFound:
         raise Http404("No such person in your network.") from None
+    # Each row's edit and delete links are built on this address rather than reversed
+    # one by one: a page of 50 relationships would otherwise resolve some 250 URLs.
+    detail["url"] = reverse("web:person", kwargs={"person_id": detail["id"]})
     detail["importance_label"] = dict(_importance_choices()).get(
         str(detail["importance"]), detail["importance_label"]
     )
