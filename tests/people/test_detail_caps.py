@@ -53,3 +53,55 @@ def test_a_small_detail_reports_totals_equal_to_what_it_shows(member: Member) ->
     data = services.person_detail(member, "me")
     assert data["relationships_total"] == len(data["relationships"]) == 1
     assert data["projects_total"] == len(data["projects"]) == 0
+
+
+def test_an_organisation_shows_the_latest_people_and_counts_them_all(
+    member: Member, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from django.test import Client
+
+    monkeypatch.setattr(services, "ORGANISATION_PEOPLE_CAP", 3)
+    org = services.add_organisation(member, "Großkonzern AG")
+    for year in range(2010, 2015):
+        person = services.add_person(member, f"Neu{year} Zed")
+        services.add_affiliation(member, person, org, "job", start=str(year))
+    for year in range(2000, 2004):
+        person = services.add_person(member, f"Alt{year} Zed")
+        services.add_affiliation(member, person, org, "job", start="1990", end=str(year))
+    both = services.add_person(member, "Beide Zed")
+    services.add_affiliation(member, both, org, "job", start="2015")
+    services.add_affiliation(member, both, org, "function", title="Betriebsrat", start="2016")
+
+    data = services.organisation_detail(member, org)
+
+    # the three who joined last, jobs before functions
+    assert [(a["person"]["name"], a["kind"]) for a in data["current"]] == [
+        ("Beide Zed", "job"),
+        ("Neu2014 Zed", "job"),
+        ("Beide Zed", "function"),
+    ]
+    assert data["current_total"] == 7
+    assert data["current_people"] == 6  # "Beide" holds two affiliations there
+    assert [a["person"]["name"] for a in data["former"]] == [
+        "Alt2003 Zed",
+        "Alt2002 Zed",
+        "Alt2001 Zed",
+    ]
+    assert data["former_total"] == 4
+
+    client = Client()
+    client.force_login(member.user)
+    page = client.get(f"/organisations/{org.pk}/").content.decode()
+    assert "The 3 who joined last of 7." in page
+    assert "All 7 there now" in page and "?org=Gro%C3%9Fkonzern%20AG" in page
+    assert "The 3 who left last of 4." in page
+    assert "Neu2010 Zed" not in page and "Alt2000 Zed" not in page
+
+
+def test_a_small_organisation_shows_everyone_without_counting_again(member: Member) -> None:
+    org = services.add_organisation(member, "Klein GmbH")
+    person = services.add_person(member, "Eine Zed")
+    services.add_affiliation(member, person, org, "job", start="2020")
+    data = services.organisation_detail(member, org)
+    assert data["current_total"] == 1 and data["former_total"] == 0
+    assert data["current_people"] == 1
