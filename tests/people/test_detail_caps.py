@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from knoten.core.models import Member
 from knoten.journal.models import Project, ProjectRole
 from knoten.people import services
 from knoten.people.models import Person, Relationship
+from tests.conftest import CliResult
 
 
 def test_the_detail_caps_relationships_and_projects_but_counts_them_all(
@@ -105,3 +108,17 @@ def test_a_small_organisation_shows_everyone_without_counting_again(member: Memb
     data = services.organisation_detail(member, org)
     assert data["current_total"] == 1 and data["former_total"] == 0
     assert data["current_people"] == 1
+
+
+def test_org_show_says_how_many_it_leaves_out(
+    cli: Callable[..., CliResult], member: Member, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(services, "ORGANISATION_PEOPLE_CAP", 2)
+    org = services.add_organisation(member, "Mittel KG")
+    for n in range(3):
+        person = services.add_person(member, f"Person{n} Zed")
+        services.add_affiliation(member, person, org, "job", start=f"201{n}")
+    shown = cli("org", "show", "Mittel KG")
+    assert shown.exit_code == 0, shown.stderr
+    assert "… the latest 2 of 3 (knoten person list --org ORG lists them all)" in shown.stdout
+    assert "Person0 Zed" not in shown.stdout

@@ -720,6 +720,10 @@ def org_show(
                     f"{a['kind']}: {a['title']}" if a["title"] else a["kind"],
                     _span(a["start"], a["end"]),
                 )
+            total = data[f"{key}_total"]
+            if total > len(data[key]):
+                hint = " (knoten person list --org ORG lists them all)" if key == "current" else ""
+                _line(f"… the latest {len(data[key])} of {total}{hint}")
     if data["events"]:
         _heading("Events organised")
         for event in data["events"]:
