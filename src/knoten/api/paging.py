@@ -12,6 +12,7 @@ from typing import Any, Generic, TypeVar
 
 from ninja import Schema
 
+from knoten.core import limits
 from knoten.core.errors import InvalidInput
 
 T = TypeVar("T")
@@ -37,8 +38,7 @@ def check_window(limit: int, offset: int) -> None:
         raise InvalidInput("limit", limit, "must be at least 1")
     if limit > MAX_LIMIT:
         raise InvalidInput("limit", limit, f"is more than {MAX_LIMIT}; page with offset")
-    if offset < 0:
-        raise InvalidInput("offset", offset, "must not be negative")
+    limits.check_window(limit, offset)
 
 
 def page_of(

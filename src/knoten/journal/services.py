@@ -27,6 +27,7 @@ from knoten.core.data import iso, reference
 from knoten.core.dates import parse_day, today
 from knoten.core.errors import Ambiguous, InvalidInput, NotFound
 from knoten.core.folding import fold, fold_words
+from knoten.core.limits import check_window, storable
 from knoten.core.models import Member
 from knoten.core.partial_dates import PartialDate, find_partial_date, parse_partial_date
 from knoten.journal import vocabulary as v
@@ -49,7 +50,6 @@ MAX_MINUTES = 7 * 24 * 60
 MAX_HOURS = Decimal("99999.99")
 MAX_COST = Decimal("9999999999.99")
 # Far beyond any list, and well inside the databases' 64-bit OFFSET.
-MAX_OFFSET = 10**15
 
 # ---------------------------------------------------------------------------
 # Reading what users type
@@ -271,27 +271,9 @@ def _text(value: str | None) -> str:
     return " ".join((value or "").split())
 
 
-def _no_nul(field: str, value: object) -> None:
-    """Refuse text that no database stores or compares: a NUL character (PostgreSQL
-    refuses it) or half of a surrogate pair (not encodable as UTF-8)."""
-    items = value if isinstance(value, list | tuple) else [value]
-    for item in items:
-        if not isinstance(item, str):
-            continue
-        if "\x00" in item:
-            raise InvalidInput(field, item, "contains a NUL character (\\x00); remove it")
-        try:
-            item.encode("utf-8")
-        except UnicodeEncodeError:
-            shown = item.encode("utf-8", "backslashreplace").decode("ascii", "replace")
-            raise InvalidInput(
-                field, shown, "contains a character that is not valid text"
-            ) from None
-
-
 def _line(value: str | None, field: str, max_length: int) -> str:
     """One line of text (spaces collapsed) that fits its column."""
-    _no_nul(field, value)
+    storable(field, value)
     line = _text(value)
     if len(line) > max_length:
         raise InvalidInput(
@@ -302,7 +284,7 @@ def _line(value: str | None, field: str, max_length: int) -> str:
 
 def _long_text(value: str | None, field: str) -> str:
     """Free text (a summary, a note): kept as written, less the spaces around it."""
-    _no_nul(field, value)
+    storable(field, value)
     return (value or "").strip()
 
 
@@ -318,12 +300,7 @@ def _pk(value: int | str, field: str) -> int:
 
 def _window(limit: int | None, offset: int) -> tuple[int | None, int]:
     """A page of a list: ``limit`` rows (all if None) after ``offset``."""
-    if limit is not None and (isinstance(limit, bool) or limit < 0):
-        raise InvalidInput("limit", limit, "must not be negative")
-    if isinstance(offset, bool) or offset < 0:
-        raise InvalidInput("offset", offset, "must not be negative")
-    if offset > MAX_OFFSET:
-        raise InvalidInput("offset", offset, "is beyond the end of any list")
+    check_window(limit, offset)
     return limit, offset
 
 
@@ -424,9 +401,9 @@ def log_interaction(
     if not text:
         raise InvalidInput("summary", summary, "is empty; say in a line what was discussed")
     where = _line(place, "place", 300)
-    _no_nul("participant", list(participants or []))
-    _no_nul("promise", list(promises))
-    _no_nul("expect", list(expectations))
+    storable("participant", list(participants or []))
+    storable("promise", list(promises))
+    storable("expect", list(expectations))
     if not participants:
         raise InvalidInput(
             "participants", "", "is empty; name at least one person the conversation was with"
@@ -579,7 +556,7 @@ def _resolve_by_name(
     objects: QuerySet[Any], text: str, what: str, field: str, describe: Any
 ) -> Any:
     """The one object whose folded name equals, or else contains, what was typed."""
-    _no_nul(field, text)
+    storable(field, text)
     raw = text.strip()
     if not raw:
         raise InvalidInput(field, text, f"is empty; give the {what}'s name or id")
@@ -696,8 +673,8 @@ def add_project(
     title = _line(name, "name", 300)
     if not title:
         raise InvalidInput("name", name, "is empty; a project needs a name")
-    _no_nul("organisation", organisation)
-    _no_nul("participants", list(participants))
+    storable("organisation", organisation)
+    storable("participants", list(participants))
     note = _long_text(description, "description")
     status_code = v.resolve_word(v.PROJECT_STATUSES, status, "status")
     start = _partial(starts, "starts")
@@ -748,7 +725,7 @@ def list_projects(
     """The network's projects by name, all or those of one status (English or German)."""
     projects = Project.objects.filter(network_id=actor.network_id)
     if status:
-        _no_nul("status", status)
+        storable("status", status)
         projects = projects.filter(status=v.resolve_word(v.PROJECT_STATUSES, status, "status"))
     ordered = _projects_with_related(projects).order_by("folded_name", "pk")
     return list(_page(ordered, limit, offset))
@@ -835,8 +812,8 @@ def add_event(
         raise InvalidInput("name", name, "is empty; an event needs a name")
     where = _line(place, "place", 300)
     notes = _long_text(note, "note")
-    _no_nul("organiser", organiser)
-    _no_nul("attendee", list(attendees))
+    storable("organiser", organiser)
+    storable("attendee", list(attendees))
     kind_code = v.resolve_word(v.EVENT_KINDS, kind, "kind")
     start = parse_day(starts, "starts") if isinstance(starts, str) and starts else starts or None
     end = parse_day(ends, "ends") if isinstance(ends, str) and ends else ends or None
@@ -932,7 +909,7 @@ _ATTENDANCE_WORDS = {
 def _person(actor: Member, text: str | int | Person, field: str) -> Person:
     """:func:`resolve_person`, after refusing text no look-up can use."""
     if isinstance(text, str):
-        _no_nul(field, text)
+        storable(field, text)
         raw = text.strip()
         if raw.isdigit() and not raw.isdecimal():
             raise InvalidInput(field, text, "is not a name or an id")
@@ -942,7 +919,7 @@ def _person(actor: Member, text: str | int | Person, field: str) -> Person:
 def _day(value: str | dt.date, field: str) -> dt.date:
     if isinstance(value, dt.date):
         return value
-    _no_nul(field, value)
+    storable(field, value)
     return parse_day(value, field)
 
 
@@ -1000,7 +977,7 @@ def list_interactions(
     if last is not None:
         interactions = interactions.filter(occurred_on__lte=last)
     if kind is not None and kind != "":
-        _no_nul("kind", kind)
+        storable("kind", kind)
         interactions = interactions.filter(kind=v.resolve_word(v.INTERACTION_KINDS, kind, "kind"))
     ordered = _with_related(interactions).order_by("-occurred_on", "-pk")
     return list(_page(ordered, limit, offset))
@@ -1037,10 +1014,10 @@ def edit_interaction(
             raise InvalidInput("summary", summary, "is empty; say in a line what was discussed")
         changes["summary"] = text
     if on is not None:
-        _no_nul("on", on)
+        storable("on", on)
         changes["occurred_on"] = conversation_day(on, "on")
     if kind is not None:
-        _no_nul("kind", kind)
+        storable("kind", kind)
         changes["kind"] = v.resolve_word(v.INTERACTION_KINDS, kind, "kind")
     if minutes is not None:
         changes["duration_minutes"] = None if minutes == "" else _minutes(minutes)
@@ -1103,7 +1080,7 @@ def add_promise(
     due date are read relative to the day of ``interaction``, if the promise was made in
     one, else today.
     """
-    _no_nul("text", text)
+    storable("text", text)
     other = _other_people(actor, [person], "person")[0]
     owed = _flag(owed_by_me, "owed_by_me")
     made_in = None
@@ -1133,7 +1110,7 @@ def add_promise(
 
 
 def _due(value: str, *, relative_to: dt.date | None = None) -> dt.date:
-    _no_nul("due", value)
+    storable("due", value)
     return due_day(value, "due", relative_to=relative_to)
 
 
@@ -1211,7 +1188,7 @@ def _organisation(
         if value.network_id != actor.network_id:
             raise NotFound(field, value.pk)
         return value
-    _no_nul(field, value)
+    storable(field, value)
     if value == "":
         return None
     text = str(value)
@@ -1247,7 +1224,7 @@ def edit_event(
             raise InvalidInput("name", name, "is empty; an event needs a name")
         changes["name"] = title
     if kind is not None:
-        _no_nul("kind", kind)
+        storable("kind", kind)
         changes["kind"] = v.resolve_word(v.EVENT_KINDS, kind, "kind")
     start = found.starts_on if starts is None else _event_day(starts, "starts")
     end = found.ends_on if ends is None else _event_day(ends, "ends")
@@ -1265,7 +1242,7 @@ def edit_event(
         if cost == "":
             changes["cost"] = None
         else:
-            _no_nul("cost", cost)
+            storable("cost", cost)
             amount, currency = parse_cost(cost, "cost")
             changes["cost"] = amount
             changes["currency"] = currency or found.currency
@@ -1273,7 +1250,7 @@ def edit_event(
         if hours == "":
             changes["hours_spent"] = None
         else:
-            _no_nul("hours", hours)
+            storable("hours", hours)
             changes["hours_spent"] = parse_hours(hours, "hours")
     if note is not None:
         changes["notes"] = _long_text(note, "note")
@@ -1307,7 +1284,7 @@ def set_attendance(
     """Set a person's attendance at an event: "expected" or "met" (German words too)."""
     found = resolve_event(actor, event)
     who = _other_people(actor, [person], "person")[0]
-    _no_nul("status", status)
+    storable("status", status)
     code = _ATTENDANCE_WORDS.get(fold(str(status)))
     if code is None:
         raise InvalidInput("status", status, "is not an attendance status; use expected or met")
@@ -1351,11 +1328,11 @@ def edit_project(
             raise InvalidInput("name", name, "is empty; a project needs a name")
         changes["name"] = title
     if status is not None:
-        _no_nul("status", status)
+        storable("status", status)
         changes["status"] = v.resolve_word(v.PROJECT_STATUSES, status, "status")
     if starts is not None or ends is not None:
-        _no_nul("starts", starts)
-        _no_nul("ends", ends)
+        storable("starts", starts)
+        storable("ends", ends)
         start = found.starts_on if starts is None else _partial(starts, "starts")
         end = found.ends_on if ends is None else _partial(ends, "ends")
         field = "ends" if ends is not None else "starts"

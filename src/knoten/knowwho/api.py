@@ -8,10 +8,10 @@ from django.http import HttpRequest
 from ninja import Query, Router, Schema
 
 from knoten.api.auth import actor
-from knoten.api.paging import Page
+from knoten.api.paging import Page, page_of
 from knoten.knowwho.search import MAX_LIMIT, SearchHit
 from knoten.knowwho.search import search as run_search
-from knoten.people.api import Text, paged
+from knoten.people.api import Text
 
 router = Router()
 
@@ -61,4 +61,4 @@ def search(request: HttpRequest, params: Query[SearchParams]) -> dict[str, Any]:
             count, start = count - wanted, start + wanted
         return hits
 
-    return paged(fetch, params.limit, params.offset, SearchHit.as_dict)
+    return page_of(fetch, params.limit, params.offset, SearchHit.as_dict)

@@ -9,7 +9,6 @@ large for any row. A text with a NUL character is refused (400): no database kee
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from typing import Annotated, Any
 
 from django.http import HttpRequest
@@ -20,39 +19,26 @@ from pydantic import AfterValidator
 from knoten.api.auth import actor
 from knoten.api.paging import Page, page_of
 from knoten.core.errors import InvalidInput
+from knoten.core.limits import storable
 from knoten.people import contacts
 from knoten.people import services as s
-from knoten.people.lookup import MAX_ID, resolve_person
+from knoten.people.lookup import resolve_person
 
 router = Router()
 
 
 def no_nul(text: str) -> str:
-    """Refuse a text with a NUL character (PostgreSQL cannot store one) or a lone
-    surrogate (no database can: it is no character of UTF-8)."""
-    if "\x00" in text:
-        raise ValueError("must not contain a NUL character (\\x00)")
+    """Refuse, in the request's validation, a text no database keeps (see
+    :func:`knoten.core.limits.storable`)."""
     try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        raise ValueError("is not valid Unicode (it holds a lone surrogate)") from None
+        storable("", text)
+    except InvalidInput as problem:
+        raise ValueError(problem.reason) from None
     return text
 
 
 # A text from a request: anything but a NUL character or a lone surrogate.
 Text = Annotated[str, AfterValidator(no_nul)]
-
-
-def paged(
-    fetch: Callable[[int, int], Sequence[Any]],
-    limit: int,
-    offset: int,
-    render: Callable[[Any], Any] = lambda row: row,
-) -> dict[str, Any]:
-    """:func:`page_of`, refusing an offset no database can skip to."""
-    if offset > MAX_ID:
-        raise InvalidInput("offset", offset, "is too large")
-    return page_of(fetch, limit, offset, render)
 
 
 # --- schemas ---------------------------------------------------------------------------
@@ -314,7 +300,7 @@ def list_persons(request: HttpRequest, filters: Query[PeopleFilter]) -> dict[str
     With ``q``, the persons the search finds, best match first.
     """
     member = actor(request)
-    return paged(
+    return page_of(
         lambda count, start: s.list_people(
             member,
             circle=filters.circle,
@@ -376,7 +362,7 @@ def list_contact_points(
 ) -> dict[str, Any]:
     """A person's contact points by kind, the preferred one of each kind first."""
     member = actor(request)
-    return paged(
+    return page_of(
         lambda count, start: contacts.list_contact_points(
             member, person_id, limit=count, offset=start
         ),
@@ -433,7 +419,7 @@ def list_important_dates(
 ) -> dict[str, Any]:
     """A person's important dates: the birthday first, then by date."""
     member = actor(request)
-    return paged(
+    return page_of(
         lambda count, start: s.list_important_dates(member, person_id, limit=count, offset=start),
         window.limit,
         window.offset,
@@ -488,7 +474,7 @@ def list_organisations(request: HttpRequest, filters: Query[OrganisationFilter])
     """Organisations by name, each with how many people are there now; ``q`` keeps those
     whose name contains it."""
     member = actor(request)
-    return paged(
+    return page_of(
         lambda count, start: s.list_organisations(
             member, kind=filters.kind, query=filters.q, limit=count, offset=start
         ),
@@ -553,7 +539,7 @@ def list_affiliations(
 ) -> dict[str, Any]:
     """A person's affiliations: current first, then the latest ended."""
     member = actor(request)
-    return paged(
+    return page_of(
         lambda count, start: s.list_affiliations(member, person_id, limit=count, offset=start),
         window.limit,
         window.offset,
@@ -626,7 +612,7 @@ def list_relationships(
     """All of a person's relationships, each with the label from this person's side."""
     member = actor(request)
     person = resolve_person(member, person_id)
-    return paged(
+    return page_of(
         lambda count, start: s.list_relationships(member, person, limit=count, offset=start),
         window.limit,
         window.offset,

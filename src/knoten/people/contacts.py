@@ -26,9 +26,9 @@ from django.db import transaction
 
 from knoten.core.errors import InvalidInput
 from knoten.core.folding import fold
+from knoten.core.limits import storable
 from knoten.core.models import Member
 from knoten.people import vocabulary as v
-from knoten.people.lookup import storable
 from knoten.people.models import ContactPoint, Person
 
 # Labels typed in German or English, to the word that is stored.

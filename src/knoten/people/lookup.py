@@ -13,16 +13,13 @@ from django.db.models import Model, QuerySet
 
 from knoten.core.errors import Ambiguous, InvalidInput, NotFound
 from knoten.core.folding import fold, fold_words
+from knoten.core.limits import is_id, storable
 from knoten.core.models import Member
 from knoten.core.names import is_title_word
 from knoten.people.models import Organisation, Person
 
 ME_WORDS = {"me", "ich", "myself"}
 MAX_CANDIDATES = 10
-# The largest id a database row can have (a signed 64-bit integer): a larger number
-# names nothing, and asking the database for it would overflow on SQLite.
-MAX_ID = 2**63 - 1
-
 M = TypeVar("M", bound=Model)
 
 
@@ -32,16 +29,6 @@ def people_of(actor: Member) -> QuerySet[Person]:
 
 def organisations_of(actor: Member) -> QuerySet[Organisation]:
     return Organisation.objects.filter(network_id=actor.network_id)
-
-
-def is_id(value: object) -> bool:
-    """Whether ``value`` can be the id of a row (a whole number from 1 to MAX_ID)."""
-    if isinstance(value, bool):
-        return False
-    if isinstance(value, int):
-        return 1 <= value <= MAX_ID
-    text = str(value).strip()
-    return text.isdecimal() and text.isascii() and len(text) <= 19 and 1 <= int(text) <= MAX_ID
 
 
 def in_network(actor: Member, model: type[M], object_id: object, what: str) -> M:
@@ -68,19 +55,6 @@ _TYPED_AS = {
 }
 # The longest title a search entry keeps (knowwho.models.SearchEntry.title).
 MAX_TITLE = 400
-
-
-def storable(field: str, text: object) -> None:
-    """Refuse a text no database stores or compares: one with a NUL character
-    (PostgreSQL refuses it) or half of a surrogate pair (no character of UTF-8)."""
-    if not isinstance(text, str):
-        return
-    if "\x00" in text:
-        raise InvalidInput(field, text, "contains a NUL character (\\x00); remove it")
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        raise InvalidInput(field, text, "is not valid Unicode (a lone surrogate)") from None
 
 
 def fits(obj: Model, typed_as: dict[str, str] | None = None) -> None:

@@ -24,6 +24,7 @@ from knoten.core.data import iso, reference
 from knoten.core.dates import today
 from knoten.core.errors import InvalidInput, NotFound
 from knoten.core.folding import fold
+from knoten.core.limits import check_window, storable
 from knoten.core.models import Member
 from knoten.core.names import NameParts, parse_name
 from knoten.core.partial_dates import PartialDate, parse_partial_date
@@ -45,7 +46,6 @@ from knoten.people.lookup import (
     people_of,
     resolve_organisation,
     resolve_person,
-    storable,
 )
 from knoten.people.models import (
     Affiliation,
@@ -606,13 +606,6 @@ def delete_person(actor: Member, person: PersonRef) -> None:
 # --- lists and details -----------------------------------------------------------------
 
 
-def _check_window(limit: int | None, offset: int) -> None:
-    if limit is not None and limit < 0:
-        raise InvalidInput("limit", limit, "is negative")
-    if offset < 0:
-        raise InvalidInput("offset", offset, "is negative")
-
-
 def list_people(
     actor: Member,
     *,
@@ -631,7 +624,7 @@ def list_people(
     :func:`person_row` shows (current job, preferred email and phone, circles) is
     fetched along, in a fixed number of queries per page, whatever its size.
     """
-    _check_window(limit, offset)
+    check_window(limit, offset)
     people = people_of(actor)
     if not include_archived:
         # "archived IN (false)" rather than "NOT archived": an equality lets SQLite walk the
@@ -1120,7 +1113,7 @@ def list_organisations(
 
     ``query`` keeps those whose name contains it (umlauts and case do not matter).
     """
-    _check_window(limit, offset)
+    check_window(limit, offset)
     organisations = organisations_of(actor)
     if kind is not None:
         organisations = organisations.filter(
@@ -1481,7 +1474,7 @@ def list_affiliations(
 ) -> list[Affiliation]:
     """A person's affiliations: current first (jobs before functions, memberships,
     education), then the latest ended."""
-    _check_window(limit, offset)
+    check_window(limit, offset)
     target = resolve_person(actor, person)
     rows = _sorted_affiliations(target.affiliations.select_related("organisation").order_by("pk"))
     return rows[offset : None if limit is None else offset + limit]
@@ -1590,7 +1583,7 @@ def list_relationships(
     actor: Member, person: PersonRef, *, limit: int | None = None, offset: int = 0
 ) -> list[Relationship]:
     """All of a person's relationships, by kind (the family's first), then the other's name."""
-    _check_window(limit, offset)
+    check_window(limit, offset)
     target = resolve_person(actor, person)
     family_codes = [kind.code for kind in v.RELATIONSHIP_KINDS if kind.family]
     edges = (
@@ -1671,7 +1664,7 @@ def list_important_dates(
     actor: Member, person: PersonRef, *, limit: int | None = None, offset: int = 0
 ) -> list[ImportantDate]:
     """A person's important dates: the birthday first, then by date."""
-    _check_window(limit, offset)
+    check_window(limit, offset)
     target = resolve_person(actor, person)
     dates = sorted(
         target.dates.select_related("person").order_by("pk"),

@@ -30,6 +30,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from knoten.core.errors import Ambiguous, InvalidInput, KnotenError, NotFound
+from knoten.core.limits import is_id, storable
 from knoten.core.models import Member
 from knoten.core.partial_dates import PartialDate
 from knoten.journal import vocabulary as journal_words
@@ -45,7 +46,6 @@ from knoten.journal.services import (
 )
 from knoten.people import vocabulary as v
 from knoten.people.contacts import add_contact, delete_contact_point, edit_contact_point
-from knoten.people.lookup import is_id
 from knoten.people.models import Affiliation, ContactPoint, ImportantDate, Person, Relationship
 from knoten.people.services import (
     PersonFields,
@@ -950,9 +950,10 @@ def person_form(
     if request.method == "POST":
         values = _values_of(request.POST, form)
         for name, value in values.items():
-            if "\x00" in value:
-                # No database stores it (PostgreSQL refuses it), and no one types it.
-                errors[name] = str(_("contains a NUL character; remove it"))
+            try:
+                storable(name, value)
+            except InvalidInput as problem:
+                errors[name] = problem.reason
         try:
             if not errors:
                 with transaction.atomic():

@@ -1,0 +1,52 @@
+"""What no database keeps or finds: the checks every service makes on what it is given.
+
+A text with a NUL character (PostgreSQL refuses it) or a lone surrogate (no character of
+UTF-8); an id beyond a signed 64-bit integer (SQLite overflows when asked for it); a
+negative or absurd page of a list. Each check raises :class:`InvalidInput` naming the
+field, so a bad value is refused with a clear message instead of failing in the database.
+"""
+
+from __future__ import annotations
+
+from knoten.core.errors import InvalidInput
+
+# The largest id a database row can have (a signed 64-bit integer): a larger number
+# names nothing, and asking the database for it would overflow on SQLite.
+MAX_ID = 2**63 - 1
+# Far beyond the end of any list, and well inside what a database can skip to.
+MAX_OFFSET = 10**15
+
+
+def is_id(value: object) -> bool:
+    """Whether ``value`` can be the id of a row (a whole number from 1 to MAX_ID)."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int):
+        return 1 <= value <= MAX_ID
+    text = str(value).strip()
+    return text.isdecimal() and text.isascii() and len(text) <= 19 and 1 <= int(text) <= MAX_ID
+
+
+def storable(field: str, value: object) -> None:
+    """Refuse a text (or any text in a list of them) that no database stores or compares."""
+    items = value if isinstance(value, list | tuple) else [value]
+    for item in items:
+        if not isinstance(item, str):
+            continue
+        if "\x00" in item:
+            raise InvalidInput(field, item, "contains a NUL character (\\x00); remove it")
+        try:
+            item.encode("utf-8")
+        except UnicodeEncodeError:
+            shown = item.encode("utf-8", "backslashreplace").decode("ascii", "replace")
+            raise InvalidInput(field, shown, "is not valid Unicode (a lone surrogate)") from None
+
+
+def check_window(limit: int | None, offset: int) -> None:
+    """Refuse a page of a list that starts before its beginning or far past any end."""
+    if limit is not None and (isinstance(limit, bool) or limit < 0):
+        raise InvalidInput("limit", limit, "is negative")
+    if isinstance(offset, bool) or offset < 0:
+        raise InvalidInput("offset", offset, "is negative")
+    if offset > MAX_OFFSET:
+        raise InvalidInput("offset", offset, "is beyond the end of any list")
