@@ -248,6 +248,21 @@ def test_add_a_relationship_by_a_typed_name(world: World, mueller: Person) -> No
     )
 
 
+def test_a_picked_namesake_is_the_one_related(world: World, mueller: Person) -> None:
+    alice = world.alice
+    add_person(alice, "Anna Schmidt")
+    second = add_person(alice, "Anna Schmidt")
+    client = signed_in(alice)
+    typed = {"person": "Anna Schmidt", "kind": "friend"}
+    ambiguous = client.post(form_url(mueller, "relations"), typed, headers=HTMX)
+    assert ambiguous.status_code == 400
+    assert not Relationship.objects.filter(network=alice.network).exists()
+    picked = {**typed, "picked": f"{second.pk}:Anna Schmidt"}
+    assert client.post(form_url(mueller, "relations"), picked, headers=HTMX).status_code == 200
+    edge = Relationship.objects.get(network=alice.network)
+    assert {edge.from_person_id, edge.to_person_id} == {mueller.pk, second.pk}
+
+
 def test_edit_a_relationship_from_the_other_side_keeps_its_direction(
     world: World, mueller: Person
 ) -> None:

@@ -31,6 +31,7 @@ from knoten.journal import vocabulary as journal_words
 from knoten.people import services as people
 from knoten.people import vocabulary as people_words
 from knoten.people.vocabulary import Word
+from knoten.web.picking import person_ref
 from knoten.web.views import _is_fragment_request, _member, _page_number
 
 PAGE_SIZE = 50
@@ -124,14 +125,7 @@ def _values(request: HttpRequest, fields: Sequence[str]) -> dict[str, str]:
 
 
 def _person_ref(request: HttpRequest, typed: str) -> str:
-    """The person a field names: the id of a name picked from the suggestions (the
-    script leaves "ID:Name" in ``picked``, so namesakes stay apart), else what was typed,
-    for the domain to look up."""
-    for entry in reversed(request.POST.getlist("picked")):
-        person_id, _sep, name = entry.partition(":")
-        if typed and person_id.isdecimal() and name.strip() == typed:
-            return person_id
-    return typed
+    return person_ref(request.POST, typed)
 
 
 def _posted(request: HttpRequest, fields: Sequence[str]) -> dict[str, str | None]:

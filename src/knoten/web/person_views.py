@@ -67,6 +67,7 @@ from knoten.people.services import (
     relate,
     relationship_as_dict,
 )
+from knoten.web.picking import person_ref
 from knoten.web.views import _is_fragment_request, _member
 
 SECTIONS = (
@@ -956,8 +957,13 @@ def person_form(
                 errors[name] = problem.reason
         try:
             if not errors:
+                chosen = {
+                    f.name: person_ref(request.POST, values[f.name])
+                    for f in form.fields
+                    if f.person
+                }
                 with transaction.atomic():
-                    form.save(member, person, item_id, values)
+                    form.save(member, person, item_id, {**values, **chosen})
         except KnotenError as problem:
             errors[_problem_field(problem, form) or "form"] = _problem_text(problem)
         else:

@@ -21,7 +21,14 @@ from django.contrib.auth.views import LoginView
 from django.contrib.staticfiles.views import serve as staticfiles_serve
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBase,
+    JsonResponse,
+    QueryDict,
+)
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
@@ -48,6 +55,7 @@ from knoten.people.services import (
     person_row,
 )
 from knoten.people.vocabulary import shown_choices
+from knoten.web.picking import picked
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -289,19 +297,12 @@ def _names(text: str) -> list[str]:
     return [name.strip() for name in text.replace(";", ",").split(",") if name.strip()]
 
 
-def _participants(member: Member, text: str, picked: list[str]) -> list[int]:
-    """Each name typed, as a person of the network: a name picked from the suggestions
-    carries its id (so two people of the same name stay apart); one typed by hand is
-    looked up as the command line does."""
-    chosen: dict[str, str] = {}
-    for entry in picked:
-        person_id, _sep, name = entry.partition(":")
-        if person_id.isdecimal() and name:
-            chosen[name.strip()] = person_id
+def _participants(member: Member, text: str, post: QueryDict) -> list[int]:
+    """Each name typed, as a person of the network (a picked name by its id)."""
+    chosen = picked(post)
     ids: list[int] = []
     for name in _names(text):
-        ref = chosen.get(name, name)
-        person = resolve_person(member, ref, "with")
+        person = resolve_person(member, chosen.get(name, name), "with")
         if person.pk not in ids:
             ids.append(person.pk)
     return ids
@@ -352,7 +353,6 @@ def log_conversation(request: HttpRequest) -> HttpResponse:
             values["with"] = resolve_person(member, request.GET["with"]).full_name
     if request.method == "POST":
         values = {name: request.POST.get(name, "").strip() for name in LOG_FIELDS}
-        picked = request.POST.getlist("picked")
         try:
             minutes = int(values["minutes"]) if values["minutes"] else None
         except ValueError:
@@ -367,7 +367,7 @@ def log_conversation(request: HttpRequest) -> HttpResponse:
         if not errors:
             try:
                 with transaction.atomic():
-                    participants = _participants(member, values["with"], picked)
+                    participants = _participants(member, values["with"], request.POST)
                     promise = _with_due(values["promise"], values["due"])
                     expect = _with_due(values["expect"], values["expect_due"])
                     interaction = log_interaction(
