@@ -167,3 +167,26 @@ def test_odd_digits_are_no_importance(typed: str) -> None:
     with pytest.raises(InvalidInput) as caught:
         people.parse_importance(typed)
     assert caught.value.field == "importance"
+
+
+def test_edit_relationship_in_the_words_of_either_end(
+    alice: Member, pair: tuple[Person, Person]
+) -> None:
+    boss, report = pair
+    edge = people.relate(alice, boss, report, "boss")
+    # Seen from the report's page, "report" keeps the edge as it is …
+    people.edit_relationship(alice, edge.pk, kind="report", seen_from=report.pk)
+    edge.refresh_from_db()
+    assert (edge.from_person_id, edge.to_person_id, edge.kind) == (boss.pk, report.pk, "boss")
+    # … and "boss" said of the report makes the report the boss.
+    people.edit_relationship(alice, edge.pk, kind="boss", seen_from=report.pk)
+    edge.refresh_from_db()
+    assert (edge.from_person_id, edge.to_person_id, edge.kind) == (report.pk, boss.pk, "boss")
+    # Ben is now the source: seen from him, "report" makes Anna the boss again.
+    people.edit_relationship(alice, edge.pk, kind="report", seen_from=report.pk)
+    edge.refresh_from_db()
+    assert (edge.from_person_id, edge.to_person_id, edge.kind) == (boss.pk, report.pk, "boss")
+    # Without seen_from, the word is the source's (Anna): "report" turns it round.
+    people.edit_relationship(alice, edge.pk, kind="report")
+    edge.refresh_from_db()
+    assert (edge.from_person_id, edge.to_person_id, edge.kind) == (report.pk, boss.pk, "boss")

@@ -1611,14 +1611,19 @@ def edit_relationship(
     trust: str | int | None = None,
     since: str | PartialDate | None = None,
     note: str | None = None,
+    seen_from: int | None = None,
 ) -> Relationship:
     """Change what is given (None: unchanged; ``""`` clears trust, since or note).
 
+    ``kind`` says what the edge's source is of its target, or, ``seen_from`` the target's
+    id, what the target is of the source (so a person's page edits in its own words).
     A kind naming the other direction ("report" for a "boss" edge) turns the edge round;
     a kind the two already have between them is refused.
     """
     relationship = get_relationship(actor, relationship_id)
     source, target = relationship.from_person, relationship.to_person
+    if seen_from is not None and seen_from == target.pk:
+        source, target = target, source
     code = relationship.kind
     if kind is not None:
         relationship_kind, reverse = v.resolve_relationship_kind(kind)

@@ -12,7 +12,6 @@ next to that field and status 400, having changed nothing.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -349,29 +348,18 @@ def _initial_job_edit(
 # relationships
 
 
-def _other_direction(word: str) -> str:
-    """The word of a relationship kind for the other direction ("boss" ↔ "report")."""
-    kind, reverse = v.resolve_relationship_kind(word)
-    return kind.forward if reverse else kind.reverse
-
-
 def _save_relationship_edit(
     actor: Member, person: Person, item_id: int | None, values: Values
 ) -> None:
     assert item_id is not None
-    relationship = get_relationship(actor, item_id)
-    kind = _text(values, "kind")
-    if kind and relationship.to_person_id == person.pk:
-        # The form says what this person is of the other; the edge reads from its source.
-        with contextlib.suppress(InvalidInput):  # an unknown kind: the service names it
-            kind = _other_direction(kind)
     edit_relationship(
         actor,
         item_id,
-        kind=kind or None,
+        kind=_text(values, "kind") or None,
         trust=_text(values, "trust"),
         since=_text(values, "since"),
         note=_text(values, "note"),
+        seen_from=person.pk,
     )
 
 
