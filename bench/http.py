@@ -468,6 +468,11 @@ def main(argv: list[str] | None = None) -> int:
         "--compare", action="store_true", help="gunicorn set-ups side by side, not the pages"
     )
     parser.add_argument("--rounds", type=int, default=2, help="rounds of --compare")
+    parser.add_argument(
+        "--pages",
+        default="",
+        help="only these pages, comma-separated: people_list,person_page,search,api_list",
+    )
     args = parser.parse_args(argv)
     if args.requests < 10 or args.rounds < 1:
         parser.error("--requests must be at least 10 and --rounds at least 1")
@@ -485,7 +490,12 @@ def main(argv: list[str] | None = None) -> int:
         print(compare_table(rows))
         (DATA / "http-compare.json").write_text(json.dumps(rows, indent=2) + "\n")
         return 1 if any(row["failures"] for row in rows) else 0
-    result = {"size": args.size, "http": measure(folder, env, args.seed, requests=args.requests)}
+    names = [name.strip() for name in args.pages.split(",") if name.strip()] or None
+    unknown = set(names or ()) - {"people_list", "person_page", "search", "api_list"}
+    if unknown:
+        parser.error(f"--pages: no page called {', '.join(sorted(unknown))}")
+    http = measure(folder, env, args.seed, requests=args.requests, names=names)
+    result = {"size": args.size, "http": http}
     print("\n".join(report_lines(result)))
     return 1 if any(f["failures"] for f in result["http"]["figures"]) else 0
 

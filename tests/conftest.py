@@ -7,7 +7,7 @@ page may let one of them read or change another's data.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,12 +16,30 @@ from django.conf import settings
 from typer.testing import CliRunner
 
 from knoten.core.models import Member
+from knoten.core.prepared import forget_compiled
 from knoten.core.services import create_network
 
 
 @pytest.fixture(autouse=True)
 def _fast_password_hasher() -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def set_cap(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[object, str, int], None]]:
+    """Lowers a list's cap (``set_cap(services, "RELATIONSHIP_CAP", 5)``) for one test.
+
+    The prepared queries (core.prepared) that read caps into their SQL are compiled
+    again with the new value, and again with the real one afterwards.
+    """
+
+    def set_value(module: object, name: str, value: int) -> None:
+        monkeypatch.setattr(module, name, value)
+        forget_compiled()
+
+    yield set_value
+    monkeypatch.undo()
+    forget_compiled()
 
 
 @dataclass

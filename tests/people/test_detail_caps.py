@@ -14,10 +14,10 @@ from tests.conftest import CliResult
 
 
 def test_the_detail_caps_relationships_and_projects_but_counts_them_all(
-    member: Member, monkeypatch: pytest.MonkeyPatch
+    member: Member, set_cap: Callable[[object, str, int], None]
 ) -> None:
-    monkeypatch.setattr(services, "RELATIONSHIP_CAP", 5)
-    monkeypatch.setattr(services, "DETAIL_LIST_CAP", 3)
+    set_cap(services, "RELATIONSHIP_CAP", 5)
+    set_cap(services, "DETAIL_LIST_CAP", 3)
     me = member.me
     network = member.network
     contacts = Person.objects.bulk_create(

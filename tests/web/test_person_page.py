@@ -8,6 +8,7 @@ another network's person, or a row of theirs, is 404.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import pytest
 from django.test import Client
@@ -498,12 +499,15 @@ def test_conversations_newest_first_with_more(
 
 
 def test_all_relationships_a_page_at_a_time(
-    world: World, mueller: Person, monkeypatch: pytest.MonkeyPatch
+    world: World,
+    mueller: Person,
+    monkeypatch: pytest.MonkeyPatch,
+    set_cap: Callable[[object, str, int], None],
 ) -> None:
     from knoten.people import services
     from knoten.web import person_views
 
-    monkeypatch.setattr(services, "RELATIONSHIP_CAP", 2)
+    set_cap(services, "RELATIONSHIP_CAP", 2)
     monkeypatch.setattr(person_views, "RELATIONSHIPS_PAGE", 2)
     for name in ("Ben Berg", "Cem Cakir", "Dana Dorn"):
         relate(world.alice, mueller, add_person(world.alice, name), "friend", trust=3)
