@@ -34,6 +34,9 @@ M = TypeVar("M", bound=Model)
 # Django hands them to the database unchanged and they can be found among its parameters.
 _PLACEHOLDER = -2_000_000_000
 
+# ``fields=ALL_FIELDS``: every column of the model, as a queryset without ``only`` reads.
+ALL_FIELDS = ("*",)
+
 
 @dataclass(frozen=True)
 class _Compiled:
@@ -50,6 +53,7 @@ class _Part:
 
     model: type[Model]
     relation: str  # "" for the queried model itself
+    columns: tuple[str, ...]  # as the caller listed them, which is their order in a row
     names: tuple[str, ...]  # attribute names in the model's field order
     positions: tuple[int, ...]  # where each of them sits in the row
 
@@ -57,8 +61,8 @@ class _Part:
 class Prepared(Generic[M]):
     """``build(**ids)``'s queryset of ``model``, compiled once per database.
 
-    ``fields`` are the model's columns to read (attribute names: ``"person_id"``), and
-    ``related`` maps a foreign key to the fields of its target to read with it, as
+    ``fields`` are the model's columns to read (attribute names: ``"person_id"``, or
+    ALL_FIELDS), and ``related`` maps a foreign key to the fields of its target to read with it, as
     ``select_related`` with ``only`` would. Every argument of ``build`` is an id and must
     end up as a parameter of the SQL (in a filter; not in a slice). ``arguments`` names
     them where ``build`` takes ``**ids``. ``model`` may be given as ``"app_label.Model"``
@@ -79,19 +83,16 @@ class Prepared(Generic[M]):
         self.arguments = tuple(arguments or inspect.signature(build).parameters)
         self.fields = tuple(fields)
         self.related = {relation: tuple(names) for relation, names in (related or {}).items()}
-        self.columns = [
-            *self.fields,
-            *(f"{relation}__{name}" for relation, names in self.related.items() for name in names),
-        ]
         self._parts: list[_Part] = []
+        self._columns: list[str] = []
         self._compiled: dict[tuple[str, str], _Compiled] = {}
         _EVERY.append(self)
 
     @property
     def model(self) -> type[M]:
         if isinstance(self._model, str):
-            self._model = apps.get_model(self._model)  # type: ignore[assignment]
-        return self._model  # type: ignore[return-value]
+            self._model = apps.get_model(self._model)
+        return self._model
 
     def rows(self, **ids: int) -> list[tuple[Any, ...]]:
         """The rows for these ids: ``fields`` then each relation's fields, converted."""
@@ -107,12 +108,12 @@ class Prepared(Generic[M]):
             rows = cursor.fetchall()
         if compiled.compiler.has_extra_select:
             rows = [row[: compiled.columns] for row in rows]
-        return list(compiled.compiler.results_iter([rows], tuple_expected=True))
+        return [tuple(row) for row in compiled.compiler.results_iter([rows])]
 
     def fetch(self, **ids: int) -> list[M]:
         """The model instances the queryset gives for these ids, in its order."""
         alias = router.db_for_read(self.model)
-        own, *others = self._parts or self._split()
+        own, *others = self._split()
         instances = []
         for row in self.rows(**ids):
             instance = own.model.from_db(alias, list(own.names), [row[i] for i in own.positions])
@@ -129,13 +130,16 @@ class Prepared(Generic[M]):
 
     def _split(self) -> list[_Part]:
         """Where each model's columns sit in a row, in the order from_db wants them."""
+        if self._parts:
+            return self._parts
         parts = [_part(self.model, "", self.fields, 0)]
-        start = len(self.fields)
+        columns = list(parts[0].columns)
         for relation, names in self.related.items():
             target = self.model._meta.get_field(relation).related_model
             assert isinstance(target, type) and issubclass(target, Model), relation
-            parts.append(_part(target, relation, names, start))
-            start += len(names)
+            parts.append(_part(target, relation, names, len(columns)))
+            columns += [f"{relation}__{name}" for name in parts[-1].columns]
+        self._columns = columns
         self._parts = parts
         return parts
 
@@ -146,7 +150,8 @@ class Prepared(Generic[M]):
         if compiled is not None:
             return compiled
         placeholders = {name: _PLACEHOLDER - n for n, name in enumerate(self.arguments)}
-        queryset = self.build(**placeholders).values_list(*self.columns)
+        self._split()
+        queryset = self.build(**placeholders).values_list(*self._columns)
         compiler = queryset.query.get_compiler(using=alias)
         sql, params = compiler.as_sql()
         by_value = {value: name for name, value in placeholders.items()}
@@ -158,7 +163,7 @@ class Prepared(Generic[M]):
         missing = set(self.arguments) - {name for _, name in slots}
         if missing:
             raise TypeError(f"{', '.join(sorted(missing))} is not a parameter of the query's SQL")
-        compiled = _Compiled(sql, tuple(params), slots, compiler, len(self.columns))
+        compiled = _Compiled(sql, tuple(params), slots, compiler, len(self._columns))
         self._compiled[key] = compiled
         return compiled
 
@@ -174,16 +179,18 @@ def forget_compiled() -> None:
 
 
 def _part(model: type[Model], relation: str, names: Sequence[str], start: int) -> _Part:
-    """The columns ``names`` of ``model``, read from ``start`` on, in from_db's order.
+    """The columns ``names`` of ``model`` (or ALL_FIELDS), read from ``start`` on.
 
-    ``Model.from_db`` takes a subset of fields in the model's own field order (the pk
-    first); the first name must be the pk, which tells a missing related row (NULL).
+    ``Model.from_db`` takes a subset of fields in the model's own field order; a related
+    model's first name must be its id, which tells a missing row (NULL) from a found one.
     """
     order = [field.attname for field in model._meta.concrete_fields]
-    unknown = set(names) - set(order)
+    columns = tuple(order) if tuple(names) == ALL_FIELDS else tuple(names)
+    unknown = set(columns) - set(order)
     if unknown:
         raise TypeError(f"{model.__name__} has no field {', '.join(sorted(unknown))}")
-    if relation and names[0] not in ("id", model._meta.pk.attname):  # type: ignore[union-attr]
+    if relation and columns[0] not in ("id", model._meta.pk.attname):
         raise TypeError(f"the fields of {relation} must start with its id")
-    ordered = tuple(name for name in order if name in names)
-    return _Part(model, relation, ordered, tuple(start + list(names).index(n) for n in ordered))
+    ordered = tuple(name for name in order if name in columns)
+    positions = tuple(start + columns.index(name) for name in ordered)
+    return _Part(model, relation, columns, ordered, positions)

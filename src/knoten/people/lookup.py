@@ -16,6 +16,7 @@ from knoten.core.folding import fold, fold_words
 from knoten.core.limits import is_id, storable
 from knoten.core.models import Member
 from knoten.core.names import is_title_word
+from knoten.core.prepared import ALL_FIELDS, Prepared
 from knoten.people.models import Organisation, Person
 
 ME_WORDS = {"me", "ich", "myself"}
@@ -25,6 +26,24 @@ M = TypeVar("M", bound=Model)
 
 def people_of(actor: Member) -> QuerySet[Person]:
     return Person.objects.filter(network_id=actor.network_id)
+
+
+_PERSON = Prepared(
+    Person,
+    lambda network, person: Person.objects.filter(network_id=network, pk=person),
+    fields=ALL_FIELDS,
+)
+
+
+def person_by_id(actor: Member, person_id: int) -> Person | None:
+    """The person with this id in ``actor``'s network, or None (another network's too).
+
+    The person page asks this on every view, so its SQL is compiled once (core.prepared).
+    """
+    if not is_id(person_id):
+        return None
+    found = _PERSON.fetch(network=actor.network_id, person=int(person_id))
+    return found[0] if found else None
 
 
 def organisations_of(actor: Member) -> QuerySet[Organisation]:
@@ -115,7 +134,7 @@ def resolve_person(actor: Member, text: str | int | Person, field: str = "person
     if raw.casefold() in ME_WORDS:
         return actor.me
     if raw.isdigit():
-        person = people_of(actor).filter(pk=int(raw)).first() if is_id(raw) else None
+        person = person_by_id(actor, int(raw)) if is_id(raw) else None
         if person is None:
             raise NotFound(field, raw)
         return person

@@ -45,6 +45,7 @@ from knoten.journal.services import (
 )
 from knoten.people import vocabulary as v
 from knoten.people.contacts import add_contact, delete_contact_point, edit_contact_point
+from knoten.people.lookup import person_by_id
 from knoten.people.models import Affiliation, ContactPoint, ImportantDate, Person, Relationship
 from knoten.people.services import (
     PersonFields,
@@ -732,9 +733,7 @@ ACTIONS: dict[str, Action] = {
 
 def _person(member: Member, person_id: int) -> Person:
     """The person of the member's network, else 404 (another network's too)."""
-    if not is_id(person_id):
-        raise Http404("No such person in your network.")
-    person = Person.objects.filter(network_id=member.network_id, pk=person_id).first()
+    person = person_by_id(member, person_id)
     if person is None:
         raise Http404("No such person in your network.")
     return person
