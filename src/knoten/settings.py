@@ -41,6 +41,9 @@ INSTALLED_APPS = [
     "knoten.people",
     "knoten.journal",
     "knoten.knowwho",
+    "knoten.imports",
+    "knoten.dedupe",
+    "knoten.exports",
     "knoten.web",
     "knoten.api",
     "ninja",  # serves the API docs page's script and style itself (no CDN)

@@ -194,6 +194,9 @@ def _unauthorised(request: HttpRequest, exc: AuthenticationError) -> HttpRespons
 
 
 def _mount() -> None:
+    from knoten.dedupe.api import router as dedupe_router
+    from knoten.exports.api import router as exports_router
+    from knoten.imports.api import router as imports_router
     from knoten.journal.api import router as journal_router
     from knoten.knowwho.api import router as knowwho_router
     from knoten.people.api import router as people_router
@@ -201,6 +204,9 @@ def _mount() -> None:
     api.add_router("/", people_router, tags=["people"])
     api.add_router("/", journal_router, tags=["journal"])
     api.add_router("/", knowwho_router, tags=["search"])
+    api.add_router("/", imports_router, tags=["import"])
+    api.add_router("/", dedupe_router, tags=["duplicates"])
+    api.add_router("/", exports_router, tags=["export"])
 
 
 _mount()

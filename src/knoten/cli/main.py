@@ -45,12 +45,25 @@ def migrate_quietly() -> None:
 def _mount() -> None:
     from knoten.api import cli as api_cli
     from knoten.core import cli as core_cli
+    from knoten.dedupe import cli as dedupe_cli
     from knoten.demo import cli as demo_cli
+    from knoten.exports import cli as exports_cli
+    from knoten.imports import cli as imports_cli
     from knoten.journal import cli as journal_cli
     from knoten.knowwho import cli as knowwho_cli
     from knoten.people import cli as people_cli
 
-    for module in (core_cli, people_cli, journal_cli, knowwho_cli, demo_cli, api_cli):
+    for module in (
+        core_cli,
+        people_cli,
+        journal_cli,
+        knowwho_cli,
+        imports_cli,
+        dedupe_cli,
+        exports_cli,
+        demo_cli,
+        api_cli,
+    ):
         module.register(app)
 
 

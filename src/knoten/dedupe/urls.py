@@ -1,0 +1,8 @@
+"""The dedupe app's pages."""
+
+from __future__ import annotations
+
+from django.urls import URLPattern
+
+app_name = "dedupe"
+urlpatterns: list[URLPattern] = []
