@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "knoten.journal",
     "knoten.knowwho",
     "knoten.imports",
+    "knoten.mailbox",
     "knoten.dedupe",
     "knoten.exports",
     "knoten.web",

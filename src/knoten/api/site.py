@@ -199,12 +199,14 @@ def _mount() -> None:
     from knoten.imports.api import router as imports_router
     from knoten.journal.api import router as journal_router
     from knoten.knowwho.api import router as knowwho_router
+    from knoten.mailbox.api import router as mailbox_router
     from knoten.people.api import router as people_router
 
     api.add_router("/", people_router, tags=["people"])
     api.add_router("/", journal_router, tags=["journal"])
     api.add_router("/", knowwho_router, tags=["search"])
     api.add_router("/", imports_router, tags=["import"])
+    api.add_router("/", mailbox_router, tags=["mailbox"])
     api.add_router("/", dedupe_router, tags=["duplicates"])
     api.add_router("/", exports_router, tags=["export"])
 

@@ -51,6 +51,7 @@ def _mount() -> None:
     from knoten.imports import cli as imports_cli
     from knoten.journal import cli as journal_cli
     from knoten.knowwho import cli as knowwho_cli
+    from knoten.mailbox import cli as mailbox_cli
     from knoten.people import cli as people_cli
 
     for module in (
@@ -59,6 +60,7 @@ def _mount() -> None:
         journal_cli,
         knowwho_cli,
         imports_cli,
+        mailbox_cli,
         dedupe_cli,
         exports_cli,
         demo_cli,
