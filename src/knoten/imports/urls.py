@@ -1,8 +1,14 @@
-"""The imports app's pages."""
+"""The import pages: ``/import/`` (upload and preview) and ``/import/confirm/``."""
 
 from __future__ import annotations
 
-from django.urls import URLPattern
+from django.urls import path
+
+from knoten.imports import views
 
 app_name = "imports"
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("", views.upload, name="upload"),
+    path("preview/<str:token>/", views.preview, name="preview"),
+    path("confirm/", views.confirm, name="confirm"),
+]

@@ -135,6 +135,39 @@
   document.addEventListener("DOMContentLoaded", function () { setUpAll(document); });
   document.addEventListener("htmx:load", function (event) { setUpAll(event.target); });
 
+  /* A form marked data-upload-progress sends its file with a progress bar: how much of
+     the file is sent, then a moving bar while the server reads it. The server answers
+     with a redirect (followed here) or with the form and its messages (shown here). */
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form.matches || !form.matches("form[data-upload-progress]")) return;
+    var bar = form.querySelector("progress");
+    if (!bar || !window.XMLHttpRequest || !window.FormData || !window.DOMParser) return;
+    event.preventDefault();
+    var request = new XMLHttpRequest();
+    request.open("POST", form.action);
+    request.setRequestHeader("Accept", "text/html");
+    bar.hidden = false;
+    bar.value = 0;
+    request.upload.addEventListener("progress", function (e) {
+      if (e.lengthComputable) bar.value = Math.round((100 * e.loaded) / e.total);
+    });
+    request.upload.addEventListener("load", function () { bar.removeAttribute("value"); });
+    request.addEventListener("load", function () {
+      if (request.status < 300 && request.responseURL && request.responseURL !== form.action) {
+        window.location.assign(request.responseURL);
+        return;
+      }
+      var page = new DOMParser().parseFromString(request.responseText, "text/html");
+      document.title = page.title;
+      document.body.replaceWith(page.body);
+      var alert = document.querySelector("[role=alert]");
+      if (alert) { alert.setAttribute("tabindex", "-1"); alert.focus(); }
+    });
+    request.addEventListener("error", function () { bar.hidden = true; form.submit(); });
+    request.send(new FormData(form));
+  });
+
   /* "L" anywhere outside a field opens "Log a conversation". */
   document.addEventListener("keydown", function (event) {
     if (event.key !== "l" && event.key !== "L") return;
