@@ -1,0 +1,461 @@
+"""Who may be whom: the matcher the import and ``knoten dedupe`` share.
+
+A record (or a person) matches a person **for certain** by the same e-mail address,
+phone number (E.164) or LinkedIn/XING profile, stored as ``knoten.people.contacts``
+stores them; an e-mail address or phone number shared by two clearly different names
+(``info@firma.de``, an office's switchboard) is only a likely match. A **close name**
+is a likely match, never a certain one, with one exception: the exact same name (folded:
+Müller = Mueller) at the same organisation and no conflicting birthday counts as
+certain.
+
+A close name compares folded names (Müller, Mueller and Muller are one), given names
+that are variants of each other (Hans and Johannes, :mod:`knoten.dedupe.nicknames`),
+an initial for the given name (J. Müller), family names that sound alike (Meier and
+Mayer, :mod:`knoten.dedupe.phonetic`) and rapidfuzz's similarity of the folded names.
+The same organisation raises the score, the same birthday too; different birthdays
+lower it.
+
+Nothing compares all pairs: every person is filed under a few blocking keys (each
+contact value; the folded family name with the first letters of the given name and its
+full forms; the family name's sound with the given name's full form), and only persons
+sharing a key are compared.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Indel
+
+from knoten.core.errors import InvalidInput
+from knoten.core.folding import fold, fold_words
+from knoten.core.names import parse_name
+from knoten.core.partial_dates import PartialDate
+from knoten.dedupe.nicknames import full_forms
+from knoten.dedupe.phonetic import cologne
+from knoten.imports.records import ContactRecord
+
+# What a score needs to be listed or queued at all.
+DEFAULT_MIN_SCORE = 0.8
+# How much of the score the names carry; the rest comes from the organisation and
+# the birthday.
+NAME_WEIGHT = 0.88
+ORGANISATION_BOOST = 0.08
+BIRTHDAY_BOOST = 0.04
+BIRTHDAY_CONFLICT = 0.6  # the score is multiplied by this
+NICKNAME_SIMILARITY = 0.92
+INITIAL_SIMILARITY = 0.75
+SOUND_SIMILARITY = 0.85
+MIN_PART_SIMILARITY = 0.8
+# A contact value shared by more persons than this (a company's info@) pairs nobody.
+MAX_SHARED = 25
+# A blocking key with more persons than this is compared in full all the same, but
+# a key this crowded means common names; it stays bounded by the given name's letter.
+IDENTITY_KINDS = ("email", "phone", "linkedin", "xing")
+_KIND_WORDS = {"email": "e-mail", "phone": "phone", "linkedin": "LinkedIn", "xing": "XING"}
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True)
+class Match:
+    person_id: int
+    score: float  # 0..1
+    reasons: tuple[str, ...]  # "same e-mail anna@x.de", "name Müller ≈ Mueller" …
+    certain: bool  # True: merge without asking; False: to the review queue
+
+
+@dataclass(frozen=True)
+class Pair:
+    """Two persons of one network that may be one, ``person_a`` the lower id."""
+
+    person_a: int
+    person_b: int
+    score: float
+    reasons: tuple[str, ...]
+    certain: bool
+
+
+@dataclass
+class _Entry:
+    """What the matcher knows of one person (or record)."""
+
+    given: str  # as written
+    family: str
+    given_key: str  # folded, the first word of the given name
+    family_key: str  # folded family name (with its particle left out)
+    nickname_key: str
+    organisations: dict[str, str]  # folded name → name as written
+    birthday: PartialDate | None = None
+
+    @property
+    def named(self) -> bool:
+        return bool(self.given_key and self.family_key)
+
+    def given_forms(self) -> frozenset[str]:
+        forms = set(full_forms(self.given_key)) if self.given_key else set()
+        if self.nickname_key:
+            forms |= full_forms(self.nickname_key)
+        return frozenset(forms)
+
+
+def _first_word(text: str) -> str:
+    words = fold_words(text)
+    return words[0] if words else ""
+
+
+def _family_key(text: str) -> str:
+    return "".join(fold_words(text))
+
+
+def _entry(
+    given: str,
+    family: str,
+    nickname: str = "",
+    organisations: Iterable[str] = (),
+    birthday: PartialDate | None = None,
+) -> _Entry:
+    return _Entry(
+        given=given,
+        family=family,
+        given_key=_first_word(given),
+        family_key=_family_key(family),
+        nickname_key=_first_word(nickname),
+        organisations={fold(name): name for name in organisations if name.strip()},
+        birthday=birthday,
+    )
+
+
+def _blocking_keys(entry: _Entry) -> set[tuple[str, str, str]]:
+    if not entry.named:
+        return set()
+    forms = entry.given_forms()
+    letters = {entry.given_key[0]} | {form[0] for form in forms if form}
+    keys = {("f", entry.family_key, letter) for letter in letters}
+    sound = cologne(entry.family_key)
+    if sound:
+        keys |= {("s", sound, form) for form in forms}
+    return keys
+
+
+# --- contact values -------------------------------------------------------------------
+
+
+def normalised_contact(kind: str, value: str) -> tuple[str, str] | None:
+    """(kind, stored value) of a contact a record gives, when it identifies a person
+    (an e-mail address, a phone number, a LinkedIn or XING profile); else None."""
+    from knoten.people.contacts import parse_email, parse_phone, parse_web
+
+    text = (value or "").strip()
+    if not text:
+        return None
+    try:
+        if kind == "email":
+            parsed = parse_email(text, label="")
+        elif kind == "phone":
+            parsed = parse_phone(text, label="")
+        elif kind in ("linkedin", "xing", "website"):
+            parsed = parse_web(text, label="")
+        else:
+            return None
+    except InvalidInput:
+        return None
+    if parsed.kind not in IDENTITY_KINDS:
+        return None
+    return parsed.kind, parsed.value
+
+
+def _record_entry(record: ContactRecord) -> _Entry:
+    given, family, nickname = record.given_name, record.family_name, record.nickname
+    if not (given or family) and record.full_name.strip():
+        try:
+            parts = parse_name(record.full_name)
+        except InvalidInput:
+            parts = None
+        if parts is not None:
+            given, family = parts.given_name, parts.family_name
+            nickname = nickname or parts.nickname
+    birthday = next((date.date for date in record.dates if date.kind == "birthday"), None)
+    organisations = [record.organisation] if record.organisation else []
+    return _entry(given, family, nickname, organisations, birthday)
+
+
+def _record_keys(record: ContactRecord) -> list[tuple[str, str]]:
+    keys = []
+    for contact in record.contacts:
+        key = normalised_contact(contact.kind, contact.value)
+        if key is not None and key not in keys:
+            keys.append(key)
+    return keys
+
+
+# --- comparing two entries --------------------------------------------------------------
+
+
+def _ratio(a: str, b: str) -> float:
+    return float(Indel.normalized_similarity(a, b))
+
+
+def _given_similarity(a: _Entry, b: _Entry) -> tuple[float, str] | None:
+    """How alike two given names are, and the reason; None: not alike."""
+    if a.given_key == b.given_key:
+        if fold(a.given) != fold(b.given) and a.given.casefold() != b.given.casefold():
+            return 1.0, f"given name {a.given} ≈ {b.given}"
+        return 1.0, ""
+    if a.given_forms() & b.given_forms():
+        return NICKNAME_SIMILARITY, f"given name {a.given} ≈ {b.given} (a short form)"
+    shorter, longer = sorted((a.given_key, b.given_key), key=len)
+    if len(shorter) == 1 and longer.startswith(shorter):
+        return INITIAL_SIMILARITY, f"given name {a.given} ≈ {b.given} (an initial)"
+    ratio = _ratio(a.given_key, b.given_key)
+    if ratio < MIN_PART_SIMILARITY:
+        return None
+    return ratio * ratio, f"given name {a.given} ≈ {b.given}"
+
+
+def _family_similarity(a: _Entry, b: _Entry) -> tuple[float, str] | None:
+    if a.family_key == b.family_key:
+        if a.family.casefold() != b.family.casefold():
+            return 1.0, f"name {a.family} ≈ {b.family}"
+        return 1.0, ""
+    ratio = _ratio(a.family_key, b.family_key)
+    if cologne(a.family_key) == cologne(b.family_key):
+        return max(ratio, SOUND_SIMILARITY), f"name {a.family} ≈ {b.family} (sounds alike)"
+    if ratio < MIN_PART_SIMILARITY:
+        return None
+    return ratio, f"name {a.family} ≈ {b.family}"
+
+
+def _birthday_relation(a: PartialDate | None, b: PartialDate | None) -> str:
+    """ "same", "different" or "" (unknown)."""
+    if a is None or b is None:
+        return ""
+    if a.month and a.day and b.month and b.day:
+        if (a.month, a.day) != (b.month, b.day):
+            return "different"
+        if a.year and b.year and a.year != b.year:
+            return "different"
+        return "same"
+    if a.year and b.year and a.year != b.year:
+        return "different"
+    return ""
+
+
+@dataclass(frozen=True)
+class _Score:
+    score: float
+    reasons: tuple[str, ...]
+    exact_name: bool
+    same_organisation: bool
+    birthday: str
+
+
+def _compare_names(a: _Entry, b: _Entry) -> _Score | None:
+    """The score of two named entries, or None when the names are not alike."""
+    if not (a.named and b.named):
+        return None
+    family = _family_similarity(a, b)
+    if family is None:
+        return None
+    given = _given_similarity(a, b)
+    if given is None:
+        return None
+    reasons = [reason for reason in (family[1], given[1]) if reason]
+    exact = family[0] == 1.0 and given[0] == 1.0
+    if exact:
+        reasons.insert(0, f"same name {a.given} {a.family}" if not reasons else "")
+    score = NAME_WEIGHT * (family[0] + given[0]) / 2
+    shared = sorted(set(a.organisations) & set(b.organisations))
+    if shared:
+        score += ORGANISATION_BOOST
+        reasons.append(f"same organisation {a.organisations[shared[0]]}")
+    birthday = _birthday_relation(a.birthday, b.birthday)
+    if birthday == "same":
+        score += BIRTHDAY_BOOST
+        reasons.append("same birthday")
+    elif birthday == "different":
+        score *= BIRTHDAY_CONFLICT
+        reasons.append("different birthdays")
+    return _Score(
+        round(min(score, 1.0), 3),
+        tuple(reason for reason in reasons if reason),
+        exact,
+        bool(shared),
+        birthday,
+    )
+
+
+def _names_contradict(a: _Entry, b: _Entry) -> bool:
+    """Whether two named entries clearly name different people (Anna Schmidt and Kurt
+    Weber): neither the given names nor the family names are alike."""
+    if not (a.named and b.named):
+        return False
+    return _given_similarity(a, b) is None and _family_similarity(a, b) is None
+
+
+def _contact_match(
+    a: _Entry, b: _Entry, shared: list[tuple[str, str]]
+) -> tuple[float, tuple[str, ...], bool]:
+    """Score, reasons and certainty of two entries sharing contact values."""
+    reasons = [f"same {_KIND_WORDS[kind]} {value}" for kind, value in shared]
+    profile = any(kind in ("linkedin", "xing") for kind, _ in shared)
+    names = _compare_names(a, b)
+    if names is not None:
+        reasons.extend(names.reasons)
+    if not profile and _names_contradict(a, b):
+        reasons.append("but the names differ")
+        return 0.7, tuple(reasons), False
+    if names is not None and names.birthday == "different":
+        return 0.8, tuple(reasons), False
+    return 1.0, tuple(reasons), True
+
+
+def _name_certain(score: _Score) -> bool:
+    return score.exact_name and score.same_organisation and score.birthday != "different"
+
+
+# --- the index --------------------------------------------------------------------------
+
+
+class MatchIndex:
+    """The persons of one network, filed for matching; built once per import."""
+
+    def __init__(self, network_id: int) -> None:
+        self.network_id = network_id
+        self.people: dict[int, _Entry] = {}
+        self.contacts: dict[tuple[str, str], list[int]] = defaultdict(list)
+        self.blocks: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+
+    @classmethod
+    def build(cls, network_id: int, progress: Progress | None = None) -> MatchIndex:
+        """The index of a network's persons: five bulk queries, none per person."""
+        from knoten.people.models import Affiliation, ContactPoint, ImportantDate, Person
+
+        index = cls(network_id)
+        organisations: dict[int, list[str]] = defaultdict(list)
+        for person_id, name in (
+            Affiliation.objects.filter(network_id=network_id, kind="job")
+            .values_list("person_id", "organisation__name")
+            .iterator(chunk_size=20000)
+        ):
+            organisations[person_id].append(name)
+        birthdays = dict(
+            ImportantDate.objects.filter(network_id=network_id, kind="birthday")
+            .values_list("person_id", "date")
+            .iterator(chunk_size=20000)
+        )
+        people = Person.objects.filter(network_id=network_id).values_list(
+            "pk", "given_name", "family_name", "nickname"
+        )
+        total = people.count() if progress else 0
+        for done, (pk, given, family, nickname) in enumerate(people.iterator(chunk_size=20000)):
+            entry = _entry(given, family, nickname, organisations.get(pk, ()), birthdays.get(pk))
+            index._file(pk, entry)
+            if progress and done % 5000 == 0:
+                progress("reading persons", done, total)
+        if progress:
+            progress("reading persons", total, total)
+        for person_id, kind, value in (
+            ContactPoint.objects.filter(network_id=network_id, kind__in=IDENTITY_KINDS)
+            .values_list("person_id", "kind", "value")
+            .iterator(chunk_size=20000)
+        ):
+            key = (kind, value.lower() if kind == "email" else value)
+            if person_id not in index.contacts[key]:
+                index.contacts[key].append(person_id)
+        return index
+
+    def _file(self, person_id: int, entry: _Entry) -> None:
+        self.people[person_id] = entry
+        for key in _blocking_keys(entry):
+            self.blocks[key].append(person_id)
+
+    def add(self, person_id: int, record: ContactRecord) -> None:
+        """File a person the import has just created from ``record``."""
+        if person_id in self.people:
+            return
+        self._file(person_id, _record_entry(record))
+        for key in _record_keys(record):
+            if person_id not in self.contacts[key]:
+                self.contacts[key].append(person_id)
+
+    def match(self, record: ContactRecord, min_score: float = DEFAULT_MIN_SCORE) -> Match | None:
+        """The existing person ``record`` most likely is, or None."""
+        entry = _record_entry(record)
+        shared: dict[int, list[tuple[str, str]]] = defaultdict(list)
+        for key in _record_keys(record):
+            for person_id in self.contacts.get(key, ()):
+                shared[person_id].append(key)
+        best: Match | None = None
+        best_rank: tuple[float, ...] = ()
+        for person_id, keys in shared.items():
+            score, reasons, certain = _contact_match(entry, self.people[person_id], keys)
+            rank = (float(certain), score, float(len(keys)), -float(person_id))
+            if rank > best_rank:
+                best, best_rank = Match(person_id, score, reasons, certain), rank
+        if best is not None and best.certain:
+            return best
+        candidates: set[int] = set()
+        for block in _blocking_keys(entry):
+            candidates.update(self.blocks.get(block, ()))
+        for person_id in candidates:
+            found = _compare_names(entry, self.people[person_id])
+            if found is None or found.score < min_score:
+                continue
+            certain = _name_certain(found)
+            rank = (float(certain), found.score, 0.0, -float(person_id))
+            if rank > best_rank:
+                best = Match(person_id, found.score, found.reasons, certain)
+                best_rank = rank
+        return best
+
+    # --- all pairs of the network -------------------------------------------------------
+
+    def pairs(
+        self, min_score: float = DEFAULT_MIN_SCORE, progress: Progress | None = None
+    ) -> list[Pair]:
+        """Every likely pair of the network's persons, best first."""
+        found: dict[tuple[int, int], Pair] = {}
+        shared: dict[tuple[int, int], list[tuple[str, str]]] = defaultdict(list)
+        for key, ids in self.contacts.items():
+            if 1 < len(ids) <= MAX_SHARED:
+                for a, b in itertools.combinations(sorted(ids), 2):
+                    shared[(a, b)].append(key)
+        for (a, b), keys in shared.items():
+            score, reasons, certain = _contact_match(self.people[a], self.people[b], keys)
+            if score >= min_score or certain:
+                found[(a, b)] = Pair(a, b, score, reasons, certain)
+        blocks = [ids for ids in self.blocks.values() if len(ids) > 1]
+        total = len(blocks)
+        for done, ids in enumerate(blocks):
+            for a, b in _pairs_of(ids):
+                if (a, b) in found:
+                    continue
+                alike = _compare_names(self.people[a], self.people[b])
+                if alike is None or alike.score < min_score:
+                    continue
+                found[(a, b)] = Pair(a, b, alike.score, alike.reasons, _name_certain(alike))
+            if progress and done % 2000 == 0:
+                progress("comparing names", done, total)
+        if progress:
+            progress("comparing names", total, total)
+        return sorted(found.values(), key=lambda pair: (-pair.score, pair.person_a, pair.person_b))
+
+    def compare(self, a: int, b: int) -> Pair | None:
+        """The pair of two filed persons, whatever their score (None: nothing alike)."""
+        first, second = sorted((a, b))
+        keys = [key for key, ids in self.contacts.items() if first in ids and second in ids]
+        if keys:
+            score, reasons, certain = _contact_match(self.people[first], self.people[second], keys)
+            return Pair(first, second, score, reasons, certain)
+        found = _compare_names(self.people[first], self.people[second])
+        if found is None:
+            return None
+        return Pair(first, second, found.score, found.reasons, _name_certain(found))
+
+
+def _pairs_of(ids: list[int]) -> Iterator[tuple[int, int]]:
+    return itertools.combinations(sorted(ids), 2)
