@@ -1,7 +1,168 @@
-"""The mailbox app's API operations (mounted at ``/api/`` by knoten.api.site)."""
+"""The mailbox app's API operations (mounted at ``/api/`` by knoten.api.site).
+
+Upload an mbox file or an ``.ics`` calendar (multipart, field ``file``) to log the
+conversations it holds with known persons, and list the addresses worth adding as
+persons. Each operation calls :mod:`knoten.mailbox.services` as the request's member.
+"""
 
 from __future__ import annotations
 
-from ninja import Router
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import File, Form, Query, Router, Schema
+from ninja.files import UploadedFile
+
+from knoten.api.auth import actor
+from knoten.api.paging import Page, page_of
+from knoten.core.errors import InvalidInput
+from knoten.core.limits import storable
+from knoten.mailbox import services as s
+from knoten.people.api import Text
 
 router = Router()
+
+# A calendar is read whole into memory; a mailbox is copied to a temporary file.
+MAX_CALENDAR_BYTES = 50 * 1024 * 1024
+
+
+class ParticipantOut(Schema):
+    id: int
+    name: str
+
+
+class CreatedOut(Schema):
+    where: str
+    date: str
+    kind: str
+    summary: str
+    participants: list[ParticipantOut]
+    interaction: int | None
+    caught_up: bool
+
+
+class SkippedOut(Schema):
+    where: str
+    reason: str
+
+
+class ReportOut(Schema):
+    source: str
+    kind: str
+    dry_run: bool
+    read: int
+    created: int
+    already_seen: int
+    without_known_person: int
+    before_since: int
+    recurring: int
+    skipped: list[SkippedOut]
+    addresses_counted: int
+    interactions: list[CreatedOut]
+
+
+class SuggestionOut(Schema):
+    address: str
+    names: list[str]
+    messages: int
+    first: str
+    last: str
+
+
+class SuggestionFilter(Schema):
+    min: int = s.DEFAULT_MIN_MESSAGES
+    limit: int = 50
+    offset: int = 0
+
+
+def _name(upload: UploadedFile, default: str) -> str:
+    name = os.path.basename(upload.name or "") or default
+    storable("file", name)
+    return name
+
+
+def _me(me: list[str] | None) -> list[str]:
+    found = [address for entry in me or [] for address in entry.split(",") if address.strip()]
+    for address in found:
+        storable("me", address)
+    return found
+
+
+@router.post("/mail/import", response=ReportOut)
+def import_mailbox(
+    request: HttpRequest,
+    file: File[UploadedFile],
+    since: Form[Text | None] = None,
+    bodies: Form[bool] = False,
+    dry_run: Form[bool] = False,
+    private: Form[bool] = False,
+    me: Form[list[Text] | None] = None,
+) -> dict[str, Any]:
+    """Log a conversation for each message of an uploaded mbox file with someone known.
+
+    Reads only who, when and the subject (``bodies``: also the first 500 characters of
+    the text). Uploading the same messages again creates nothing twice.
+    """
+    member = actor(request)
+    name = _name(file, "mailbox.mbox")
+    addresses = _me(me)
+    with tempfile.TemporaryDirectory(prefix="knoten-mail-") as folder:
+        path = Path(folder) / "upload.mbox"
+        with path.open("wb") as handle:
+            for chunk in file.chunks():
+                handle.write(chunk)
+        report = s.import_mail(
+            member,
+            path,
+            since=since,
+            bodies=bodies,
+            dry_run=dry_run,
+            me=addresses,
+            private=private,
+            name=name,
+        )
+    return report.as_dict()
+
+
+@router.post("/calendar/import", response=ReportOut)
+def import_calendar(
+    request: HttpRequest,
+    file: File[UploadedFile],
+    since: Form[Text | None] = None,
+    dry_run: Form[bool] = False,
+    private: Form[bool] = False,
+    me: Form[list[Text] | None] = None,
+) -> dict[str, Any]:
+    """Log a meeting for each event of an uploaded ``.ics`` file with someone known.
+
+    Of a recurring event only the first occurrence is taken in; events still to come
+    wait for a later upload.
+    """
+    member = actor(request)
+    name = _name(file, "calendar.ics")
+    addresses = _me(me)
+    if (file.size or 0) > MAX_CALENDAR_BYTES:
+        raise InvalidInput("file", name, f"is larger than {MAX_CALENDAR_BYTES // 2**20} MB")
+    data = file.read()
+    report = s.import_calendar(
+        member, data, name, since=since, dry_run=dry_run, me=addresses, private=private
+    )
+    return report.as_dict()
+
+
+@router.get("/mail/suggestions", response=Page[SuggestionOut])
+def mail_suggestions(request: HttpRequest, filters: Query[SuggestionFilter]) -> dict[str, Any]:
+    """Addresses in ``min`` or more messages or meetings that belong to nobody yet (not
+    yours, not a machine's like noreply@), most frequent first."""
+    member = actor(request)
+    return page_of(
+        lambda count, start: s.suggested_persons(
+            member, min_messages=filters.min, limit=count, offset=start
+        ),
+        filters.limit,
+        filters.offset,
+        s.suggestion_as_dict,
+    )
