@@ -123,6 +123,7 @@ def import_mailbox(
             me=addresses,
             private=private,
             name=name,
+            field="file",
         )
     return report.as_dict()
 

@@ -320,24 +320,24 @@ def message_item(
 # ---------------------------------------------------------------------------
 
 
-def _open_mailbox(path: Path, shown: str) -> mailboxes.Mailbox[Any]:
+def _open_mailbox(path: Path, shown: str, field: str) -> mailboxes.Mailbox[Any]:
     """The mbox file or Maildir folder at ``path``; anything else is refused."""
     if path.is_dir():
         if (path / "cur").is_dir() and (path / "new").is_dir():
             return mailboxes.Maildir(path, factory=None, create=False)
         raise InvalidInput(
-            "path", shown, "is a folder but no Maildir (it has no 'cur' and 'new' folders)"
+            field, shown, "is a folder but no Maildir (it has no 'cur' and 'new' folders)"
         )
     if not path.exists():
-        raise InvalidInput("path", shown, "does not exist; give an mbox file or a Maildir folder")
+        raise InvalidInput(field, shown, "does not exist; give an mbox file or a Maildir folder")
     try:
         with path.open("rb") as handle:
             head = handle.read(5)
     except OSError as error:
-        raise InvalidInput("path", shown, f"cannot be read: {error.strerror or error}") from None
+        raise InvalidInput(field, shown, f"cannot be read: {error.strerror or error}") from None
     if head and head != b"From ":
         raise InvalidInput(
-            "path",
+            field,
             shown,
             "is not an mbox file (it does not begin with a 'From ' line) nor a Maildir folder",
         )
@@ -370,11 +370,18 @@ def _maildir_day(key: str) -> dt.date | None:
 
 
 def read_mailbox(
-    path: str | Path, *, bodies: bool = False, progress: Progress | None = None
+    path: str | Path,
+    *,
+    bodies: bool = False,
+    progress: Progress | None = None,
+    name: str | None = None,
+    field: str = "path",
 ) -> list[Item]:
-    """Every message of an mbox file or a Maildir folder, as :class:`Item`."""
-    shown = str(path)
-    box = _open_mailbox(Path(path), shown)
+    """Every message of an mbox file or a Maildir folder, as :class:`Item`.
+
+    ``name`` and ``field`` say how errors name the source (an upload's file name)."""
+    shown = name or str(path)
+    box = _open_mailbox(Path(path), shown, field)
     addresses = _Addresses()
     items: list[Item] = []
     try:
@@ -395,7 +402,7 @@ def read_mailbox(
             if progress is not None and (number % 100 == 0 or number == total):
                 progress("Reading messages", number, total)
     except OSError as error:
-        raise InvalidInput("path", shown, f"cannot be read: {error.strerror or error}") from None
+        raise InvalidInput(field, shown, f"cannot be read: {error.strerror or error}") from None
     finally:
         box.close()
     return items
@@ -923,16 +930,18 @@ def import_mail(
     private: bool = False,
     progress: Progress | None = None,
     name: str | None = None,
+    field: str = "path",
 ) -> MailReport:
     """Conversations from an mbox file or a Maildir folder (detected), one per message
     with a known person in From/To/Cc besides the user; kind "email", the subject as
-    the minutes, on the day of its Date header. ``name`` is how the source is shown."""
+    the minutes, on the day of its Date header. ``name`` is how the source is shown,
+    ``field`` what errors call it (an upload: "file")."""
     day = _since(since)
     own = own_addresses(actor, me)
     for flag, field_name in ((bodies, "bodies"), (dry_run, "dry_run"), (private, "private")):
         _flag(flag, field_name)
     shown = name or str(source)
-    items = read_mailbox(source, bodies=bodies, progress=progress)
+    items = read_mailbox(source, bodies=bodies, progress=progress, name=shown, field=field)
     report = MailReport(source=shown, kind="email", dry_run=dry_run)
     return _take_in(
         actor,
