@@ -392,7 +392,7 @@ class MatchIndex:
         best: Match | None = None
         best_rank: tuple[float, ...] = ()
         for person_id, keys in shared.items():
-            score, reasons, certain = _contact_match(entry, self.people[person_id], keys)
+            score, reasons, certain = _contact_match(self.people[person_id], entry, keys)
             rank = (float(certain), score, float(len(keys)), -float(person_id))
             if rank > best_rank:
                 best, best_rank = Match(person_id, score, reasons, certain), rank
@@ -402,7 +402,7 @@ class MatchIndex:
         for block in _blocking_keys(entry):
             candidates.update(self.blocks.get(block, ()))
         for person_id in candidates:
-            found = _compare_names(entry, self.people[person_id])
+            found = _compare_names(self.people[person_id], entry)
             if found is None or found.score < min_score:
                 continue
             certain = _name_certain(found)

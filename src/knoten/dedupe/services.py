@@ -524,13 +524,14 @@ def merge_persons(
     result: dict[str, Any] = {}
     try:
         with transaction.atomic():
-            result = _merge(actor, kept, gone)
+            # Fresh copies: the caller's objects are not changed (nor, on a dry run,
+            # left without their id).
+            result = _merge(actor, Person.objects.get(pk=kept.pk), Person.objects.get(pk=gone.pk))
             if dry_run:
                 raise _DryRun
     except _DryRun:
         result["dry_run"] = True
         result["merge_id"] = None
-        kept.refresh_from_db()
     return result
 
 

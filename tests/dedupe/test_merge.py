@@ -1,0 +1,270 @@
+"""Merging keeps every fact of both persons and re-points every link; refusals."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pytest
+
+from knoten.core.errors import InvalidInput, NotFound
+from knoten.core.models import Member
+from knoten.core.partial_dates import PartialDate
+from knoten.dedupe.models import DuplicatePair, Merge
+from knoten.dedupe.services import dismiss_pair, merge_persons, queue_pair
+from knoten.imports.models import ImportedProperty, ImportOrigin
+from knoten.journal.models import Attendance, Participation, ProjectRole, Promise
+from knoten.journal.services import (
+    add_event,
+    add_project,
+    add_promise,
+    log_interaction,
+    set_attendance,
+)
+from knoten.knowwho.models import SearchEntry
+from knoten.knowwho.search import search
+from knoten.people.models import (
+    Affiliation,
+    ContactPoint,
+    ImportantDate,
+    Person,
+    Relationship,
+)
+from knoten.people.services import (
+    PersonFields,
+    add_affiliation,
+    add_important_date,
+    add_person,
+    relate,
+)
+from tests.conftest import World
+
+
+@dataclass
+class Rich:
+    keep: Person
+    other: Person
+    bernd: Person
+    dora: Person
+    eva: Person
+    carl: Person
+
+
+@pytest.fixture
+def rich(world: World) -> Rich:
+    """Anna Schmidt twice, each with every kind of fact, some of them the same."""
+    alice = world.alice
+    carl = add_person(alice, "Carl Conrad")
+    bernd = add_person(alice, "Bernd Braun")
+    dora = add_person(alice, "Dora Dietz")
+    keep = add_person(
+        alice,
+        "Anna Schmidt",
+        PersonFields(
+            emails=["anna@schmidt.example"],
+            phones=["+49 30 1234567"],
+            org="Siemens AG",
+            title="Einkauf",
+            birthday="14.03.1980",
+            circles=["colleagues"],
+            tags=["Berlin"],
+            skills=["Python"],
+            note="Met at CeBIT.",
+        ),
+    )
+    other = add_person(
+        alice,
+        "Anna Schmitt",
+        PersonFields(
+            emails=["anna.privat@web.example", "Anna@Schmidt.example"],
+            websites=["https://www.linkedin.com/in/anna-schmitt"],
+            org="Bosch GmbH",
+            title="Vertrieb",
+            birthday="15.03.1980",
+            circles=["colleagues", "family"],
+            tags=["Berlin", "Kundin"],
+            skills=["Java"],
+            note="Likes jazz.",
+            how_met="Konferenz 2019",
+            met_via="Carl Conrad",
+            nickname="Anni",
+        ),
+    )
+    eva = add_person(alice, "Eva Engel", PersonFields(met_via=str(other.pk)))
+    add_important_date(alice, other, "anniversary", "2015-06-01", label="Firmenjubiläum")
+    add_affiliation(alice, keep, "Siemens AG", "job", title="Einkauf")  # the same job again
+    add_affiliation(alice, other, "Siemens AG", "job", title="Einkauf")
+    relate(alice, bernd, keep, "friend")
+    relate(alice, other, bernd, "friend")  # the same friendship, stored the other way
+    relate(alice, other, dora, "boss")
+    relate(alice, keep, other, "colleague")  # between the two: dropped
+    log_interaction(alice, "Lunch über das Angebot", participants=[other], on="2024-03-01")
+    log_interaction(alice, "Messe-Gespräch", participants=[keep, other], on="2024-02-01")
+    add_promise(alice, other, "Angebot schicken", due="2024-04-01")
+    add_promise(alice, other, "Kontakt zu Bosch", due="2024-04-02", owed_by_me=False)
+    fair = add_event(alice, "Hannover Messe", starts="2024-04-22", attendees=[keep, other])
+    set_attendance(alice, fair, other, "met")
+    add_project(alice, "CRM-Einführung", participants=[f"{other.pk}=Beraterin"])
+    ImportedProperty.objects.create(
+        network=alice.network, person=other, source="iphone.vcf", name="X-ABLabel", value="Büro"
+    )
+    ImportOrigin.objects.create(network=alice.network, person=other, key="a" * 64)
+    queue_pair(alice, other.pk, eva.pk, 0.81, ["given name Anna ≈ Eva"])
+    queue_pair(alice, keep.pk, other.pk, 0.85, ["name Schmidt ≈ Schmitt (sounds alike)"])
+    return Rich(keep, other, bernd, dora, eva, carl)
+
+
+def test_merge_keeps_every_fact(world: World, rich: Rich) -> None:
+    alice = world.alice
+    keep, other = rich.keep, rich.other
+    other_id = other.pk
+    result = merge_persons(alice, keep, other)
+
+    assert not Person.objects.filter(pk=other_id).exists()
+    keep.refresh_from_db()
+    # Contact points: the same address once; the other's preferred one no longer preferred.
+    emails = sorted(ContactPoint.objects.filter(person=keep, kind="email").values_list("value", "preferred"))
+    assert emails == [("anna.privat@web.example", False), ("anna@schmidt.example", True)]
+    assert ContactPoint.objects.filter(person=keep, kind="linkedin").count() == 1
+    assert ContactPoint.objects.filter(person=keep, kind="phone").count() == 1
+    # Affiliations: both jobs, Siemens once per distinct row kept.
+    organisations = sorted(
+        Affiliation.objects.filter(person=keep).values_list("organisation__name", "title")
+    )
+    assert ("Bosch GmbH", "Vertrieb") in organisations and ("Siemens AG", "Einkauf") in organisations
+    # Relationships: friend of Bernd once, boss of Dora, nothing between the two.
+    assert Relationship.objects.filter(kind="friend").count() == 1
+    friendship = Relationship.objects.get(kind="friend")
+    assert {friendship.from_person_id, friendship.to_person_id} == {keep.pk, rich.bernd.pk}
+    assert Relationship.objects.filter(from_person=keep, to_person=rich.dora, kind="boss").exists()
+    assert not Relationship.objects.filter(kind="colleague").exists()
+    # Interactions: both conversations, the shared one with one participation of keep.
+    assert Participation.objects.filter(person=keep).count() == 2
+    # Promises both ways re-pointed.
+    assert Promise.objects.filter(creditor=keep, text="Angebot schicken").exists()
+    assert Promise.objects.filter(debtor=keep, text="Kontakt zu Bosch").exists()
+    # Dates: one birthday, keep's, the other's as a note; the anniversary moved.
+    birthday = ImportantDate.objects.get(person=keep, kind="birthday")
+    assert birthday.date == PartialDate(1980, 3, 14)
+    assert "1980-03-15" in birthday.note
+    assert ImportantDate.objects.filter(person=keep, kind="anniversary").count() == 1
+    # Circles, tags and skills: the union, each once.
+    assert sorted(keep.circles.values_list("code", flat=True)) == ["colleagues", "family"]
+    assert sorted(keep.tags.values_list("name", flat=True)) == ["Berlin", "Kundin"]
+    assert sorted(keep.skills.values_list("name", flat=True)) == ["Java", "Python"]
+    # Notes appended, how we met, nickname and who introduced filled where empty.
+    assert keep.notes.startswith("Met at CeBIT.") and keep.notes.endswith("Likes jazz.")
+    assert keep.how_we_met == "Konferenz 2019"
+    assert keep.nickname == "Anni"
+    assert keep.introduced_by_id == rich.carl.pk
+    # Whom the other introduced, keep introduced.
+    rich.eva.refresh_from_db()
+    assert rich.eva.introduced_by_id == keep.pk
+    # Attendance: one at the fair, and "met" wins over "expected".
+    attendance = Attendance.objects.get(person=keep)
+    assert attendance.status == "met"
+    assert ProjectRole.objects.get(person=keep).role == "Beraterin"
+    # The search finds keep by what the other brought, and the other no more.
+    assert not SearchEntry.objects.filter(person_id=other_id).exists()
+    hits = search(alice, "Java", kinds=["person"])
+    assert [hit.person_id for hit in hits] == [keep.pk]
+    # The merge is recorded, with what moved.
+    merge = Merge.objects.get(pk=result["merge_id"])
+    assert merge.kept_id == keep.pk and merge.merged_id == other_id
+    assert merge.merged_name == "Anna Schmitt" and merge.by_id == alice.pk
+    assert result["moved"]["contact points"] == 2
+    assert result["dropped"]["contact points"] == 1
+    assert result["dropped"]["relationships"] == 2  # the duplicate friendship, the colleague
+    assert result["moved"]["interactions"] == 1 and result["dropped"]["interactions"] == 1
+    assert result["moved"]["promises"] == 2
+    assert merge.moved == result["moved"]
+
+
+def test_merge_re_points_every_foreign_key_generically(world: World, rich: Rich) -> None:
+    """Imports' rows (models the merge knows nothing special about) move too; the review
+    queue's pairs of the other become pairs of keep, and the merged pair says merged."""
+    other_id = rich.other.pk
+    merge_persons(world.alice, rich.keep, rich.other)
+    assert ImportedProperty.objects.get().person_id == rich.keep.pk
+    assert ImportOrigin.objects.get().person_id == rich.keep.pk
+    merged = DuplicatePair.objects.get(status="merged")
+    assert merged.merge is not None and merged.merge.merged_id == other_id
+    moved = DuplicatePair.objects.get(status="open")
+    assert {moved.person_a_id, moved.person_b_id} == {rich.keep.pk, rich.eva.pk}
+    # Nothing anywhere still names the other person.
+    from knoten.dedupe.services import _person_relations
+
+    for model, field in _person_relations():
+        assert not model._default_manager.filter(**{field.attname: other_id}).exists(), model
+
+
+def test_a_dry_run_says_what_moves_and_changes_nothing(world: World, rich: Rich) -> None:
+    before = (ContactPoint.objects.count(), Person.objects.count(), Merge.objects.count())
+    plan = merge_persons(world.alice, rich.keep, rich.other, dry_run=True)
+    assert plan["dry_run"] and plan["merge_id"] is None
+    assert plan["moved"]["contact points"] == 2
+    assert (ContactPoint.objects.count(), Person.objects.count(), Merge.objects.count()) == before
+    assert Person.objects.filter(pk=rich.other.pk).exists()
+
+
+def test_refuses_the_same_person_twice(world: World, rich: Rich) -> None:
+    with pytest.raises(InvalidInput, match="same person"):
+        merge_persons(world.alice, rich.keep, rich.keep.pk)
+
+
+def test_refuses_me_as_the_other_but_merges_into_me(world: World, rich: Rich) -> None:
+    alice = world.alice
+    with pytest.raises(InvalidInput, match="own person"):
+        merge_persons(alice, rich.keep, "me")
+    assert Person.objects.filter(pk=alice.me.pk).exists()
+    result = merge_persons(alice, "me", rich.carl)
+    assert result["kept"]["id"] == alice.me.pk
+    assert not Person.objects.filter(pk=rich.carl.pk).exists()
+
+
+def test_a_refused_merge_changes_nothing(world: World, rich: Rich) -> None:
+    count = ContactPoint.objects.count()
+    with pytest.raises(NotFound):
+        merge_persons(world.alice, rich.keep, 999_999)
+    assert ContactPoint.objects.count() == count
+
+
+def test_alice_cannot_merge_or_dismiss_bobs_persons(world: World, rich: Rich) -> None:
+    bobs = add_person(world.bob, "Anna Schmidt", PersonFields(emails=["anna@schmidt.example"]))
+    with pytest.raises(NotFound):
+        merge_persons(world.alice, rich.keep, bobs.pk)
+    with pytest.raises(NotFound):
+        merge_persons(world.alice, bobs.pk, rich.keep)
+    with pytest.raises(NotFound):
+        merge_persons(world.bob, bobs.pk, rich.keep.pk)
+    with pytest.raises(NotFound):
+        dismiss_pair(world.alice, rich.keep.pk, bobs.pk)
+    with pytest.raises(NotFound):
+        queue_pair(world.alice, rich.keep.pk, bobs.pk, 0.9, ["same name"])
+    assert Person.objects.filter(pk=bobs.pk).exists()
+    assert ContactPoint.objects.filter(person=bobs).count() == 1
+
+
+def test_queue_pair_orders_updates_and_keeps_a_dismissal(world: World, rich: Rich) -> None:
+    alice = world.alice
+    pair = queue_pair(alice.network_id, rich.dora.pk, rich.bernd.pk, 0.8, ["a"])
+    assert (pair.person_a_id, pair.person_b_id) == tuple(sorted((rich.dora.pk, rich.bernd.pk)))
+    again = queue_pair(alice, rich.bernd.pk, rich.dora.pk, 0.9, ["b"])
+    assert again.pk == pair.pk and again.score == 0.9 and again.reasons == ["b"]
+    dismiss_pair(alice, rich.bernd, rich.dora)
+    later = queue_pair(alice, rich.bernd.pk, rich.dora.pk, 0.95, ["c"])
+    assert later.status == "dismissed" and later.score == 0.9
+    with pytest.raises(InvalidInput, match="score"):
+        queue_pair(alice, rich.bernd.pk, rich.carl.pk, 1.5, [])
+    with pytest.raises(InvalidInput):
+        queue_pair(alice, rich.bernd.pk, rich.bernd.pk, 0.9, [])
+
+
+def test_interactions_keep_their_day(world: World, rich: Rich) -> None:
+    merge_persons(world.alice, rich.keep, rich.other)
+    days = sorted(
+        Participation.objects.filter(person=rich.keep).values_list(
+            "interaction__occurred_on", flat=True
+        )
+    )
+    assert days == [dt.date(2024, 2, 1), dt.date(2024, 3, 1)]
