@@ -1,0 +1,107 @@
+"""Persons worth adding: addresses that recur but belong to nobody."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from knoten.core.errors import InvalidInput
+from knoten.mailbox import services as s
+from knoten.mailbox.models import SeenAddress
+from knoten.people import services as people
+from tests.conftest import World
+from tests.mailbox.conftest import MESSAGES, Contacts, write_mbox
+
+
+def _addresses(rows: list[SeenAddress]) -> list[tuple[str, int]]:
+    return [(row.address, row.messages) for row in rows]
+
+
+def test_an_address_in_three_messages_is_suggested_with_its_names(
+    world: World, contacts: Contacts, mbox: Path
+) -> None:
+    s.import_mail(world.alice, mbox)
+    rows = s.suggested_persons(world.alice)
+    assert [s.suggestion_as_dict(row) for row in rows] == [
+        {
+            "address": "carla@startup.io",
+            "names": ["Carla Neu", "Carla Neu (Startup IO)"],
+            "messages": 3,
+            "first": "2024-03-15",
+            "last": "2024-03-22",
+        }
+    ]
+
+
+def test_known_own_and_machine_addresses_are_never_suggested(
+    world: World, contacts: Contacts, mbox: Path
+) -> None:
+    s.import_mail(world.alice, mbox)
+    # With the bar at one message, still no Anna, Ben, Jürgen (known), no Alice (herself),
+    # no noreply@xing.com (a machine) — only Carla.
+    assert _addresses(s.suggested_persons(world.alice, min_messages=1)) == [("carla@startup.io", 3)]
+    assert SeenAddress.objects.get(address="noreply@xing.com").automated
+    assert not SeenAddress.objects.filter(address="alice@adler.de").exists()
+
+
+def test_an_added_person_leaves_the_suggestions(
+    world: World, contacts: Contacts, mbox: Path
+) -> None:
+    s.import_mail(world.alice, mbox)
+    people.add_person(world.alice, "Carla Neu", people.PersonFields(emails=["Carla@Startup.io"]))
+    assert s.suggested_persons(world.alice, min_messages=1) == []
+
+
+def test_fewer_messages_than_the_bar_are_not_suggested(
+    world: World, contacts: Contacts, tmp_path: Path
+) -> None:
+    s.import_mail(world.alice, write_mbox(tmp_path / "two.mbox", MESSAGES[2:4]))
+    assert s.suggested_persons(world.alice) == []
+    assert _addresses(s.suggested_persons(world.alice, min_messages=1)) == [("carla@startup.io", 1)]
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "noreply@xing.com",
+        "no-reply@accounts.google.com",
+        "do-not-reply@bahn.de",
+        "DoNotReply@microsoft.com",
+        "mailer-daemon@googlemail.com",
+        "notifications@github.com",
+        "linkedin-notifications@linkedin.com",
+        "bounces+123@sendgrid.net",
+        "reply+ABC@reply.github.com",
+        "newsletter@heise.de",
+    ],
+)
+def test_machine_addresses(address: str) -> None:
+    assert s.is_automated(address)
+
+
+@pytest.mark.parametrize(
+    "address", ["anna@acme.de", "noreen@acme.de", "info.replyer@x.de", "alerta@x.de"]
+)
+def test_people_addresses(address: str) -> None:
+    assert not s.is_automated(address)
+
+
+@pytest.mark.parametrize("value", [0, -1, True, "3"])
+def test_a_bad_bar_is_refused(world: World, value: object) -> None:
+    with pytest.raises(InvalidInput) as error:
+        s.suggested_persons(world.alice, min_messages=value)  # type: ignore[arg-type]
+    assert error.value.field == "min"
+
+
+def test_forget_addresses_erases_what_was_counted(
+    world: World, contacts: Contacts, mbox: Path
+) -> None:
+    s.import_mail(world.alice, mbox)
+    s.import_mail(world.bob, mbox)
+    assert s.forget_addresses(world.alice, ["Carla@startup.io"]) == 1
+    assert not SeenAddress.objects.filter(
+        network=world.alice.network, address="carla@startup.io"
+    ).exists()
+    # Bob's count of the same address is his; Alice's erasure does not touch it.
+    assert SeenAddress.objects.get(network=world.bob.network, address="carla@startup.io")
