@@ -645,7 +645,8 @@ class _CardReader:
             value = self._text(prop)
         if not value:
             return
-        label = self._label(prop) if prop.name != "X-ABLABEL" else ""
+        # Binary data's TYPE is its media type (JPEG, PGP), not a label.
+        label = "" if prop.binary or prop.name == "X-ABLABEL" else self._label(prop)
         name = f"{prop.written} ({label})" if label else prop.written
         self.record.extra.append((name, value))
 
@@ -678,7 +679,8 @@ class _CardReader:
         record.given_name = given.replace(",", " ").strip()
         record.additional_names = " ".join(additional.replace(",", " ").split())
         # "Prof. Dr." is an academic title; "Herr", "Mrs." or "Rev." is not, and is kept.
-        others, titles = [], []
+        others: list[str] = []
+        titles: list[str] = []
         for word in prefix.replace(",", " ").split():
             (others if word.casefold() in _SALUTATIONS else titles).append(word)
         if titles and not any(is_title_word(word) for word in titles):
