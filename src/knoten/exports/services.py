@@ -1,0 +1,111 @@
+"""Export, backup and restore, per-person export and erasure: the functions every
+interface calls.
+
+- :func:`export_json` / :func:`import_json`: the whole network, lossless
+  (:mod:`knoten.exports.network_json`).
+- :func:`export_vcard` (vCard 4.0) and :func:`export_csv` (Google Contacts)
+  (:mod:`knoten.exports.cards`).
+- :func:`backup` / :func:`restore` (:mod:`knoten.exports.backups`).
+- :func:`person_export`, :func:`forget_plan`, :func:`forget_person`
+  (:mod:`knoten.exports.erasure`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+
+from knoten.core.errors import InvalidInput
+from knoten.core.models import Member
+from knoten.exports import network_json as nj
+from knoten.exports.backups import backup, restore
+from knoten.exports.cards import export_csv, export_vcard
+from knoten.exports.erasure import forget_person, forget_plan, person_export
+
+__all__ = [
+    "FORMATS",
+    "backup",
+    "export",
+    "export_csv",
+    "export_json",
+    "export_vcard",
+    "forget_person",
+    "forget_plan",
+    "import_json",
+    "person_export",
+    "restore",
+]
+
+FORMATS = ("vcard", "csv", "json")
+
+
+def export_json(
+    actor: Member, *, circle: str | None = None, progress: nj.Progress | None = None
+) -> dict[str, Any]:
+    """The whole network as JSON-able data, lossless (what ``actor`` may see: others'
+    private minutes are left out). With ``circle``, its persons and what is recorded
+    about them."""
+    person_ids = None
+    shown = None
+    if circle:
+        from knoten.people.models import Person
+        from knoten.people.services import find_circle
+
+        found = find_circle(actor, circle)
+        shown = found.name
+        person_ids = set(
+            Person.objects.filter(network_id=actor.network_id, circles=found).values_list(
+                "pk", flat=True
+            )
+        )
+    return nj.export_network(
+        actor.network, viewer=actor, person_ids=person_ids, circle=shown, progress=progress
+    )
+
+
+def import_json(
+    actor: Member, data: Any, *, progress: nj.Progress | None = None
+) -> dict[str, Any]:
+    """Recreate an export in ``actor``'s network, which must be empty but for *me* (who
+    takes the exported *me*'s facts) and unused circles. All or nothing; the search
+    index is rebuilt. Returns how many rows of each kind were made."""
+    from knoten.knowwho.index import rebuild_network
+
+    nj.check_header(data)
+    with transaction.atomic():
+        found = nj.network_contents(actor.network_id, actor.person_id)
+        if found:
+            listed = ", ".join(f"{count} {what}" for what, count in found.items())
+            raise InvalidInput(
+                "network",
+                actor.network.name,
+                f"is not empty ({listed}); import a JSON export into a new, empty network",
+            )
+        counts, _ids = nj.load_network(
+            actor.network,
+            data,
+            me=actor.me,
+            member_map=nj.member_mapping(data, actor),
+            default_member=actor,
+            progress=progress,
+        )
+        rebuild_network(actor.network_id)
+    return {"created": counts, "total": sum(counts.values())}
+
+
+def export(actor: Member, fmt: str, *, circle: str | None = None) -> tuple[str, str, str]:
+    """The export in ``fmt`` as (text, media type, file name)."""
+    import json
+
+    wanted = (fmt or "").strip().lower()
+    if wanted in {"vcf", "vcard"}:
+        return export_vcard(actor, circle=circle), "text/vcard; charset=utf-8", "knoten.vcf"
+    if wanted == "csv":
+        return export_csv(actor, circle=circle), "text/csv; charset=utf-8", "knoten.csv"
+    if wanted == "json":
+        text = json.dumps(
+            export_json(actor, circle=circle), ensure_ascii=False, indent=1
+        )
+        return text, "application/json", "knoten.json"
+    raise InvalidInput("format", fmt, "is not one of: vcard, csv, json")

@@ -1,0 +1,130 @@
+"""A JSON export imported into an empty network gives back the same network."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from knoten.core.errors import InvalidInput
+from knoten.core.partial_dates import PartialDate
+from knoten.core.services import create_network
+from knoten.exports import services
+from knoten.exports.network_json import exported_models
+from knoten.journal.models import Interaction, Promise
+from knoten.knowwho.search import search
+from knoten.people.models import Circle, ImportantDate, Person
+from tests.exports.conftest import Rich
+
+
+def _renumbered(data: dict[str, Any], member_map: dict[int, Any]) -> dict[str, Any]:
+    """The export with every id replaced by the row's place among its kind (the import
+    keeps the order), so two exports of the same network compare equal."""
+    places: dict[str, dict[int, int]] = {
+        label: {row["id"]: n for n, row in enumerate(rows)}
+        for label, rows in data["models"].items()
+    }
+    by_model = {m._meta.label_lower: m for m in exported_models()}
+    result: dict[str, Any] = {}
+    for label, rows in data["models"].items():
+        model = by_model[label]
+        keys = {
+            f.name: f.related_model._meta.label_lower
+            for f in model._meta.concrete_fields
+            if f.is_relation and f.name != "network"
+        }
+        shown = []
+        for row in rows:
+            new = {}
+            for name, value in row.items():
+                if name == "id":
+                    new[name] = places[label][value]
+                elif name in keys and value is not None:
+                    target = keys[name]
+                    new[name] = member_map[value] if target == "core.member" else places[target][value]
+                else:
+                    new[name] = value
+            shown.append(new)
+        result[label] = shown
+    links = {}
+    for key, pairs in data["links"].items():
+        label, field = key.rsplit(".", 1)
+        target = by_model[label]._meta.get_field(field).related_model._meta.label_lower
+        links[key] = sorted([places[label][a], places[target][b]] for a, b in pairs)
+    return {"models": result, "links": links, "me": places["people.person"][data["me"]]}
+
+
+def test_export_then_import_gives_back_the_same_network_field_by_field(rich: Rich) -> None:
+    exported = services.export_json(rich.alice)
+    # Through text, as a file would carry it.
+    exported = json.loads(json.dumps(exported))
+    erin = create_network("Erins Netzwerk", username="erin", me_name="Erin Ernst")
+
+    summary = services.import_json(erin, exported)
+
+    again = services.export_json(erin)
+    before = _renumbered(exported, {rich.alice.pk: "me", rich.dora.pk: None})
+    after = _renumbered(again, {erin.pk: "me"})
+    assert summary["total"] > 30
+    for label in before["models"]:
+        assert len(after["models"][label]) == len(before["models"][label]), label
+        for old, new in zip(before["models"][label], after["models"][label], strict=True):
+            for field, value in old.items():
+                assert new[field] == value, f"{label}.{field}: {new[field]!r} != {value!r}"
+    assert after["links"] == before["links"]
+    assert after["me"] == before["me"]
+
+
+def test_the_import_recreates_the_facts_and_search_finds_them(rich: Rich) -> None:
+    erin = create_network("Erins Netzwerk", username="erin", me_name="Erin Ernst")
+    services.import_json(erin, json.loads(json.dumps(services.export_json(rich.alice))))
+
+    erin.refresh_from_db()
+    assert erin.me.given_name == "Alice" and erin.me.notes.startswith("Das bin ich")
+    juergen = Person.objects.get(network=erin.network, family_name="Müller")
+    assert juergen.academic_title == "Prof. Dr." and juergen.met_on == PartialDate(2019, 5)
+    birthday = ImportantDate.objects.get(person=juergen, kind="birthday")
+    assert birthday.date == PartialDate(None, 3, 14)
+    anna = Person.objects.get(network=erin.network, family_name="Schmidt")
+    assert anna.introduced_by == juergen and anna.met_at_event is not None
+    assert anna.met_at_event.network_id == erin.network_id
+    assert sorted(c.name for c in juergen.circles.all()) == ["business partners", "clients"]
+    # Alice's private minutes came along and stay hers (now Erin's, who imported them).
+    private = Interaction.objects.get(network=erin.network, private=True)
+    assert private.author_id == erin.pk
+    # Dora's private minutes are not Alice's to export.
+    assert not Interaction.objects.filter(network=erin.network, summary__startswith="Doras")
+    # Promises both ways, one done.
+    promises = Promise.objects.filter(network=erin.network)
+    assert {p.debtor_id for p in promises} >= {erin.me.pk, anna.pk}
+    assert promises.filter(done_on__isnull=False).count() == 1
+    # Only the circles the export holds, the seeded ones among them matched, not doubled.
+    assert Circle.objects.filter(network=erin.network).count() == Circle.objects.filter(
+        network=rich.alice.network
+    ).count()
+    # The search index was rebuilt: Mueller finds Müller, and the minutes are found.
+    assert juergen.pk in {hit.person_id for hit in search(erin, "Mueller")}
+    assert any(hit.kind == "interaction" for hit in search(erin, "Steuerberater"))
+
+
+def test_import_refuses_a_network_that_is_not_empty(rich: Rich) -> None:
+    data = services.export_json(rich.alice)
+    bob = rich.alice  # Alice's network is full
+    with pytest.raises(InvalidInput, match="is not empty"):
+        services.import_json(bob, data)
+
+
+def test_import_refuses_an_unknown_format_version_and_changes_nothing(rich: Rich) -> None:
+    erin = create_network("Erins Netzwerk", username="erin", me_name="Erin Ernst")
+    data = services.export_json(rich.alice)
+    data["version"] = 99
+    with pytest.raises(InvalidInput, match="format version"):
+        services.import_json(erin, data)
+    data["version"] = 1
+    data["models"]["people.person"][2]["met_on"] = "2019-13"
+    with pytest.raises(InvalidInput, match=r"people\.person\[2\]\.met_on"):
+        services.import_json(erin, data)
+    assert Person.objects.filter(network=erin.network).count() == 1
+    with pytest.raises(InvalidInput, match="not a Knoten export"):
+        services.import_json(erin, {"format": "vcard"})
