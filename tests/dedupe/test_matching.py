@@ -137,10 +137,12 @@ def test_exact_name_at_the_same_organisation_is_certain(alice: Member) -> None:
 
 def test_a_different_birthday_makes_a_namesake_uncertain(alice: Member) -> None:
     same = match(
-        alice, record("Jürgen", "Müller", organisation="Siemens AG", birthday=PartialDate(1965, 8, 12))
+        alice,
+        record("Jürgen", "Müller", organisation="Siemens AG", birthday=PartialDate(1965, 8, 12)),
     )
     other = match(
-        alice, record("Jürgen", "Müller", organisation="Siemens AG", birthday=PartialDate(1990, 1, 3))
+        alice,
+        record("Jürgen", "Müller", organisation="Siemens AG", birthday=PartialDate(1990, 1, 3)),
     )
     assert same is not None and same.certain and "same birthday" in same.reasons
     assert other is None or (not other.certain and other.score < same.score)
@@ -149,9 +151,10 @@ def test_a_different_birthday_makes_a_namesake_uncertain(alice: Member) -> None:
 def test_a_different_person_with_a_similar_name_is_not_certain(alice: Member) -> None:
     found = match(alice, record("Anja", "Meier"))
     assert found is None or not found.certain
-    assert match(alice, record("Jürgen", "Möller")) is None or not match(
-        alice, record("Jürgen", "Möller")
-    ).certain  # type: ignore[union-attr]
+    assert (
+        match(alice, record("Jürgen", "Möller")) is None
+        or not match(alice, record("Jürgen", "Möller")).certain
+    )  # type: ignore[union-attr]
     assert match(alice, record("Kurt", "Weber")) is None
 
 

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 import pytest
 
 from knoten.core.errors import InvalidInput, NotFound
-from knoten.core.models import Member
 from knoten.core.partial_dates import PartialDate
 from knoten.dedupe.models import DuplicatePair, Merge
 from knoten.dedupe.services import dismiss_pair, merge_persons, queue_pair
@@ -123,7 +122,9 @@ def test_merge_keeps_every_fact(world: World, rich: Rich) -> None:
     assert not Person.objects.filter(pk=other_id).exists()
     keep.refresh_from_db()
     # Contact points: the same address once; the other's preferred one no longer preferred.
-    emails = sorted(ContactPoint.objects.filter(person=keep, kind="email").values_list("value", "preferred"))
+    emails = sorted(
+        ContactPoint.objects.filter(person=keep, kind="email").values_list("value", "preferred")
+    )
     assert emails == [("anna.privat@web.example", False), ("anna@schmidt.example", True)]
     assert ContactPoint.objects.filter(person=keep, kind="linkedin").count() == 1
     assert ContactPoint.objects.filter(person=keep, kind="phone").count() == 1
@@ -131,7 +132,10 @@ def test_merge_keeps_every_fact(world: World, rich: Rich) -> None:
     organisations = sorted(
         Affiliation.objects.filter(person=keep).values_list("organisation__name", "title")
     )
-    assert ("Bosch GmbH", "Vertrieb") in organisations and ("Siemens AG", "Einkauf") in organisations
+    assert ("Bosch GmbH", "Vertrieb") in organisations and (
+        "Siemens AG",
+        "Einkauf",
+    ) in organisations
     # Relationships: friend of Bernd once, boss of Dora, nothing between the two.
     assert Relationship.objects.filter(kind="friend").count() == 1
     friendship = Relationship.objects.get(kind="friend")

@@ -36,9 +36,9 @@ def _network_of(actor_or_network_id: Member | int) -> int:
     return int(actor_or_network_id)
 
 
-def _check_score(score: float) -> float:
+def _check_score(score: float, field: str = "score") -> float:
     if isinstance(score, bool) or not isinstance(score, int | float) or not 0 <= score <= 1:
-        raise InvalidInput("score", score, "must be a number from 0 to 1")
+        raise InvalidInput(field, score, "must be a number from 0 to 1")
     return float(score)
 
 
@@ -137,7 +137,7 @@ def likely_duplicates(
 ) -> list[Candidate]:
     """The likely duplicate pairs of ``actor``'s network, best first, with the review
     queue's open pairs among them; dismissed pairs are left out."""
-    value = _check_score(min_score)
+    value = _check_score(min_score, "min_score")
     if limit is not None and (isinstance(limit, bool) or limit < 0):
         raise InvalidInput("limit", limit, "is negative")
     index = MatchIndex.build(actor.network_id, progress=progress)
