@@ -138,7 +138,7 @@ def fake_imap(store: Mailstore) -> Iterator[int]:
     """Serve ``store`` on 127.0.0.1; yields the port."""
     server = _Server(("127.0.0.1", 0), _Handler)
     server.store = store  # type: ignore[attr-defined]
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     try:
         yield server.server_address[1]
