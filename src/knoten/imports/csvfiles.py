@@ -178,7 +178,7 @@ def detect_csv_format(text: str) -> str:
     "Notes:" preamble); "mapped" for any other CSV, which needs a column mapping."""
     text = text.lstrip("\ufeff")
     stream = io.StringIO(text, newline="")
-    reader = csv.reader(stream, delimiter=_sniff_delimiter(text))
+    reader = csv.reader(stream, delimiter=_sniff_delimiter(text), strict=True)
     try:
         header = _read_header(reader, lambda: reader.line_num)
     except csv.Error:
@@ -991,11 +991,11 @@ def read_csv(
     result = ReadResult()
     text = decode(data)
     stream = io.StringIO(text, newline="")
-    reader = csv.reader(stream, delimiter=_sniff_delimiter(text))
+    reader = csv.reader(stream, delimiter=_sniff_delimiter(text), strict=True)
     try:
         header = _read_header(reader, lambda: reader.line_num)
     except csv.Error as error:
-        result.errors.append(RecordError(source, 1, f"cannot be read as CSV: {error}"))
+        result.errors.append(RecordError(source, 1, _csv_problem(error)))
         return result
     if header is None:
         result.errors.append(RecordError(source, 1, "is empty: it has no header row"))
@@ -1012,6 +1012,15 @@ def read_csv(
     plan = _plan(format, header.cells, mapping, source)
     _read_rows(reader, plan, len(header.cells), header.line, source, format, result)
     return result
+
+
+def _csv_problem(error: csv.Error) -> str:
+    text = str(error)
+    if "unexpected end of data" in text:
+        return 'opens a quote (") that is never closed: the rest of the file is inside it'
+    if "expected after" in text:
+        return f'has text after a closing quote ("): {text}'
+    return f"cannot be read as CSV: {text}"
 
 
 def _read_rows(
@@ -1036,7 +1045,7 @@ def _read_rows(
         except StopIteration:
             break
         except csv.Error as error:
-            errors.append(RecordError(source, last + 1, f"cannot be read as CSV: {error}"))
+            errors.append(RecordError(source, last + 1, _csv_problem(error)))
             last = reader.line_num
             continue
         start = last + 1
