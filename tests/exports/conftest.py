@@ -60,7 +60,10 @@ def rich(world: World) -> Rich:
             form_of_address="sie",
             salutation="Sehr geehrter Herr Prof. Müller",
             importance="important",
-            note="Mag kurze E-Mails; Assistenz: Frau Kern, Durchwahl -2001.",
+            note=(
+                "Mag kurze E-Mails; Assistenz: Frau Kern, Durchwahl -2001. "
+                "Große Pläne für Förderprogramme in Süddeutschland, äußerst gründlich."
+            ),
         ),
     )
     anna = people.add_person(
@@ -92,8 +95,14 @@ def rich(world: World) -> Rich:
     )
     clara = people.add_person(alice, "Clara von Bülow", PersonFields(circles=["family"]))
     people.add_affiliation(
-        alice, juergen, "Universität Stuttgart", "education", title="Dr.-Ing.", start="1995",
-        end="2001-06", note="Promotion über Wissensnetze",
+        alice,
+        juergen,
+        "Universität Stuttgart",
+        "education",
+        title="Dr.-Ing.",
+        start="1995",
+        end="2001-06",
+        note="Promotion über Wissensnetze",
     )
     people.add_affiliation(
         alice, juergen, "VDI Württemberg", "function", title="Vorstand", start="2018"

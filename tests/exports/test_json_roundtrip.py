@@ -42,7 +42,9 @@ def _renumbered(data: dict[str, Any], member_map: dict[int, Any]) -> dict[str, A
                     new[name] = places[label][value]
                 elif name in keys and value is not None:
                     target = keys[name]
-                    new[name] = member_map[value] if target == "core.member" else places[target][value]
+                    new[name] = (
+                        member_map[value] if target == "core.member" else places[target][value]
+                    )
                 else:
                     new[name] = value
             shown.append(new)
@@ -100,9 +102,10 @@ def test_the_import_recreates_the_facts_and_search_finds_them(rich: Rich) -> Non
     assert {p.debtor_id for p in promises} >= {erin.me.pk, anna.pk}
     assert promises.filter(done_on__isnull=False).count() == 1
     # Only the circles the export holds, the seeded ones among them matched, not doubled.
-    assert Circle.objects.filter(network=erin.network).count() == Circle.objects.filter(
-        network=rich.alice.network
-    ).count()
+    assert (
+        Circle.objects.filter(network=erin.network).count()
+        == Circle.objects.filter(network=rich.alice.network).count()
+    )
     # The search index was rebuilt: Mueller finds Müller, and the minutes are found.
     assert juergen.pk in {hit.person_id for hit in search(erin, "Mueller")}
     assert any(hit.kind == "interaction" for hit in search(erin, "Steuerberater"))

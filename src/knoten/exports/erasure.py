@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
@@ -20,7 +19,13 @@ from django.utils import timezone
 
 from knoten.core.errors import InvalidInput
 from knoten.core.models import Member, NetworkScoped
-from knoten.exports.network_json import EXCLUDED_MODELS, exported_models, hidden_ids, plain
+from knoten.exports.network_json import (
+    EXCLUDED_MODELS,
+    exported_models,
+    hidden_ids,
+    plain,
+    through_of,
+)
 from knoten.people.lookup import resolve_person
 from knoten.people.models import Person
 
@@ -119,9 +124,12 @@ def person_export(actor: Member, person: Any) -> dict[str, Any]:
 
 def _points_at_hidden(obj: models.Model, hidden_models: set[Any], hidden: set[int]) -> bool:
     for field in obj._meta.concrete_fields:
-        if field.is_relation and field.related_model in hidden_models:
-            if getattr(obj, field.attname) in hidden:
-                return True
+        if (
+            field.is_relation
+            and field.related_model in hidden_models
+            and getattr(obj, field.attname) in hidden
+        ):
+            return True
     return False
 
 
@@ -172,12 +180,16 @@ def name_forms(person: Person) -> list[str]:
 
 
 def name_pattern(person: Person) -> re.Pattern[str] | None:
-    """Any of :func:`name_forms` as a whole word, in any case, spaces flexible."""
+    """Any of :func:`name_forms` as whole words, in any case, spaces flexible."""
     forms = name_forms(person)
     if not forms:
         return None
     alternatives = [r"\s+".join(re.escape(word) for word in form.split()) for form in forms]
-    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
+    # A double-barrelled name (Müller-Lüdenscheidt) is another name: a hyphen joined to
+    # a word does not end one.
+    return re.compile(
+        r"(?<!\w)(?<!\w-)(?:" + "|".join(alternatives) + r")(?!\w)(?!-\w)", re.IGNORECASE
+    )
 
 
 def _name_words(person: Person) -> set[str]:
@@ -238,14 +250,14 @@ def _target(actor: Member, person: Any) -> Person:
 
 
 def _solo_interactions(actor: Member, person: Person) -> dict[Any, set[int]]:
-    """Per model, the rows joined to persons (minutes, projects) that only this person is
-    in: facts about them alone, erased with them."""
+    """The minutes of conversations that only this person took part in (besides the
+    author): facts about them alone, erased with them. A project stays."""
     solo: dict[Any, set[int]] = {}
     for model in exported_models():
         for field in model._meta.many_to_many:
             if field.related_model is not Person:
                 continue
-            through = field.remote_field.through  # type: ignore[union-attr]
+            through = through_of(field)
             if through._meta.auto_created or model._meta.label_lower != "journal.interaction":
                 continue
             m2m: Any = field
@@ -276,9 +288,9 @@ def _collect(person: Person, solo: dict[Any, set[int]]) -> Collector:
 def _deleted_counts(collector: Collector) -> dict[str, int]:
     counts: dict[str, int] = defaultdict(int)
     for model, instances in collector.data.items():
-        if model._meta.label_lower in EXCLUDED_MODELS or not issubclass(model, NetworkScoped):
-            if model is not Person:
-                continue
+        skipped = model._meta.label_lower in EXCLUDED_MODELS or not issubclass(model, NetworkScoped)
+        if skipped and model is not Person:
+            continue
         counts[str(model._meta.verbose_name_plural)] += len(instances)
     for queryset in collector.fast_deletes:
         model = queryset.model
@@ -361,19 +373,22 @@ def forget_person(actor: Member, person: Any) -> dict[str, Any]:
             cursor.execute("PRAGMA secure_delete = ON")
     try:
         with transaction.atomic():
-            plan, (solo, collector, texts) = _plan(actor, target)
+            plan, (solo, _collector, texts) = _plan(actor, target)
             people = {target.pk}
             people.update(
-                Relationship.objects.filter(network_id=actor.network_id, from_person=target)
-                .values_list("to_person_id", flat=True)
+                Relationship.objects.filter(
+                    network_id=actor.network_id, from_person=target
+                ).values_list("to_person_id", flat=True)
             )
             people.update(
-                Relationship.objects.filter(network_id=actor.network_id, to_person=target)
-                .values_list("from_person_id", flat=True)
+                Relationship.objects.filter(
+                    network_id=actor.network_id, to_person=target
+                ).values_list("from_person_id", flat=True)
             )
             people.update(
-                Person.objects.filter(network_id=actor.network_id, introduced_by=target)
-                .values_list("pk", flat=True)
+                Person.objects.filter(
+                    network_id=actor.network_id, introduced_by=target
+                ).values_list("pk", flat=True)
             )
             changed: dict[Any, set[int]] = defaultdict(set)
             for model, pk, name, new, _count in texts:
@@ -387,8 +402,10 @@ def forget_person(actor: Member, person: Any) -> dict[str, Any]:
             if changed.get(Organisation):
                 reindex_organisations(actor.network_id, changed[Organisation])
             interaction_ids = {
-                pk for model, ids in changed.items() if model._meta.label_lower ==
-                "journal.interaction" for pk in ids
+                pk
+                for model, ids in changed.items()
+                if model._meta.label_lower == "journal.interaction"
+                for pk in ids
             }
             if interaction_ids:
                 reindex_interactions(actor.network_id, interaction_ids)
@@ -415,7 +432,3 @@ def vacuum() -> bool:
         cursor.execute("VACUUM")
         cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return True
-
-
-def forgotten_ids(rows: Iterable[tuple[Any, int]]) -> set[int]:  # pragma: no cover
-    return {pk for _, pk in rows}

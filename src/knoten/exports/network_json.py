@@ -120,8 +120,18 @@ def auto_links(model: type[models.Model]) -> list[models.ManyToManyField[Any, An
     return [
         cast("models.ManyToManyField[Any, Any]", field)
         for field in model._meta.many_to_many
-        if field.remote_field.through._meta.auto_created  # type: ignore[union-attr]
+        if through_of(field)._meta.auto_created
     ]
+
+
+def through_of(field: Any) -> Any:
+    """The table behind a many-to-many field (typed loosely: Django's stubs leave it open)."""
+    return field.remote_field.through
+
+
+def target_of(field: Any) -> Any:
+    """The model a key or a many-to-many field points at."""
+    return field.related_model
 
 
 def _links_key(model: type[models.Model], field: models.Field[Any, Any]) -> str:
@@ -174,7 +184,7 @@ def _through_people(model: type[models.Model]) -> tuple[type[models.Model], str,
     from knoten.people.models import Person
 
     for field in model._meta.many_to_many:
-        through = field.remote_field.through  # type: ignore[union-attr]
+        through = through_of(field)
         if field.related_model is Person and not through._meta.auto_created:
             m2m = cast("models.ManyToManyField[Any, Any]", field)
             return through, m2m.m2m_column_name(), m2m.m2m_reverse_name()
@@ -205,9 +215,9 @@ def export_network(
     joined: dict[type[models.Model], set[int]] = {}
     if person_ids is not None:
         for model in ordered:
-            through = _through_people(model)
-            if through is not None:
-                table, own, person_column = through
+            found = _through_people(model)
+            if found is not None:
+                table, own, person_column = found
                 joined[model] = set(
                     table._default_manager.filter(
                         network_id=network.pk, **{f"{person_column}__in": person_ids}
@@ -223,7 +233,7 @@ def export_network(
         query = model._default_manager.filter(network_id=network.pk).order_by("pk")
         for values in query.values_list(*[f.attname for f in fields]).iterator(chunk_size=5000):
             row = {field.name: plain(value) for field, value in zip(fields, values, strict=True)}
-            pk = row[model._meta.pk.name]  # type: ignore[union-attr]
+            pk = row[cast(Any, model._meta.pk).name]
             if pk in hidden.get(model, ()):
                 continue
             if model is Person and person_ids is not None and pk not in person_ids:
@@ -240,7 +250,7 @@ def export_network(
     links: dict[str, list[list[int]]] = {}
     for model in ordered:
         for field in auto_links(model):
-            through = field.remote_field.through  # type: ignore[union-attr]
+            through = through_of(field)
             source, target = field.m2m_column_name(), field.m2m_reverse_name()
             pairs = through._default_manager.filter(
                 **{f"{field.m2m_field_name()}__network_id": network.pk}
@@ -248,7 +258,7 @@ def export_network(
             links[_links_key(model, field)] = [
                 [a, b]
                 for a, b in pairs.values_list(source, target).iterator(chunk_size=5000)
-                if a in kept[model] and b in kept.get(field.related_model, set())
+                if a in kept[model] and b in kept.get(target_of(field), set())
             ]
 
     members = Member.objects.filter(network_id=network.pk).select_related("user").order_by("pk")
@@ -281,7 +291,7 @@ def _keep_keys(
     """Clear (or, for a required key, refuse) a row's keys to rows left out."""
     for field in keys:
         value = row[field.name]
-        target = field.related_model
+        target = target_of(field)
         if value is None or target not in kept:
             continue  # a member, or a model that comes later (a key to itself)
         if value in kept[target]:
@@ -311,7 +321,9 @@ def check_header(data: Any, *, what: str = "file") -> None:
         )
     for key, kind in (("models", dict), ("links", dict), ("members", list)):
         if not isinstance(data.get(key, kind()), kind):
-            raise InvalidInput(f"{what}: {key}", type(data.get(key)).__name__, "has the wrong shape")
+            raise InvalidInput(
+                f"{what}: {key}", type(data.get(key)).__name__, "has the wrong shape"
+            )
 
 
 def network_contents(network_id: int, me_id: int | None) -> dict[str, int]:
@@ -387,7 +399,7 @@ class _Loader:
 
         label = _label(model)
         by_name = {f.name: f for f in model._meta.concrete_fields if f.name != "network"}
-        pk_name = model._meta.pk.name  # type: ignore[union-attr]
+        pk_name = cast(Any, model._meta.pk).name
         mapping: dict[int, int] = {}
         self.ids[model] = mapping
         fresh: list[tuple[int, models.Model, list[tuple[models.Field[Any, Any], int]]]] = []
@@ -469,7 +481,9 @@ class _Loader:
             raise _problem(where, value, f"points at a {_label(target)} the file does not hold")  # type: ignore[arg-type]
         setattr(obj, field.attname, new)
 
-    def _value(self, obj: models.Model, field: models.Field[Any, Any], value: Any, where: str) -> Any:
+    def _value(
+        self, obj: models.Model, field: models.Field[Any, Any], value: Any, where: str
+    ) -> Any:
         try:
             python = field.to_python(value)
         except (ValidationError, KnotenError, TypeError, ValueError):
@@ -549,13 +563,13 @@ class _Loader:
     def _set_deferred(self) -> None:
         grouped: dict[tuple[type[models.Model], str], dict[int, int]] = defaultdict(dict)
         for model, new, field, old_target in self.deferred:
-            target = field.related_model
-            found = self.ids.get(target, {}).get(old_target)  # type: ignore[call-overload]
+            target = target_of(field)
+            found = self.ids.get(target, {}).get(old_target)
             if found is None:
                 raise _problem(
                     f"models.{_label(model)}.{field.name}",
                     old_target,
-                    f"points at a {_label(target)} the file does not hold",  # type: ignore[arg-type]
+                    f"points at a {_label(target)} the file does not hold",
                 )
             grouped[(model, field.attname)][new] = found
         for (model, attname), values in grouped.items():
@@ -579,9 +593,9 @@ class _Loader:
             if key not in wanted:
                 raise _problem("links", key, "is a link this version of Knoten does not know")
             model, field = wanted[key]
-            through = field.remote_field.through  # type: ignore[union-attr]
+            through = through_of(field)
             source, target = field.m2m_column_name(), field.m2m_reverse_name()
-            sources, targets = self.ids[model], self.ids[field.related_model]  # type: ignore[index]
+            sources, targets = self.ids[model], self.ids[target_of(field)]
             made = []
             if not isinstance(pairs, list):
                 raise _problem(f"links.{key}", type(pairs).__name__, "is not a list")
@@ -591,7 +605,9 @@ class _Loader:
                 a, b = sources.get(pair[0]), targets.get(pair[1])
                 if a is None or b is None:
                     raise _problem(
-                        f"links.{key}[{index}]", str(pair), "points at a record the file does not hold"
+                        f"links.{key}[{index}]",
+                        str(pair),
+                        "points at a record the file does not hold",
                     )
                 made.append(through(**{source: a, target: b}))
             through._default_manager.bulk_create(made, batch_size=500, ignore_conflicts=True)

@@ -64,9 +64,7 @@ def export_json(
     )
 
 
-def import_json(
-    actor: Member, data: Any, *, progress: nj.Progress | None = None
-) -> dict[str, Any]:
+def import_json(actor: Member, data: Any, *, progress: nj.Progress | None = None) -> dict[str, Any]:
     """Recreate an export in ``actor``'s network, which must be empty but for *me* (who
     takes the exported *me*'s facts) and unused circles. All or nothing; the search
     index is rebuilt. Returns how many rows of each kind were made."""
@@ -104,8 +102,6 @@ def export(actor: Member, fmt: str, *, circle: str | None = None) -> tuple[str, 
     if wanted == "csv":
         return export_csv(actor, circle=circle), "text/csv; charset=utf-8", "knoten.csv"
     if wanted == "json":
-        text = json.dumps(
-            export_json(actor, circle=circle), ensure_ascii=False, indent=1
-        )
+        text = json.dumps(export_json(actor, circle=circle), ensure_ascii=False, indent=1)
         return text, "application/json", "knoten.json"
     raise InvalidInput("format", fmt, "is not one of: vcard, csv, json")
