@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from knoten.core.errors import InvalidInput
 from knoten.core.folding import fold
@@ -641,12 +641,26 @@ class _Rows:
         Person.circles.through.objects.bulk_create(self.memberships, batch_size=_CHUNK)
         ImportedProperty.objects.bulk_create(self.extras, batch_size=_CHUNK)
         ImportOrigin.objects.bulk_create(self.origins, batch_size=_CHUNK)
-        if self.titled:
-            Affiliation.objects.bulk_update(self.titled, ["title"], batch_size=_CHUNK)
-        if self.people:
-            Person.objects.bulk_update(
-                list(self.people.values()), ["notes", "met_on", "how_we_met"], batch_size=_CHUNK
-            )
+        _update(Affiliation, ["title"], self.titled)
+        _update(Person, ["notes", "met_on", "how_we_met"], list(self.people.values()))
+
+
+def _update(model: type[Any], names: Sequence[str], rows: Sequence[Any]) -> None:
+    """Save these columns of these rows in one executemany: Django's bulk_update builds a
+    CASE per column and row, which took most of an import's time for the persons it
+    completed."""
+    if not rows:
+        return
+    fields = [model._meta.get_field(name) for name in names]
+    table = connection.ops.quote_name(model._meta.db_table)
+    assignments = ", ".join(f"{connection.ops.quote_name(f.column)} = %s" for f in fields)
+    sql = f"UPDATE {table} SET {assignments} WHERE {connection.ops.quote_name('id')} = %s"
+    params = [
+        [f.get_db_prep_save(getattr(row, f.attname), connection) for f in fields] + [row.pk]
+        for row in rows
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, params)
 
 
 def _add_facts(

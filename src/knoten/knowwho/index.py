@@ -185,23 +185,23 @@ def _replace(network_id: int, key: str, ids: Sequence[int], rows: Iterable[Row])
         getattr(entry, key): entry
         for entry in SearchEntry.objects.filter(network_id=network_id, **{f"{key}__in": ids})
     }
-    gone = [entry.pk for pk, entry in existing.items() if pk not in wanted]
-    if gone:
-        SearchEntry.objects.filter(pk__in=gone).delete()
-    changed: list[SearchEntry] = []
+    # An entry that changed is deleted and inserted anew, like a new one: set-based,
+    # where updating entries one by one (or with bulk_update's CASE per column) took most
+    # of an import's time for the persons it completed.
+    stale = [entry.pk for pk, entry in existing.items() if pk not in wanted]
+    fresh: list[Row] = []
     for pk, row in wanted.items():
         entry = existing.get(pk)
-        if entry is None:
-            continue
-        values = dict(zip(ENTRY_COLUMNS, row, strict=True))
-        values["fields"] = json.loads(values["fields"])
-        if any(getattr(entry, column) != value for column, value in values.items()):
-            for column, value in values.items():
-                setattr(entry, column, value)
-            changed.append(entry)
-    if changed:
-        SearchEntry.objects.bulk_update(changed, [c for c in ENTRY_COLUMNS if c != "network_id"])
-    _insert(row for pk, row in wanted.items() if pk not in existing)
+        if entry is not None:
+            values = dict(zip(ENTRY_COLUMNS, row, strict=True))
+            values["fields"] = json.loads(values["fields"])
+            if all(getattr(entry, column) == value for column, value in values.items()):
+                continue
+            stale.append(entry.pk)
+        fresh.append(row)
+    for start in range(0, len(stale), BATCH):
+        SearchEntry.objects.filter(pk__in=stale[start : start + BATCH]).delete()
+    _insert(fresh)
 
 
 def _insert(rows: Iterable[Row]) -> None:
