@@ -901,3 +901,11 @@ def test_many_cards_keep_their_order_and_lines() -> None:
     assert result.errors == []
     assert [record.line for record in result.records] == [1 + 5 * index for index in range(300)]
     assert result.records[299].full_name == "Person 299"
+
+
+def test_apple_country_code_without_its_address_is_kept() -> None:
+    record = only(card("FN:Anna", "item1.X-ABADR:at", "item2.X-ABADR:ch", "item2.ADR:;;;Zürich;;;"))
+    assert record.contacts == [
+        RecordContact("address", "Zürich, CH", locality="Zürich", country="CH")
+    ]
+    assert record.extra == [("X-ABADR", "at")]

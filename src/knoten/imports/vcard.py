@@ -612,6 +612,8 @@ class _CardReader:
         for group, (written, raw) in self.label_lines.items():
             if group not in self.used_labels:
                 record.extra.append((written, raw))
+        for country in self.countries.values():  # an X-ABADR whose group has no ADR
+            record.extra.append(("X-ABADR", country))
         self._drop_repeated_messengers()
         named = (
             record.full_name,
@@ -782,7 +784,7 @@ class _CardReader:
     def _adr(self, prop: _Property) -> None:
         parts = [*_parts(prop.value, ";", self.v21), "", "", "", "", "", "", ""]
         pobox, extended, street, locality, region, code, country = parts[:7]
-        country_code = self.countries.get(prop.group, "") if prop.group else ""
+        country_code = self.countries.pop(prop.group, "") if prop.group else ""
         if country_code and not country:
             country = country_code.upper()
         elif country_code:
@@ -879,7 +881,8 @@ class _CardReader:
             self._keep(prop)
 
     def _country(self, prop: _Property) -> None:
-        """X-ABADR was read with its group's ADR; one without an ADR is kept."""
+        """X-ABADR is read with its group's ADR (and kept if the group has none); one
+        without a group is kept."""
         if not prop.group:
             self._keep(prop)
 
