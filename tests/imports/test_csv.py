@@ -346,8 +346,8 @@ def test_linkedin_connections_with_preamble_bom_and_crlf() -> None:
         organisation="Muster GmbH",
         title="Head of Sales DACH",
         contacts=[
-            RecordContact("linkedin", "https://www.linkedin.com/in/anna-schmidt-muster"),
             RecordContact("email", "anna.schmidt@muster.de"),
+            RecordContact("linkedin", "https://www.linkedin.com/in/anna-schmidt-muster"),
         ],
         origin="LinkedIn",
         connected_on=PartialDate(2023, 3, 14),
@@ -439,6 +439,8 @@ def test_mapped_csv() -> None:
 def test_mapped_csv_without_a_mapping_is_refused_naming_its_columns() -> None:
     with pytest.raises(InvalidInput) as raised:
         read("mapped.csv")
+    assert raised.value.field == "format"
+    assert raised.value.value == "mapped.csv"
     assert "is no Google, Outlook, LinkedIn or XING export" in raised.value.message
     assert "Vorname, Nachname, E-Mail, Handy" in raised.value.message
 
@@ -528,6 +530,12 @@ def test_a_quote_inside_an_unquoted_name_is_kept() -> None:
     assert record.given_name == 'Johann "Hans"'
 
 
+def test_a_value_under_a_column_without_a_name_is_kept() -> None:
+    text = "First Name,Last Name,,E-mail Address\nAnna,Adler,VIP,a@example.de\n"
+    (record,) = read_csv(text.encode(), "x.csv").records
+    assert record.extra == [("column 3", "VIP")]
+
+
 def test_an_unknown_format_is_refused() -> None:
     with pytest.raises(InvalidInput, match="is not a CSV format"):
         read_csv(b"a,b\n1,2\n", "x.csv", format="excel")
@@ -554,6 +562,7 @@ def test_an_unknown_format_is_refused() -> None:
         ("0/0/00", None),
         ("1/0/00", None),
         ("0.0.00", None),
+        ("1/1/4501", None),
     ],
 )
 def test_dates_as_the_exports_write_them(text: str, expected: PartialDate | None) -> None:

@@ -20,9 +20,10 @@ import csv
 import io
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from knoten.core.errors import InvalidInput
 from knoten.core.names import is_title_word
@@ -89,7 +90,7 @@ def decode(data: bytes) -> str:
 def _sniff_delimiter(text: str) -> str:
     """Comma, semicolon or tab: the one a line near the top has most of (outside quotes)."""
     best, best_count = ",", 0
-    for number, line in enumerate(text.splitlines()):
+    for number, line in enumerate(text[:65536].splitlines()):
         if number >= 8:
             break
         unquoted = re.sub(r'"[^"]*"', "", line)
@@ -753,7 +754,11 @@ def _plan(
                 )
             role, arg = _MAPPED_ROLES[target]
             steps[index] = _Step(index, role, header[index], arg)
-    return [step for _, step in sorted(steps.items()) if step.role != _IGNORE and step.header]
+    return [
+        step if step.header else _Step(step.index, _EXTRA, f"column {step.index + 1}")
+        for _, step in sorted(steps.items())
+        if step.role != _IGNORE
+    ]
 
 
 # ---------------------------------------------------------------------------------------
@@ -787,7 +792,17 @@ _SLASHED = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$")
 _WORDED = re.compile(r"^(\d{1,2})\.?\s+([^\W\d_]+)\.?,?\s+(\d{4})$")
 _WORDED_US = re.compile(r"^([^\W\d_]+)\.?\s+(\d{1,2}),?\s+(\d{4})$")
 # Outlook writes these for "no date".
-_NO_DATES = {"0/0/00", "1/0/00", "0.0.00", "00.00.00", "00.00.0000", "0/0/0000", "1/1/4501"}
+_NO_DATES = {
+    "0/0/00",
+    "1/0/00",
+    "0.0.00",
+    "00.00.00",
+    "00.00.0000",
+    "0/0/0000",
+    "1/1/4501",
+    "01.01.4501",
+    "1.1.4501",
+}
 
 _DATE_CACHE: dict[str, PartialDate | None] = {}
 
@@ -1004,10 +1019,10 @@ def read_csv(
     if format == "mapped" and not mapping:
         shown = ", ".join(cell for cell in header.cells if cell)
         raise InvalidInput(
-            "map",
-            "",
-            f"is needed: {source} is no Google, Outlook, LinkedIn or XING export "
-            f"(its columns: {shown}); map them with --map 'Column=field,…'",
+            "format",
+            source,
+            f"is no Google, Outlook, LinkedIn or XING export (its columns: {shown}); "
+            "map its columns to fields with --map 'Column=field,…'",
         )
     plan = _plan(format, header.cells, mapping, source)
     _read_rows(reader, plan, len(header.cells), header.line, source, format, result)
@@ -1036,7 +1051,7 @@ def _read_rows(
     google = format == "google"
     records = result.records
     errors = result.errors
-    steps = [(step.index, step.role, step.header, step.arg) for step in plan]
+    simple, contact_steps, steps = _split(plan)
     last = line
     rows = iter(reader)
     while True:
@@ -1050,9 +1065,9 @@ def _read_rows(
             continue
         start = last + 1
         last = reader.line_num
+        if not any(row):
+            continue  # a blank line, or only delimiters
         if len(row) != width:
-            if not any(row):
-                continue
             if len(row) > width and not any(row[width:]):
                 row = row[:width]
             else:
@@ -1063,27 +1078,59 @@ def _read_rows(
                 )
                 continue
         try:
-            record = _record(row, steps, source, start, origin, google)
+            records.append(
+                _record(row, simple, contact_steps, steps, source, start, origin, google)
+            )
         except RecordError as error:
             errors.append(error)
-            continue
-        if record is not None:
-            records.append(record)
+
+
+def _split(
+    plan: list[_Step],
+) -> tuple[
+    list[tuple[int, str]], list[tuple[int, str, str, bool]], list[tuple[int, int, str, Any]]
+]:
+    """The plan in three: the name and job fields that one column fills, the contacts of
+    a fixed kind, and the rest. The first two are read by tight loops of their own."""
+    attrs = Counter(step.arg for step in plan if step.role == _FIELD)
+    simple: list[tuple[int, str]] = []
+    contacts: list[tuple[int, str, str, bool]] = []
+    rest: list[tuple[int, int, str, Any]] = []
+    for step in plan:
+        if step.role == _FIELD and attrs[step.arg] == 1:
+            simple.append((step.index, str(step.arg)))
+        elif step.role == _CONTACT and cast(tuple[str, str, bool], step.arg)[0] != "website":
+            kind, label, preferred = cast(tuple[str, str, bool], step.arg)
+            contacts.append((step.index, kind, label, preferred))
+        else:
+            rest.append((step.index, step.role, step.header, step.arg))
+    return simple, contacts, rest
 
 
 def _record(
     row: list[str],
+    simple: list[tuple[int, str]],
+    contact_steps: list[tuple[int, str, str, bool]],
     steps: list[tuple[int, int, str, Any]],
     source: str,
     line: int,
     origin: str,
     google: bool,
-) -> ContactRecord | None:
+) -> ContactRecord:
     record = ContactRecord(source, line, origin=origin)
-    contacts = record.contacts
-    addresses: dict[object, dict[str, str]] | None = None
     fields = record.__dict__  # plain attributes: the fastest way to set them
-    empty = True
+    for index, attr in simple:
+        value = row[index]
+        if value:
+            fields[attr] = value.strip()
+    contacts = record.contacts
+    for index, kind, label, preferred in contact_steps:
+        value = row[index]
+        if value:
+            value = value.strip()
+            if value:
+                contacts.append(RecordContact(kind, value, label, preferred))
+    addresses: dict[object, dict[str, str]] | None = None
     for index, role, header, arg in steps:
         value = row[index]
         if not value:
@@ -1091,7 +1138,6 @@ def _record(
         value = value.strip()
         if not value:
             continue
-        empty = False
         if role == _FIELD:
             known = fields[arg]
             fields[arg] = f"{known} {value}" if known else value
@@ -1179,8 +1225,6 @@ def _record(
                 record.extra.append((header, value))
         else:
             record.extra.append((header, value))
-    if empty:
-        return None
     if addresses:
         for parts in addresses.values():
             address = _address(parts, parts.pop("_label"))
