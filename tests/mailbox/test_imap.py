@@ -142,3 +142,33 @@ def test_bad_settings_are_refused(world: World, field: str, value: str) -> None:
     with pytest.raises(InvalidInput) as error:
         _import(world, 1, **{field: value})
     assert error.value.field == field
+
+
+@pytest.mark.parametrize(
+    ("name", "spelt"),
+    [
+        ("INBOX", "INBOX"),
+        ("Entwürfe", "Entw&APw-rfe"),
+        ("A&B", "A&-B"),
+        # RFC 3501's own example.
+        ("~peter/mail/台北/日本語", "~peter/mail/&U,BTFw-/&ZeVnLIqe-"),
+    ],
+)
+def test_folder_names_in_modified_utf7(name: str, spelt: str) -> None:
+    assert s._modified_utf7(name) == spelt
+
+
+def test_a_folder_with_an_umlaut(world: World, contacts: Contacts, store: Mailstore) -> None:
+    store.folders["Entw&APw-rfe"] = [STORED[0]]
+    with fake_imap(store) as number:
+        report = _import(world, number, folder="Entwürfe")
+    assert [c.summary for c in report.created] == ["Angebot Q3"]
+
+
+def test_a_password_login_cannot_send_is_refused_without_showing_it(
+    world: World, port: int
+) -> None:
+    with pytest.raises(InvalidInput) as error:
+        _import(world, port, password="Grüße-2024")
+    assert error.value.field == "password"
+    assert "Grüße" not in error.value.message

@@ -313,3 +313,12 @@ def test_the_same_address_on_two_persons_gives_both(
     s.import_mail(world.alice, write_mbox(tmp_path / "one.mbox", [MESSAGES[0]]))
     assert set(Interaction.objects.get().participants.all()) == {contacts.anna, twin}
     assert Person.objects.filter(network=world.alice.network).count() == 5
+
+
+def test_an_apple_mail_export_folder(world: World, contacts: Contacts, tmp_path: Path) -> None:
+    # Apple Mail exports "Inbox.mbox" as a folder holding a file named "mbox".
+    folder = tmp_path / "Inbox.mbox"
+    folder.mkdir()
+    write_mbox(folder / "mbox")
+    (folder / "Info.plist").write_text("<plist/>")
+    assert len(s.import_mail(world.alice, folder).created) == 3

@@ -21,6 +21,7 @@ so it reports exactly what a real run would create.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import datetime as dt
 import email.errors
@@ -325,9 +326,16 @@ def _open_mailbox(path: Path, shown: str, field: str) -> mailboxes.Mailbox[Any]:
     if path.is_dir():
         if (path / "cur").is_dir() and (path / "new").is_dir():
             return mailboxes.Maildir(path, factory=None, create=False)
-        raise InvalidInput(
-            field, shown, "is a folder but no Maildir (it has no 'cur' and 'new' folders)"
-        )
+        if (path / "mbox").is_file():
+            # Apple Mail exports a mailbox as a folder "Inbox.mbox" holding a file "mbox".
+            path = path / "mbox"
+        else:
+            raise InvalidInput(
+                field,
+                shown,
+                "is a folder but no Maildir (it has no 'cur' and 'new' folders)"
+                " nor an Apple Mail export (no 'mbox' file in it)",
+            )
     if not path.exists():
         raise InvalidInput(field, shown, "does not exist; give an mbox file or a Maildir folder")
     try:
@@ -417,8 +425,30 @@ def _imap_date(day: dt.date) -> str:
     return f"{day.day:02d}-{_MONTHS[day.month - 1]}-{day.year}"
 
 
+def _modified_utf7(text: str) -> str:
+    """A folder name as IMAP spells it (RFC 3501 5.1.3): "Entwürfe" is "Entw&APw-rfe"."""
+    out: list[str] = []
+    pending: list[str] = []
+
+    def flush() -> None:
+        if pending:
+            data = base64.b64encode("".join(pending).encode("utf-16-be")).decode("ascii")
+            out.append("&" + data.rstrip("=").replace("/", ",") + "-")
+            pending.clear()
+
+    for char in text:
+        if " " <= char <= "~":
+            flush()
+            out.append("&-" if char == "&" else char)
+        else:
+            pending.append(char)
+    flush()
+    return "".join(out)
+
+
 def _quoted(folder: str) -> str:
-    return '"' + folder.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    name = _modified_utf7(folder)
+    return '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def _imap_text(value: object) -> str:
@@ -461,6 +491,15 @@ def read_imap(
             raise InvalidInput(name, value, "is empty")
         if "\x00" in value or "\r" in value or "\n" in value:
             raise InvalidInput(name, value, "holds a control character")
+    if not user.isascii():
+        raise InvalidInput(
+            "user", user, "holds characters other than ASCII, which LOGIN cannot send"
+        )
+    if not password.isascii() or "\x00" in password or "\n" in password or "\r" in password:
+        # The password itself is never shown.
+        raise InvalidInput(
+            "password", "…", "holds characters other than ASCII, which LOGIN cannot send"
+        )
     if port is not None and not 0 < port < 65536:
         raise InvalidInput("port", port, "is not a port number (1–65535)")
     port = port or (993 if ssl else 143)
