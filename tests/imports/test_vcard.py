@@ -133,7 +133,7 @@ def test_apple_contacts_export() -> None:
         family_name="Öztürk",
         contacts=[
             phone("+49 176 55501234", "mobile", preferred=True),
-            phone("+49 152 0987654", "mobile"),
+            phone("+49 152 09876543", "mobile"),
             email("ayse@oeztuerk-partner.example.de", "work"),
         ],
         organisation="Öztürk & Partner Steuerberatung",
