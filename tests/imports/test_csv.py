@@ -329,6 +329,28 @@ def test_outlook_german_export_with_semicolons() -> None:
     assert errors == ["outlook-de.csv, line 5: has 4 columns where the header has 50"]
 
 
+def test_googles_outlook_csv_reads_as_outlook() -> None:
+    text = (
+        "First Name,Middle Name,Last Name,Title,Suffix,Nickname,Given Yomi,Surname Yomi,"
+        "E-mail Address,E-mail 2 Address,Home Phone,Mobile Phone,Job Title,Company,"
+        "Personal Web Page,Web Page,Birthday,Categories,Notes\n"
+        "Anna,,Schmidt,,,Anni,,,anna@example.de,,,+49 170 1234567,CFO,Muster GmbH,"
+        "https://anna.example,https://www.linkedin.com/in/anna-s,1980-03-14,"
+        "myContacts ::: Kunden,\n"
+    )
+    assert detect_csv_format(text) == "outlook"
+    (anna,) = read_csv(text.encode(), "contacts.csv").records
+    assert (anna.nickname, anna.title, anna.organisation) == ("Anni", "CFO", "Muster GmbH")
+    assert anna.contacts == [
+        RecordContact("email", "anna@example.de"),
+        RecordContact("phone", "+49 170 1234567", "mobile"),
+        RecordContact("website", "https://anna.example", "home"),
+        RecordContact("linkedin", "https://www.linkedin.com/in/anna-s"),
+    ]
+    assert anna.groups == ["Kunden"]
+    assert anna.dates == [RecordDate("birthday", PartialDate(1980, 3, 14))]
+
+
 # --- LinkedIn --------------------------------------------------------------------------
 
 

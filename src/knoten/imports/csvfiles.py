@@ -526,6 +526,8 @@ _OUTLOOK_FIXED: dict[str, tuple[int, object]] = {
     "e-mail 2 address": (_CONTACT, ("email", "", False)),
     "e-mail 3 address": (_CONTACT, ("email", "", False)),
     "web page": (_CONTACT, ("website", "", False)),
+    "personal web page": (_CONTACT, ("website", "home", False)),
+    "imaddress": (_CONTACT, ("messenger", "", False)),
     "birthday": (_DATE, ("birthday", "")),
     "anniversary": (_DATE, ("anniversary", "")),
     "categories": (_GROUPS, False),
@@ -933,14 +935,15 @@ _LIST_SPLIT = re.compile(r"\s*(?::::|;|,)\s*")
 
 
 def _groups(value: str, google: bool) -> list[str]:
-    if google:
-        parts = value.split(" ::: ")
-        return [
-            part.strip().lstrip("* ").strip()
-            for part in parts
-            if part.strip() and part.strip().casefold() not in _SYSTEM_LABELS
-        ]
-    return [part for part in _LIST_SPLIT.split(value) if part]
+    """The groups in a cell: Google's joined by " ::: " (its own "* myContacts" and
+    "* starred" left out), others' by ";" or ","."""
+    parts = value.split(" ::: ") if google else _LIST_SPLIT.split(value)
+    groups = []
+    for part in parts:
+        part = part.strip()
+        if part and part.casefold() not in _SYSTEM_LABELS:
+            groups.append(part.lstrip("* ").strip() if google else part)
+    return groups
 
 
 # ---------------------------------------------------------------------------------------
