@@ -219,3 +219,20 @@ def test_an_import_never_touches_another_network(world: World) -> None:
     assert Person.objects.get(pk=report.outcomes[0].person_id).network_id == world.alice.network_id
     assert bobs.contact_points.count() == 1
     assert not DuplicatePair.objects.filter(network_id=world.bob.network_id).exists()
+
+
+def test_what_has_no_place_of_its_own_shows_on_the_person(member: Member) -> None:
+    from django.test import Client
+
+    from knoten.people.services import person_detail
+
+    report = run(member, anna())
+    person_id = report.outcomes[0].person_id
+    detail = person_detail(member, person_id)
+    assert [(i["name"], i["value"], i["source"]) for i in detail["imported"]] == [
+        ("X-MS-OL-DESIGN", "<card/>", "contacts.vcf")
+    ]
+    client = Client()
+    client.force_login(member.user)
+    page = client.get(f"/people/{person_id}/").content.decode()
+    assert "X-MS-OL-DESIGN" in page and "&lt;card/&gt;" in page

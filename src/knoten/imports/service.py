@@ -211,7 +211,7 @@ def _content_key(record: ContactRecord, name: NameParts, points: Sequence[Parsed
     else:
         identity = [
             "content",
-            asdict(name),
+            [name.given_name, name.family_name, name.name_particle, name.academic_title],
             sorted((p.kind, p.value, p.label) for p in points),
             record.organisation,
             record.title,
@@ -269,9 +269,7 @@ def _check(record: ContactRecord) -> _Checked:
         if (parsed.kind, parsed.value) in seen:
             continue
         seen.add((parsed.kind, parsed.value))
-        points.append(
-            ParsedContact(**{**asdict(parsed), "extra": {"preferred": str(contact.preferred)}})
-        )
+        points.append(replace(parsed, extra={"preferred": str(contact.preferred)}))
     if record.name_suffix:
         extras.append(("name suffix", record.name_suffix))
     if record.department:

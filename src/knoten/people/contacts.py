@@ -341,7 +341,7 @@ _PARSERS: dict[str, Callable[..., ParsedContact]] = {
 
 def parse_contact(kind: str, text: str, label: str | None = None) -> ParsedContact:
     """Read ``text`` as a contact point of ``kind`` (English or German: ``Telefon``)."""
-    code = v.resolve_word(v.CONTACT_KINDS, kind, "kind")
+    code = kind if kind in _PARSERS else v.resolve_word(v.CONTACT_KINDS, kind, "kind")
     storable(code, text)
     storable("label", label)
     parsed: ParsedContact = _PARSERS[code](text, label)
@@ -507,7 +507,7 @@ def add_contact(
 
     A value that cannot be read is refused naming the field ``value``.
     """
-    code = v.resolve_word(v.CONTACT_KINDS, kind, "kind")
+    code = kind if kind in _PARSERS else v.resolve_word(v.CONTACT_KINDS, kind, "kind")
     _as_value(code, value, label)
     return add_contact_point(actor, person, code, value, label=label, preferred=preferred)
 

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.apps import apps
 from django.db import transaction
 from django.db.models import Count, F, Q
 
@@ -904,6 +905,16 @@ _DATES = Prepared(
     lambda person: ImportantDate.objects.filter(person_id=person),
     fields=("id", "person_id", "kind", "date", "label", "note"),
 )
+# What imported files said that has no place of its own (knoten.imports).
+_IMPORTED = Prepared(
+    "imports.ImportedProperty",
+    lambda person: (
+        apps.get_model("imports.ImportedProperty")
+        .objects.filter(person_id=person)
+        .order_by("pk")[:DETAIL_LIST_CAP]
+    ),
+    fields=("id", "name", "value", "source"),
+)
 _INTRODUCED = Prepared(
     Person,
     lambda person: Person.objects.filter(introduced_by_id=person).order_by("sort_name", "pk")[
@@ -1138,6 +1149,7 @@ def person_detail(actor: Member, person: PersonRef) -> dict[str, Any]:
     attendances = _ATTENDANCES.fetch(person=pk)
     recent, total, others = _recent_interactions(actor, p)
     introduced = _INTRODUCED.fetch(person=pk)
+    imported = _IMPORTED.rows(person=pk)
 
     return {
         "id": p.pk,
@@ -1222,6 +1234,10 @@ def person_detail(actor: Member, person: PersonRef) -> dict[str, Any]:
                 for i in recent
             ],
         },
+        "imported": [
+            {"id": row_id, "name": name, "value": value, "source": source}
+            for row_id, name, value, source in imported
+        ],
         "created_at": p.created_at.isoformat(),
         "updated_at": p.updated_at.isoformat(),
     }
