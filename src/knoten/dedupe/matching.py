@@ -27,6 +27,7 @@ import itertools
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
@@ -50,6 +51,10 @@ NICKNAME_SIMILARITY = 0.92
 INITIAL_SIMILARITY = 0.75
 SOUND_SIMILARITY = 0.85
 MIN_PART_SIMILARITY = 0.8
+# Family names that sound alike count as alike when they are this similar in writing
+# too (Meier and Mayer are 0.6; Kuhn and Kahn 0.75, Neu and Nohr 0.57 not).
+MIN_SOUND_RATIO = 0.6
+CACHE_SIZE = 65536
 # A contact value shared by more persons than this (a company's info@) pairs nobody.
 MAX_SHARED = 25
 # A blocking key with more persons than this is compared in full all the same, but
@@ -102,13 +107,27 @@ class _Entry:
         return frozenset(forms)
 
 
+# Names repeat (a network of 100,000 has a few thousand given and family names): each is
+# folded once.
+@lru_cache(maxsize=CACHE_SIZE)
 def _first_word(text: str) -> str:
     words = fold_words(text)
     return words[0] if words else ""
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def _family_key(text: str) -> str:
     return "".join(fold_words(text))
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _folded(text: str) -> str:
+    return fold(text)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _sound(text: str) -> str:
+    return cologne(text)
 
 
 def _entry(
@@ -124,7 +143,7 @@ def _entry(
         given_key=_first_word(given),
         family_key=_family_key(family),
         nickname_key=_first_word(nickname),
-        organisations={fold(name): name for name in organisations if name.strip()},
+        organisations={_folded(name): name for name in organisations if name.strip()},
         birthday=birthday,
     )
 
@@ -135,7 +154,7 @@ def _blocking_keys(entry: _Entry) -> set[tuple[str, str, str]]:
     forms = entry.given_forms()
     letters = {entry.given_key[0]} | {form[0] for form in forms if form}
     keys = {("f", entry.family_key, letter) for letter in letters}
-    sound = cologne(entry.family_key)
+    sound = _sound(entry.family_key)
     if sound:
         keys |= {("s", sound, form) for form in forms}
     return keys
@@ -222,7 +241,7 @@ def _family_similarity(a: _Entry, b: _Entry) -> tuple[float, str] | None:
             return 1.0, f"name {a.family} ≈ {b.family}"
         return 1.0, ""
     ratio = _ratio(a.family_key, b.family_key)
-    if cologne(a.family_key) == cologne(b.family_key):
+    if ratio >= MIN_SOUND_RATIO and _sound(a.family_key) == _sound(b.family_key):
         return max(ratio, SOUND_SIMILARITY), f"name {a.family} ≈ {b.family} (sounds alike)"
     if ratio < MIN_PART_SIMILARITY:
         return None
