@@ -84,6 +84,12 @@ def test_encodings_are_read_from_the_bytes() -> None:
     assert decode("„Büro“ 5 €".encode("windows-1252")) == "„Büro“ 5 €"
 
 
+def test_utf8_cut_inside_a_letter_is_still_utf8() -> None:
+    # What a caller gets that reads the first bytes of a file to detect its format.
+    data = "Vorname;Straße geschäftlich\nJürgen;Domstraße 1\nLö".encode()
+    assert decode(data[:-1]) == "Vorname;Straße geschäftlich\nJürgen;Domstraße 1\nL"
+
+
 def test_windows_1252_and_utf8_files_give_the_same_records() -> None:
     text = (
         "First Name,Last Name,E-mail Address,Company\r\n"

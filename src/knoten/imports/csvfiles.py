@@ -78,8 +78,10 @@ def decode(data: bytes) -> str:
         return data.decode("utf-16", errors="replace")
     try:
         return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as error:
+        if error.reason == "unexpected end of data" and error.start >= len(data) - 3:
+            # UTF-8 cut inside its last letter (the first 64 kB of a file, say).
+            return data[: error.start].decode("utf-8")
     try:
         return data.decode("windows-1252")
     except UnicodeDecodeError:
