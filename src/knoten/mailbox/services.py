@@ -216,6 +216,7 @@ class _Addresses:
 
     def __init__(self) -> None:
         self._known: dict[str, str | None] = {}
+        self._values: dict[str, list[tuple[str, str]]] = {}
 
     def normal(self, address: str) -> str | None:
         raw = address.strip()
@@ -233,17 +234,30 @@ class _Addresses:
         """(address, name) for each valid address in these header values, each once."""
         found: list[tuple[str, str]] = []
         seen: set[str] = set()
+        for value in values:
+            for normal, shown in self._parsed(value):
+                if normal not in seen:
+                    seen.add(normal)
+                    found.append((normal, shown))
+        return found
+
+    def _parsed(self, value: str) -> list[tuple[str, str]]:
+        # The same From and To lines come again and again in a mailbox.
+        cached = self._values.get(value)
+        if cached is not None:
+            return cached
         try:
-            parsed = email.utils.getaddresses([_unescape(value) for value in values])
+            parsed = email.utils.getaddresses([_unescape(value)])
         except (ValueError, IndexError, TypeError):
             parsed = []
+        found: list[tuple[str, str]] = []
         for name, address in parsed:
             normal = self.normal(_clean(address))
-            if normal is None or normal in seen:
-                continue
-            seen.add(normal)
-            shown = decode_text(name).strip("'\" ")
-            found.append((normal, "" if shown.lower() == normal else shown))
+            if normal is not None:
+                shown = decode_text(name).strip("'\" ")
+                found.append((normal, "" if shown.lower() == normal else shown))
+        if len(self._values) < 50_000:
+            self._values[value] = found
         return found
 
 
