@@ -274,3 +274,12 @@ def test_page_dismiss_plain_and_htmx(
     )
     assert bobs.status_code == 404
     assert not DuplicatePair.objects.filter(network_id=world.bob.network_id).exists()
+
+
+def test_page_offers_merging_into_me_only(world: World, alice_browser: Client) -> None:
+    twin = add_person(world.alice, "Alice Adler")  # the same name as Alice's own person
+    text = alice_browser.get("/duplicates/").content.decode()
+    me = world.alice.me.pk
+    assert f'name="keep" value="{me}"' in text
+    assert f'name="other" value="{me}"' not in text
+    assert f'name="other" value="{twin.pk}"' in text

@@ -32,6 +32,7 @@ class SideOut(Schema):
     contacts: list[ContactOut]
     organisations: list[str]
     archived: bool
+    me: bool
 
 
 class DuplicateOut(Schema):

@@ -627,6 +627,8 @@ def person_summary(person: Person) -> dict[str, Any]:
         "contacts": contacts,
         "organisations": organisations,
         "archived": person.archived,
+        # A member's own person (me) can be merged into, never away.
+        "me": Member.objects.filter(person_id=person.pk).exists(),
     }
 
 
