@@ -322,3 +322,10 @@ def test_an_apple_mail_export_folder(world: World, contacts: Contacts, tmp_path:
     write_mbox(folder / "mbox")
     (folder / "Info.plist").write_text("<plist/>")
     assert len(s.import_mail(world.alice, folder).created) == 3
+
+
+def test_since_in_words_and_in_the_future(world: World, contacts: Contacts, mbox: Path) -> None:
+    # All the messages are from March 2024: more than three months ago.
+    assert s.import_mail(world.alice, mbox, since="vor 3 Monaten", dry_run=True).before_since == 6
+    with pytest.raises(InvalidInput, match="in the future"):
+        s.import_mail(world.alice, mbox, since="2099-01-01")

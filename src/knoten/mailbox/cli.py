@@ -190,8 +190,8 @@ def mail_imap(
         bool,
         typer.Option(
             "--ssl/--no-ssl",
-            help="--no-ssl: connect plainly and upgrade with STARTTLS (refused without it, "
-            "but on this machine).",
+            help="--no-ssl: connect plainly, then upgrade with STARTTLS; a server without "
+            "STARTTLS is refused unless it runs on this machine.",
         ),
     ] = True,
     password_env: Annotated[
@@ -217,9 +217,11 @@ def mail_imap(
     Example: KNOTEN_IMAP_PASSWORD=… knoten mail imap --host imap.example.de --user anna
     --folder Sent --since 2024-01-01
     """
-    from knoten.mailbox.services import import_imap
+    from knoten.mailbox.services import import_imap, since_day
 
     actor = _actor()
+    with domain_errors():
+        since_day(since)  # a bad date is refused before the password is asked for
     password = os.environ.get(password_env) if password_env else None
     if password is None:
         password = typer.prompt(f"Password for {user} at {host}", hide_input=True, err=True)

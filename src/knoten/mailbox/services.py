@@ -42,12 +42,12 @@ from django.db import connection, transaction
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
-from knoten.core.dates import parse_day, today
+from knoten.core.dates import today
 from knoten.core.errors import InvalidInput, NotFound
 from knoten.core.limits import check_window
 from knoten.core.models import Member
 from knoten.journal.models import Interaction, Participation
-from knoten.journal.services import MAX_MINUTES
+from knoten.journal.services import MAX_MINUTES, conversation_day
 from knoten.knowwho import index
 from knoten.mailbox.models import SeenAddress, SeenMessage
 from knoten.people.contacts import parse_email
@@ -727,12 +727,13 @@ def read_calendar(data: bytes, source: str) -> tuple[list[Item], int]:
 # ---------------------------------------------------------------------------
 
 
-def _since(value: str | dt.date | None) -> dt.date | None:
+def since_day(value: str | dt.date | None) -> dt.date | None:
+    """The day ``--since`` names (a date or words such as "vor 3 Monaten"), or None."""
     if value is None or value == "":
         return None
     if isinstance(value, dt.date):
         return value
-    return parse_day(value, "since")
+    return conversation_day(value, "since", hint="nothing has happened since then yet")
 
 
 def own_addresses(actor: Member, me: Iterable[str] = ()) -> set[str]:
@@ -989,7 +990,7 @@ def import_mail(
     with a known person in From/To/Cc besides the user; kind "email", the subject as
     the minutes, on the day of its Date header. ``name`` is how the source is shown,
     ``field`` what errors call it (an upload: "file")."""
-    day = _since(since)
+    day = since_day(since)
     own = own_addresses(actor, me)
     for flag, field_name in ((bodies, "bodies"), (dry_run, "dry_run"), (private, "private")):
         _flag(flag, field_name)
@@ -1030,7 +1031,7 @@ def import_imap(
     Only headers are fetched (From, To, Cc, Date, Subject, Message-ID), unless
     ``bodies``; with ``since``, the server is asked only for messages since that day.
     """
-    day = _since(since)
+    day = since_day(since)
     own = own_addresses(actor, me)
     for flag, field_name in ((bodies, "bodies"), (dry_run, "dry_run"), (private, "private")):
         _flag(flag, field_name)
@@ -1078,7 +1079,7 @@ def import_calendar(
     event only the first occurrence is taken in. Events still to come are left for a
     later run.
     """
-    day = _since(since)
+    day = since_day(since)
     own = own_addresses(actor, me)
     _flag(dry_run, "dry_run")
     _flag(private, "private")
