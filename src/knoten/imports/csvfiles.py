@@ -177,8 +177,8 @@ def _detect(cells: list[str], preamble: bool) -> str:
 
 
 def detect_csv_format(text: str) -> str:
-    """ "google", "outlook", "linkedin" or "xing" from the header row (and LinkedIn's
-    "Notes:" preamble); "mapped" for any other CSV, which needs a column mapping."""
+    """Which export ``text`` is, from its header row (and LinkedIn's "Notes:" preamble):
+    google, outlook, linkedin or xing; "mapped" for any other CSV (it needs a mapping)."""
     text = text.lstrip("\ufeff")
     stream = io.StringIO(text, newline="")
     reader = csv.reader(stream, delimiter=_sniff_delimiter(text), strict=True)
