@@ -236,3 +236,13 @@ def test_what_has_no_place_of_its_own_shows_on_the_person(member: Member) -> Non
     client.force_login(member.user)
     page = client.get(f"/people/{person_id}/").content.decode()
     assert "X-MS-OL-DESIGN" in page and "&lt;card/&gt;" in page
+
+
+def test_a_custom_date_is_not_added_twice(member: Member) -> None:
+    record = anna(dates=[RecordDate("custom", PartialDate(2015, 4, 13), "Erstes Treffen")])
+    run(member, record)
+    again = run(
+        member, anna(dates=[RecordDate("custom", PartialDate(2015, 4, 13), "Erstes Treffen")])
+    )
+    assert again.outcomes[0].action == "unchanged"
+    assert ImportantDate.objects.filter(kind="custom").count() == 1

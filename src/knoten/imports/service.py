@@ -295,6 +295,7 @@ class _Target:
     preferred_kinds: set[str] = field(default_factory=set)
     jobs: dict[str, Affiliation | None] = field(default_factory=dict)  # folded org name
     date_kinds: dict[str, PartialDate | None] = field(default_factory=dict)
+    dates: set[tuple[str, str, str]] = field(default_factory=set)  # kind, ISO date, label
     circles: set[int] = field(default_factory=set)
     extras: set[tuple[str, str]] = field(default_factory=set)
     keys: set[str] = field(default_factory=set)
@@ -552,6 +553,8 @@ def _load_targets(network_id: int, ids: set[int]) -> dict[int, _Target]:
             targets[job.person_id].jobs[job.organisation.folded_name] = job
         for date in ImportantDate.objects.filter(person_id__in=chunk):
             targets[date.person_id].date_kinds.setdefault(date.kind, date.date)
+            iso = date.date.isoformat() if date.date else ""
+            targets[date.person_id].dates.add((date.kind, iso, date.label))
         through = Person.circles.through
         for person_id, circle_id in through.objects.filter(person_id__in=chunk).values_list(
             "person_id", "circle_id"
@@ -720,6 +723,9 @@ def _add_facts(
             rows.titled.append(job)
             added.append(f"title {record.title}")
     for date in record.dates:
+        seen = (date.kind, date.date.isoformat(), date.label)
+        if seen in target.dates:
+            continue
         if date.kind in target.date_kinds and date.kind in ("birthday", "anniversary"):
             if target.date_kinds[date.kind] != date.date and not target.new:
                 item.warnings.append(
@@ -729,6 +735,7 @@ def _add_facts(
                 )
             continue
         target.date_kinds[date.kind] = date.date
+        target.dates.add(seen)
         row = ImportantDate(
             network_id=network_id, person=person, kind=date.kind, date=date.date, label=date.label
         )

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -109,7 +109,10 @@ def upload(request: HttpRequest) -> HttpResponse:
     (folder / f"{token}.data").write_bytes(data)
     meta = {"member": member.pk, "name": name, "options": options, "report": report.as_dict()}
     (folder / f"{token}.json").write_text(json.dumps(meta))
-    return redirect(reverse("imports:preview", kwargs={"token": token}), status=303)
+    # 303: the browser (and the upload script) fetch the preview with a GET.
+    response = HttpResponseRedirect(reverse("imports:preview", kwargs={"token": token}))
+    response.status_code = 303
+    return response
 
 
 def _stored(member: Member, token: str) -> dict[str, Any] | None:
