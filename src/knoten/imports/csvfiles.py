@@ -19,7 +19,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -844,6 +843,16 @@ def _read_date(text: str) -> PartialDate | None:
     if text in _NO_DATES:
         return None
     try:
+        # LinkedIn's "14 Mar 2023", the most frequent by far: read without a regex.
+        day_word, _, rest = text.partition(" ")
+        month_word, _, year_word = rest.partition(" ")
+        if (
+            day_word.isdigit()
+            and len(year_word) == 4
+            and year_word.isdigit()
+            and month_word.casefold() in _MONTHS
+        ):
+            return PartialDate(int(year_word), _MONTHS[month_word.casefold()], int(day_word))
         if match := _ISO_DATE.match(text):
             year, month, day, bare_month, bare_day = match.groups()
             if year is not None:
@@ -879,22 +888,20 @@ def _read_date(text: str) -> PartialDate | None:
     raise _NotADate("is not a date")
 
 
-def _is_decoration(char: str) -> bool:
-    code = ord(char)
-    return (
-        unicodedata.category(char) == "So"
-        or code in (0xFE0F, 0x200D, 0x20E3)
-        or 0x1F3FB <= code <= 0x1F3FF
-        or 0xE0020 <= code <= 0xE007F
-    )
+# Emoji and the like that people put into their names on LinkedIn ("Anna 🚀"): the
+# symbol blocks (arrows, technical, shapes, dingbats, pictographs), the variation
+# selector, the zero-width joiner, the keycap and the tag letters of flag sequences.
+_DECORATION = re.compile(
+    "[\u2190-\u21ff\u2300-\u23ff\u25a0-\u27bf\u2b00-\u2bff\ufe0f\u200d\u20e3"
+    "\U0001f000-\U0001faff\U000e0020-\U000e007f]+"
+)
 
 
 def _clean_name_part(text: str) -> str:
     """A name without emoji and the like ("Anna 🚀" → "Anna")."""
-    if text.isascii():
+    if text.isascii() or not _DECORATION.search(text):
         return text
-    cleaned = "".join(char for char in text if not _is_decoration(char))
-    return " ".join(cleaned.split()) if cleaned != text else text
+    return " ".join(_DECORATION.sub(" ", text).split())
 
 
 def _academic(text: str) -> tuple[str, str]:
