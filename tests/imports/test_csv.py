@@ -393,6 +393,30 @@ def test_linkedin_connections_with_preamble_bom_and_crlf() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("first", "last", "expected"),
+    [
+        ("Lukas 👨\u200d💻", "Brandt", ("", "Lukas", "Brandt", "")),
+        ("Marie", "Dubois 🇫🇷", ("", "Marie", "Dubois", "")),
+        ("✈️ Tom", "Weber", ("", "Tom", "Weber", "")),
+        ("Prof. Dr.-Ing. Klaus", "Meier", ("Prof. Dr.-Ing.", "Klaus", "Meier", "")),
+        ("Dipl.-Kfm. Uwe", "Sander, CFA", ("Dipl.-Kfm.", "Uwe", "Sander", "CFA")),
+        ("Jürgen", "Groß", ("", "Jürgen", "Groß", "")),
+        ("J.", "Schulze", ("", "J.", "Schulze", "")),
+    ],
+)
+def test_linkedin_names_lose_emoji_and_give_up_titles_and_suffixes(
+    first: str, last: str, expected: tuple[str, str, str, str]
+) -> None:
+    text = (
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n"
+        f'"{first}","{last}",https://www.linkedin.com/in/x,,,,14 Mar 2023\r\n'
+    )
+    (record,) = read_csv(text.encode(), "Connections.csv").records
+    parts = (record.academic_title, record.given_name, record.family_name, record.name_suffix)
+    assert parts == expected
+
+
 # --- XING ------------------------------------------------------------------------------
 
 

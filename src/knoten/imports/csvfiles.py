@@ -904,10 +904,15 @@ def _clean_name_part(text: str) -> str:
     return " ".join(_DECORATION.sub(" ", text).split())
 
 
+def _is_title(word: str) -> bool:
+    """A word of an academic title: Dr., Prof., and the compounds Dr.-Ing., Dipl.-Kfm. …"""
+    return is_title_word(word) or word.casefold().startswith(("dipl.-", "dr.-", "dr.rer."))
+
+
 def _academic(text: str) -> tuple[str, str]:
     """("Dr.", "Herr") from "Herr Dr.": the academic words and the rest."""
     words = text.split()
-    title = [word for word in words if is_title_word(word) or word.casefold().startswith("dipl.")]
+    title = [word for word in words if _is_title(word)]
     rest = [word for word in words if word not in title]
     return " ".join(title), " ".join(rest)
 
@@ -922,9 +927,7 @@ def _tidy_names(record: ContactRecord) -> None:
     if "." in given:
         words = given.split()
         titles = []
-        while len(words) > 1 and (
-            is_title_word(words[0]) or words[0].casefold().startswith("dipl.")
-        ):
+        while len(words) > 1 and (_is_title(words[0])):
             titles.append(words.pop(0))
         if titles:
             record.given_name = " ".join(words)
