@@ -608,14 +608,15 @@ def merge_as_dict(merge: Merge) -> dict[str, Any]:
     }
 
 
+# What tells two persons apart first: the identifying contacts, the address last.
+_CONTACT_ORDER = {"email": 0, "phone": 1, "linkedin": 2, "xing": 3, "website": 4, "messenger": 5}
+
+
 def person_summary(person: Person) -> dict[str, Any]:
     """What a list of pairs shows of one side: name, contacts, organisations."""
-    contacts = [
-        {"kind": kind, "value": value}
-        for kind, value in person.contact_points.order_by("kind", "-preferred", "pk").values_list(
-            "kind", "value"
-        )[:6]
-    ]
+    points = person.contact_points.order_by("-preferred", "pk").values_list("kind", "value")
+    ranked = sorted(points[:30], key=lambda point: _CONTACT_ORDER.get(point[0], 9))
+    contacts = [{"kind": kind, "value": value} for kind, value in ranked[:6]]
     organisations = list(
         person.affiliations.filter(end__isnull=True)
         .order_by("pk")
