@@ -24,6 +24,8 @@ class Mailstore:
     folders: dict[str, list[bytes]]
     commands: list[str] = field(default_factory=list)
     starttls: bool = False
+    # Commands answered with BAD, to see how the client takes a server's error.
+    refuse: set[str] = field(default_factory=set)
 
 
 def _header_block(message: bytes) -> list[bytes]:
@@ -80,7 +82,9 @@ class _Handler(socketserver.StreamRequestHandler):
             tag, _, rest = text.partition(" ")
             command, _, args = rest.partition(" ")
             command = command.upper()
-            if command == "CAPABILITY":
+            if command in store.refuse:
+                self.send(f"{tag} BAD {command} not now")
+            elif command == "CAPABILITY":
                 self.send("* CAPABILITY IMAP4rev1" + (" STARTTLS" if store.starttls else ""))
                 self.send(f"{tag} OK CAPABILITY completed")
             elif command == "LOGIN":

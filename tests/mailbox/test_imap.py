@@ -172,3 +172,15 @@ def test_a_password_login_cannot_send_is_refused_without_showing_it(
         _import(world, port, password="Grüße-2024")
     assert error.value.field == "password"
     assert "Grüße" not in error.value.message
+
+
+def test_an_error_of_the_server_is_a_clear_message(
+    world: World, contacts: Contacts, store: Mailstore, port: int
+) -> None:
+    store.refuse.add("SEARCH")
+    with pytest.raises(
+        InvalidInput, match=r"host: '127\.0\.0\.1' answered with an error: .*SEARCH"
+    ):
+        _import(world, port)
+    assert not SeenMessage.objects.exists()
+    assert store.commands[-1].endswith("LOGOUT")

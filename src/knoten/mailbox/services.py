@@ -289,7 +289,14 @@ def _plain_body(raw: bytes) -> str:
         message = BytesParser(policy=policy.default).parsebytes(raw)
         part = message.get_body(preferencelist=("plain",))
         text = part.get_content() if part is not None else ""
-    except (LookupError, ValueError, TypeError, AttributeError, UnicodeError, KeyError):
+    except (
+        LookupError,
+        ValueError,
+        TypeError,
+        AttributeError,
+        UnicodeError,
+        email.errors.MessageError,
+    ):
         return ""
     return _clean(str(text))[:BODY_CHARS]
 
@@ -522,6 +529,8 @@ def read_imap(
         return _read_imap(opened, host, user, password, folder, ssl, since, bodies, progress)
     except (imaplib.IMAP4.abort, OSError) as error:
         raise InvalidInput("host", host, f"broke off the connection: {error}") from None
+    except imaplib.IMAP4.error as error:
+        raise InvalidInput("host", host, f"answered with an error: {_imap_text(error)}") from None
     finally:
         with contextlib.suppress(imaplib.IMAP4.error, OSError):
             opened.logout()
