@@ -65,6 +65,9 @@ SLUG_VALUES: dict[str, tuple[str, ...]] = {
     "section": tuple(person_views.SECTIONS),
     "form_name": tuple(person_views.FORMS),
     "action": tuple(person_views.ACTIONS),
+    # An upload's token is a random name only its member's pages accept; the real
+    # thing, Alice's upload asked for by Bob, is tested in tests/imports/test_import_pages.py.
+    "token": ("YVU0yliCZdkI9xdAMgTUa_I7g5I2oaxj",),
 }
 # ``item_id`` on a person's page is a row of the model its form or action edits.
 MODEL_KINDS: dict[type[models.Model], str] = {
