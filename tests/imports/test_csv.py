@@ -460,6 +460,31 @@ def test_xing_export_in_windows_1252_with_semicolons() -> None:
     assert errors == ["xing.csv, line 4: Geburtstag: 'gestern' is not a date"]
 
 
+def test_xing_export_with_english_headers_when_asked_for() -> None:
+    text = (
+        "Salutation,Title,First name,Last name,Company,Position,Business email,"
+        "Mobile phone,Business street,Business zip code,Business city,XING profile,Tags\n"
+        "Mr,Dr.,Stefan,Groß,Groß IT-Services GmbH,CEO,sg@gross-it.de,0170 1234567,"
+        "Leopoldstr. 1,80802,München,https://www.xing.com/profile/Stefan_Gross12,IT\n"
+    )
+    assert detect_csv_format(text) == "xing"  # by its "XING profile" column
+    (stefan,) = read_csv(text.encode(), "xing-en.csv", format="xing").records
+    assert (stefan.academic_title, stefan.given_name, stefan.title) == ("Dr.", "Stefan", "CEO")
+    assert stefan.contacts == [
+        RecordContact("email", "sg@gross-it.de", "work"),
+        RecordContact("phone", "0170 1234567", "mobile"),
+        RecordContact("xing", "https://www.xing.com/profile/Stefan_Gross12"),
+        address(
+            "Leopoldstr. 1, 80802 München",
+            "work",
+            street="Leopoldstr. 1",
+            postal_code="80802",
+            locality="München",
+        ),
+    ]
+    assert (stefan.groups, stefan.extra, stefan.origin) == (["IT"], [("Salutation", "Mr")], "XING")
+
+
 # --- mapped ----------------------------------------------------------------------------
 
 

@@ -643,7 +643,26 @@ _XING_FIXED: dict[str, tuple[int, object]] = {
     "kategorien": (_GROUPS, False),
     "kontakt seit": (_CONNECTED, None),
     "verbunden seit": (_CONNECTED, None),
+    # The same export with XING set to English.
+    "salutation": (_PREFIX, None),
+    "title": (_PREFIX, None),
+    "first name": (_FIELD, "given_name"),
+    "last name": (_FIELD, "family_name"),
+    "company": (_FIELD, "organisation"),
+    "business email": (_CONTACT, ("email", "work", False)),
+    "private email": (_CONTACT, ("email", "home", False)),
+    "business phone": (_CONTACT, ("phone", "work", False)),
+    "business mobile phone": (_CONTACT, ("phone", "mobile", False)),
+    "mobile phone": (_CONTACT, ("phone", "mobile", False)),
+    "private phone": (_CONTACT, ("phone", "home", False)),
+    "private mobile phone": (_CONTACT, ("phone", "mobile", False)),
+    "xing profile": (_PROFILE, "xing"),
+    "birthday": (_DATE, ("birthday", "")),
+    "notes": (_NOTE, None),
 }
+_XING_ADDRESS_EN = re.compile(
+    r"^(?P<group>business|private) (?P<part>street|zip code|postal code|city|country|state)$"
+)
 _XING_ADDRESS = re.compile(
     r"^(?P<part>straße|strasse|plz|postleitzahl|ort|stadt|land|bundesland|region)"
     r" \(?(?P<group>geschaftlich|geschäftlich|geschaeftlich|gesch\.|privat)\)?$"
@@ -658,6 +677,12 @@ _XING_ADDRESS_PARTS = {
     "land": "country",
     "bundesland": "region",
     "region": "region",
+    "street": "street",
+    "zip code": "postal_code",
+    "postal code": "postal_code",
+    "city": "locality",
+    "country": "country",
+    "state": "region",
 }
 
 
@@ -668,9 +693,9 @@ def _xing_plan(header: list[str]) -> list[_Step]:
         fixed = _XING_FIXED.get(cell)
         if fixed is not None:
             steps.append(_Step(index, fixed[0], name, fixed[1]))
-        elif match := _XING_ADDRESS.match(cell):
+        elif match := _XING_ADDRESS.match(cell) or _XING_ADDRESS_EN.match(cell):
             group = match.group("group")
-            label = "home" if group == "privat" else "work"
+            label = "home" if group in ("privat", "private") else "work"
             part = _XING_ADDRESS_PARTS[match.group("part")]
             steps.append(_Step(index, _ADDRESS, name, (group, part, label, -1)))
         else:
