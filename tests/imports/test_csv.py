@@ -636,6 +636,8 @@ def test_an_unknown_format_is_refused() -> None:
         ("14 Mar 2023", PartialDate(2023, 3, 14)),
         ("Mar 14, 2023", PartialDate(2023, 3, 14)),
         ("14. März 2023", PartialDate(2023, 3, 14)),
+        ("14.03.1980 00:00:00", PartialDate(1980, 3, 14)),
+        ("1980-03-14T00:00:00Z", PartialDate(1980, 3, 14)),
         ("0/0/00", None),
         ("1/0/00", None),
         ("0.0.00", None),
@@ -646,7 +648,9 @@ def test_dates_as_the_exports_write_them(text: str, expected: PartialDate | None
     assert read_date(text) == expected
 
 
-@pytest.mark.parametrize("text", ["gestern", "31.02.1980", "14 Foo 2023", "2023-13"])
+@pytest.mark.parametrize(
+    "text", ["gestern", "31.02.1980", "14 Foo 2023", "2023-13", "14.03.1980 10:30"]
+)
 def test_what_is_no_date_is_refused(text: str) -> None:
     with pytest.raises(ValueError, match="is not a date"):
         read_date(text)

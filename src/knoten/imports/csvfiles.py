@@ -864,7 +864,12 @@ def read_date(text: str) -> PartialDate | None:
     return found
 
 
+_MIDNIGHT = re.compile(r"[T ]00:00(?::00(?:\.0+)?)?(?:Z|[+-]00:?00)?$")
+
+
 def _read_date(text: str) -> PartialDate | None:
+    if ":" in text:
+        text = _MIDNIGHT.sub("", text)  # "14.03.1980 00:00:00" from a spreadsheet
     if text in _NO_DATES:
         return None
     try:
