@@ -10,9 +10,9 @@ values in, so reading stays close to the csv module's own speed.
 What a row says that has no place in a record (an unknown column, Outlook's
 "User 1", Google's "Custom Field 1") goes into ``record.extra`` under the column's
 name: kept, never dropped. Only Outlook's bookkeeping columns with their empty defaults
-("Priority: Normal", "Private: False", "E-mail Type: SMTP", the derived
-"E-mail Display Name") are left out.
-"""
+("Priority: Normal", "Private: False", "E-mail Type: SMTP") and what it derives from
+the name ("E-mail Display Name", "Initials") are left out, and Google's "Address 1 -
+Formatted" where the address has its parts."""
 
 from __future__ import annotations
 
