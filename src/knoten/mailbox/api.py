@@ -8,8 +8,6 @@ persons. Each operation calls :mod:`knoten.mailbox.services` as the request's me
 from __future__ import annotations
 
 import os
-import tempfile
-from pathlib import Path
 from typing import Any
 
 from django.http import HttpRequest
@@ -109,22 +107,16 @@ def import_mailbox(
     member = actor(request)
     name = _name(file, "mailbox.mbox")
     addresses = _me(me)
-    with tempfile.TemporaryDirectory(prefix="knoten-mail-") as folder:
-        path = Path(folder) / "upload.mbox"
-        with path.open("wb") as handle:
-            for chunk in file.chunks():
-                handle.write(chunk)
-        report = s.import_mail(
-            member,
-            path,
-            since=since,
-            bodies=bodies,
-            dry_run=dry_run,
-            me=addresses,
-            private=private,
-            name=name,
-            field="file",
-        )
+    report = s.import_mail_upload(
+        member,
+        file.chunks(),
+        name,
+        since=since,
+        bodies=bodies,
+        dry_run=dry_run,
+        me=addresses,
+        private=private,
+    )
     return report.as_dict()
 
 

@@ -30,6 +30,7 @@ import hashlib
 import imaplib
 import mailbox as mailboxes
 import re
+import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from email import policy
@@ -1016,6 +1017,37 @@ def import_mail(
         private=private,
         progress=progress,
     )
+
+
+def import_mail_upload(
+    actor: Member,
+    chunks: Iterable[bytes],
+    name: str,
+    *,
+    since: str | dt.date | None = None,
+    bodies: bool = False,
+    dry_run: bool = False,
+    me: Sequence[str] = (),
+    private: bool = False,
+) -> MailReport:
+    """:func:`import_mail` of an uploaded mbox file (its bytes in ``chunks``), kept in
+    a temporary folder only while it is read; errors name it as ``file`` ``name``."""
+    with tempfile.TemporaryDirectory(prefix="knoten-mail-") as folder:
+        path = Path(folder) / "upload.mbox"
+        with path.open("wb") as handle:
+            for chunk in chunks:
+                handle.write(chunk)
+        return import_mail(
+            actor,
+            path,
+            since=since,
+            bodies=bodies,
+            dry_run=dry_run,
+            me=me,
+            private=private,
+            name=name,
+            field="file",
+        )
 
 
 def import_imap(
