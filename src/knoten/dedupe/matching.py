@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from django.db import connection
 from rapidfuzz.distance import Indel
 
 from knoten.core.errors import InvalidInput
@@ -94,17 +95,17 @@ class _Entry:
     family_key: str  # folded family name (with its particle left out)
     nickname_key: str
     organisations: dict[str, str]  # folded name → name as written
-    birthday: PartialDate | None = None
+    birthday: PartialDate | None
+    forms: frozenset[str]  # the full forms of the given name (and nickname)
+    named: bool  # both a given and a family name
 
-    @property
-    def named(self) -> bool:
-        return bool(self.given_key and self.family_key)
 
-    def given_forms(self) -> frozenset[str]:
-        forms = set(full_forms(self.given_key)) if self.given_key else set()
-        if self.nickname_key:
-            forms |= full_forms(self.nickname_key)
-        return frozenset(forms)
+@lru_cache(maxsize=CACHE_SIZE)
+def _forms(given_key: str, nickname_key: str) -> frozenset[str]:
+    forms = set(full_forms(given_key)) if given_key else set()
+    if nickname_key:
+        forms |= full_forms(nickname_key)
+    return frozenset(forms)
 
 
 # Names repeat (a network of 100,000 has a few thousand given and family names): each is
@@ -137,21 +138,25 @@ def _entry(
     organisations: Iterable[str] = (),
     birthday: PartialDate | None = None,
 ) -> _Entry:
+    given_key, family_key = _first_word(given), _family_key(family)
+    nickname_key = _first_word(nickname) if nickname else ""
     return _Entry(
         given=given,
         family=family,
-        given_key=_first_word(given),
-        family_key=_family_key(family),
-        nickname_key=_first_word(nickname),
+        given_key=given_key,
+        family_key=family_key,
+        nickname_key=nickname_key,
         organisations={_folded(name): name for name in organisations if name.strip()},
         birthday=birthday,
+        forms=_forms(given_key, nickname_key),
+        named=bool(given_key and family_key),
     )
 
 
 def _blocking_keys(entry: _Entry) -> set[tuple[str, str, str]]:
     if not entry.named:
         return set()
-    forms = entry.given_forms()
+    forms = entry.forms
     letters = {entry.given_key[0]} | {form[0] for form in forms if form}
     keys = {("f", entry.family_key, letter) for letter in letters}
     sound = _sound(entry.family_key)
@@ -224,7 +229,7 @@ def _given_similarity(a: _Entry, b: _Entry) -> tuple[float, str] | None:
         if fold(a.given) != fold(b.given) and a.given.casefold() != b.given.casefold():
             return 1.0, f"given name {a.given} ≈ {b.given}"
         return 1.0, ""
-    if a.given_forms() & b.given_forms():
+    if a.forms & b.forms:
         return NICKNAME_SIMILARITY, f"given name {a.given} ≈ {b.given} (a short form)"
     shorter, longer = sorted((a.given_key, b.given_key), key=len)
     if len(shorter) == 1 and longer.startswith(shorter):
@@ -336,6 +341,16 @@ def _name_certain(score: _Score) -> bool:
     return score.exact_name and score.same_organisation and score.birthday != "different"
 
 
+@lru_cache(maxsize=CACHE_SIZE)
+def _stored_date(text: str | None) -> PartialDate | None:
+    if not text:
+        return None
+    try:
+        return PartialDate.parse_iso(str(text))
+    except ValueError:
+        return None
+
+
 # --- the index --------------------------------------------------------------------------
 
 
@@ -351,21 +366,36 @@ class MatchIndex:
     @classmethod
     def build(cls, network_id: int, progress: Progress | None = None) -> MatchIndex:
         """The index of a network's persons: five bulk queries, none per person."""
-        from knoten.people.models import Affiliation, ContactPoint, ImportantDate, Person
+        from knoten.people.models import (
+            Affiliation,
+            ContactPoint,
+            ImportantDate,
+            Organisation,
+            Person,
+        )
 
         index = cls(network_id)
+        names = dict(Organisation.objects.filter(network_id=network_id).values_list("pk", "name"))
         organisations: dict[int, list[str]] = defaultdict(list)
-        for person_id, name in (
+        for person_id, organisation_id in (
             Affiliation.objects.filter(network_id=network_id, kind="job")
-            .values_list("person_id", "organisation__name")
+            .values_list("person_id", "organisation_id")
             .iterator(chunk_size=20000)
         ):
-            organisations[person_id].append(name)
-        birthdays = dict(
-            ImportantDate.objects.filter(network_id=network_id, kind="birthday")
-            .values_list("person_id", "date")
-            .iterator(chunk_size=20000)
-        )
+            organisations[person_id].append(names[organisation_id])
+        # The dates as stored (ISO text), read without the field's conversion.
+        birthdays: dict[int, PartialDate] = {}
+        with connection.cursor() as cursor:
+            quote = connection.ops.quote_name
+            cursor.execute(
+                f"SELECT person_id, {quote('date')} FROM {quote(ImportantDate._meta.db_table)}"
+                f" WHERE network_id = %s AND {quote('kind')} = %s",
+                [network_id, "birthday"],
+            )
+            for person_id, text in cursor.fetchall():
+                birthday = _stored_date(text)
+                if birthday is not None:
+                    birthdays[person_id] = birthday
         people = Person.objects.filter(network_id=network_id).values_list(
             "pk", "given_name", "family_name", "nickname"
         )
@@ -450,7 +480,7 @@ class MatchIndex:
         blocks = [ids for ids in self.blocks.values() if len(ids) > 1]
         total = len(blocks)
         for done, ids in enumerate(blocks):
-            for a, b in _pairs_of(ids):
+            for a, b in self._alike_pairs(ids):
                 if (a, b) in found:
                     continue
                 alike = _compare_names(self.people[a], self.people[b])
@@ -462,6 +492,27 @@ class MatchIndex:
         if progress:
             progress("comparing names", total, total)
         return sorted(found.values(), key=lambda pair: (-pair.score, pair.person_a, pair.person_b))
+
+    def _alike_pairs(self, ids: list[int]) -> Iterator[tuple[int, int]]:
+        """The pairs of a block whose given names are alike (ordered ids): the given
+        names are compared once per two distinct names, not once per two persons."""
+        groups: dict[tuple[str, str], list[int]] = defaultdict(list)
+        for pk in ids:
+            entry = self.people[pk]
+            groups[(entry.given_key, entry.nickname_key)].append(pk)
+        keys = list(groups)
+        for index, first in enumerate(keys):
+            members = groups[first]
+            for a, b in itertools.combinations(members, 2):
+                yield (a, b) if a < b else (b, a)
+            sample = self.people[members[0]]
+            for second in keys[index + 1 :]:
+                others = groups[second]
+                if not _given_alike(sample, self.people[others[0]]):
+                    continue
+                for a in members:
+                    for b in others:
+                        yield (a, b) if a < b else (b, a)
 
     def compare(self, a: int, b: int) -> Pair | None:
         """The pair of two filed persons, whatever their score (None: nothing alike)."""
@@ -476,5 +527,5 @@ class MatchIndex:
         return Pair(first, second, found.score, found.reasons, _name_certain(found))
 
 
-def _pairs_of(ids: list[int]) -> Iterator[tuple[int, int]]:
-    return itertools.combinations(sorted(ids), 2)
+def _given_alike(a: _Entry, b: _Entry) -> bool:
+    return _given_similarity(a, b) is not None
