@@ -87,7 +87,7 @@ def test_cli_merge_shows_the_plan_and_stops_without_yes(
     monkeypatch.setattr(typer, "confirm", lambda *args, **kwargs: False)
     result = cli("merge", str(twins["keep"].pk), str(twins["other"].pk))
     assert result.exit_code == 1
-    assert "Merge" in result.stdout and "1 contact points" in result.stdout
+    assert "Merge" in result.stdout and "1 contact point" in result.stdout
     assert "Nothing merged" in result.stderr
     assert Person.objects.filter(pk=twins["other"].pk).exists()
 
@@ -228,7 +228,7 @@ def test_page_merge_confirms_then_merges(twins: dict[str, Person], alice_browser
     confirm = alice_browser.get("/duplicates/merge/", query)
     assert confirm.status_code == 200
     text = confirm.content.decode()
-    assert "Juergen Mueller" in text and "Jürgen Müller" in text and "contact points" in text
+    assert "Juergen Mueller" in text and "Jürgen Müller" in text and "1 contact point" in text
     assert 'method="post"' in text
     assert Person.objects.filter(pk=other.pk).exists()
     done = alice_browser.post("/duplicates/merge/", query)
@@ -236,6 +236,8 @@ def test_page_merge_confirms_then_merges(twins: dict[str, Person], alice_browser
     assert not Person.objects.filter(pk=other.pk).exists()
     page = alice_browser.get(done["Location"])
     assert "was merged into" in page.content.decode()
+    listed = alice_browser.get("/duplicates/").content.decode()
+    assert "Recent merges" in listed and "Juergen Mueller into" in listed
 
 
 def test_page_merge_refusals(world: World, twins: dict[str, Person], alice_browser: Client) -> None:

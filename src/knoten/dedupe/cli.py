@@ -124,13 +124,15 @@ def dismiss(
 
 
 def _show_plan(plan: dict[str, Any]) -> None:
+    from knoten.dedupe.services import counted
+
     kept, merged = plan["kept"], plan["merged"]
     out.print(f"Merge {merged['id']}: {merged['name']}  into  {kept['id']}: {kept['name']}")
     if plan["moved"]:
-        moved = ", ".join(f"{count} {what}" for what, count in plan["moved"].items())
+        moved = ", ".join(counted(what, count) for what, count in plan["moved"].items())
         out.print(f"  moves: {moved}")
     if plan["dropped"]:
-        dropped = ", ".join(f"{count} {what}" for what, count in plan["dropped"].items())
+        dropped = ", ".join(counted(what, count) for what, count in plan["dropped"].items())
         out.print(f"  already there (not doubled): {dropped}")
     if plan["filled"]:
         out.print(f"  fills in: {', '.join(plan['filled'])}")

@@ -16,6 +16,7 @@ from typing import Any
 from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from knoten.core.errors import InvalidInput, NotFound
 from knoten.core.models import Member
@@ -183,29 +184,6 @@ def likely_duplicates(
         )
         for pair in ordered
     ]
-
-
-def compare_persons(actor: Member, a: PersonRef, b: PersonRef) -> Pair | None:
-    """How alike two persons of ``actor``'s network are (None: nothing alike)."""
-    first = resolve_person(actor, a, "a")
-    second = resolve_person(actor, b, "b")
-    index = MatchIndex(actor.network_id)
-    from knoten.dedupe.matching import _entry
-
-    for person in (first, second):
-        organisations = person.affiliations.filter(kind="job").values_list(
-            "organisation__name", flat=True
-        )
-        birthday = person.dates.filter(kind="birthday").values_list("date", flat=True).first()
-        index._file(
-            person.pk,
-            _entry(person.given_name, person.family_name, person.nickname, organisations, birthday),
-        )
-        for kind, value in person.contact_points.filter(
-            kind__in=("email", "phone", "linkedin", "xing")
-        ).values_list("kind", "value"):
-            index.contacts[(kind, value)].append(person.pk)
-    return index.compare(first.pk, second.pk)
 
 
 # --- merging -----------------------------------------------------------------------------
@@ -595,6 +573,42 @@ def _merge(actor: Member, keep: Person, other: Person) -> dict[str, Any]:
         "filled": changed,
         "dry_run": False,
     }
+
+
+def recent_merges(actor: Member, limit: int = 10) -> list[Merge]:
+    """The latest merges of ``actor``'s network, newest first."""
+    return list(
+        Merge.objects.filter(network_id=actor.network_id)
+        .select_related("kept")
+        .order_by("-at", "-pk")[:limit]
+    )
+
+
+def counted(what: str, count: int) -> str:
+    """ "2 contact points", "1 contact point", in the page's language."""
+    words = {
+        "contact points": ngettext("%(n)d contact point", "%(n)d contact points", count),
+        "affiliations": ngettext("%(n)d affiliation", "%(n)d affiliations", count),
+        "relationships": ngettext("%(n)d relationship", "%(n)d relationships", count),
+        "important dates": ngettext("%(n)d important date", "%(n)d important dates", count),
+        "circles": ngettext("%(n)d circle", "%(n)d circles", count),
+        "tags": ngettext("%(n)d tag", "%(n)d tags", count),
+        "skills": ngettext("%(n)d skill", "%(n)d skills", count),
+        "introduced persons": ngettext(
+            "%(n)d person introduced", "%(n)d persons introduced", count
+        ),
+        "interactions": ngettext("%(n)d conversation", "%(n)d conversations", count),
+        "events attended": ngettext("%(n)d event", "%(n)d events", count),
+        "promises": ngettext("%(n)d promise", "%(n)d promises", count),
+        "projects": ngettext("%(n)d project", "%(n)d projects", count),
+        "imported properties": ngettext(
+            "%(n)d imported property", "%(n)d imported properties", count
+        ),
+        "import origins": ngettext("%(n)d imported record", "%(n)d imported records", count),
+        "earlier merges": ngettext("%(n)d earlier merge", "%(n)d earlier merges", count),
+        "review queue pairs": ngettext("%(n)d pair to review", "%(n)d pairs to review", count),
+    }
+    return words.get(what, f"%(n)d {what}") % {"n": count}
 
 
 def merge_as_dict(merge: Merge) -> dict[str, Any]:

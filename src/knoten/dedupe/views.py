@@ -25,6 +25,11 @@ from knoten.dedupe import services as s
 PAGE_SIZE = 50
 
 
+def _field_names(names: list[str]) -> list[str]:
+    """``how_we_met`` as "how we met"."""
+    return [name.replace("_", " ") for name in names]
+
+
 def _member(request: HttpRequest) -> Member:
     member = member_of_user(request.user.pk)
     if member is None:
@@ -53,7 +58,13 @@ def duplicates(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "dedupe/duplicates.html",
-        {"member": member, "queued": queued, "likely": likely, "limit": PAGE_SIZE},
+        {
+            "member": member,
+            "queued": queued,
+            "likely": likely,
+            "limit": PAGE_SIZE,
+            "merges": s.recent_merges(member),
+        },
     )
 
 
@@ -101,8 +112,9 @@ def merge(request: HttpRequest) -> HttpResponse:
             "plan": plan,
             "keep": keep,
             "other": other,
-            "moved": sorted(plan["moved"].items()),
-            "dropped": sorted(plan["dropped"].items()),
+            "moved": [s.counted(what, count) for what, count in sorted(plan["moved"].items())],
+            "dropped": [s.counted(what, count) for what, count in sorted(plan["dropped"].items())],
+            "filled": _field_names(plan["filled"]),
         },
     )
 
