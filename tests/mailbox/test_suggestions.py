@@ -105,3 +105,24 @@ def test_forget_addresses_erases_what_was_counted(
     ).exists()
     # Bob's count of the same address is his; Alice's erasure does not touch it.
     assert SeenAddress.objects.get(network=world.bob.network, address="carla@startup.io")
+
+
+def test_an_address_in_nearly_every_message_is_noted_as_probably_yours(
+    world: World, tmp_path: Path
+) -> None:
+    # Bob has no address on his own person; every message is to bob@becker.de, each
+    # from someone else.
+    messages = [
+        MESSAGES[2]
+        .replace(b"alice@adler.de", b"bob@becker.de")
+        .replace(b"carla@startup.io", f"kunde{n}@firma{n}.de".encode())
+        .replace(b"carla1", f"carla-{n}".encode())
+        for n in range(12)
+    ]
+    report = s.import_mail(world.bob, write_mbox(tmp_path / "bob.mbox", messages))
+    assert report.notes == [
+        "bob@becker.de is in 12 of 12 messages: if it is one of your own addresses, add it "
+        "to your own person or give it as --me, so that it is not suggested as a person"
+    ]
+    # Read again, nothing new is counted and nothing noted.
+    assert s.import_mail(world.bob, write_mbox(tmp_path / "bob.mbox", messages)).notes == []

@@ -59,6 +59,7 @@ class ReportOut(Schema):
     recurring: int
     skipped: list[SkippedOut]
     addresses_counted: int
+    notes: list[str]
     interactions: list[CreatedOut]
 
 

@@ -135,6 +135,8 @@ def _show(report: MailReport, json_output: bool) -> None:
         note(f"  {report.recurring} recurring: only the first occurrence of each is taken in")
     for skipped in report.skipped:
         note(f"  skipped {skipped.where}: {skipped.reason}")
+    for line in report.notes:
+        note(f"Note: {line}.")
     if report.dry_run:
         note("Dry run: nothing was changed.")
 

@@ -154,6 +154,7 @@ class MailReport:
     recurring: int = 0
     skipped: list[Skipped] = field(default_factory=list)
     addresses_counted: int = 0
+    notes: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -168,6 +169,7 @@ class MailReport:
             "recurring": self.recurring,
             "skipped": [entry.as_dict() for entry in self.skipped],
             "addresses_counted": self.addresses_counted,
+            "notes": list(self.notes),
             "interactions": [entry.as_dict() for entry in self.created],
         }
 
@@ -322,7 +324,8 @@ def message_item(
 
     subject = decode_text(first("subject"))[:SUBJECT_CHARS] or NO_SUBJECT
     people = addresses.pairs(values.get("from", []) + values.get("to", []) + values.get("cc", []))
-    message_id = _clean(_unescape(first("message-id")))
+    # "<id@host>" and "id@host" (some programs drop the brackets) are the same message.
+    message_id = _clean(_unescape(first("message-id"))).strip("<> ")
     if message_id:
         key = _hash("mail", message_id)
     else:
@@ -828,6 +831,7 @@ def _take_in(
         unmatched: list[Item] = []
         counted: dict[str, tuple[list[str], int, dt.date, dt.date]] = {}
         this_run: set[str] = set()
+        new_messages = 0
         for item in candidates:
             others = [(a, n) for a, n in item.addresses if a not in own]
             people: list[int] = []
@@ -847,6 +851,7 @@ def _take_in(
                     report.already_seen += 1
                 continue
             assert item.day is not None
+            new_messages += 1
             for address, name in others:
                 names, count, first, last = counted.get(address, ([], 0, item.day, item.day))
                 if name and name not in names and len(names) < NAMES_KEPT:
@@ -929,6 +934,7 @@ def _take_in(
         )
         _count_addresses(network_id, counted)
         report.addresses_counted = len(counted)
+        report.notes.extend(_looks_like_yours(counted, new_messages))
         index.reindex_interactions(network_id, [i.pk for i in interactions])
         if progress is not None:
             progress("Saving", 1, 1)
@@ -936,6 +942,24 @@ def _take_in(
             transaction.set_rollback(True)
     report.created.sort(key=lambda entry: (entry.day, entry.where))
     return report
+
+
+# An unknown address in this share of an import's messages (and at least this many) is
+# most likely the user's own, not a person to add.
+_YOURS_SHARE = 0.8
+_YOURS_LEAST = 10
+
+
+def _looks_like_yours(
+    counted: dict[str, tuple[list[str], int, dt.date, dt.date]], messages: int
+) -> list[str]:
+    return [
+        f"{address} is in {count} of {messages} messages: if it is one of your own "
+        "addresses, add it to your own person or give it as --me, so that it is not "
+        "suggested as a person"
+        for address, (_, count, _, _) in sorted(counted.items())
+        if count >= _YOURS_LEAST and count >= _YOURS_SHARE * messages
+    ]
 
 
 def _count_addresses(
