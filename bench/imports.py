@@ -229,7 +229,8 @@ def parse_vobject(data: bytes) -> int:
     import vobject
 
     # vobject logs every line it cannot read (Outlook's soft line breaks) and skips it.
-    logging.getLogger("vobject").setLevel(logging.CRITICAL)
+    for name in ("vobject", "vobject.base"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
     text = data.decode("utf-8", errors="replace")
     return sum(1 for _ in vobject.readComponents(text, ignoreUnreadable=True))
 

@@ -75,12 +75,17 @@ def reindex_people(network_id: int, person_ids: Iterable[int]) -> None:
         _replace(network_id, "person_id", chunk, rows)
 
 
-def reindex_organisations(network_id: int, organisation_ids: Iterable[int]) -> None:
-    """Rewrite the search entries of these organisations, and of the persons affiliated."""
+def reindex_organisations(
+    network_id: int, organisation_ids: Iterable[int], *, people: bool = True
+) -> None:
+    """Rewrite the search entries of these organisations, and (unless ``people`` is
+    False, for a caller that re-indexes them itself) of the persons affiliated."""
     ids = sorted({int(pk) for pk in organisation_ids})
     for start in range(0, len(ids), BATCH):
         chunk = ids[start : start + BATCH]
         _replace(network_id, "organisation_id", chunk, _organisation_rows(network_id, chunk))
+    if not people:
+        return
     affiliated = Affiliation.objects.filter(
         network_id=network_id, organisation_id__in=ids
     ).values_list("person_id", flat=True)

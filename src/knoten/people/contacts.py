@@ -138,11 +138,19 @@ def parse_email(text: str, label: str | None = None) -> ParsedContact:
     value = value.strip("<>").strip()
     if not value:
         raise InvalidInput("email", text, "is empty; give an address such as anna@example.de")
+    if not _valid_email(value):
+        raise InvalidInput("email", text, "is not a valid email address")
+    return ParsedContact("email", value.lower(), found, typed=text)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _valid_email(value: str) -> bool:
+    """Django's check of an address, remembered (an import checks each two or three times)."""
     try:
         validate_email(value)
     except ValidationError:
-        raise InvalidInput("email", text, "is not a valid email address") from None
-    return ParsedContact("email", value.lower(), found, typed=text)
+        return False
+    return True
 
 
 def parse_phone(text: str, label: str | None = None, region: str | None = None) -> ParsedContact:
