@@ -5,6 +5,7 @@ from knoten.api.site import urls as api_urls
 urlpatterns = [
     path("api/", api_urls()),
     path("import/", include("knoten.imports.urls")),
+    path("mail/", include("knoten.mailbox.urls")),
     path("duplicates/", include("knoten.dedupe.urls")),
     path("export/", include("knoten.exports.urls")),
     path("", include("knoten.web.urls")),
