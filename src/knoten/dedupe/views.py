@@ -21,6 +21,8 @@ from knoten.core.limits import is_id
 from knoten.core.models import Member
 from knoten.core.services import member_of_user
 from knoten.dedupe import services as s
+from knoten.people import vocabulary as v
+from knoten.people.vocabulary import shown_choices
 
 PAGE_SIZE = 50
 
@@ -42,9 +44,12 @@ def _is_htmx(request: HttpRequest) -> bool:
     return htmx is not None and bool(htmx)
 
 
-def _pair_context(candidate: s.Candidate) -> dict[str, Any]:
+def _pair_context(candidate: s.Candidate, kinds: dict[str, str]) -> dict[str, Any]:
     data = s.candidate_as_dict(candidate)
     data["percent"] = round(candidate.score * 100)
+    for side in (data["a"], data["b"]):
+        for contact in side["contacts"]:
+            contact["label"] = kinds.get(contact["kind"], contact["kind"])
     return data
 
 
@@ -53,8 +58,9 @@ def duplicates(request: HttpRequest) -> HttpResponse:
     """The review queue (what an import was not sure of) and the likely pairs."""
     member = _member(request)
     found = s.likely_duplicates(member, limit=PAGE_SIZE)
-    queued = [_pair_context(candidate) for candidate in found if candidate.queued]
-    likely = [_pair_context(candidate) for candidate in found if not candidate.queued]
+    kinds = dict(shown_choices(v.CONTACT_KINDS))
+    queued = [_pair_context(candidate, kinds) for candidate in found if candidate.queued]
+    likely = [_pair_context(candidate, kinds) for candidate in found if not candidate.queued]
     return render(
         request,
         "dedupe/duplicates.html",
