@@ -199,3 +199,15 @@ def test_nicknames_and_sounds() -> None:
     assert cologne("Meier") == cologne("Mayer") == cologne("Maier")
     assert cologne("Schmidt") == cologne("Schmitt")
     assert cologne("Müller") != cologne("Meier")
+
+
+def test_a_compound_given_name_is_alike_but_never_certain(world: World) -> None:
+    member = world.alice
+    add_person(member, "Hans-Peter Krause", PersonFields(org="Siemens AG"))
+    found = match(member, record("Hans", "Krause", organisation="Siemens AG"))
+    assert found is not None and not found.certain
+    assert any("Hans-Peter ≈ Hans (a part of it)" in reason for reason in found.reasons)
+    same = match(member, record("Hans Peter", "Krause"))  # written without the hyphen
+    assert same is not None and not same.certain and same.score == 0.88
+    exact = match(member, record("Hans-Peter", "Krause", organisation="Siemens AG"))
+    assert exact is not None and exact.certain

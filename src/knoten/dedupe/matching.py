@@ -24,6 +24,7 @@ sharing a key are compared.
 from __future__ import annotations
 
 import itertools
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -50,6 +51,7 @@ BIRTHDAY_BOOST = 0.04
 BIRTHDAY_CONFLICT = 0.6  # the score is multiplied by this
 NICKNAME_SIMILARITY = 0.92
 INITIAL_SIMILARITY = 0.75
+COMPOUND_SIMILARITY = 0.85  # Hans and Hans-Peter
 SOUND_SIMILARITY = 0.85
 MIN_PART_SIMILARITY = 0.8
 # Family names that sound alike count as alike when they are this similar in writing
@@ -60,6 +62,7 @@ CACHE_SIZE = 65536
 MAX_SHARED = 25
 # A blocking key with more persons than this is compared in full all the same, but
 # a key this crowded means common names; it stays bounded by the given name's letter.
+_NON_WORD = re.compile(r"[^\w]+")
 IDENTITY_KINDS = ("email", "phone", "linkedin", "xing")
 _KIND_WORDS = {"email": "e-mail", "phone": "phone", "linkedin": "LinkedIn", "xing": "XING"}
 
@@ -112,8 +115,19 @@ def _forms(given_key: str, nickname_key: str) -> frozenset[str]:
 # folded once.
 @lru_cache(maxsize=CACHE_SIZE)
 def _first_word(text: str) -> str:
-    words = fold_words(text)
-    return words[0] if words else ""
+    """The folded first given name: "Anna Maria" → ``anna``; a compound stays whole,
+    "Hans-Peter" → ``hanspeter`` (Hans-Peter and Hans are alike, not the same)."""
+    words = fold(text).split()
+    for word in words:
+        joined = _NON_WORD.sub("", word)
+        if joined:
+            return joined
+    return ""
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _given_words(text: str) -> tuple[str, ...]:
+    return tuple(fold_words(text))
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -229,15 +243,27 @@ def _given_similarity(a: _Entry, b: _Entry) -> tuple[float, str] | None:
         if fold(a.given) != fold(b.given) and a.given.casefold() != b.given.casefold():
             return 1.0, f"given name {a.given} ≈ {b.given}"
         return 1.0, ""
+    if _given_words(a.given) == _given_words(b.given):
+        return 1.0, f"given name {a.given} ≈ {b.given}"  # Hans-Peter, Hans Peter
     if a.forms & b.forms:
         return NICKNAME_SIMILARITY, f"given name {a.given} ≈ {b.given} (a short form)"
     shorter, longer = sorted((a.given_key, b.given_key), key=len)
     if len(shorter) == 1 and longer.startswith(shorter):
         return INITIAL_SIMILARITY, f"given name {a.given} ≈ {b.given} (an initial)"
+    if len(shorter) > 2 and longer.startswith(shorter) and _is_compound_of(a, b):
+        return COMPOUND_SIMILARITY, f"given name {a.given} ≈ {b.given} (a part of it)"
     ratio = _ratio(a.given_key, b.given_key)
     if ratio < MIN_PART_SIMILARITY:
         return None
     return ratio * ratio, f"given name {a.given} ≈ {b.given}"
+
+
+def _is_compound_of(a: _Entry, b: _Entry) -> bool:
+    """Whether one given name is the first part of the other's compound (Hans, Hans-Peter)."""
+    parts_a = _given_words(a.given)
+    parts_b = _given_words(b.given)
+    shorter, longer = sorted((parts_a, parts_b), key=len)
+    return bool(shorter) and len(longer) > len(shorter) and longer[: len(shorter)] == shorter
 
 
 def _family_similarity(a: _Entry, b: _Entry) -> tuple[float, str] | None:
