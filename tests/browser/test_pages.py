@@ -164,6 +164,10 @@ PAGES = [
     "event",
     "projects",
     "project",
+    "import",
+    "mail",
+    "duplicates",
+    "export",
 ]
 
 
@@ -267,6 +271,10 @@ def test_every_page_at_desktop_and_phone_size(
         "event": f"/events/{shown['event']}/",
         "projects": "/projects/",
         "project": f"/projects/{shown['project']}/",
+        "import": "/import/",
+        "mail": "/mail/",
+        "duplicates": "/duplicates/",
+        "export": "/export/",
     }[name]
     context = new_context(browser, server, signed_in, phone=size == "phone")
     try:
