@@ -15,8 +15,6 @@ from tests.conftest import World
 from tests.isolation_helpers import snapshot
 from tests.mailbox.conftest import CALENDAR, Contacts
 
-pytestmark = pytest.mark.urls("tests.mailbox.urls")
-
 
 @pytest.fixture
 def browser(world: World) -> Client:
