@@ -123,9 +123,11 @@ def test_api_lists_merges_and_dismisses(
     page = response.json()
     assert page["limit"] == 10 and page["offset"] == 0 and page["next_offset"] is None
     assert len(page["items"]) == 1 and page["items"][0]["certain"]
-    merged = api.post(
-        "/api/duplicates/merge", {"keep": twins["keep"].pk, "other": twins["other"].pk}
-    )
+    pair = {"keep": twins["keep"].pk, "other": twins["other"].pk}
+    plan = api.post("/api/duplicates/merge", {**pair, "dry_run": True})
+    assert plan.status_code == 200 and plan.json()["dry_run"] and plan.json()["merge_id"] is None
+    assert Person.objects.filter(pk=twins["other"].pk).exists()
+    merged = api.post("/api/duplicates/merge", pair)
     assert merged.status_code == 200, merged.content
     assert merged.json()["merged"]["id"] == twins["other"].pk
     assert Merge.objects.filter(kept=twins["keep"]).count() == 1

@@ -272,3 +272,22 @@ def test_interactions_keep_their_day(world: World, rich: Rich) -> None:
         )
     )
     assert days == [dt.date(2024, 2, 1), dt.date(2024, 3, 1)]
+
+
+def test_generic_re_pointing_respects_a_conditional_unique_constraint(
+    world: World, rich: Rich
+) -> None:
+    """The row-by-row path, as any later model with a conditional constraint takes it:
+    ImportantDate allows one birthday per person (condition kind = birthday)."""
+    from knoten.dedupe.services import _repoint_generic, _Tally
+
+    field = ImportantDate._meta.get_field("person")
+    tally = _Tally()
+    _repoint_generic(ImportantDate, field, rich.keep, rich.other, tally)  # type: ignore[arg-type]
+    kinds = sorted(ImportantDate.objects.filter(person=rich.keep).values_list("kind", flat=True))
+    assert kinds == ["anniversary", "birthday"]
+    assert ImportantDate.objects.get(person=rich.keep, kind="birthday").date == PartialDate(
+        1980, 3, 14
+    )
+    assert not ImportantDate.objects.filter(person=rich.other).exists()
+    assert tally.moved["important dates"] == 1 and tally.dropped["important dates"] == 1
