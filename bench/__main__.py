@@ -9,7 +9,9 @@ different person each call, and *me*), logging a conversation (removed again aft
 and, once ``bench/search.py`` exists, the searches beside their bare full-text floor.
 On the networks of 10k persons and more it then starts the real server (``knoten serve``)
 and times the people list, a person's page, search as you type and the API list over
-HTTP at 1 and 10 concurrent clients (``bench/http.py``).
+HTTP at 1 and 10 concurrent clients (``bench/http.py``). On the network of 100k persons
+it also imports 10,000 generated vCards and a LinkedIn CSV, exports to vCard and JSON and
+lists duplicates (``bench/imports.py``).
 
 Prints a table on stdout and writes every figure to ``.bench-data/results.json``.
 
@@ -17,6 +19,7 @@ Prints a table on stdout and writes every figure to ``.bench-data/results.json``
     python -m bench --sizes 1000,10000 --runs 100
     python -m bench --rebuild --sizes 1000
     python -m bench --only http --sizes 10k,100k
+    python -m bench --only imports --sizes 100k
 """
 
 from __future__ import annotations
@@ -125,7 +128,7 @@ def measure(
         stage_seconds=meta.get("stage_seconds", {}),
         counts=meta["counts"],
     )
-    if only != "http":
+    if only not in ("http", "imports"):
         print(f"Measuring the network of {size:,} persons …", file=sys.stderr)
         out = folder / "measure.json"
         out.unlink(missing_ok=True)
@@ -134,7 +137,14 @@ def measure(
             result["error"] = "measuring failed (see above)"
             return result
         result.update(json.loads(out.read_text()))
-    if only == "http" or (only != "domain" and size >= HTTP_MIN_SIZE):
+    if only == "imports" or (only == "" and size >= TARGET_SIZE):
+        from bench import imports
+
+        print(f"Importing into and exporting the network of {size:,} persons …", file=sys.stderr)
+        result["imports"] = imports.measure(folder, seed=seed)
+        if only == "imports":
+            return result
+    if only == "http" or (only not in ("domain", "imports") and size >= HTTP_MIN_SIZE):
         from bench import http
 
         print(f"Measuring the network of {size:,} persons over HTTP …", file=sys.stderr)
@@ -278,6 +288,10 @@ def report(results: list[dict[str, Any]], runs: int) -> str:
         if "figures" in result:
             lines.extend(_size_table(result, at_target=size >= TARGET_SIZE))
         lines.extend(http_report_lines(result))
+        if "imports" in result:
+            from bench import imports
+
+            lines.extend(imports.report_lines(result["imports"]))
     return "\n".join(lines)
 
 
@@ -316,9 +330,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rebuild", action="store_true", help="build the networks anew")
     parser.add_argument(
         "--only",
-        choices=("domain", "http"),
+        choices=("domain", "http", "imports"),
         default="",
-        help="only the domain functions, or only the HTTP figures (default: both)",
+        help="only the domain functions, the HTTP figures, or the import, export and "
+        "dedupe figures (at 100k; default: all)",
     )
     parser.add_argument(
         "--http-requests",
