@@ -14,8 +14,6 @@ from knoten.people.services import PersonFields, add_person
 from tests.api.conftest import ApiClient
 from tests.conftest import CliResult, World
 
-pytest_plugins = ["tests.api.conftest"]
-
 
 @pytest.fixture
 def twins(world: World) -> dict[str, Person]:
