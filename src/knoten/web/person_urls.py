@@ -28,6 +28,8 @@ urlpatterns = [
     ),
     path("<int:person_id>/archive/", person_views.person_archive, name="person_archive"),
     path("<int:person_id>/delete/", person_views.person_delete, name="person_delete"),
+    path("<int:person_id>/export/", person_views.person_export, name="person_export"),
+    path("<int:person_id>/forget/", person_views.person_forget, name="person_forget"),
     path(
         "<int:person_id>/relationships/",
         person_views.person_relationships,

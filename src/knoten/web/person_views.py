@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.contrib import messages
 from django.db import transaction
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
@@ -1065,6 +1066,48 @@ def person_delete(request: HttpRequest, person_id: int) -> HttpResponse:
             return redirect(target)
     context = {"member": member, "person": _page_data(member, person), "error": error}
     return render(request, "web/person/delete.html", context, status=400 if error else 200)
+
+
+@require_GET
+def person_export(request: HttpRequest, person_id: int) -> HttpResponse:
+    """Everything stored about the person, as a JSON file (GDPR Art. 15 and 20)."""
+    import json
+
+    from knoten.exports.erasure import person_export as export_of
+
+    member = _member(request)
+    person = _person(member, person_id)
+    data = export_of(member, person)
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2, default=str),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="person-{person.pk}.json"'
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def person_forget(request: HttpRequest, person_id: int) -> HttpResponse:
+    """Show what forgetting the person changes; posted, forget them (GDPR Art. 17)."""
+    from knoten.exports.erasure import forget_person, forget_plan
+
+    member = _member(request)
+    person = _person(member, person_id)
+    error = ""
+    if request.method == "POST":
+        try:
+            forget_person(member, person)
+        except InvalidInput as problem:
+            error = _problem_text(problem)
+        else:
+            messages.success(request, _("The person is forgotten."))
+            return redirect(reverse("web:people"))
+    try:
+        plan = forget_plan(member, person)
+    except InvalidInput as problem:
+        plan, error = {}, error or _problem_text(problem)
+    context = {"member": member, "person": _page_data(member, person), "plan": plan, "error": error}
+    return render(request, "web/person/forget.html", context, status=400 if error else 200)
 
 
 # --- long lists ------------------------------------------------------------------------
