@@ -72,6 +72,10 @@ def sqlite_backup(source: Path | sqlite3.Connection, target: Path) -> None:
     """Copy an SQLite database (a file or an open connection) into ``target``, in one
     consistent step, while others may go on writing."""
     own = not isinstance(source, sqlite3.Connection)
+    if isinstance(source, sqlite3.Connection) and source.in_transaction:
+        # SQLite answers "locked" to a copy of a connection amid its own transaction,
+        # and Python's backup would wait for it for ever.
+        raise InvalidInput("database", "", "cannot be backed up inside an open transaction")
     src = _open(source) if not isinstance(source, sqlite3.Connection) else source
     try:
         dest = _open(target)
@@ -127,6 +131,8 @@ def sqlite_restore(backup: Path, database: Path | sqlite3.Connection) -> Path | 
         if kept.exists():
             kept.unlink()
         sqlite_backup(database, kept)
+    if isinstance(database, sqlite3.Connection) and database.in_transaction:
+        raise InvalidInput("database", "", "cannot be restored inside an open transaction")
     src = _open(f"file:{backup}?mode=ro", uri=True)
     try:
         dest = _open(database) if isinstance(database, Path) else database
