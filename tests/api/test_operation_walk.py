@@ -76,6 +76,8 @@ REFERENCE_FIELDS = {
     "person": "person",
     "a": "person",
     "b": "second person",
+    "keep": "person",
+    "other": "second person",
     "participants": "person",
     "attendees": "person",
     "people": "person",
