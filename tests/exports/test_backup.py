@@ -186,3 +186,18 @@ def test_json_backup_refuses_a_database_that_is_not_empty(rich: Rich) -> None:
     data = backup_json()
     with pytest.raises(InvalidInput, match="not empty"):
         restore_json(data)
+
+
+@pytest.mark.skipif(connection.vendor == "sqlite", reason="SQLite backs up its database file")
+def test_postgres_backup_is_one_json_file_of_every_network(rich: Rich, tmp_path: Path) -> None:
+    path = services.backup(tmp_path / "knoten.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["format"] == "knoten-backup" and len(data["networks"]) == 3
+    summaries = [
+        row["summary"]
+        for network in data["networks"]
+        for row in network["models"]["journal.interaction"]
+    ]
+    assert any(s.startswith("Doras") for s in summaries)  # a backup keeps everything
+    with pytest.raises(InvalidInput, match="not empty"):
+        services.restore(path)

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from knoten.core.errors import InvalidInput
+from knoten.core.models import Member
 from knoten.core.partial_dates import PartialDate
 from knoten.core.services import create_network
 from knoten.exports import services
@@ -131,3 +132,19 @@ def test_import_refuses_an_unknown_format_version_and_changes_nothing(rich: Rich
     assert Person.objects.filter(network=erin.network).count() == 1
     with pytest.raises(InvalidInput, match="not a Knoten export"):
         services.import_json(erin, {"format": "vcard"})
+
+
+def test_nothing_of_bobs_is_in_alices_exports(rich: Rich) -> None:
+    from knoten.people import services as people
+
+    bob = Member.objects.get(user__username="bob")
+    people.add_person(bob, "Bernd Braun", people.PersonFields(note="Bobs Geheimnis"))
+    texts = [
+        json.dumps(services.export_json(rich.alice), ensure_ascii=False),
+        services.export_vcard(rich.alice),
+        services.export_csv(rich.alice),
+    ]
+    for text in texts:
+        for word in ("Bernd Braun", "Bobs Geheimnis", "Bob Becker", "Charlie Cho"):
+            assert word not in text
+    assert "Xaver Quendolin" in texts[1]

@@ -407,6 +407,7 @@ class _Loader:
         if model is Circle:
             existing = {c.folded_name: c for c in Circle.objects.filter(network=self.network)}
         me_id = self.data.get("me")
+        seen: set[int] = set()
         for index, row in enumerate(rows):
             where = f"models.{label}[{index}]"
             if not isinstance(row, dict):
@@ -414,8 +415,9 @@ class _Loader:
             old = row.get(pk_name)
             if not isinstance(old, int) or isinstance(old, bool):
                 raise _problem(f"{where}.{pk_name}", old, "is not a whole number")
-            if old in mapping or any(old == o for o, _, _ in fresh):
+            if old in seen:
                 raise _problem(f"{where}.{pk_name}", old, "is given twice")
+            seen.add(old)
             obj = model(network=self.network)
             later: list[tuple[models.Field[Any, Any], int]] = []
             for name, value in row.items():
