@@ -148,3 +148,35 @@ def test_nothing_of_bobs_is_in_alices_exports(rich: Rich) -> None:
         for word in ("Bernd Braun", "Bobs Geheimnis", "Bob Becker", "Charlie Cho"):
             assert word not in text
     assert "Xaver Quendolin" in texts[1]
+
+
+def test_others_private_minutes_and_their_promises_stay_out(rich: Rich) -> None:
+    from knoten.journal.models import Interaction, Promise
+
+    secret = Interaction.objects.get(summary__startswith="Doras")
+    Promise.objects.create(
+        network=rich.alice.network,
+        debtor=rich.dora.me,
+        creditor=rich.xaver,
+        text="Doras geheime Zusage",
+        interaction=secret,
+    )
+    text = json.dumps(services.export_json(rich.alice), ensure_ascii=False)
+    assert "Doras" not in text
+    assert "Doras geheime Zusage" in json.dumps(services.export_json(rich.dora), ensure_ascii=False)
+
+
+def test_a_circle_export_keeps_its_people_me_and_what_links_them(rich: Rich) -> None:
+    data = services.export_json(rich.alice, circle="friends")
+    names = {row["family_name"] for row in data["models"]["people.person"]}
+    assert names == {"Adler", "Schmidt"}  # Alice herself and Anna
+    relationships = data["models"]["people.relationship"]
+    assert len(relationships) == 1 and relationships[0]["kind"] == "friend"
+    summaries = [row["summary"] for row in data["models"]["journal.interaction"]]
+    assert [s[:5] for s in summaries] == ["Lunch"]
+    # Anna's introducer is not in the circle: the key is cleared, nothing else lost.
+    anna = next(r for r in data["models"]["people.person"] if r["family_name"] == "Schmidt")
+    assert anna["introduced_by"] is None
+    erin = create_network("Erins Netzwerk", username="erin", me_name="Erin Ernst")
+    services.import_json(erin, json.loads(json.dumps(data)))
+    assert Person.objects.filter(network=erin.network).count() == 2

@@ -240,10 +240,16 @@ def export_network(
                 continue
             if model in joined and pk not in joined[model]:
                 continue
-            if not _keep_keys(row, keys, kept):
+            if not _keep_keys(row, keys, kept, hidden):
                 continue
             ids.add(pk)
             rows.append(row)
+        # Keys to rows of the same kind (who introduced whom): to a row left out, cleared.
+        for field in keys:
+            if target_of(field) is model:
+                for row in rows:
+                    if row[field.name] is not None and row[field.name] not in ids:
+                        row[field.name] = None
         kept[model] = ids
         tables[_label(model)] = rows
 
@@ -287,8 +293,11 @@ def _keep_keys(
     row: Row,
     keys: Iterable[models.Field[Any, Any]],
     kept: dict[type[models.Model], set[int]],
+    hidden: dict[type[models.Model], set[int]],
 ) -> bool:
-    """Clear (or, for a required key, refuse) a row's keys to rows left out."""
+    """Clear (or, for a required key, refuse) a row's keys to rows left out. A row that
+    belongs to something the viewer may not see (a promise made in another member's
+    private minutes) is left out with it."""
     for field in keys:
         value = row[field.name]
         target = target_of(field)
@@ -296,6 +305,8 @@ def _keep_keys(
             continue  # a member, or a model that comes later (a key to itself)
         if value in kept[target]:
             continue
+        if value in hidden.get(target, ()):
+            return False
         if not field.null:
             return False
         row[field.name] = None

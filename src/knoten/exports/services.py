@@ -44,8 +44,8 @@ def export_json(
     actor: Member, *, circle: str | None = None, progress: nj.Progress | None = None
 ) -> dict[str, Any]:
     """The whole network as JSON-able data, lossless (what ``actor`` may see: others'
-    private minutes are left out). With ``circle``, its persons and what is recorded
-    about them."""
+    private minutes are left out, with the promises made in them). With ``circle``,
+    its persons (and *me*) and what is recorded about them."""
     person_ids = None
     shown = None
     if circle:
@@ -59,6 +59,8 @@ def export_json(
                 "pk", flat=True
             )
         )
+        # *me* comes along: what the circle's people owe me and I them stays.
+        person_ids.add(actor.person_id)
     return nj.export_network(
         actor.network, viewer=actor, person_ids=person_ids, circle=shown, progress=progress
     )
