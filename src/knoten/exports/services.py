@@ -60,7 +60,7 @@ def export_json(
             )
         )
         # *me* comes along: what the circle's people owe me and I them stays.
-        person_ids.add(actor.person_id)
+        person_ids.add(actor.me.pk)
     return nj.export_network(
         actor.network, viewer=actor, person_ids=person_ids, circle=shown, progress=progress
     )
