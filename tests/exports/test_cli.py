@@ -174,3 +174,29 @@ def test_after_forget_the_name_is_nowhere_in_the_sqlite_file(tmp_path: Path) -> 
     shown = _knoten(data, "person", "show", "Anna", "--json")
     assert shown.returncode == 0
     assert "[removed]" in shown.stdout and "Quendolin" not in shown.stdout
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="restores an SQLite file")
+def test_backup_and_restore_with_the_real_program(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    for step in (
+        ("init", "--name", "Mein Netzwerk", "--me", "Eva Berger"),
+        ("person", "add", "Anna Schmidt", "--email", "anna@schmidt.example"),
+        ("backup", str(tmp_path / "sicherung.sqlite3")),
+        ("person", "add", "Bernd Braun"),
+    ):
+        done = _knoten(data, *step)
+        assert done.returncode == 0, (step, done.stderr)
+    listed = json.loads(_knoten(data, "person", "list", "--json").stdout)
+    assert len(listed["items"] if isinstance(listed, dict) else listed) == 3
+
+    restored = _knoten(data, "restore", str(tmp_path / "sicherung.sqlite3"), "--yes", "--json")
+    assert restored.returncode == 0, restored.stderr
+    result = json.loads(restored.stdout)
+    assert result["persons"] == 2
+    assert Path(result["previous"]).exists()
+    listed = json.loads(_knoten(data, "person", "list", "--json").stdout)
+    names = {p["name"] for p in (listed["items"] if isinstance(listed, dict) else listed)}
+    assert names == {"Eva Berger", "Anna Schmidt"}
+    refused = _knoten(data, "restore", str(data / "secret_key"), "--yes")
+    assert refused.returncode == 2 and "not a Knoten backup" in refused.stderr
