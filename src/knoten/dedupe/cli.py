@@ -111,7 +111,10 @@ def dismiss(
     b: Annotated[str, typer.Argument(metavar="B", help="The other person.")],
     as_json: JsonOption = False,
 ) -> None:
-    """Record that A and B are not the same person; the pair is not proposed again."""
+    """Record that A and B are not the same person; the pair is not proposed again.
+
+    Example: knoten dedupe dismiss "Anna Schmidt" 4711
+    """
     from knoten.dedupe.services import dismiss_pair
 
     member = _actor()
@@ -146,7 +149,10 @@ def merge(
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Merge without asking.")] = False,
     as_json: JsonOption = False,
 ) -> None:
-    """Merge OTHER into KEEP, keeping every fact; shows what will move and asks first."""
+    """Merge OTHER into KEEP, keeping every fact; shows what will move and asks first.
+
+    Example: knoten merge "Anna Schmidt" 4711 --yes
+    """
     from knoten.dedupe.services import merge_persons
 
     member = _actor()

@@ -261,6 +261,8 @@ def mail_suggestions(
 
     Your own addresses and those of machines (noreply@, mailer-daemon@,
     notifications@ …) are left out.
+
+    Example: knoten mail suggestions --min 5
     """
     from knoten.mailbox.services import suggested_persons, suggestion_as_dict
 
