@@ -180,3 +180,10 @@ def test_a_circle_export_keeps_its_people_me_and_what_links_them(rich: Rich) -> 
     erin = create_network("Erins Netzwerk", username="erin", me_name="Erin Ernst")
     services.import_json(erin, json.loads(json.dumps(data)))
     assert Person.objects.filter(network=erin.network).count() == 2
+
+
+def test_the_streamed_text_is_the_same_export(rich: Rich) -> None:
+    whole = services.export_json(rich.alice, circle="Kunden")
+    streamed = json.loads("".join(services.export_json_text(rich.alice, circle="Kunden")))
+    whole.pop("exported_at"), streamed.pop("exported_at")
+    assert streamed == json.loads(json.dumps(whole))

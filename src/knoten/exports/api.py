@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, StreamingHttpResponse
 from ninja import Query, Router, Schema
 
 from knoten.api.auth import actor
@@ -48,13 +48,13 @@ class ForgetIn(Schema):
         }
     },
 )
-def export(request: HttpRequest, query: Query[ExportQuery]) -> HttpResponse:
+def export(request: HttpRequest, query: Query[ExportQuery]) -> StreamingHttpResponse:
     """The network as a file: ``json`` (everything, lossless), ``vcard`` (4.0) or ``csv``
     (Google Contacts); ``circle`` keeps the people of one circle."""
     text, media_type, name = services.export(
         actor(request), query.format, circle=query.circle or None
     )
-    response = HttpResponse(text, content_type=media_type)
+    response = StreamingHttpResponse(text, content_type=media_type)
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 

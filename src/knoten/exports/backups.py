@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -171,24 +171,42 @@ def backup(path: Path | str | None = None, *, progress: Progress | None = None) 
             if progress is not None:
                 progress("database", 1, 1)
         else:
-            data = backup_json(progress=progress)
             with open(target, "w", encoding="utf-8") as handle:
-                json.dump(data, handle, ensure_ascii=False)
+                for piece in backup_json_text(progress=progress):
+                    handle.write(piece)
     except BaseException:
         target.unlink(missing_ok=True)
         raise
     return target
 
 
+def _owner(network: Network) -> Member | None:
+    # "owner" sorts after "editor": descending puts the owners first.
+    return Member.objects.filter(network=network).order_by("-role", "pk").first()
+
+
+def backup_json_text(*, progress: Progress | None = None) -> Iterator[str]:
+    """:func:`backup_json` as JSON text, a piece at a time (one network's rows at a time
+    are never all in memory)."""
+    head = json.dumps(
+        {"format": BACKUP_FORMAT, "version": BACKUP_VERSION, "made_at": timezone.now().isoformat()}
+    )
+    yield head[:-1] + ', "networks": ['
+    for number, network in enumerate(Network.objects.order_by("pk")):
+        owner = _owner(network)
+        pieces = nj.stream_network(
+            network, viewer=None, progress=progress, me=owner.person_id if owner else None
+        )
+        yield ("" if number == 0 else ",\n")
+        yield from pieces
+    yield "]}"
+
+
 def backup_json(*, progress: Progress | None = None) -> dict[str, Any]:
     """Every network's JSON export (private minutes included), in one document."""
     networks = []
     for network in Network.objects.order_by("pk"):
-        owner = (
-            Member.objects.filter(network=network)
-            .order_by("-role", "pk")  # "owner" after "editor" reversed: owners first
-            .first()
-        )
+        owner = _owner(network)
         export = nj.export_network(network, viewer=None, progress=progress)
         export["me"] = owner.person_id if owner is not None else None
         networks.append(export)

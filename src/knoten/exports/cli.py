@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
@@ -53,17 +53,23 @@ def _progress(title: str) -> Iterator[Callable[[str, int, int], None]]:
         yield advance
 
 
-def _write(text: str, output: Path | None) -> None:
-    """``text`` to ``output`` (readable by its owner only: it is personal data) or stdout."""
+def _write(pieces: Iterable[str], output: Path | None) -> None:
+    """The text to ``output`` (readable by its owner only: it is personal data) or stdout."""
     if output is None:
-        sys.stdout.write(text)
+        last = ""
+        for piece in pieces:
+            sys.stdout.write(piece)
+            last = piece or last
+        if not last.endswith("\n"):
+            sys.stdout.write("\n")
         sys.stdout.flush()
         return
     path = output.expanduser()
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+            for piece in pieces:
+                handle.write(piece)
     except OSError as error:
         raise InvalidInput("output", str(output), f"cannot be written: {error.strerror}") from None
 
@@ -116,18 +122,20 @@ def export_command(
         chosen = fmt or (_SUFFIXES.get(output.suffix.lower()) if output else None) or "vcard"
         if chosen.strip().lower() == "json":
             with _progress("Exporting") as progress:
-                data = services.export_json(actor, circle=circle, progress=progress)
-            text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
-            count = len(data["models"].get("people.person", []))
+                pieces = services.export_json_text(actor, circle=circle, progress=progress)
+                _write(pieces, output)
+            count = None
         else:
-            text, _media, _name = services.export(actor, chosen, circle=circle)
+            chunks, _media, _name = services.export(actor, chosen, circle=circle)
+            text = "".join(chunks)
             if chosen.strip().lower() in {"vcard", "vcf"}:
                 count = text.count("BEGIN:VCARD")
             else:
                 count = max(0, len(_csv_rows(text)) - 1)
-        _write(text, output)
+            _write([text], output)
     where = f" to {output}" if output else ""
-    note(f"Exported {count} persons as {chosen}{where}.")
+    what = f"{count} persons" if count is not None else "the network"
+    note(f"Exported {what} as {chosen}{where}.")
 
 
 def _csv_rows(text: str) -> list[list[str]]:
@@ -207,7 +215,7 @@ def person_export_command(person: PersonArg, output: OutputOpt = None) -> None:
     actor = _actor()
     with domain_errors():
         data = services.person_export(actor, person)
-        _write(json.dumps(data, ensure_ascii=False, indent=2) + "\n", output)
+        _write([json.dumps(data, ensure_ascii=False, indent=2) + "\n"], output)
     if output:
         note(f"Wrote everything about {data['person']['given_name']} to {output}.")
 

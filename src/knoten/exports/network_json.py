@@ -22,8 +22,9 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import json
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, cast
 
 from django.apps import apps
@@ -191,6 +192,126 @@ def _through_people(model: type[models.Model]) -> tuple[type[models.Model], str,
     return None
 
 
+class _Export:
+    """One export's walk over the network: its header, then each model's rows (each
+    table's rows must be read before the next table is asked for), then the links."""
+
+    def __init__(
+        self,
+        network: Network,
+        *,
+        viewer: Member | None,
+        person_ids: set[int] | None,
+        circle: str | None,
+        progress: Progress | None,
+        me: int | None = None,
+    ) -> None:
+        self.me = me if viewer is None else viewer.person_id
+        self.network = network
+        self.viewer = viewer
+        self.person_ids = person_ids
+        self.circle = circle
+        self.progress = progress
+        self.ordered = exported_models()
+        self.hidden = hidden_ids(viewer, network.pk)
+        self.kept: dict[type[models.Model], set[int]] = {}
+        # Interactions and projects of a circle's export: those someone of it took part in.
+        self.joined: dict[type[models.Model], set[int]] = {}
+        if person_ids is not None:
+            for model in self.ordered:
+                found = _through_people(model)
+                if found is not None:
+                    table, own, person_column = found
+                    self.joined[model] = set(
+                        table._default_manager.filter(
+                            network_id=network.pk, **{f"{person_column}__in": person_ids}
+                        ).values_list(own, flat=True)
+                    )
+
+    def header(self) -> dict[str, Any]:
+        network = self.network
+        members = Member.objects.filter(network_id=network.pk).select_related("user")
+        return {
+            "format": FORMAT,
+            "version": VERSION,
+            "exported_at": timezone.now().isoformat(),
+            "network": {"name": network.name, "created_at": network.created_at.isoformat()},
+            "me": self.me,
+            "circle": self.circle,
+            "members": [
+                {
+                    "id": m.pk,
+                    "username": m.user.get_username(),
+                    "role": m.role,
+                    "person": m.person_id,
+                }
+                for m in members.order_by("pk")
+            ],
+        }
+
+    def tables(self) -> Iterator[tuple[str, Iterator[Row]]]:
+        for number, model in enumerate(self.ordered):
+            if self.progress is not None:
+                self.progress(_label(model), number, len(self.ordered))
+            rows = self._rows(model)
+            if any(target_of(f) is model for f in foreign_keys(model)):
+                # Keys to rows of the same kind (who introduced whom) are known to point
+                # at a row left out only once all are read: these tables are read whole.
+                rows = iter(self._cleared_self_keys(model, list(rows)))
+            yield _label(model), rows
+
+    def _rows(self, model: type[models.Model]) -> Iterator[Row]:
+        from knoten.people.models import Person
+
+        fields = [f for f in model._meta.concrete_fields if f.name != "network"]
+        keys = [f for f in fields if f.is_relation]
+        ids: set[int] = set()
+        self.kept[model] = ids
+        pk_name = cast(Any, model._meta.pk).name
+        hidden = self.hidden.get(model, set())
+        query = model._default_manager.filter(network_id=self.network.pk).order_by("pk")
+        for values in query.values_list(*[f.attname for f in fields]).iterator(chunk_size=5000):
+            row = {field.name: plain(value) for field, value in zip(fields, values, strict=True)}
+            pk = row[pk_name]
+            if pk in hidden:
+                continue
+            if model is Person and self.person_ids is not None and pk not in self.person_ids:
+                continue
+            if model in self.joined and pk not in self.joined[model]:
+                continue
+            if not _keep_keys(row, keys, self.kept, self.hidden, model):
+                continue
+            ids.add(pk)
+            yield row
+
+    def _cleared_self_keys(self, model: type[models.Model], rows: list[Row]) -> list[Row]:
+        ids = self.kept[model]
+        for field in foreign_keys(model):
+            if target_of(field) is model:
+                for row in rows:
+                    if row[field.name] is not None and row[field.name] not in ids:
+                        row[field.name] = None
+        return rows
+
+    def links(self) -> Iterator[tuple[str, Iterator[list[int]]]]:
+        for model in self.ordered:
+            for field in auto_links(model):
+                yield _links_key(model, field), self._pairs(model, field)
+
+    def _pairs(
+        self, model: type[models.Model], field: models.ManyToManyField[Any, Any]
+    ) -> Iterator[list[int]]:
+        through = through_of(field)
+        source, target = field.m2m_column_name(), field.m2m_reverse_name()
+        pairs = through._default_manager.filter(
+            **{f"{field.m2m_field_name()}__network_id": self.network.pk}
+        ).order_by("pk")
+        sources, targets = self.kept[model], self.kept.get(target_of(field), set())
+        for a, b in pairs.values_list(source, target).iterator(chunk_size=5000):
+            if a in sources and b in targets:
+                yield [a, b]
+
+
 def export_network(
     network: Network,
     *,
@@ -205,88 +326,50 @@ def export_network(
     takes everything (a backup). ``person_ids`` keeps only these persons and what is
     recorded about them (an export of one circle).
     """
-    from knoten.people.models import Person
+    walk = _Export(network, viewer=viewer, person_ids=person_ids, circle=circle, progress=progress)
+    data = walk.header()
+    data["models"] = {label: list(rows) for label, rows in walk.tables()}
+    data["links"] = {key: list(pairs) for key, pairs in walk.links()}
+    return data
 
-    ordered = exported_models()
-    hidden = hidden_ids(viewer, network.pk)
-    kept: dict[type[models.Model], set[int]] = {}
-    tables: dict[str, list[Row]] = {}
-    # Interactions and projects of a circle's export: those someone of it took part in.
-    joined: dict[type[models.Model], set[int]] = {}
-    if person_ids is not None:
-        for model in ordered:
-            found = _through_people(model)
-            if found is not None:
-                table, own, person_column = found
-                joined[model] = set(
-                    table._default_manager.filter(
-                        network_id=network.pk, **{f"{person_column}__in": person_ids}
-                    ).values_list(own, flat=True)
-                )
-    for number, model in enumerate(ordered):
-        if progress is not None:
-            progress(_label(model), number, len(ordered))
-        fields = [f for f in model._meta.concrete_fields if f.name != "network"]
-        keys = [f for f in fields if f.is_relation]
-        rows: list[Row] = []
-        ids: set[int] = set()
-        query = model._default_manager.filter(network_id=network.pk).order_by("pk")
-        for values in query.values_list(*[f.attname for f in fields]).iterator(chunk_size=5000):
-            row = {field.name: plain(value) for field, value in zip(fields, values, strict=True)}
-            pk = row[cast(Any, model._meta.pk).name]
-            if pk in hidden.get(model, ()):
-                continue
-            if model is Person and person_ids is not None and pk not in person_ids:
-                continue
-            if model in joined and pk not in joined[model]:
-                continue
-            if not _keep_keys(row, keys, kept, hidden):
-                continue
-            ids.add(pk)
-            rows.append(row)
-        # Keys to rows of the same kind (who introduced whom): to a row left out, cleared.
-        for field in keys:
-            if target_of(field) is model:
-                for row in rows:
-                    if row[field.name] is not None and row[field.name] not in ids:
-                        row[field.name] = None
-        kept[model] = ids
-        tables[_label(model)] = rows
 
-    links: dict[str, list[list[int]]] = {}
-    for model in ordered:
-        for field in auto_links(model):
-            through = through_of(field)
-            source, target = field.m2m_column_name(), field.m2m_reverse_name()
-            pairs = through._default_manager.filter(
-                **{f"{field.m2m_field_name()}__network_id": network.pk}
-            ).order_by("pk")
-            links[_links_key(model, field)] = [
-                [a, b]
-                for a, b in pairs.values_list(source, target).iterator(chunk_size=5000)
-                if a in kept[model] and b in kept.get(target_of(field), set())
-            ]
+def stream_network(
+    network: Network,
+    *,
+    viewer: Member | None,
+    person_ids: set[int] | None = None,
+    circle: str | None = None,
+    progress: Progress | None = None,
+    me: int | None = None,
+) -> Iterator[str]:
+    """The same export as JSON text, a piece at a time: a network of 100,000 persons is
+    written without holding its rows in memory. ``me`` names *me* when there is no
+    ``viewer`` (a backup: the owner's person)."""
+    walk = _Export(
+        network, viewer=viewer, person_ids=person_ids, circle=circle, progress=progress, me=me
+    )
+    head = json.dumps(walk.header(), ensure_ascii=False)
+    yield head[:-1] + ', "models": {'
+    for number, (label, rows) in enumerate(walk.tables()):
+        yield from _json_list(label, rows, first=number == 0)
+    yield '}, "links": {'
+    for number, (key, pairs) in enumerate(walk.links()):
+        yield from _json_list(key, pairs, first=number == 0)
+    yield "}}"
 
-    members = Member.objects.filter(network_id=network.pk).select_related("user").order_by("pk")
-    return {
-        "format": FORMAT,
-        "version": VERSION,
-        "exported_at": timezone.now().isoformat(),
-        "network": {"name": network.name, "created_at": network.created_at.isoformat()},
-        "me": viewer.person_id if viewer is not None else None,
-        "circle": circle,
-        "members": [
-            {
-                "id": m.pk,
-                "username": m.user.get_username(),
-                "role": m.role,
-                "person": m.person_id,
-            }
-            for m in members
-        ],
-        "models": tables,
-        "links": links,
-    }
+
+def _json_list(key: str, items: Iterable[Any], *, first: bool) -> Iterator[str]:
+    yield ("" if first else ",\n") + json.dumps(key) + ": ["
+    batch: list[str] = []
+    separator = ""
+    for item in items:
+        batch.append(json.dumps(item, ensure_ascii=False))
+        if len(batch) >= 1000:
+            yield separator + ",\n".join(batch)
+            separator, batch = ",\n", []
+    if batch:
+        yield separator + ",\n".join(batch)
+    yield "]"
 
 
 def _keep_keys(
@@ -294,6 +377,7 @@ def _keep_keys(
     keys: Iterable[models.Field[Any, Any]],
     kept: dict[type[models.Model], set[int]],
     hidden: dict[type[models.Model], set[int]],
+    model: type[models.Model],
 ) -> bool:
     """Clear (or, for a required key, refuse) a row's keys to rows left out. A row that
     belongs to something the viewer may not see (a promise made in another member's
@@ -301,8 +385,8 @@ def _keep_keys(
     for field in keys:
         value = row[field.name]
         target = target_of(field)
-        if value is None or target not in kept:
-            continue  # a member, or a model that comes later (a key to itself)
+        if value is None or target not in kept or target is model:
+            continue  # a member, or a key to the same kind (checked once all are read)
         if value in kept[target]:
             continue
         if value in hidden.get(target, ()):

@@ -12,6 +12,7 @@ interface calls.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from django.db import transaction
@@ -29,6 +30,7 @@ __all__ = [
     "export",
     "export_csv",
     "export_json",
+    "export_json_text",
     "export_vcard",
     "forget_person",
     "forget_plan",
@@ -40,28 +42,42 @@ __all__ = [
 FORMATS = ("vcard", "csv", "json")
 
 
+def _circle_people(actor: Member, circle: str | None) -> tuple[set[int] | None, str | None]:
+    """The persons of ``circle`` (and *me*), with the circle's name; None without one."""
+    if not circle:
+        return None, None
+    from knoten.people.models import Person
+    from knoten.people.services import find_circle
+
+    found = find_circle(actor, circle)
+    person_ids = set(
+        Person.objects.filter(network_id=actor.network_id, circles=found).values_list(
+            "pk", flat=True
+        )
+    )
+    # *me* comes along: what the circle's people owe me and I them stays.
+    person_ids.add(actor.me.pk)
+    return person_ids, found.name
+
+
 def export_json(
     actor: Member, *, circle: str | None = None, progress: nj.Progress | None = None
 ) -> dict[str, Any]:
     """The whole network as JSON-able data, lossless (what ``actor`` may see: others'
     private minutes are left out, with the promises made in them). With ``circle``,
     its persons (and *me*) and what is recorded about them."""
-    person_ids = None
-    shown = None
-    if circle:
-        from knoten.people.models import Person
-        from knoten.people.services import find_circle
-
-        found = find_circle(actor, circle)
-        shown = found.name
-        person_ids = set(
-            Person.objects.filter(network_id=actor.network_id, circles=found).values_list(
-                "pk", flat=True
-            )
-        )
-        # *me* comes along: what the circle's people owe me and I them stays.
-        person_ids.add(actor.me.pk)
+    person_ids, shown = _circle_people(actor, circle)
     return nj.export_network(
+        actor.network, viewer=actor, person_ids=person_ids, circle=shown, progress=progress
+    )
+
+
+def export_json_text(
+    actor: Member, *, circle: str | None = None, progress: nj.Progress | None = None
+) -> Iterator[str]:
+    """:func:`export_json` as JSON text, a piece at a time (for files and downloads)."""
+    person_ids, shown = _circle_people(actor, circle)
+    return nj.stream_network(
         actor.network, viewer=actor, person_ids=person_ids, circle=shown, progress=progress
     )
 
@@ -94,16 +110,16 @@ def import_json(actor: Member, data: Any, *, progress: nj.Progress | None = None
     return {"created": counts, "total": sum(counts.values())}
 
 
-def export(actor: Member, fmt: str, *, circle: str | None = None) -> tuple[str, str, str]:
-    """The export in ``fmt`` as (text, media type, file name)."""
-    import json
-
+def export(actor: Member, fmt: str, *, circle: str | None = None) -> tuple[Iterator[str], str, str]:
+    """The export in ``fmt`` as (text in pieces, media type, file name). Checks the
+    format and the circle before the first piece."""
     wanted = (fmt or "").strip().lower()
     if wanted in {"vcf", "vcard"}:
-        return export_vcard(actor, circle=circle), "text/vcard; charset=utf-8", "knoten.vcf"
+        text = export_vcard(actor, circle=circle)
+        return iter([text]), "text/vcard; charset=utf-8", "knoten.vcf"
     if wanted == "csv":
-        return export_csv(actor, circle=circle), "text/csv; charset=utf-8", "knoten.csv"
+        return iter([export_csv(actor, circle=circle)]), "text/csv; charset=utf-8", "knoten.csv"
     if wanted == "json":
-        text = json.dumps(export_json(actor, circle=circle), ensure_ascii=False, indent=1)
-        return text, "application/json", "knoten.json"
+        _circle_people(actor, circle)  # an unknown circle is refused now, not mid-download
+        return export_json_text(actor, circle=circle), "application/json", "knoten.json"
     raise InvalidInput("format", fmt, "is not one of: vcard, csv, json")

@@ -6,7 +6,7 @@ and the API.
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
@@ -42,7 +42,7 @@ def export_page(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def download(request: HttpRequest) -> HttpResponse:
+def download(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
     """The export as a file download; a bad format or circle shows the page with why."""
     member = _member(request)
     fmt = request.GET.get("format", "vcard")
@@ -51,6 +51,6 @@ def download(request: HttpRequest) -> HttpResponse:
         text, media_type, name = services.export(member, fmt, circle=circle)
     except KnotenError as problem:
         return _page(request, str(problem), status=400)
-    response = HttpResponse(text, content_type=media_type)
+    response = StreamingHttpResponse(text, content_type=media_type)
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
