@@ -223,8 +223,8 @@ def person_export_command(person: PersonArg, output: OutputOpt = None) -> None:
 def _show_plan(plan: dict[str, Any]) -> None:
     who = plan["person"]
     note(f"Forgetting {who['name']} (id {who['id']}) will:")
-    deleted = ", ".join(f"{count} {what}" for what, count in plan["deleted"].items())
-    note(f"  delete {deleted}")
+    deleted = ", ".join(f"{what}: {count}" for what, count in plan["deleted"].items())
+    note(f"  delete rows ({deleted})")
     if plan["conversations_only_with_them"]:
         note(
             f"  delete {plan['conversations_only_with_them']} conversations that only they were in"
@@ -236,7 +236,7 @@ def _show_plan(plan: dict[str, Any]) -> None:
             f"texts ({where})"
         )
     for what, count in plan["cleared"].items():
-        note(f"  clear {count}× {what}")
+        note(f"  leave out the reference to them in {what} ({count})")
     if plan["backups_keeping_them"]:
         note("  Backups made before keep them; delete these files too if they must go:")
         for path in plan["backups_keeping_them"]:
