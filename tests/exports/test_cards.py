@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
+import pytest
 import vobject
 
 from knoten.exports import services
@@ -134,3 +135,14 @@ def test_csv_has_google_headers_and_one_row_per_person(rich: Rich) -> None:
     assert anna["Birthday"] == "1980-03-14"
     clara = next(r for r in rows if r["First Name"] == "Clara")
     assert clara["Last Name"] == "von Bülow"
+
+
+def test_the_cards_are_the_same_read_a_few_persons_at_a_time(
+    rich: Rich, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from knoten.exports import cards
+
+    whole_vcard, whole_csv = services.export_vcard(rich.alice), services.export_csv(rich.alice)
+    monkeypatch.setattr(cards, "CHUNK", 2)
+    assert services.export_vcard(rich.alice) == whole_vcard
+    assert services.export_csv(rich.alice) == whole_csv

@@ -16,7 +16,7 @@ import io
 import re
 import uuid
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,6 +38,7 @@ LINE_OCTETS = 75
 UID_NAMESPACE = uuid.UUID("7f0e4c61-3d2a-5b8e-9a41-6b6e6f74656e")
 PRODID = "-//Knoten//Knoten export//EN"
 CSV_RELATIONS = 10
+CHUNK = 5000
 
 # A relationship's word for the *other* person (what they are to this one), as the
 # TYPE values of RFC 6350 §6.6.6; anything else is a "contact".
@@ -122,87 +123,91 @@ def person_uid(network_id: int, person_id: int) -> str:
 
 def cards(actor: Member, *, circle: str | None = None) -> list[Card]:
     """Every person of the network (or of one circle), with what the exports need."""
-    from knoten.imports.models import ImportedProperty
+    return list(iter_cards(actor, circle=circle))
+
+
+def _people_ids(actor: Member, circle: str | None) -> list[int]:
     from knoten.people.services import find_circle
 
     people = Person.objects.filter(network_id=actor.network_id)
     if circle:
-        found = find_circle(actor, circle)
-        people = people.filter(circles=found)
-    persons = list(people.order_by("sort_name", "pk"))
-    by_id = {p.pk: Card(p, person_uid(actor.network_id, p.pk)) for p in persons}
-    if not by_id:
-        return []
-    ids = list(by_id)
+        people = people.filter(circles=find_circle(actor, circle))
+    return list(people.order_by("sort_name", "pk").values_list("pk", flat=True))
+
+
+def iter_cards(actor: Member, *, circle: str | None = None) -> Iterator[Card]:
+    """:func:`cards` 5,000 persons at a time, in the directory's order: a network of
+    100,000 persons is never all in memory."""
+    ids = _people_ids(actor, circle)
+    for start in range(0, len(ids), CHUNK):
+        yield from _chunk_cards(actor, ids[start : start + CHUNK])
+
+
+def _chunk_cards(actor: Member, chunk: list[int]) -> list[Card]:
+    from knoten.imports.models import ImportedProperty
+
+    persons = Person.objects.in_bulk(chunk)
+    by_id = {pk: Card(persons[pk], person_uid(actor.network_id, pk)) for pk in chunk}
     scope: dict[str, Any] = {"network_id": actor.network_id}
-    names = {p.pk: p.full_name or p.nickname for p in persons}
-    seen_edges: set[int] = set()
-
-    def chunks() -> list[list[int]]:
-        return [ids[start : start + 5000] for start in range(0, len(ids), 5000)]
-
-    for chunk in chunks():
-        for values in (
-            ContactPoint.objects.filter(person_id__in=chunk, **scope)
-            .order_by("person_id", "kind", "-preferred", "pk")
-            .values_list(*_POINT_COLUMNS)
-        ):
-            point = Point(*values)
-            by_id[point.person_id].contacts.append(point)
-        for person_id, org, title in (
-            Affiliation.objects.filter(person_id__in=chunk, kind="job", end__isnull=True, **scope)
-            .order_by("person_id", "-start", "pk")
-            .values_list("person_id", "organisation__name", "title")
-        ):
-            card = by_id[person_id]
-            if not card.org:
-                card.org, card.title = org, title
-        for person_id, kind, date in (
-            ImportantDate.objects.filter(
-                person_id__in=chunk, kind__in=["birthday", "anniversary"], **scope
-            )
-            .order_by("person_id", "pk")
-            .values_list("person_id", "kind", "date")
-        ):
-            card = by_id[person_id]
-            if kind == "birthday":
-                card.birthday = date
-            elif card.anniversary is None:
-                card.anniversary = date
-        through = Person.circles.through
-        for person_id, name in (
-            through.objects.filter(person_id__in=chunk)
-            .order_by("person_id", "circle__name")
-            .values_list("person_id", "circle__name")
-        ):
-            by_id[person_id].circles.append(name)
-        edges = list(
-            Relationship.objects.filter(
-                Q(from_person_id__in=chunk) | Q(to_person_id__in=chunk), **scope
-            )
-            .order_by("pk")
-            .values_list("pk", "from_person_id", "to_person_id", "kind")
+    names = {pk: p.full_name or p.nickname for pk, p in persons.items()}
+    for values in (
+        ContactPoint.objects.filter(person_id__in=chunk, **scope)
+        .order_by("person_id", "kind", "-preferred", "pk")
+        .values_list(*_POINT_COLUMNS)
+    ):
+        point = Point(*values)
+        by_id[point.person_id].contacts.append(point)
+    for person_id, org, title in (
+        Affiliation.objects.filter(person_id__in=chunk, kind="job", end__isnull=True, **scope)
+        .order_by("person_id", "-start", "pk")
+        .values_list("person_id", "organisation__name", "title")
+    ):
+        card = by_id[person_id]
+        if not card.org:
+            card.org, card.title = org, title
+    for person_id, kind, date in (
+        ImportantDate.objects.filter(
+            person_id__in=chunk, kind__in=["birthday", "anniversary"], **scope
         )
-        unnamed = {pk for _, a, b, _ in edges for pk in (a, b) if pk not in names}
-        if unnamed:
-            names.update(_names(actor.network_id, unnamed))
-        for rel_id, from_id, to_id, code in edges:
-            if rel_id in seen_edges:
-                continue
-            seen_edges.add(rel_id)
-            word = v.KINDS_BY_CODE.get(code)
-            if word is None:
-                continue
-            # from_person is <forward> of to_person: in to_person's card, from_person is
-            # the <forward>; in from_person's card, to_person is the <reverse>.
-            if to_id in by_id:
-                by_id[to_id].related.append((word.forward, names[from_id], word.family))
-            if from_id in by_id:
-                by_id[from_id].related.append((word.reverse, names[to_id], word.family))
-        for prop in ImportedProperty.objects.filter(person_id__in=chunk, **scope).order_by("pk"):
-            if re.fullmatch(r"X-[A-Za-z0-9-]+", prop.name):
-                by_id[prop.person_id].extras.append((prop.name.upper(), prop.value))
-    return list(by_id.values())
+        .order_by("person_id", "pk")
+        .values_list("person_id", "kind", "date")
+    ):
+        card = by_id[person_id]
+        if kind == "birthday":
+            card.birthday = date
+        elif card.anniversary is None:
+            card.anniversary = date
+    through = Person.circles.through
+    for person_id, name in (
+        through.objects.filter(person_id__in=chunk)
+        .order_by("person_id", "circle__name")
+        .values_list("person_id", "circle__name")
+    ):
+        by_id[person_id].circles.append(name)
+    edges = list(
+        Relationship.objects.filter(
+            Q(from_person_id__in=chunk) | Q(to_person_id__in=chunk), **scope
+        )
+        .order_by("pk")
+        .values_list("pk", "from_person_id", "to_person_id", "kind")
+    )
+    unnamed = {pk for _, a, b, _ in edges for pk in (a, b) if pk not in names}
+    if unnamed:
+        names.update(_names(actor.network_id, unnamed))
+    for _rel_id, from_id, to_id, code in edges:
+        word = v.KINDS_BY_CODE.get(code)
+        if word is None:
+            continue
+        # from_person is <forward> of to_person: in to_person's card, from_person is
+        # the <forward>; in from_person's card, to_person is the <reverse>.
+        if to_id in by_id:
+            by_id[to_id].related.append((word.forward, names[from_id], word.family))
+        if from_id in by_id:
+            by_id[from_id].related.append((word.reverse, names[to_id], word.family))
+    for prop in ImportedProperty.objects.filter(person_id__in=chunk, **scope).order_by("pk"):
+        if re.fullmatch(r"X-[A-Za-z0-9-]+", prop.name):
+            by_id[prop.person_id].extras.append((prop.name.upper(), prop.value))
+    return [by_id[pk] for pk in chunk]
 
 
 # --- vCard ----------------------------------------------------------------------------------
@@ -330,7 +335,7 @@ def vcard_of(card: Card) -> str:
 
 def export_vcard(actor: Member, *, circle: str | None = None) -> str:
     """Every person of the network (or of ``circle``) as vCard 4.0 (RFC 6350)."""
-    return "".join(vcard_of(card) for card in cards(actor, circle=circle))
+    return "".join(vcard_of(card) for card in iter_cards(actor, circle=circle))
 
 
 # --- CSV (Google Contacts) ------------------------------------------------------------------
@@ -443,25 +448,41 @@ def _csv_row(card: Card) -> dict[str, str]:
     return row
 
 
+def _column_counts(actor: Member) -> dict[str, int]:
+    """How many numbered columns of each kind the fullest person needs (asked of the
+    database, so that the rows can be written as they are read)."""
+    nouns = {"email": "email", "phone": "phone", "address": "address"}
+    nouns.update({"website": "website", "linkedin": "website", "xing": "website"})
+    counts: dict[str, int] = defaultdict(int)
+    per_person: dict[tuple[int, str], int] = defaultdict(int)
+    for person_id, kind in ContactPoint.objects.filter(network_id=actor.network_id).values_list(
+        "person_id", "kind"
+    ):
+        noun = nouns.get(kind)
+        if noun is not None:
+            per_person[(person_id, noun)] += 1
+    for (_person, noun), count in per_person.items():
+        counts[noun] = max(counts[noun], count)
+    related: dict[int, int] = defaultdict(int)
+    for a, b in Relationship.objects.filter(network_id=actor.network_id).values_list(
+        "from_person_id", "to_person_id"
+    ):
+        related[a] += 1
+        related[b] += 1
+    counts["related"] = min(CSV_RELATIONS, max(related.values(), default=0))
+    counts["event"] = 1
+    return counts
+
+
 def export_csv(actor: Member, *, circle: str | None = None) -> str:
     """One row per person, with the headers of a Google Contacts export."""
-    rows = [_csv_row(card) for card in cards(actor, circle=circle)]
-    counts: dict[str, int] = defaultdict(int)
-    for row in rows:
-        for key in row:
-            match = re.match(r"(E-mail|Phone|Address|Website|Relation|Event) (\d+) - ", key)
-            if match:
-                kind = {
-                    "E-mail": "email",
-                    "Phone": "phone",
-                    "Address": "address",
-                    "Website": "website",
-                    "Relation": "related",
-                    "Event": "event",
-                }[match.group(1)]
-                counts[kind] = max(counts[kind], int(match.group(2)))
+    ids = _people_ids(actor, circle)  # an unknown circle is refused before anything
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=csv_headers(counts), lineterminator="\r\n")
+    writer = csv.DictWriter(
+        buffer, fieldnames=csv_headers(_column_counts(actor)), lineterminator="\r\n"
+    )
     writer.writeheader()
-    writer.writerows(rows)
+    for start in range(0, len(ids), CHUNK):
+        for card in _chunk_cards(actor, ids[start : start + CHUNK]):
+            writer.writerow(_csv_row(card))
     return buffer.getvalue()
