@@ -23,8 +23,8 @@ ApiFor = Callable[[Member], ApiClient]
 
 
 def _body(answer: Any) -> str:
-    """A download's text (a streamed answer's pieces joined)."""
-    return b"".join(answer.streaming_content).decode("utf-8")
+    """A download's text."""
+    return str(answer.content.decode("utf-8"))
 
 
 @pytest.fixture
