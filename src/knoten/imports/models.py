@@ -18,6 +18,7 @@ class ImportedProperty(NetworkScoped):
     value = models.TextField()
 
     class Meta:
+        verbose_name_plural = "imported properties"
         indexes = [models.Index(fields=["person", "name"])]
 
     def __str__(self) -> str:

@@ -53,6 +53,7 @@ class SeenAddress(NetworkScoped):
     automated = models.BooleanField(default=False)
 
     class Meta:
+        verbose_name_plural = "seen addresses"
         constraints = [
             models.UniqueConstraint(fields=["network", "address"], name="mailbox_address_once")
         ]
