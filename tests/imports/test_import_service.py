@@ -246,3 +246,13 @@ def test_a_custom_date_is_not_added_twice(member: Member) -> None:
     )
     assert again.outcomes[0].action == "unchanged"
     assert ImportantDate.objects.filter(kind="custom").count() == 1
+
+
+def test_the_same_record_twice_in_one_file_is_one_person(member: Member) -> None:
+    plain = anna(contacts=[], organisation="", dates=[], groups=[], extra=[])
+    twice = anna(7, contacts=[], organisation="", dates=[], groups=[], extra=[])
+    report = run(member, plain, twice)
+    assert [o.action for o in report.outcomes] == ["created", "unchanged"]
+    assert report.outcomes[1].reasons == ["the same record earlier in this file"]
+    assert Person.objects.filter(family_name="Schmidt").count() == 1
+    assert ImportOrigin.objects.count() == 1

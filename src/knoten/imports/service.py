@@ -395,11 +395,14 @@ def _write(
     from knoten.knowwho.index import reindex_organisations, reindex_people
 
     network_id = actor.network_id
-    known = dict(
-        ImportOrigin.objects.filter(
-            network_id=network_id, key__in=[item.key for item in checked]
-        ).values_list("key", "person_id")
-    )
+    keys = sorted({item.key for item in checked})
+    known: dict[str, int] = {}
+    for start in range(0, len(keys), _CHUNK):
+        known.update(
+            ImportOrigin.objects.filter(
+                network_id=network_id, key__in=keys[start : start + _CHUNK]
+            ).values_list("key", "person_id")
+        )
     index = MatchIndex.build(network_id)
     # First pass: who each record is. New persons get a place-holder id (negative) so
     # that later records of the same file can match them.
@@ -414,11 +417,14 @@ def _write(
         match = index.match(item.record)
         if match is not None and match.certain:
             plans.append((item, match.person_id, "merge", match))
+            known[item.key] = match.person_id
             continue
         placeholder = -(len(new_people) + 1)
         new_people[placeholder] = item
         index.add(placeholder, item.record)
         plans.append((item, placeholder, "review" if match is not None else "create", match))
+        # The same record twice in one file is one person.
+        known[item.key] = placeholder
     if progress:
         progress(len(checked), len(checked))
 
@@ -456,7 +462,7 @@ def _write(
                 "merged" if added else "unchanged",
                 target.person.pk,
                 target.name,
-                ["imported before"],
+                ["the same record earlier in this file" if target_id < 0 else "imported before"],
                 added,
             )
         elif action == "merge":
