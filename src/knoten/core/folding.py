@@ -12,6 +12,7 @@ itself and does no harm.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -41,6 +42,8 @@ _NON_WORD = re.compile(r"[^\w]+")
 
 def strip_marks(text: str) -> str:
     """``text`` without diacritics, lower-cased (ß as ss)."""
+    if text.isascii():  # nothing to decompose: most names and words
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return plain.casefold()
@@ -48,6 +51,18 @@ def strip_marks(text: str) -> str:
 
 def fold(text: str) -> str:
     """The search form of ``text``: lower case, no marks, ae/oe/ue as a/o/u."""
+    if len(text) <= _REMEMBERED_LENGTH:
+        return _fold_short(text)
+    return _TRANSLITERATION.sub("", strip_marks(text))
+
+
+# Names and single words recur (an import folds each name three or four times, the
+# duplicate finder every name of the network): the short ones are remembered.
+_REMEMBERED_LENGTH = 64
+
+
+@functools.lru_cache(maxsize=200_000)
+def _fold_short(text: str) -> str:
     return _TRANSLITERATION.sub("", strip_marks(text))
 
 
