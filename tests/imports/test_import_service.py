@@ -77,7 +77,7 @@ def test_a_record_becomes_a_person_with_every_fact(member: Member) -> None:
     assert person.network_id == member.network_id
     points = {(p.kind, p.value, p.label, p.preferred) for p in person.contact_points.all()}
     assert ("email", "anna.schmidt@example.com", "work", True) in points
-    assert ("phone", "+491701234567", "mobile", False) in points
+    assert ("phone", "+491701234567", "mobile", True) in points  # the first of its kind
     address = person.contact_points.get(kind="address")
     assert (address.street, address.postal_code, address.locality) == (
         "Hauptstr. 5",
@@ -256,3 +256,17 @@ def test_the_same_record_twice_in_one_file_is_one_person(member: Member) -> None
     assert report.outcomes[1].reasons == ["the same record earlier in this file"]
     assert Person.objects.filter(family_name="Schmidt").count() == 1
     assert ImportOrigin.objects.count() == 1
+
+
+def test_the_files_preferred_value_wins_else_the_first_of_its_kind(member: Member) -> None:
+    record = anna(
+        contacts=[
+            RecordContact("email", "a.schmidt@privat.example"),
+            RecordContact("email", "anna.schmidt@example.com", preferred=True),
+            RecordContact("phone", "+49 170 1234567"),
+            RecordContact("phone", "+49 30 1234567"),
+        ]
+    )
+    person = Person.objects.get(pk=run(member, record).outcomes[0].person_id)
+    preferred = dict(person.contact_points.filter(preferred=True).values_list("kind", "value"))
+    assert preferred == {"email": "anna.schmidt@example.com", "phone": "+491701234567"}

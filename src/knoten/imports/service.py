@@ -773,12 +773,13 @@ def _add_facts(
     """Add what the record says and the person lacks; what was added, in words."""
     record, person, network_id = item.record, target.person, actor.network_id
     added: list[str] = []
-    for parsed in item.points:
+    # The file's preferred value of a kind first: it becomes the preferred one if the
+    # person has none of that kind yet (else the first of the kind does, as when typed).
+    ordered = sorted(item.points, key=lambda parsed: parsed.extra.get("preferred") != "True")
+    for parsed in ordered:
         if (parsed.kind, parsed.value) in target.points:
             continue
-        preferred = parsed.extra.get("preferred") == "True" and parsed.kind not in (
-            target.preferred_kinds
-        )
+        preferred = parsed.kind not in target.preferred_kinds
         if preferred:
             target.preferred_kinds.add(parsed.kind)
         text = [
