@@ -7,7 +7,7 @@ import decimal
 import json
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Annotated, Any, NoReturn
 
@@ -66,3 +66,44 @@ def domain_errors() -> Iterator[None]:
 def note(message: str) -> None:
     """Feedback for people (what was understood, what was done), on stderr."""
     err.print(message, markup=False, highlight=False)
+
+
+StageProgress = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+@contextmanager
+def stage_progress(
+    *, show: bool = True, transient: bool = True, width: int = 18
+) -> Iterator[StageProgress | None]:
+    """A Rich progress bar on stderr with one line per stage of a long job; the callback
+    takes ``(stage, done, total)``. None when ``show`` is false (``--json``, a pipe, or
+    ``--no-progress``), so callers pass it on as it is."""
+    if not show:
+        yield None
+        return
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TaskID,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
+    tasks: dict[str, TaskID] = {}
+    with Progress(
+        TextColumn(f"{{task.description:<{width}}}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=transient,
+    ) as bar:
+
+        def progress(stage: str, done: int, total: int) -> None:
+            task = tasks.get(stage)
+            if task is None:
+                task = tasks[stage] = bar.add_task(stage, total=max(total, 1))
+            bar.update(task, completed=done, total=max(total, 1))
+
+        yield progress

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Annotated, Any
 
 import typer
 from rich.table import Table
 
-from knoten.cli.output import JsonOption, domain_errors, emit_json, err, note, out
+from knoten.cli.output import JsonOption, domain_errors, emit_json, err, note, out, stage_progress
 from knoten.core.models import Member
-from knoten.dedupe.matching import DEFAULT_MIN_SCORE, Progress
+from knoten.dedupe.matching import DEFAULT_MIN_SCORE
 
 dedupe_app = typer.Typer(
     name="dedupe",
@@ -25,33 +23,6 @@ def _actor() -> Member:
 
     with domain_errors():
         return local_member()
-
-
-@contextmanager
-def _progress_bar(show: bool) -> Iterator[Progress | None]:
-    if not show:
-        yield None
-        return
-    from rich.progress import BarColumn, MofNCompleteColumn, TaskID, TextColumn, TimeElapsedColumn
-    from rich.progress import Progress as Bar
-
-    tasks: dict[str, TaskID] = {}
-    with Bar(
-        TextColumn("{task.description:<18}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err,
-        transient=True,
-    ) as bar:
-
-        def progress(stage: str, done: int, total: int) -> None:
-            task = tasks.get(stage)
-            if task is None:
-                task = tasks[stage] = bar.add_task(stage, total=max(total, 1))
-            bar.update(task, completed=done, total=max(total, 1))
-
-        yield progress
 
 
 def _side(person: dict[str, Any]) -> str:
@@ -81,7 +52,7 @@ def dedupe(
     from knoten.dedupe.services import candidate_as_dict, likely_duplicates
 
     member = _actor()
-    with domain_errors(), _progress_bar(err.is_terminal) as progress:
+    with domain_errors(), stage_progress(show=err.is_terminal) as progress:
         found = likely_duplicates(member, min_score=min_score, limit=limit, progress=progress)
     rows = [candidate_as_dict(candidate) for candidate in found]
     if as_json:

@@ -9,7 +9,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from knoten.cli.output import JsonOption, domain_errors, emit_json, err, fail, note, out
+from knoten.cli.output import (
+    JsonOption,
+    domain_errors,
+    emit_json,
+    fail,
+    note,
+    out,
+    stage_progress,
+)
 from knoten.core.errors import KnotenError
 
 if TYPE_CHECKING:
@@ -82,31 +90,8 @@ def demo(
 @contextmanager
 def progress_bar() -> Iterator[Progress]:
     """A Rich progress bar on stderr with one line per stage of the generator."""
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        TaskID,
-        TextColumn,
-        TimeElapsedColumn,
-    )
-    from rich.progress import Progress as Bar
-
-    tasks: dict[str, TaskID] = {}
-    with Bar(
-        TextColumn("{task.description:<26}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err,
-        transient=False,
-    ) as bar:
-
-        def progress(stage: str, done: int, total: int) -> None:
-            task = tasks.get(stage)
-            if task is None:
-                task = tasks[stage] = bar.add_task(stage, total=max(total, 1))
-            bar.update(task, completed=done, total=max(total, 1))
-
+    with stage_progress(transient=False, width=26) as progress:
+        assert progress is not None
         yield progress
 
 

@@ -9,10 +9,9 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from knoten.cli.output import JsonOption, domain_errors, emit_json, err, note, out
+from knoten.cli.output import JsonOption, domain_errors, emit_json, err, note, out, stage_progress
 
 _SHOWN = 20  # records listed per kind of outcome before "and N more"
 
@@ -24,23 +23,12 @@ def register(app: typer.Typer) -> None:
 
 @contextmanager
 def _progress(label: str, enabled: bool) -> Iterator[Any]:
-    if not enabled:
-        yield None
-        return
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err,
-        transient=True,
-    ) as bar:
-        task = bar.add_task(label, total=None)
-
-        def advance(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
-
-        yield advance
+    """The import's bar on stderr: records matched of the file's records."""
+    with stage_progress(show=enabled) as progress:
+        if progress is None:
+            yield None
+        else:
+            yield lambda done, total: progress(label, done, total)
 
 
 def import_command(

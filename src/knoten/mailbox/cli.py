@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.table import Table
 
-from knoten.cli.output import JsonOption, domain_errors, emit_json, err, note, out
+from knoten.cli.output import JsonOption, domain_errors, emit_json, note, out, stage_progress
 from knoten.core.errors import InvalidInput
 from knoten.core.models import Member
 
@@ -67,37 +67,12 @@ def _actor() -> Member:
 
 
 @contextmanager
-def _progress_bar() -> Iterator[Progress]:
-    """A Rich progress bar on stderr, one line per stage."""
-    from rich.progress import BarColumn, MofNCompleteColumn, TaskID, TextColumn, TimeElapsedColumn
-    from rich.progress import Progress as Bar
-
-    tasks: dict[str, TaskID] = {}
-    with Bar(
-        TextColumn("{task.description:<18}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err,
-        transient=True,
-    ) as bar:
-
-        def progress(stage: str, done: int, total: int) -> None:
-            task = tasks.get(stage)
-            if task is None:
-                task = tasks[stage] = bar.add_task(stage, total=max(total, 1))
-            bar.update(task, completed=done, total=max(total, 1))
-
-        yield progress
-
-
-@contextmanager
 def _progress(quiet: bool) -> Iterator[Progress | None]:
     """The progress bar, or none for ``--no-progress`` and ``--json``."""
     if quiet:
         yield None
         return
-    with _progress_bar() as progress:
+    with stage_progress() as progress:
         yield progress
 
 
