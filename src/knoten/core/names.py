@@ -61,6 +61,12 @@ _PARTICLES = {
 _NICKNAME = re.compile(r"[\"“„”'‚‘’](?P<nick>[^\"“„”'‚‘’]+)[\"“„”'‚‘’]|\((?P<paren>[^)]+)\)")
 
 
+def is_particle(word: str) -> bool:
+    """Whether ``word`` is a name particle as written (von, van der, de, zu …): lower
+    case, since "Von" leading a name is usually part of the family name itself."""
+    return word in _PARTICLES
+
+
 def is_title_word(word: str) -> bool:
     """Whether ``word`` (any case, with or without its dot) is part of an academic title."""
     lowered = word.casefold()

@@ -38,7 +38,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from knoten.core.errors import InvalidInput
-from knoten.core.names import _PARTICLES, is_title_word
+from knoten.core.names import is_particle, is_title_word
 from knoten.core.partial_dates import PartialDate, find_partial_date
 from knoten.imports.records import (
     ContactRecord,
@@ -689,7 +689,7 @@ class _CardReader:
         record = self.record
         words = family.split()
         particles = []
-        while len(words) > 1 and words[0] in _PARTICLES:
+        while len(words) > 1 and is_particle(words[0]):
             particles.append(words.pop(0))
         record.family_name = " ".join(words)
         record.name_particle = " ".join(particles)
