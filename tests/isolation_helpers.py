@@ -193,3 +193,9 @@ def cross_network_references() -> list[str]:
             for pk in wrong:
                 found.append(f"{model._meta.label} {pk}: {f.name} is another network's")
     return found
+
+
+def body_text(response: Any) -> str:
+    """A response's body as text, whether sent whole or streamed (an export download)."""
+    raw = b"".join(response.streaming_content) if response.streaming else response.content
+    return raw.decode("utf-8", "replace")

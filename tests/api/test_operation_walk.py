@@ -30,6 +30,7 @@ from tests.isolation_helpers import (
     Objects,
     alices_world,
     bobs_world,
+    body_text,
     changed,
     cross_network_references,
     snapshot,
@@ -348,7 +349,7 @@ def test_bob_reaches_nothing_of_alices_through_any_operation(
         for attempt in attempts(operation, refs):
             walked += 1
             response = call(bob, operation.method, attempt.path, attempt.query, attempt.body)
-            text = response.content.decode("utf-8", "replace")
+            text = body_text(response)
             where = f"{operation.label} [{attempt.what}] {attempt.path} {attempt.query or ''}"
             if response.status_code not in attempt.allowed:
                 problems.append(
@@ -397,7 +398,7 @@ def test_bobs_lists_and_searches_show_nothing_of_alices(walk: dict[str, Any]) ->
         for query in _list_calls(operation, refs):
             response = bob.get(operation.path, **query)
             where = f"GET {operation.path} {query}"
-            text = response.content.decode("utf-8", "replace")
+            text = body_text(response)
             if response.status_code >= 500 or response.status_code in (401, 403):
                 problems.append(f"{where}: got {response.status_code}: {text[:300]}")
             elif 200 <= response.status_code < 300 and _words_in(text):
@@ -414,7 +415,7 @@ def test_alice_herself_finds_her_words(walk: dict[str, Any]) -> None:
     for word in ALICES_WORDS:
         response = alice.get("/api/search", q=word)
         assert response.status_code == 200
-        assert word.lower() in response.content.decode().lower(), word
+        assert word.lower() in body_text(response).lower(), word
 
 
 def test_bob_reads_his_own_objects_at_every_read_path(walk: dict[str, Any]) -> None:
@@ -431,7 +432,7 @@ def test_bob_reads_his_own_objects_at_every_read_path(walk: dict[str, Any]) -> N
             path = path.replace("{" + name + "}", str(refs["bob"][kind]))
         response = bob.get(path)
         if response.status_code != 200:
-            problems.append(f"GET {path}: {response.status_code} {response.content[:200]!r}")
+            problems.append(f"GET {path}: {response.status_code} {body_text(response)[:200]!r}")
     assert not problems, "\n".join(problems)
 
 

@@ -23,8 +23,9 @@ ApiFor = Callable[[Member], ApiClient]
 
 
 def _body(answer: Any) -> str:
-    """A download's text."""
-    return str(answer.content.decode("utf-8"))
+    """A download's text (downloads are streamed a piece at a time)."""
+    assert answer.streaming, "an export is streamed, not held whole"
+    return b"".join(answer.streaming_content).decode("utf-8")
 
 
 @pytest.fixture

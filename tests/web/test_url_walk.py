@@ -37,6 +37,7 @@ from tests.isolation_helpers import (
     Objects,
     alices_world,
     bobs_world,
+    body_text,
     changed,
     cross_network_references,
     snapshot,
@@ -223,7 +224,7 @@ def test_bob_reaches_nothing_of_alices_on_any_page(walk: dict[str, Any]) -> None
             for method, headers in (("get", {}), ("get", HTMX), ("post", {}), ("post", HTMX)):
                 walked += 1
                 response = getattr(bob, method)(entry.url, headers=headers)
-                text = response.content.decode("utf-8", "replace")
+                text = body_text(response)
                 where = f"{method.upper()} {entry.url} {headers} ({page.name}, {entry.what})"
                 if response.status_code not in (404, 405):
                     problems.append(f"{where}: got {response.status_code}, expected 404")
@@ -269,15 +270,13 @@ def test_bobs_lists_searches_and_suggestions_show_nothing_of_alices(
         url = "/" + page.route
         for headers in ({}, HTMX):
             echoes = {
-                name: bob.get(url, {name: NOTHING}, headers=headers)
-                .content.decode("utf-8", "replace")
-                .count(NOTHING)
+                name: body_text(bob.get(url, {name: NOTHING}, headers=headers)).count(NOTHING)
                 for name in WORD_PARAMETERS
             }
             for query, word in queries:
                 response = bob.get(url, query, headers=headers)
                 where = f"GET {url} {query} {headers or ''} ({page.name})"
-                text = response.content.decode("utf-8", "replace")
+                text = body_text(response)
                 if response.status_code >= 500:
                     problems.append(f"{where}: got {response.status_code}")
                 shown = _words_in(text)
@@ -386,7 +385,7 @@ def test_bobs_own_pages_take_no_id_of_alices_in_a_form(walk: dict[str, Any]) -> 
             data["kind"] = FORM_KINDS[form_name.group(1)]
         response = bob.post(entry.url, data)
         where = f"POST {entry.url} ({entry.page.name}) naming Alice's ids"
-        text = response.content.decode("utf-8", "replace")
+        text = body_text(response)
         if response.status_code >= 500:
             problems.append(f"{where}: got {response.status_code}")
         if _words_in(text):
