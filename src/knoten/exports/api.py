@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import HttpRequest, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 from ninja import Query, Router, Schema
 
 from knoten.api.auth import actor
@@ -48,7 +49,7 @@ class ForgetIn(Schema):
         }
     },
 )
-def export(request: HttpRequest, query: Query[ExportQuery]) -> HttpResponse:
+def export(request: HttpRequest, query: Query[ExportQuery]) -> HttpResponseBase:
     """The network as a file: ``json`` (everything, lossless), ``vcard`` (4.0) or ``csv``
     (Google Contacts); ``circle`` keeps the people of one circle."""
     text, media_type, name = services.export(

@@ -7,6 +7,7 @@ and the API.
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
@@ -42,7 +43,7 @@ def export_page(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def download(request: HttpRequest) -> HttpResponse:
+def download(request: HttpRequest) -> HttpResponseBase:
     """The export as a file download; a bad format or circle shows the page with why."""
     member = _member(request)
     fmt = request.GET.get("format", "vcard")
