@@ -65,8 +65,8 @@ class Prepared(Generic[M]):
     ALL_FIELDS), and ``related`` maps a foreign key to the fields of its target to read
     with it, as ``select_related`` with ``only`` would. Every argument of ``build`` is an
     id and must end up as a parameter of the SQL (in a filter; not in a slice).
-    ``arguments`` names them where ``build`` takes ``**ids``. ``model`` may be given as ``"app_label.Model"``
-    for a module that cannot import it yet.
+    ``arguments`` names them where ``build`` takes ``**ids``. ``model`` may be given as
+    ``"app_label.Model"`` for a module that cannot import it yet.
     """
 
     def __init__(
