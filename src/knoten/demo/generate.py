@@ -35,9 +35,9 @@ from decimal import Decimal
 from typing import Any, ClassVar, TypeVar, overload
 
 from django.db import connections, models, router, transaction
-from django.utils import timezone
 from faker import Faker
 
+from knoten.core.bulk import insert_rows, statement
 from knoten.core.errors import InvalidInput
 from knoten.core.folding import fold, strip_marks
 from knoten.core.models import Member
@@ -483,8 +483,6 @@ class _Generator:
         self.cities = _Pick(d.CITIES, [city.weight for city in d.CITIES])
         self.industries = _pick(list(d.INDUSTRY_WEIGHTS.items()))
         self.counts: dict[str, int] = {}
-        connection = connections[router.db_for_write(Relationship)]
-        self.now = connection.ops.adapt_datetimefield_value(timezone.now())
 
     def report(self, stage: str, done: int, total: int) -> None:
         if self.progress is not None:
@@ -520,49 +518,12 @@ class _Generator:
     def _count(self, key: str, amount: int) -> None:
         self.counts[key] = self.counts.get(key, 0) + amount
 
-    def _statement(
-        self, model: Any, fields: Sequence[str]
-    ) -> tuple[Any, str, str, tuple[Any, ...]]:
-        """The connection, table, columns and the stored values of the columns not given.
-
-        Every concrete column that ``fields`` leaves out gets what Django would store for
-        it: its default, ``None`` where it may be null, the time of the run for the
-        ``auto_now`` ones. A column added to a model later is thus filled as well.
-        """
-        connection = connections[router.db_for_write(model)]
-        meta = model._meta
-        given = [meta.get_field(name) for name in fields]
-        rest = [f for f in meta.concrete_fields if not f.primary_key and f not in given]
-        defaults: list[Any] = []
-        for column in rest:
-            if getattr(column, "auto_now", False) or getattr(column, "auto_now_add", False):
-                defaults.append(self.now)
-            else:
-                defaults.append(column.get_db_prep_save(column.get_default(), connection))
-        quote = connection.ops.quote_name
-        columns = ", ".join(quote(f.column) for f in (*given, *rest))
-        return connection, quote(meta.db_table), columns, tuple(defaults)
-
     def _write(
         self, model: Any, fields: Sequence[str], rows: list[tuple[Any, ...]], key: str
     ) -> None:
-        """Insert ``rows`` (values in the order of ``fields``) with one prepared statement.
-
-        The rows that nothing refers to (affiliations, contact points, edges …) are most of
-        the data; writing them as plain tuples instead of model instances is several times
-        faster. The values are already in their stored form, and the database checks the
-        constraints as for any insert. Empties ``rows``.
-        """
-        if not rows:
-            return
-        connection, table, columns, defaults = self._statement(model, fields)
-        marks = ", ".join(["%s"] * (len(fields) + len(defaults)))
-        sql = f"INSERT INTO {table} ({columns}) VALUES ({marks})"
-        with connection.cursor() as cursor:
-            for start in range(0, len(rows), 5 * BATCH):
-                chunk = rows[start : start + 5 * BATCH]
-                cursor.executemany(sql, [row + defaults for row in chunk] if defaults else chunk)
-        self._count(key, len(rows))
+        """Insert ``rows`` (values in the order of ``fields``, in their stored form) as
+        plain tuples (``core.bulk``), count them under ``key`` and empty ``rows``."""
+        self._count(key, insert_rows(model, fields, rows))
         rows.clear()
 
     def _write_returning(
@@ -573,7 +534,7 @@ class _Generator:
         Many rows per statement with ``RETURNING``, as Django's ``bulk_create`` does on
         SQLite 3.35+ and PostgreSQL, without building a model instance for each row.
         """
-        connection, table, columns, defaults = self._statement(model, fields)
+        connection, table, columns, defaults = statement(model, fields)
         width = len(fields) + len(defaults)
         limit = connection.features.max_query_params or 65535
         per_statement = max(1, min(1000, (limit - 1) // width))

@@ -27,8 +27,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
-from django.db import connection, models, transaction
+from django.db import connection, transaction
 
+from knoten.core.bulk import insert_rows, update_rows
 from knoten.core.errors import InvalidInput
 from knoten.core.folding import fold
 from knoten.core.models import Member
@@ -628,9 +629,10 @@ def _circles(actor: Member, checked: Sequence[_Checked], circle: str | None) -> 
     return existing
 
 
-# The columns each kind of new row fills, in order; the rows are plain tuples, inserted
-# with one executemany per table. Making a model object per row and saving them with
-# bulk_create took half of an import's time (10,000 vCards: 94,000 objects).
+# The columns each kind of new row fills, in order; the rows are plain tuples in their
+# stored form, inserted with one executemany per table (core.bulk). Making a model
+# object per row and saving them with bulk_create took half of an import's time
+# (10,000 vCards: 94,000 objects).
 _COLUMNS: dict[str, tuple[str, ...]] = {
     "points": (
         "network_id",
@@ -651,6 +653,7 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
     "extras": ("network_id", "person_id", "source", "name", "value"),
     "origins": ("network_id", "person_id", "key"),
 }
+_DATE_FIELD = ImportantDate._meta.get_field("date")
 _MODELS: dict[str, Any] = {
     "points": ContactPoint,
     "jobs": Affiliation,
@@ -675,45 +678,9 @@ class _Rows:
 
     def save(self) -> None:
         for kind, columns in _COLUMNS.items():
-            _insert(_MODELS[kind], columns, getattr(self, kind))
-        _update(Affiliation, ["title"], self.titled)
-        _update(Person, ["notes", "met_on", "how_we_met"], list(self.people.values()))
-
-
-def _insert(model: Any, columns: Sequence[str], rows: Sequence[tuple[Any, ...]]) -> None:
-    """INSERT plain rows (already in the columns' stored form but for partial dates)."""
-    if not rows:
-        return
-    quote = connection.ops.quote_name
-    fields = [model._meta.get_field(column) for column in columns]
-    # Only a partial date needs converting to its stored text; the rest is stored as is.
-    convert = [i for i, f in enumerate(fields) if type(f) not in _PLAIN_FIELDS]
-    if convert:
-        rows = [
-            tuple(
-                fields[i].get_db_prep_save(value, connection) if i in convert else value
-                for i, value in enumerate(row)
-            )
-            for row in rows
-        ]
-    names = ", ".join(quote(f.column) for f in fields)
-    marks = ", ".join(["%s"] * len(fields))
-    sql = f"INSERT INTO {quote(model._meta.db_table)} ({names}) VALUES ({marks})"
-    with connection.cursor() as cursor:
-        for start in range(0, len(rows), 5_000):
-            cursor.executemany(sql, rows[start : start + 5_000])
-
-
-# Fields whose values go to the database as they are (a PartialDateField does not).
-_PLAIN_FIELDS = {
-    models.CharField,
-    models.TextField,
-    models.BooleanField,
-    models.ForeignKey,
-    models.PositiveIntegerField,
-    models.PositiveSmallIntegerField,
-    models.IntegerField,
-}
+            insert_rows(_MODELS[kind], columns, getattr(self, kind))
+        update_rows(Affiliation, ["title"], self.titled)
+        update_rows(Person, ["notes", "met_on", "how_we_met"], list(self.people.values()))
 
 
 def _checked_text(value: str, model: Any, column: str, record: ContactRecord) -> str:
@@ -741,24 +708,6 @@ def _checked_text(value: str, model: Any, column: str, record: ContactRecord) ->
 
 
 _LIMITS: dict[tuple[Any, str], int] = {}
-
-
-def _update(model: type[Any], names: Sequence[str], rows: Sequence[Any]) -> None:
-    """Save these columns of these rows in one executemany: Django's bulk_update builds a
-    CASE per column and row, which took most of an import's time for the persons it
-    completed."""
-    if not rows:
-        return
-    fields = [model._meta.get_field(name) for name in names]
-    table = connection.ops.quote_name(model._meta.db_table)
-    assignments = ", ".join(f"{connection.ops.quote_name(f.column)} = %s" for f in fields)
-    sql = f"UPDATE {table} SET {assignments} WHERE {connection.ops.quote_name('id')} = %s"
-    params = [
-        [f.get_db_prep_save(getattr(row, f.attname), connection) for f in fields] + [row.pk]
-        for row in rows
-    ]
-    with connection.cursor() as cursor:
-        cursor.executemany(sql, params)
 
 
 def _add_facts(
@@ -809,8 +758,7 @@ def _add_facts(
             rows.jobs.append((network_id, person.pk, organisation.pk, "job", title, ""))
             added.append(f"job at {organisation.name}")
         elif job is not None and record.title and not job.title:
-            job.title = record.title
-            _fits_or_refuse(job, record)
+            job.title = _checked_text(record.title, Affiliation, "title", record)
             rows.titled.append(job)
             added.append(f"title {record.title}")
     for date in record.dates:
@@ -828,7 +776,8 @@ def _add_facts(
         target.date_kinds[date.kind] = date.date
         target.dates.add(seen)
         label = _checked_text(date.label, ImportantDate, "label", record)
-        rows.dates.append((network_id, person.pk, date.kind, date.date, label, ""))
+        stored = _DATE_FIELD.get_db_prep_save(date.date, connection)
+        rows.dates.append((network_id, person.pk, date.kind, stored, label, ""))
         added.append(f"{date.kind} {date.date.isoformat()}")
     keys = {fold(" ".join(group.split())) for group in record.groups if group.strip()}
     if every_record_circle:
@@ -869,10 +818,3 @@ def _add_facts(
         if changed:
             rows.people[person.pk] = person
     return added
-
-
-def _fits_or_refuse(row: Any, record: ContactRecord) -> None:
-    try:
-        fits(row)
-    except InvalidInput as error:
-        raise ImportRefused([RecordError(record.source, record.line, error.message)]) from None
