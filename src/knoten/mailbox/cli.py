@@ -8,8 +8,6 @@ reads show a progress bar on stderr.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -21,7 +19,7 @@ from knoten.core.errors import InvalidInput
 from knoten.core.models import Member
 
 if TYPE_CHECKING:
-    from knoten.mailbox.services import MailReport, Progress
+    from knoten.mailbox.services import MailReport
 
 mail_app = typer.Typer(
     name="mail",
@@ -64,16 +62,6 @@ def _actor() -> Member:
 
     with domain_errors():
         return local_member()
-
-
-@contextmanager
-def _progress(quiet: bool) -> Iterator[Progress | None]:
-    """The progress bar, or none for ``--no-progress`` and ``--json``."""
-    if quiet:
-        yield None
-        return
-    with stage_progress() as progress:
-        yield progress
 
 
 def _show(report: MailReport, json_output: bool) -> None:
@@ -138,7 +126,7 @@ def mail_import(
     from knoten.mailbox.services import import_mail
 
     actor = _actor()
-    with domain_errors(), _progress(no_progress) as progress:
+    with domain_errors(), stage_progress(show=not no_progress) as progress:
         report = import_mail(
             actor,
             path,
@@ -202,7 +190,7 @@ def mail_imap(
     password = os.environ.get(password_env) if password_env else None
     if password is None:
         password = typer.prompt(f"Password for {user} at {host}", hide_input=True, err=True)
-    with domain_errors(), _progress(no_progress) as progress:
+    with domain_errors(), stage_progress(show=not no_progress) as progress:
         report = import_imap(
             actor,
             host=host,
@@ -295,7 +283,7 @@ def calendar_import(
             data = file.read_bytes()
         except OSError as error:
             raise InvalidInput("file", str(file), f"cannot be read: {error.strerror}") from None
-    with domain_errors(), _progress(no_progress) as progress:
+    with domain_errors(), stage_progress(show=not no_progress) as progress:
         report = import_calendar(
             actor,
             data,
