@@ -53,6 +53,7 @@ from knoten.journal.models import (
     Promise,
 )
 from knoten.people.models import (
+    CONTACT_POINT_FIELDS,
     Affiliation,
     Circle,
     ContactPoint,
@@ -2437,19 +2438,7 @@ _MULTIPLIER_TITLES = {
     for male in ("Journalist", "Redakteur", "Chefredakteur", "Pressesprecher", "Podcaster")
     for title in (male, d.FEMININE.get(male, male))
 }
-_CONTACT_FIELDS = (
-    "network",
-    "person",
-    "kind",
-    "label",
-    "value",
-    "preferred",
-    "street",
-    "postal_code",
-    "locality",
-    "region",
-    "country",
-)
+_CONTACT_FIELDS = ("network", "person", *CONTACT_POINT_FIELDS)
 _LEGAL_FORMS = sorted((suffix for suffix, _ in d.COMPANY_SUFFIXES), key=len, reverse=True)
 _UNIVERSITY_NAMES = {name for name, _ in d.UNIVERSITIES}
 _FAMILY_LABEL = {

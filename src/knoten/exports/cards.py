@@ -26,6 +26,7 @@ from knoten.core.models import Member
 from knoten.core.partial_dates import PartialDate
 from knoten.people import vocabulary as v
 from knoten.people.models import (
+    CONTACT_POINT_FIELDS,
     Affiliation,
     ContactPoint,
     ImportantDate,
@@ -59,18 +60,7 @@ _PHONE_TYPES = {"mobile": "cell", "cell": "cell", "fax": "fax", "pager": "pager"
 _PLACE_TYPES = {"work": "work", "home": "home"}
 
 
-_POINT_COLUMNS = (
-    "person_id",
-    "kind",
-    "label",
-    "value",
-    "preferred",
-    "street",
-    "postal_code",
-    "locality",
-    "region",
-    "country",
-)
+_POINT_COLUMNS = ("person_id", *CONTACT_POINT_FIELDS)
 
 
 @dataclass(frozen=True)

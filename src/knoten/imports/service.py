@@ -41,6 +41,7 @@ from knoten.people import contacts
 from knoten.people.contacts import ParsedContact
 from knoten.people.lookup import fits
 from knoten.people.models import (
+    CONTACT_POINT_FIELDS,
     Affiliation,
     Circle,
     ContactPoint,
@@ -634,19 +635,7 @@ def _circles(actor: Member, checked: Sequence[_Checked], circle: str | None) -> 
 # object per row and saving them with bulk_create took half of an import's time
 # (10,000 vCards: 94,000 objects).
 _COLUMNS: dict[str, tuple[str, ...]] = {
-    "points": (
-        "network_id",
-        "person_id",
-        "kind",
-        "label",
-        "value",
-        "preferred",
-        "street",
-        "postal_code",
-        "locality",
-        "region",
-        "country",
-    ),
+    "points": ("network_id", "person_id", *CONTACT_POINT_FIELDS),
     "jobs": ("network_id", "person_id", "organisation_id", "kind", "title", "note"),
     "dates": ("network_id", "person_id", "kind", "date", "label", "note"),
     "memberships": ("person_id", "circle_id"),
@@ -654,6 +643,8 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
     "origins": ("network_id", "person_id", "key"),
 }
 _DATE_FIELD = ImportantDate._meta.get_field("date")
+# A contact point's texts (all but its kind and preferred flag), in column order.
+_POINT_TEXTS = [c for c in CONTACT_POINT_FIELDS if c not in ("kind", "preferred")]
 _MODELS: dict[str, Any] = {
     "points": ContactPoint,
     "jobs": Affiliation,
@@ -733,15 +724,7 @@ def _add_facts(
             target.preferred_kinds.add(parsed.kind)
         text = [
             _checked_text(getattr(parsed, column), ContactPoint, column, record)
-            for column in (
-                "label",
-                "value",
-                "street",
-                "postal_code",
-                "locality",
-                "region",
-                "country",
-            )
+            for column in _POINT_TEXTS
         ]
         target.points[(parsed.kind, parsed.value)] = None
         rows.points.append(

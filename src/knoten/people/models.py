@@ -177,6 +177,20 @@ class Person(NetworkScoped):
         )
 
 
+# What a contact point says, in the order bulk readers and writers list its columns.
+CONTACT_POINT_FIELDS = (
+    "kind",
+    "label",
+    "value",
+    "preferred",
+    "street",
+    "postal_code",
+    "locality",
+    "region",
+    "country",
+)
+
+
 class ContactPoint(NetworkScoped):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="contact_points")
     kind = models.CharField(max_length=20, choices=v.choices(v.CONTACT_KINDS))

@@ -50,6 +50,7 @@ from knoten.people.lookup import (
     resolve_person,
 )
 from knoten.people.models import (
+    CONTACT_POINT_FIELDS,
     Affiliation,
     Circle,
     ContactPoint,
@@ -865,18 +866,7 @@ _CONTACT_POINTS = Prepared(
     lambda person: ContactPoint.objects.filter(person_id=person).order_by(
         "kind", "-preferred", "pk"
     ),
-    fields=(
-        "id",
-        "kind",
-        "label",
-        "value",
-        "preferred",
-        "street",
-        "postal_code",
-        "locality",
-        "region",
-        "country",
-    ),
+    fields=("id", *CONTACT_POINT_FIELDS),
 )
 _AFFILIATIONS = Prepared(
     Affiliation,
