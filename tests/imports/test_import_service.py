@@ -135,6 +135,7 @@ def test_a_close_name_is_a_new_person_and_a_pair_to_review(member: Member) -> No
     (outcome,) = report.outcomes
     assert outcome.action == "review"
     assert outcome.person_id != existing.pk
+    assert outcome.matched == "Anna Schmitt"
     pair = DuplicatePair.objects.get()
     assert {pair.person_a_id, pair.person_b_id} == {existing.pk, outcome.person_id}
 
@@ -270,3 +271,66 @@ def test_the_files_preferred_value_wins_else_the_first_of_its_kind(member: Membe
     person = Person.objects.get(pk=run(member, record).outcomes[0].person_id)
     preferred = dict(person.contact_points.filter(preferred=True).values_list("kind", "value"))
     assert preferred == {"email": "anna.schmidt@example.com", "phone": "+491701234567"}
+
+
+def test_a_new_person_is_stored_as_one_added_by_hand(member: Member) -> None:
+    by_hand = add_person(member, "Dr. Anna Schmidt")
+    imported = Person.objects.get(pk=run(member, anna(contacts=[])).outcomes[0].person_id)
+    columns = (
+        "given_name",
+        "family_name",
+        "academic_title",
+        "sort_name",
+        "folded_name",
+        "form_of_address",
+        "salutation",
+        "importance",
+        "archived",
+        "met_on",
+        "met_at_event_id",
+        "introduced_by_id",
+    )
+    assert [getattr(imported, c) for c in columns] == [getattr(by_hand, c) for c in columns]
+    assert imported.created_at is not None and imported.updated_at is not None
+
+
+def test_many_new_persons_each_get_their_own_records_facts(member: Member) -> None:
+    # More persons than one INSERT takes on SQLite (999 parameters): every id must
+    # still go to its own record.
+    records = [
+        anna(
+            line,
+            given_name=f"Anna{line}",
+            contacts=[RecordContact("email", f"anna{line}@example.com")],
+            organisation="",
+            dates=[],
+            groups=[],
+            extra=[],
+            note="",
+        )
+        for line in range(1, 121)
+    ]
+    report = run(member, *records)
+    # Each a new person (close names, Anna1 and Anna11, are new persons to review too).
+    assert report.count("created") + report.count("review") == 120
+    assert len({outcome.person_id for outcome in report.outcomes}) == 120
+    for outcome in report.outcomes:
+        person = Person.objects.get(pk=outcome.person_id)
+        assert person.given_name == f"Anna{outcome.line}"
+        assert person.contact_points.get().value == f"anna{outcome.line}@example.com"
+
+
+def test_a_merge_gives_a_job_without_title_the_files_title(member: Member) -> None:
+    existing = add_person(
+        member,
+        "Anna Schmidt",
+        PersonFields(emails=["anna.schmidt@example.com"], org="Müller Maschinenbau"),
+    )
+    report = run(member, anna())
+    assert report.outcomes[0].action == "merged"
+    assert "title CFO" in report.outcomes[0].added
+    job = Affiliation.objects.get(person=existing)
+    assert (job.organisation.name, job.title) == ("Müller Maschinenbau", "CFO")
+    again = run(member, anna(2, title="Einkauf", note=""))  # a title is never replaced
+    assert "title Einkauf" not in again.outcomes[0].added
+    assert Affiliation.objects.get(person=existing).title == "CFO"

@@ -11,13 +11,17 @@ checks the constraints as for any insert.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import gc
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from django.db import connections, router
 from django.utils import timezone
 
 ROWS_PER_BATCH = 5_000
+# Parameters in one statement where the backend names no limit (PostgreSQL allows 65,535).
+MAX_PARAMETERS = 30_000
 
 
 def statement(model: Any, fields: Sequence[str]) -> tuple[Any, str, str, tuple[Any, ...]]:
@@ -54,6 +58,38 @@ def insert_rows(model: Any, fields: Sequence[str], rows: Sequence[tuple[Any, ...
     return len(rows)
 
 
+def insert_returning(
+    model: Any, fields: Sequence[str], rows: Sequence[tuple[Any, ...]]
+) -> list[int]:
+    """Insert ``rows`` as :func:`insert_rows` does, and return their new primary keys in
+    the order of ``rows``: many rows per ``INSERT … RETURNING``.
+
+    For rows that others refer to (an import's new persons). Django's ``bulk_create``
+    does the same (and needs ``RETURNING`` as well to give the new keys: PostgreSQL,
+    SQLite 3.35 or later) but builds the SQL of every value apart, which took most of
+    the time of creating 10,000 persons.
+    """
+    if not rows:
+        return []
+    connection, table, columns, defaults = statement(model, fields)
+    key = connection.ops.quote_name(model._meta.pk.column)
+    width = len(fields) + len(defaults)
+    limit = connection.features.max_query_params or MAX_PARAMETERS
+    per_statement = max(1, limit // width)
+    one = "(" + ", ".join(["%s"] * width) + ")"
+    ids: list[int] = []
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), per_statement):
+            chunk = rows[start : start + per_statement]
+            values = ", ".join([one] * len(chunk))
+            params = [value for row in chunk for value in (*row, *defaults)]
+            cursor.execute(
+                f"INSERT INTO {table} ({columns}) VALUES {values} RETURNING {key}", params
+            )
+            ids.extend(pk for (pk,) in cursor.fetchall())
+    return ids
+
+
 def update_rows(model: Any, names: Sequence[str], objects: Sequence[Any]) -> None:
     """Save these columns of these model objects with one executemany (Django's
     ``bulk_update`` builds a CASE per column and row, which is slow for thousands)."""
@@ -71,3 +107,24 @@ def update_rows(model: Any, names: Sequence[str], objects: Sequence[Any]) -> Non
     ]
     with connection.cursor() as cursor:
         cursor.executemany(sql, params)
+
+
+@contextmanager
+def cycle_collection_paused() -> Iterator[None]:
+    """Python's collector of reference cycles held off (for the whole process) while a
+    bulk job runs.
+
+    A job such as an import into a 100k network keeps millions of objects until it
+    ends (every person filed for matching, the rows to write), and the collector walks
+    all of them again each time it runs: some 500 full passes, over a quarter of the
+    import's time. Reference counting still frees everything else at once; cycles are
+    collected when the job is done. Nested uses leave the collector as the outermost
+    found it.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

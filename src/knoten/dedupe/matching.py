@@ -25,14 +25,18 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 
 from django.db import connection
+from django.db.backends.utils import CursorWrapper
 from rapidfuzz.distance import Indel
 
+from knoten.core.bulk import cycle_collection_paused
 from knoten.core.errors import InvalidInput
 from knoten.core.folding import fold, fold_words
 from knoten.core.names import parse_name
@@ -60,8 +64,9 @@ MIN_SOUND_RATIO = 0.6
 CACHE_SIZE = 65536
 # A contact value shared by more persons than this (a company's info@) pairs nobody.
 MAX_SHARED = 25
-# A blocking key with more persons than this is compared in full all the same, but
-# a key this crowded means common names; it stays bounded by the given name's letter.
+# Rows fetched from the database at a time, and values asked for in one query.
+_FETCH = 20_000
+_VALUES_PER_QUERY = 500
 _NON_WORD = re.compile(r"[^\w]+")
 IDENTITY_KINDS = ("email", "phone", "linkedin", "xing")
 _KIND_WORDS = {"email": "e-mail", "phone": "phone", "linkedin": "LinkedIn", "xing": "XING"}
@@ -88,7 +93,7 @@ class Pair:
     certain: bool
 
 
-@dataclass
+@dataclass(slots=True)
 class _Entry:
     """What the matcher knows of one person (or record)."""
 
@@ -167,16 +172,46 @@ def _entry(
     )
 
 
-def _blocking_keys(entry: _Entry) -> set[tuple[str, str, str]]:
-    if not entry.named:
-        return set()
-    forms = entry.forms
-    letters = {entry.given_key[0]} | {form[0] for form in forms if form}
-    keys = {("f", entry.family_key, letter) for letter in letters}
-    sound = _sound(entry.family_key)
+@lru_cache(maxsize=CACHE_SIZE)
+def _given_blocking(given_key: str, nickname_key: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The first letters a given name (with its nickname) is filed under, and its full
+    forms."""
+    forms = _forms(given_key, nickname_key)
+    letters = {given_key[0]} | {form[0] for form in forms if form}
+    return tuple(letters), forms
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _given_filing(given: str, nickname: str) -> tuple[tuple[str, ...], frozenset[str]] | None:
+    """``_given_blocking`` of a given name and nickname as written; None without a
+    given name."""
+    given_key = _first_word(given)
+    if not given_key:
+        return None
+    return _given_blocking(given_key, _first_word(nickname) if nickname else "")
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _family_filing(family: str) -> tuple[str, str] | None:
+    """The folded family name as written and its sound; None when it folds to nothing."""
+    family_key = _family_key(family)
+    return (family_key, _sound(family_key)) if family_key else None
+
+
+def _keys(given_key: str, nickname_key: str, family_key: str) -> list[tuple[str, str, str]]:
+    """The blocking keys of a name whose given and family name are both known."""
+    letters, forms = _given_blocking(given_key, nickname_key)
+    keys = [("f", family_key, letter) for letter in letters]
+    sound = _sound(family_key)
     if sound:
-        keys |= {("s", sound, form) for form in forms}
+        keys += [("s", sound, form) for form in forms]
     return keys
+
+
+def _blocking_keys(entry: _Entry) -> list[tuple[str, str, str]]:
+    if not entry.named:
+        return []
+    return _keys(entry.given_key, entry.nickname_key, entry.family_key)
 
 
 # --- contact values -------------------------------------------------------------------
@@ -219,15 +254,6 @@ def _record_entry(record: ContactRecord) -> _Entry:
     birthday = next((date.date for date in record.dates if date.kind == "birthday"), None)
     organisations = [record.organisation] if record.organisation else []
     return _entry(given, family, nickname, organisations, birthday)
-
-
-def _record_keys(record: ContactRecord) -> list[tuple[str, str]]:
-    keys = []
-    for contact in record.contacts:
-        key = normalised_contact(contact.kind, contact.value)
-        if key is not None and key not in keys:
-            keys.append(key)
-    return keys
 
 
 # --- comparing two entries --------------------------------------------------------------
@@ -380,68 +406,248 @@ def _stored_date(text: str | None) -> PartialDate | None:
 # --- the index --------------------------------------------------------------------------
 
 
+class _People(dict[int, _Entry]):
+    """The filed persons' entries by id, each made when the matcher first looks at it.
+
+    Building the index keeps only each person's name, jobs and birthday: an import
+    compares its records with a fraction of the network's persons (10,000 vCards with
+    some 23,000 of 100,000), and making every entry was most of the time the index took
+    to build.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: dict[int, tuple[str, str, str]] = {}  # given, family, nickname
+        self.organisation_names: dict[int, str] = {}
+        # (person id, organisation id) of every job, by person (a person's jobs in the
+        # order the database gives them), found by bisection: a sort instead of a
+        # loop over the 300,000 jobs of a 100k network.
+        self.jobs: list[tuple[int, int]] = []
+        self.job_people: list[int] = []
+        self.birthdays: dict[int, PartialDate] = {}
+
+    def __missing__(self, person_id: int) -> _Entry:
+        given, family, nickname = self.names[person_id]
+        entry = _entry(
+            given,
+            family,
+            nickname,
+            self.organisations(person_id),
+            self.birthdays.get(person_id),
+        )
+        self[person_id] = entry
+        return entry
+
+    def fill(self) -> None:
+        """Make every entry not made yet: comparing the whole network needs them all, and
+        one walk over the jobs costs less than a search for each person's."""
+        names = self.organisation_names
+        jobs: dict[int, list[str]] = {}
+        for person_id, organisation_id in self.jobs:
+            held = jobs.get(person_id)
+            if held is None:
+                jobs[person_id] = [names[organisation_id]]
+            else:
+                held.append(names[organisation_id])
+        birthdays = self.birthdays
+        for person_id, (given, family, nickname) in self.names.items():
+            if not dict.__contains__(self, person_id):
+                self[person_id] = _entry(
+                    given, family, nickname, jobs.get(person_id, ()), birthdays.get(person_id)
+                )
+
+    def organisations(self, person_id: int) -> list[str]:
+        """The names of the organisations a person works at."""
+        start = bisect_left(self.job_people, person_id)
+        end = bisect_right(self.job_people, person_id, start)
+        names = self.organisation_names
+        return [names[organisation_id] for _, organisation_id in self.jobs[start:end]]
+
+    def __contains__(self, person_id: object) -> bool:
+        return dict.__contains__(self, person_id) or person_id in self.names
+
+
 class MatchIndex:
     """The persons of one network, filed for matching; built once per import."""
 
     def __init__(self, network_id: int) -> None:
         self.network_id = network_id
-        self.people: dict[int, _Entry] = {}
+        self.people = _People()
         self.contacts: dict[tuple[str, str], list[int]] = defaultdict(list)
         self.blocks: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+        # False when only some contact values were read (``build(records=…)``): such an
+        # index matches those records, but cannot list the network's pairs.
+        self.complete = True
+        self._normalised: dict[tuple[str, str], tuple[str, str] | None] = {}
 
     @classmethod
-    def build(cls, network_id: int, progress: Progress | None = None) -> MatchIndex:
-        """The index of a network's persons: five bulk queries, none per person."""
-        from knoten.people.models import (
-            Affiliation,
-            ContactPoint,
-            ImportantDate,
-            Organisation,
-            Person,
-        )
+    @cycle_collection_paused()
+    def build(
+        cls,
+        network_id: int,
+        progress: Progress | None = None,
+        *,
+        records: Iterable[ContactRecord] | None = None,
+    ) -> MatchIndex:
+        """The index of a network's persons: a few bulk queries, none per person.
 
+        With ``records`` (an import's), only the contact values they give are read: all
+        that :meth:`match` looks up for them, and a few queries instead of every e-mail
+        address and phone number of the network.
+        """
         index = cls(network_id)
-        names = dict(Organisation.objects.filter(network_id=network_id).values_list("pk", "name"))
-        organisations: dict[int, list[str]] = defaultdict(list)
-        for person_id, organisation_id in (
-            Affiliation.objects.filter(network_id=network_id, kind="job")
-            .values_list("person_id", "organisation_id")
-            .iterator(chunk_size=20000)
-        ):
-            organisations[person_id].append(names[organisation_id])
-        # The dates as stored (ISO text), read without the field's conversion.
-        birthdays: dict[int, PartialDate] = {}
         with connection.cursor() as cursor:
-            quote = connection.ops.quote_name
-            cursor.execute(
-                f"SELECT person_id, {quote('date')} FROM {quote(ImportantDate._meta.db_table)}"
-                f" WHERE network_id = %s AND {quote('kind')} = %s",
-                [network_id, "birthday"],
-            )
-            for person_id, text in cursor.fetchall():
-                birthday = _stored_date(text)
-                if birthday is not None:
-                    birthdays[person_id] = birthday
-        people = Person.objects.filter(network_id=network_id).values_list(
-            "pk", "given_name", "family_name", "nickname"
+            index._read_facts(cursor)
+            index._read_names(cursor, progress)
+            if records is None:
+                index._read_contacts(cursor)
+            else:
+                wanted = {key for record in records for key in index._record_keys(record)}
+                index._read_contacts(cursor, wanted)
+                index.complete = False
+        return index
+
+    def _read_facts(self, cursor: CursorWrapper) -> None:
+        """The names of the organisations each person works at, and the birthdays."""
+        from knoten.people.models import Affiliation, ImportantDate, Organisation
+
+        quote = connection.ops.quote_name
+        people = self.people
+        people.organisation_names = dict(
+            Organisation.objects.filter(network_id=self.network_id).values_list("pk", "name")
         )
-        total = people.count() if progress else 0
-        for done, (pk, given, family, nickname) in enumerate(people.iterator(chunk_size=20000)):
-            entry = _entry(given, family, nickname, organisations.get(pk, ()), birthdays.get(pk))
-            index._file(pk, entry)
-            if progress and done % 5000 == 0:
+        cursor.execute(
+            f"SELECT person_id, organisation_id FROM {quote(Affiliation._meta.db_table)}"
+            f" WHERE network_id = %s AND {quote('kind')} = %s",
+            [self.network_id, "job"],
+        )
+        people.jobs = cursor.fetchall()
+        people.jobs.sort(key=itemgetter(0))  # stable: each person's jobs stay in order
+        people.job_people = [person_id for person_id, _ in people.jobs]
+        # The dates as stored (ISO text), read without the field's conversion.
+        cursor.execute(
+            f"SELECT person_id, {quote('date')} FROM {quote(ImportantDate._meta.db_table)}"
+            f" WHERE network_id = %s AND {quote('kind')} = %s",
+            [self.network_id, "birthday"],
+        )
+        birthdays = people.birthdays
+        for person_id, text in cursor.fetchall():
+            birthday = _stored_date(text)
+            if birthday is not None:
+                birthdays[person_id] = birthday
+
+    def _read_names(self, cursor: CursorWrapper, progress: Progress | None) -> None:
+        """Every person's name, filed in the blocks."""
+        from knoten.people.models import Person
+
+        quote = connection.ops.quote_name
+        table = quote(Person._meta.db_table)
+        total = 0
+        if progress:
+            cursor.execute(f"SELECT COUNT(*) FROM {table} WHERE network_id = %s", [self.network_id])
+            total = cursor.fetchone()[0]
+        cursor.execute(
+            f"SELECT id, given_name, family_name, nickname FROM {table} WHERE network_id = %s",
+            [self.network_id],
+        )
+        names = self.people.names
+        blocks = self.blocks
+        done = 0
+        while rows := cursor.fetchmany(_FETCH):
+            for pk, given, family, nickname in rows:
+                names[pk] = (given, family, nickname)
+                # The blocking keys (``_keys``, written out): from what is worked out
+                # once per family name and once per given name (a 100k network has
+                # some 4,400 and 5,200), not once per person.
+                family_filing = _family_filing(family)
+                if family_filing is None:
+                    continue
+                given_filing = _given_filing(given, nickname)
+                if given_filing is None:
+                    continue
+                family_key, sound = family_filing
+                letters, forms = given_filing
+                for letter in letters:
+                    blocks["f", family_key, letter].append(pk)
+                if sound:
+                    for form in forms:
+                        blocks["s", sound, form].append(pk)
+            if progress:
+                done += len(rows)
                 progress("reading persons", done, total)
         if progress:
             progress("reading persons", total, total)
-        for person_id, kind, value in (
-            ContactPoint.objects.filter(network_id=network_id, kind__in=IDENTITY_KINDS)
-            .values_list("person_id", "kind", "value")
-            .iterator(chunk_size=20000)
-        ):
-            key = (kind, value.lower() if kind == "email" else value)
-            if person_id not in index.contacts[key]:
-                index.contacts[key].append(person_id)
-        return index
+
+    def _read_contacts(
+        self, cursor: CursorWrapper, wanted: set[tuple[str, str]] | None = None
+    ) -> None:
+        """The persons of each identifying contact value: all of them, or the ``wanted``
+        ones (as ``normalised_contact`` gives them)."""
+        from knoten.people.models import ContactPoint
+
+        quote = connection.ops.quote_name
+        table = quote(ContactPoint._meta.db_table)
+        select = f"SELECT person_id, {quote('kind')}, {quote('value')} FROM {table}"
+        queries: list[tuple[str, list[int | str]]] = []
+        if wanted is None:
+            kinds = ", ".join(["%s"] * len(IDENTITY_KINDS))
+            queries.append(
+                (
+                    f"{select} WHERE network_id = %s AND {quote('kind')} IN ({kinds})",
+                    [self.network_id, *IDENTITY_KINDS],
+                )
+            )
+        else:
+            by_kind: dict[str, list[str]] = defaultdict(list)
+            for kind, value in sorted(wanted):
+                by_kind[kind].append(value)
+            for kind, values in by_kind.items():
+                for begin in range(0, len(values), _VALUES_PER_QUERY):
+                    chunk = values[begin : begin + _VALUES_PER_QUERY]
+                    queries.append(
+                        (
+                            f"{select} WHERE network_id = %s AND {quote('kind')} = %s"
+                            f" AND {quote('value')} IN ({', '.join(['%s'] * len(chunk))})",
+                            [self.network_id, kind, *chunk],
+                        )
+                    )
+            if "email" in by_kind:
+                # Addresses are stored lower-cased; one that is not (a hand-made JSON
+                # import) is found as the full read finds it.
+                queries.append(
+                    (
+                        f"{select} WHERE network_id = %s AND {quote('kind')} = %s"
+                        f" AND {quote('value')} <> LOWER({quote('value')})",
+                        [self.network_id, "email"],
+                    )
+                )
+        contacts = self.contacts
+        for sql, params in queries:
+            cursor.execute(sql, params)
+            while rows := cursor.fetchmany(_FETCH):
+                for person_id, kind, value in rows:
+                    key = (kind, value.lower() if kind == "email" else value)
+                    if wanted is not None and key not in wanted:
+                        continue
+                    ids = contacts[key]
+                    if person_id not in ids:
+                        ids.append(person_id)
+
+    def _record_keys(self, record: ContactRecord) -> list[tuple[str, str]]:
+        """The identifying contact values a record gives, in order, each once; every
+        value is normalised once per index (an import asks for a record's up to three
+        times, and parsing a phone number is slow)."""
+        keys = []
+        known = self._normalised
+        for contact in record.contacts:
+            value = (contact.kind, contact.value)
+            if value in known:
+                key = known[value]
+            else:
+                key = known[value] = normalised_contact(contact.kind, contact.value)
+            if key is not None and key not in keys:
+                keys.append(key)
+        return keys
 
     def _file(self, person_id: int, entry: _Entry) -> None:
         self.people[person_id] = entry
@@ -453,7 +659,7 @@ class MatchIndex:
         if person_id in self.people:
             return
         self._file(person_id, _record_entry(record))
-        for key in _record_keys(record):
+        for key in self._record_keys(record):
             if person_id not in self.contacts[key]:
                 self.contacts[key].append(person_id)
 
@@ -461,7 +667,7 @@ class MatchIndex:
         """The existing person ``record`` most likely is, or None."""
         entry = _record_entry(record)
         shared: dict[int, list[tuple[str, str]]] = defaultdict(list)
-        for key in _record_keys(record):
+        for key in self._record_keys(record):
             for person_id in self.contacts.get(key, ()):
                 shared[person_id].append(key)
         best: Match | None = None
@@ -489,10 +695,13 @@ class MatchIndex:
 
     # --- all pairs of the network -------------------------------------------------------
 
+    @cycle_collection_paused()
     def pairs(
         self, min_score: float = DEFAULT_MIN_SCORE, progress: Progress | None = None
     ) -> list[Pair]:
         """Every likely pair of the network's persons, best first."""
+        self._check_complete()
+        self.people.fill()
         found: dict[tuple[int, int], Pair] = {}
         shared: dict[tuple[int, int], list[tuple[str, str]]] = defaultdict(list)
         for key, ids in self.contacts.items():
@@ -542,6 +751,7 @@ class MatchIndex:
 
     def compare(self, a: int, b: int) -> Pair | None:
         """The pair of two filed persons, whatever their score (None: nothing alike)."""
+        self._check_complete()
         first, second = sorted((a, b))
         keys = [key for key, ids in self.contacts.items() if first in ids and second in ids]
         if keys:
@@ -551,6 +761,13 @@ class MatchIndex:
         if found is None:
             return None
         return Pair(first, second, found.score, found.reasons, _name_certain(found))
+
+    def _check_complete(self) -> None:
+        if not self.complete:
+            raise ValueError(
+                "this index has only some records' contact values; build it without "
+                "records to compare the whole network"
+            )
 
 
 def _given_alike(a: _Entry, b: _Entry) -> bool:

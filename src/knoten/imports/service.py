@@ -29,7 +29,12 @@ from typing import Any
 
 from django.db import connection, transaction
 
-from knoten.core.bulk import insert_rows, update_rows
+from knoten.core.bulk import (
+    cycle_collection_paused,
+    insert_returning,
+    insert_rows,
+    update_rows,
+)
 from knoten.core.errors import InvalidInput
 from knoten.core.folding import fold
 from knoten.core.models import Member
@@ -287,6 +292,14 @@ def _check(record: ContactRecord) -> _Checked:
 
 
 @dataclass
+class _Job:
+    """A current job of a person the import writes to (its id, its title)."""
+
+    pk: int
+    title: str
+
+
+@dataclass
 class _Target:
     """A person the import writes to: an existing one, or one it creates."""
 
@@ -295,7 +308,7 @@ class _Target:
     name: str
     points: dict[tuple[str, str], None] = field(default_factory=dict)
     preferred_kinds: set[str] = field(default_factory=set)
-    jobs: dict[str, Affiliation | None] = field(default_factory=dict)  # folded org name
+    jobs: dict[str, _Job | None] = field(default_factory=dict)  # folded org name
     date_kinds: dict[str, PartialDate | None] = field(default_factory=dict)
     dates: set[tuple[str, str, str]] = field(default_factory=set)  # kind, ISO date, label
     circles: set[int] = field(default_factory=set)
@@ -307,6 +320,7 @@ class _DryRun(Exception):
     """Raised to roll a dry run back."""
 
 
+@cycle_collection_paused()
 def import_file(
     actor: Member,
     data: bytes,
@@ -333,6 +347,7 @@ def import_file(
     )
 
 
+@cycle_collection_paused()
 def import_records(
     actor: Member,
     result: ReadResult,
@@ -405,7 +420,10 @@ def _write(
                 network_id=network_id, key__in=keys[start : start + _CHUNK]
             ).values_list("key", "person_id")
         )
-    index = MatchIndex.build(network_id)
+    # Only the contact values of the records still to be matched are read.
+    index = MatchIndex.build(
+        network_id, records=[item.record for item in checked if item.key not in known]
+    )
     # First pass: who each record is. New persons get a place-holder id (negative) so
     # that later records of the same file can match them.
     plans: list[tuple[_Checked, int, str, Any]] = []  # (record, target id, action, match)
@@ -438,6 +456,15 @@ def _write(
     existing_ids = {target for _, target, _, _ in plans if target > 0}
     targets.update(_load_targets(network_id, existing_ids))
 
+    # The names of the persons a record is only likely to be, for the report.
+    others = _names_of(
+        network_id,
+        {
+            match.person_id
+            for _, _, action, match in plans
+            if action == "review" and match.person_id > 0 and match.person_id not in targets
+        },
+    )
     organisations = _organisations(actor, checked)
     circles = _circles(actor, checked, circle)
     rows = _Rows()
@@ -483,7 +510,7 @@ def _write(
             if other < 0:
                 other = targets[other].person.pk
             else:
-                matched_name = matched_name or _name_of_id(other)
+                matched_name = matched_name or others.get(other, "")
             rows.pairs.append((target.person.pk, other, match.score, list(match.reasons)))
             outcome = Outcome(
                 record.line,
@@ -507,9 +534,33 @@ def _write(
         reindex_organisations(network_id, [o.pk for o in organisations.created], people=False)
 
 
-def _name_of_id(person_id: int) -> str:
-    person = Person.objects.filter(pk=person_id).first()
-    return person.full_name if person else ""
+def _names_of(network_id: int, ids: set[int]) -> dict[int, str]:
+    """The full names of these persons, by id."""
+    names: dict[int, str] = {}
+    for chunk in _chunks(ids):
+        for person in Person.objects.filter(network_id=network_id, pk__in=chunk).only(
+            "academic_title", "given_name", "name_particle", "family_name"
+        ):
+            names[person.pk] = person.full_name
+    return names
+
+
+# The columns of a new person the import fills (core.bulk fills the rest with their
+# defaults, as bulk_create would), in order.
+_PERSON_COLUMNS = (
+    "network_id",
+    "given_name",
+    "family_name",
+    "name_particle",
+    "academic_title",
+    "nickname",
+    "notes",
+    "met_on",
+    "how_we_met",
+    "sort_name",
+    "folded_name",
+)
+_MET_ON = Person._meta.get_field("met_on")
 
 
 def _create_people(actor: Member, new_people: dict[int, _Checked]) -> dict[int, Person]:
@@ -532,9 +583,28 @@ def _create_people(actor: Member, new_people: dict[int, _Checked]) -> dict[int, 
         except InvalidInput as error:
             raise ImportRefused([RecordError(record.source, record.line, error.message)]) from None
         people[placeholder] = person
-    order = list(people)
-    made = Person.objects.bulk_create([people[p] for p in order], batch_size=_CHUNK)
-    return dict(zip(order, made, strict=True))
+    rows = [
+        (
+            person.network_id,
+            person.given_name,
+            person.family_name,
+            person.name_particle,
+            person.academic_title,
+            person.nickname,
+            person.notes,
+            _MET_ON.get_db_prep_save(person.met_on, connection),
+            person.how_we_met,
+            person.sort_name,  # worked out by fits()
+            person.folded_name,
+        )
+        for person in people.values()
+    ]
+    ids = insert_returning(Person, _PERSON_COLUMNS, rows)
+    for person, pk in zip(people.values(), ids, strict=True):
+        person.pk = pk
+        person._state.adding = False
+        person._state.db = connection.alias
+    return people
 
 
 def _chunks(ids: Iterable[int]) -> Iterable[list[int]]:
@@ -549,19 +619,22 @@ def _load_targets(network_id: int, ids: set[int]) -> dict[int, _Target]:
     for chunk in _chunks(ids):
         for person in Person.objects.filter(network_id=network_id, pk__in=chunk):
             targets[person.pk] = _Target(person, False, person.full_name)
-        for point in ContactPoint.objects.filter(person_id__in=chunk):
-            target = targets[point.person_id]
-            target.points[(point.kind, point.value)] = None
-            if point.preferred:
-                target.preferred_kinds.add(point.kind)
-        for job in Affiliation.objects.filter(person_id__in=chunk, end__isnull=True).select_related(
-            "organisation"
-        ):
-            targets[job.person_id].jobs[job.organisation.folded_name] = job
-        for date in ImportantDate.objects.filter(person_id__in=chunk):
-            targets[date.person_id].date_kinds.setdefault(date.kind, date.date)
-            iso = date.date.isoformat() if date.date else ""
-            targets[date.person_id].dates.add((date.kind, iso, date.label))
+        for person_id, kind, value, preferred in ContactPoint.objects.filter(
+            person_id__in=chunk
+        ).values_list("person_id", "kind", "value", "preferred"):
+            target = targets[person_id]
+            target.points[(kind, value)] = None
+            if preferred:
+                target.preferred_kinds.add(kind)
+        for pk, person_id, title, folded_name in Affiliation.objects.filter(
+            person_id__in=chunk, end__isnull=True
+        ).values_list("pk", "person_id", "title", "organisation__folded_name"):
+            targets[person_id].jobs[folded_name] = _Job(pk, title)
+        for person_id, kind, date, label in ImportantDate.objects.filter(
+            person_id__in=chunk
+        ).values_list("person_id", "kind", "date", "label"):
+            targets[person_id].date_kinds.setdefault(kind, date)
+            targets[person_id].dates.add((kind, date.isoformat() if date else "", label))
         through = Person.circles.through
         for person_id, circle_id in through.objects.filter(person_id__in=chunk).values_list(
             "person_id", "circle_id"
@@ -742,7 +815,7 @@ def _add_facts(
             added.append(f"job at {organisation.name}")
         elif job is not None and record.title and not job.title:
             job.title = _checked_text(record.title, Affiliation, "title", record)
-            rows.titled.append(job)
+            rows.titled.append(Affiliation(pk=job.pk, title=job.title))
             added.append(f"title {record.title}")
     for date in record.dates:
         seen = (date.kind, date.date.isoformat(), date.label)
