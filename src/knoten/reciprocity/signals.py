@@ -149,11 +149,11 @@ def signals(
                 pk,
                 Signal(
                     "unthanked_recommendation",
-                    ngettext(
-                        "%(name)s recommended you and was never thanked (%(days)d days ago).",
+                    _("%(name)s recommended you and was never thanked (%(days)d days ago).")
+                    if len(days) == 1
+                    else _(
                         "%(name)s recommended you %(count)d times and was never thanked "
-                        "(the first %(days)d days ago).",
-                        len(days),
+                        "(the first %(days)d days ago)."
                     ),
                     {
                         "count": len(days),
@@ -178,12 +178,11 @@ def signals(
                 pk,
                 Signal(
                     "unthanked_favour",
-                    ngettext(
-                        "%(name)s did you a favour %(days)d days ago that you have not "
-                        "thanked for.",
+                    _("%(name)s did you a favour %(days)d days ago that you have not thanked for.")
+                    if len(days) == 1
+                    else _(
                         "%(name)s did you %(count)d favours you have not thanked for "
-                        "(the first %(days)d days ago).",
-                        len(days),
+                        "(the first %(days)d days ago)."
                     ),
                     {
                         "count": len(days),
