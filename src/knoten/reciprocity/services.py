@@ -611,7 +611,13 @@ def resolve_circle(actor: Member, text: str | int | Circle, field: str = "circle
     if found is None and raw.isdecimal() and is_id(raw):
         found = circles.filter(pk=int(raw)).first()
     if found is None:
-        raise NotFound(field, raw)
+        # A seeded circle by its other language's name ("Kunden" for clients).
+        from knoten.people.services import find_circle
+
+        try:
+            found = find_circle(actor, raw)
+        except NotFound:
+            raise NotFound(field, raw) from None
     return found
 
 
