@@ -10,7 +10,6 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from django.db import transaction
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from ninja.responses import Status
@@ -19,7 +18,7 @@ from knoten.api.auth import actor
 from knoten.api.paging import Page, page_of
 from knoten.journal import services as s
 from knoten.reciprocity.api import FavourOut
-from knoten.reciprocity.services import add_favour, favour_as_dict
+from knoten.reciprocity.services import favour_as_dict, log_with_favours
 
 router = Router()
 
@@ -297,38 +296,21 @@ def list_interactions(request: HttpRequest, filters: Query[InteractionFilter]) -
 def create_interaction(request: HttpRequest, payload: InteractionIn) -> Status[dict[str, Any]]:
     """Write down a conversation with the promises made in it ("TEXT by DATE") and the
     favours done in it (``gave``, ``got``: their kinds)."""
-    member = actor(request)
-    # The conversation and its favours are written together, or not at all.
-    with transaction.atomic():
-        interaction = s.log_interaction(
-            member,
-            payload.summary,
-            participants=[str(p) for p in payload.participants],
-            kind=payload.kind,
-            on=payload.on,
-            minutes=payload.minutes,
-            event=_text(payload.event),
-            place=payload.place,
-            private=payload.private,
-            promises=payload.promises,
-            expectations=payload.expectations,
-        )
-        first = interaction.participations.all()[0].person
-        favours = [
-            add_favour(
-                member,
-                giver=giver,
-                receiver=receiver,
-                kind=kind,
-                on=interaction.occurred_on,
-                interaction=interaction,
-            )
-            for kinds, giver, receiver in (
-                (payload.gave, member.me, first),
-                (payload.got, first, member.me),
-            )
-            for kind in kinds
-        ]
+    interaction, favours = log_with_favours(
+        actor(request),
+        payload.summary,
+        gave=payload.gave,
+        got=payload.got,
+        participants=[str(p) for p in payload.participants],
+        kind=payload.kind,
+        on=payload.on,
+        minutes=payload.minutes,
+        event=_text(payload.event),
+        place=payload.place,
+        private=payload.private,
+        promises=payload.promises,
+        expectations=payload.expectations,
+    )
     data = s.interaction_as_dict(interaction)
     return Status(201, {**data, "favours": [favour_as_dict(favour) for favour in favours]})
 

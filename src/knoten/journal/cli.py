@@ -145,42 +145,26 @@ def log(
     --promise "Send the offer bis 14.03.2025" --expect "Intro to her CFO by next friday"
     --got tip
     """
-    from django.db import transaction
-
-    from knoten.journal.services import interaction_as_dict, log_interaction
-    from knoten.reciprocity.services import add_favour, favour_as_dict
+    from knoten.journal.services import interaction_as_dict
+    from knoten.reciprocity.services import favour_as_dict, log_with_favours
 
     with domain_errors():
         actor = _actor()
-        # The conversation and its favours are written together, or (a favour refused)
-        # not at all.
-        with transaction.atomic():
-            interaction = log_interaction(
-                actor,
-                summary,
-                participants=with_ or [],
-                kind=kind,
-                on=on,
-                minutes=minutes,
-                event=at,
-                place=place,
-                private=private,
-                promises=promise or [],
-                expectations=expect or [],
-            )
-            first = interaction.participations.all()[0].person
-            favours = [
-                add_favour(
-                    actor,
-                    giver=giver,
-                    receiver=receiver,
-                    kind=favour_kind,
-                    on=interaction.occurred_on,
-                    interaction=interaction,
-                )
-                for kinds, giver, receiver in ((gave, actor.me, first), (got, first, actor.me))
-                for favour_kind in kinds or []
-            ]
+        interaction, favours = log_with_favours(
+            actor,
+            summary,
+            gave=gave or [],
+            got=got or [],
+            participants=with_ or [],
+            kind=kind,
+            on=on,
+            minutes=minutes,
+            event=at,
+            place=place,
+            private=private,
+            promises=promise or [],
+            expectations=expect or [],
+        )
     data = interaction_as_dict(interaction)
     me_id = actor.me.pk
     where = f" at {data['event']['name']}" if data["event"] else ""

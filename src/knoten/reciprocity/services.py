@@ -12,6 +12,7 @@ another member's private conversation is as invisible as that conversation.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -702,3 +703,42 @@ def delete_channel_cost(actor: Member, cost_id: int | str) -> None:
     if found is None:
         raise NotFound("cost", pk)
     found.delete()
+
+
+# ---------------------------------------------------------------------------
+# Favours noted while logging a conversation
+# ---------------------------------------------------------------------------
+
+
+def log_with_favours(
+    actor: Member,
+    summary: str,
+    *,
+    gave: Sequence[str] = (),
+    got: Sequence[str] = (),
+    **conversation: Any,
+) -> tuple[Interaction, list[Favour]]:
+    """Log a conversation (:func:`knoten.journal.services.log_interaction` takes
+    ``conversation``) with the favours done in it, by kind: ``gave`` from *me* to the
+    first participant, ``got`` from them to *me*, dated on the conversation's day. All is
+    written together, or (a kind refused) nothing."""
+    from knoten.journal.services import log_interaction
+
+    for kind in (*gave, *got):
+        parse_kind(kind)
+    with transaction.atomic():
+        interaction = log_interaction(actor, summary, **conversation)
+        first = interaction.participations.all()[0].person
+        favours = [
+            add_favour(
+                actor,
+                giver=giver,
+                receiver=receiver,
+                kind=kind,
+                on=interaction.occurred_on,
+                interaction=interaction,
+            )
+            for kinds, giver, receiver in ((gave, actor.me, first), (got, first, actor.me))
+            for kind in kinds
+        ]
+    return interaction, favours
