@@ -288,7 +288,32 @@ def overall_balance(
 
 
 def contact_flows(
-    actor: Member, *, since: dt.date | None = None, until: dt.date | None = None
+    actor: Member,
+    *,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    person: Person | None = None,
 ) -> dict[int, Balance]:
-    """Each contact's balance by person id, unnamed (for the signals)."""
-    return _collect(actor, None, since, until)[1]
+    """Each contact's balance by person id, unnamed (for the signals); with ``person``,
+    only what *me* shares with them is read (their entry is the same)."""
+    return _collect(actor, person, since, until)[1]
+
+
+def _month_after(day: dt.date) -> dt.date:
+    return dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+
+
+def monthly_balance(
+    actor: Member, *, since: dt.date, until: dt.date
+) -> list[tuple[dt.date, Balance]]:
+    """The overall balance of each calendar month from ``since`` to ``until`` (the first
+    day of the month with its balance; the first and the last month only within the
+    period), for the chart of given against received over time."""
+    months = []
+    start = since
+    while start <= until:
+        end = min(_month_after(start) - dt.timedelta(days=1), until)
+        total, _ = _collect(actor, None, start, end)
+        months.append((start.replace(day=1), total))
+        start = end + dt.timedelta(days=1)
+    return months

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,7 +33,7 @@ from knoten.core.data import reference
 from knoten.core.dates import today
 from knoten.core.models import Member
 from knoten.people.models import Person
-from knoten.reciprocity.balance import contact_flows
+from knoten.reciprocity.balance import Balance, contact_flows
 from knoten.reciprocity.roi import default_since, roi
 from knoten.reciprocity.services import visible_favours, visible_recommendations
 
@@ -82,8 +83,13 @@ def signals(
     person: Person | None = None,
     on: dt.date | None = None,
     channels: bool = True,
+    flows: Mapping[int, Balance] | None = None,
 ) -> list[Signal]:
-    """Every signal of ``actor``'s network (or only those about ``person``)."""
+    """Every signal of ``actor``'s network (or only those about ``person``).
+
+    ``flows``: the contacts' balances over the signals' period, if the caller has them
+    already (:func:`~knoten.reciprocity.balance.contact_flows`; a person's page does).
+    """
     limits = thresholds()
     end = on or today()
     since = default_since(end, limits["months"])
@@ -92,7 +98,8 @@ def signals(
     about = None if person is None or person.pk == me else person.pk
     found: list[tuple[int, Signal]] = []  # (person id, signal), names filled in below
 
-    flows = contact_flows(actor, since=since, until=end)
+    if flows is None:
+        flows = contact_flows(actor, since=since, until=end, person=person if about else None)
     for pk, balance in flows.items():
         if about is not None and pk != about:
             continue
