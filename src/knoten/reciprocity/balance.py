@@ -192,24 +192,25 @@ def _collect(
             found = contacts[pk] = Balance(None, since)
         return found
 
-    favours = visible_favours(actor)
-    if person is None:
-        favours = favours.filter(Q(giver_id=me) | Q(receiver_id=me))
-    else:
-        favours = favours.filter(
-            Q(giver_id=me, receiver_id=person.pk) | Q(giver_id=person.pk, receiver_id=me)
-        )
-    if since is not None:
-        favours = favours.filter(given_on__gte=since)
-    if until is not None:
-        favours = favours.filter(given_on__lte=until)
-    for giver, receiver, *facts in favours.values_list(*_FAVOUR_FIELDS).iterator(2000):
-        if giver == me:
-            total.given.add_favour(*facts)
-            contact(receiver).given.add_favour(*facts)
-        else:
-            total.received.add_favour(*facts)
-            contact(giver).received.add_favour(*facts)
+    # With a person, one query per direction, so that each uses its index.
+    directions = (
+        [Q(giver_id=me) | Q(receiver_id=me)]
+        if person is None
+        else [Q(giver_id=me, receiver_id=person.pk), Q(giver_id=person.pk, receiver_id=me)]
+    )
+    for direction in directions:
+        favours = visible_favours(actor).filter(direction)
+        if since is not None:
+            favours = favours.filter(given_on__gte=since)
+        if until is not None:
+            favours = favours.filter(given_on__lte=until)
+        for giver, receiver, *facts in favours.values_list(*_FAVOUR_FIELDS).iterator(2000):
+            if giver == me:
+                total.given.add_favour(*facts)
+                contact(receiver).given.add_favour(*facts)
+            else:
+                total.received.add_favour(*facts)
+                contact(giver).received.add_favour(*facts)
 
     rows = visible_recommendations(actor)
     mine = Q(recommender_id=me) | Q(recipient_id=me) | Q(beneficiary_id=me)
