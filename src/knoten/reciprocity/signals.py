@@ -253,13 +253,18 @@ def _year_signal(actor: Member, end: dt.date, per_year: int) -> list[Signal]:
     )
     as_recommender = this_year.filter(recommender_id=me).count()
     if benefited == 0:
-        message = _(
+        message = ngettext(
             "You have not been the beneficiary of a recommendation this year "
-            "(you recommended others %(count)d times)."
+            "(you recommended others %(count)d time).",
+            "You have not been the beneficiary of a recommendation this year "
+            "(you recommended others %(count)d times).",
+            as_recommender,
         ) % {"count": as_recommender}
     else:
-        message = _(
-            "You have been the beneficiary of only %(count)d recommendations this year."
+        message = ngettext(
+            "You have been the beneficiary of only %(count)d recommendation this year.",
+            "You have been the beneficiary of only %(count)d recommendations this year.",
+            benefited,
         ) % {"count": benefited}
     return [
         Signal(
