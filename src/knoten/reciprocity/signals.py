@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -147,59 +147,37 @@ def signals(
     )
     if about is not None:
         recommendations = recommendations.filter(recommender_id=about)
-    unthanked: dict[int, list[dt.date]] = defaultdict(list)
-    for recommender, day in recommendations.values_list("recommender_id", "made_on"):
-        unthanked[recommender].append(day)
-    for pk, days in unthanked.items():
-        found.append(
-            (
-                pk,
-                Signal(
-                    "unthanked_recommendation",
-                    _("%(name)s recommended you and was never thanked (%(days)d days ago).")
-                    if len(days) == 1
-                    else _(
-                        "%(name)s recommended you %(count)d times and was never thanked "
-                        "(the first %(days)d days ago)."
-                    ),
-                    {
-                        "count": len(days),
-                        "since": min(days).isoformat(),
-                        "days": (end - min(days)).days,
-                        "thanks_days": limits["thanks_days"],
-                    },
-                ),
-            )
+    found.extend(
+        _unthanked(
+            "unthanked_recommendation",
+            recommendations.values_list("recommender_id", "made_on"),
+            end,
+            limits["thanks_days"],
+            _("%(name)s recommended you and was never thanked (%(days)d days ago)."),
+            _(
+                "%(name)s recommended you %(count)d times and was never thanked "
+                "(the first %(days)d days ago)."
+            ),
         )
+    )
     favours = visible_favours(actor).filter(
         receiver_id=me, thanked_on__isnull=True, given_on__range=(since, cutoff)
     )
     if about is not None:
         favours = favours.filter(giver_id=about)
-    unthanked_favours: dict[int, list[dt.date]] = defaultdict(list)
-    for giver, day in favours.values_list("giver_id", "given_on"):
-        unthanked_favours[giver].append(day)
-    for pk, days in unthanked_favours.items():
-        found.append(
-            (
-                pk,
-                Signal(
-                    "unthanked_favour",
-                    _("%(name)s did you a favour %(days)d days ago that you have not thanked for.")
-                    if len(days) == 1
-                    else _(
-                        "%(name)s did you %(count)d favours you have not thanked for "
-                        "(the first %(days)d days ago)."
-                    ),
-                    {
-                        "count": len(days),
-                        "since": min(days).isoformat(),
-                        "days": (end - min(days)).days,
-                        "thanks_days": limits["thanks_days"],
-                    },
-                ),
-            )
+    found.extend(
+        _unthanked(
+            "unthanked_favour",
+            favours.values_list("giver_id", "given_on"),
+            end,
+            limits["thanks_days"],
+            _("%(name)s did you a favour %(days)d days ago that you have not thanked for."),
+            _(
+                "%(name)s did you %(count)d favours you have not thanked for "
+                "(the first %(days)d days ago)."
+            ),
         )
+    )
 
     listed = _named(actor, found)
     if about is None:
@@ -207,6 +185,36 @@ def signals(
         if channels:
             listed.extend(_time_eaters(actor, since, end, limits["time_eater_hours"], months))
     return listed
+
+
+def _unthanked(
+    code: str,
+    rows: Iterable[tuple[int, dt.date]],
+    end: dt.date,
+    thanks_days: int,
+    one: str,
+    many: str,
+) -> list[tuple[int, Signal]]:
+    """One signal per person owed thanks, from (person id, day) rows."""
+    owed: dict[int, list[dt.date]] = defaultdict(list)
+    for pk, day in rows:
+        owed[pk].append(day)
+    return [
+        (
+            pk,
+            Signal(
+                code,
+                one if len(days) == 1 else many,
+                {
+                    "count": len(days),
+                    "since": min(days).isoformat(),
+                    "days": (end - min(days)).days,
+                    "thanks_days": thanks_days,
+                },
+            ),
+        )
+        for pk, days in owed.items()
+    ]
 
 
 def _named(actor: Member, found: list[tuple[int, Signal]]) -> list[Signal]:
