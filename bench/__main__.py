@@ -6,7 +6,9 @@ size, the migrations and the code that builds the search index. ``--rebuild`` bu
 For each size a fresh process times, over ``--runs`` calls after a warm-up, the domain
 functions the command line calls: the first page of the person list, person show (a
 different person each call, and *me*), logging a conversation (removed again afterwards)
-and, once ``bench/search.py`` exists, the searches beside their bare full-text floor.
+and, once ``bench/search.py`` exists, the searches beside their bare full-text floor;
+then, in a process of its own, the give and take of issue 5: one person's balance, the
+overall balance, the network's signals and the return on time (``bench/reciprocity.py``).
 On the networks of 10k persons and more it then starts the real server (``knoten serve``)
 and times the people list, a person's page, search as you type and the API list over
 HTTP at 1 and 10 concurrent clients (``bench/http.py``). On the network of 100k persons
@@ -20,6 +22,7 @@ Prints a table on stdout and writes every figure to ``.bench-data/results.json``
     python -m bench --rebuild --sizes 1000
     python -m bench --only http --sizes 10k,100k
     python -m bench --only imports --sizes 100k
+    python -m bench --only reciprocity --sizes 100k
 """
 
 from __future__ import annotations
@@ -38,6 +41,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from bench.reciprocity import BALANCE_P95_MS, SIGNALS_MS
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / ".bench-data"
 SIZES = (1_000, 10_000, 100_000)
@@ -48,7 +53,11 @@ ONE_WORD_MS = 20.0
 FLOOR_RATIO = 1.5
 
 # The files whose change makes a cached network stale.
-_GENERATOR_FILES = ("src/knoten/demo/generate.py", "src/knoten/demo/data.py")
+_GENERATOR_FILES = (
+    "src/knoten/demo/generate.py",
+    "src/knoten/demo/data.py",
+    "src/knoten/demo/give_and_take.py",
+)
 _INDEX_FILES = (
     "src/knoten/knowwho/index.py",
     "src/knoten/knowwho/text.py",
@@ -128,7 +137,7 @@ def measure(
         stage_seconds=meta.get("stage_seconds", {}),
         counts=meta["counts"],
     )
-    if only not in ("http", "imports"):
+    if only not in ("http", "imports", "reciprocity"):
         print(f"Measuring the network of {size:,} persons …", file=sys.stderr)
         out = folder / "measure.json"
         out.unlink(missing_ok=True)
@@ -137,6 +146,14 @@ def measure(
             result["error"] = "measuring failed (see above)"
             return result
         result.update(json.loads(out.read_text()))
+    if only in ("", "domain", "reciprocity"):
+        from bench import reciprocity
+
+        print(f"Measuring give and take on the network of {size:,} persons …", file=sys.stderr)
+        env = child_env(folder, meta["key"])
+        result["reciprocity"] = reciprocity.measure(folder, env, runs, seed)
+        if only == "reciprocity":
+            return result
     if only == "imports" or (only == "" and size >= TARGET_SIZE):
         from bench import imports
 
@@ -144,7 +161,7 @@ def measure(
         result["imports"] = imports.measure(folder, seed=seed)
         if only == "imports":
             return result
-    if only == "http" or (only not in ("domain", "imports") and size >= HTTP_MIN_SIZE):
+    if only == "http" or (only == "" and size >= HTTP_MIN_SIZE):
         from bench import http
 
         print(f"Measuring the network of {size:,} persons over HTTP …", file=sys.stderr)
@@ -266,7 +283,9 @@ def report(results: list[dict[str, Any]], runs: int) -> str:
         f" · {os.cpu_count()} CPUs · median and p95 of {runs} calls after a warm-up",
         f"Targets (held at {TARGET_SIZE:,} persons): person list and show p95 ≤ "
         f"{LIST_SHOW_P95_MS:.0f} ms; one-word search ≤ {ONE_WORD_MS:.0f} ms; "
-        f"every search p95 ≤ {FLOOR_RATIO}× its floor (the bare full-text query).",
+        f"every search p95 ≤ {FLOOR_RATIO}× its floor (the bare full-text query); one "
+        f"person's balance p95 ≤ {BALANCE_P95_MS:.0f} ms; the network's signals ≤ "
+        f"{SIGNALS_MS / 1000:.0f} s.",
     ]
     for result in results:
         size = result["size"]
@@ -287,6 +306,10 @@ def report(results: list[dict[str, Any]], runs: int) -> str:
             continue
         if "figures" in result:
             lines.extend(_size_table(result, at_target=size >= TARGET_SIZE))
+        if "reciprocity" in result:
+            from bench import reciprocity
+
+            lines.extend(reciprocity.report_lines(result, at_target=size >= TARGET_SIZE))
         lines.extend(http_report_lines(result))
         if "imports" in result:
             from bench import imports
@@ -330,10 +353,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rebuild", action="store_true", help="build the networks anew")
     parser.add_argument(
         "--only",
-        choices=("domain", "http", "imports"),
+        choices=("domain", "http", "imports", "reciprocity"),
         default="",
-        help="only the domain functions, the HTTP figures, or the import, export and "
-        "dedupe figures (at 100k; default: all)",
+        help="only the domain functions (give and take included), the HTTP figures, the "
+        "import, export and dedupe figures (at 100k), or the give-and-take figures "
+        "(default: all)",
     )
     parser.add_argument(
         "--http-requests",
@@ -375,12 +399,17 @@ def main(argv: list[str] | None = None) -> int:
             "list_and_show_p95_ms": LIST_SHOW_P95_MS,
             "one_word_search_ms": ONE_WORD_MS,
             "search_floor_ratio": FLOOR_RATIO,
+            "balance_p95_ms": BALANCE_P95_MS,
+            "signals_ms": SIGNALS_MS,
         },
         "results": results,
     }
     (DATA / "results.json").write_text(json.dumps(document, indent=2, default=str) + "\n")
     print(f"\nFigures written to {(DATA / 'results.json').relative_to(ROOT)}", file=sys.stderr)
-    failed = any("error" in result or http_failed(result) for result in results)
+    failed = any(
+        "error" in result or "error" in result.get("reciprocity", {}) or http_failed(result)
+        for result in results
+    )
     return 1 if failed else 0
 
 

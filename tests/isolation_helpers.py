@@ -27,6 +27,7 @@ from knoten.people.models import (
     Person,
     Relationship,
 )
+from knoten.reciprocity import services as reciprocity
 
 # Every name, text and address of Alice's contains one of these; none of Bob's does.
 ALICES_WORDS = ("Zyxwend", "Quorbel", "Zollrecht")
@@ -45,8 +46,9 @@ class Objects:
 
 def alices_world(alice: Member) -> Objects:
     """Alice's network with persons, contact points, an organisation, affiliations,
-    relationships, important dates, interactions, promises, an event with attendance and
-    a project with roles. Every text holds one of :data:`ALICES_WORDS`."""
+    relationships, important dates, interactions, promises, an event with attendance, a
+    project with roles, a favour, a recommendation and a channel cost. Every text holds
+    one of :data:`ALICES_WORDS`."""
     anna = people.add_person(
         alice,
         "Anna Zyxwend",
@@ -94,6 +96,20 @@ def _fill(member: Member, first: Person, second: Person, org_word: str, word: st
         promises=[f"{org_word} Angebot schicken by 2030-01-01"],
     )
     promise = Promise.objects.get(interaction=interaction)
+    favour = reciprocity.add_favour(
+        member,
+        giver=first,
+        receiver="me",
+        kind="tip",
+        note=f"{word} Tipp",
+        interaction=interaction,
+    )
+    recommendation = reciprocity.add_recommendation(
+        member, recommender=first, recipient=second, beneficiary="me", context=f"{word} Empfehlung"
+    )
+    cost = reciprocity.add_channel_cost(
+        member, organisation=org, amount="240 EUR", note=f"{word} Beitrag"
+    )
     ids = {
         "person": first.pk,
         "second person": second.pk,
@@ -106,6 +122,10 @@ def _fill(member: Member, first: Person, second: Person, org_word: str, word: st
         "promise": promise.pk,
         "event": event.pk,
         "project": project.pk,
+        "favour": favour.pk,
+        "recommendation": recommendation.pk,
+        "channel cost": cost.pk,
+        "me": member.person_id or 0,
     }
     return Objects(ids=ids, me=member.person_id or 0)
 

@@ -19,6 +19,9 @@ from knoten.journal.models import Event, Interaction, Project, Promise
 from knoten.knowwho.search import search
 from knoten.people import services as people
 from knoten.people.models import Affiliation, Organisation, Person, Relationship
+from knoten.reciprocity import services as give
+from knoten.reciprocity.balance import overall_balance
+from knoten.reciprocity.models import ChannelCost, Favour, Recommendation
 from tests.conftest import World
 
 
@@ -44,6 +47,11 @@ def alices(world: World) -> dict[str, Any]:
         promises=["Angebot schicken by 2030-01-01"],
     )
     promise = Promise.objects.get(interaction=interaction)
+    favour = give.add_favour(a, giver=anna, receiver="me", kind="tip", note="Zyxwend-Tipp")
+    recommendation = give.add_recommendation(
+        a, recommender=anna, recipient=berta, beneficiary="me", context="Zyxwend"
+    )
+    give.add_channel_cost(a, organisation=org, amount="240 EUR", note="Zyxwend-Beitrag")
     return {
         "anna": anna,
         "berta": berta,
@@ -52,11 +60,14 @@ def alices(world: World) -> dict[str, Any]:
         "project": project,
         "interaction": interaction,
         "promise": promise,
+        "favour": favour,
+        "recommendation": recommendation,
     }
 
 
 def counts() -> dict[str, int]:
     models = [Person, Organisation, Affiliation, Relationship, Event, Project, Interaction, Promise]
+    models += [Favour, Recommendation, ChannelCost]
     return {model.__name__: model.objects.count() for model in models}
 
 
@@ -89,6 +100,28 @@ def attempts(bob: Any, x: dict[str, Any]) -> list[tuple[str, Callable[[Any], Any
         ("event_detail", lambda p: journal.event_detail(bob, p(x["event"]))),
         ("mark_met", lambda p: journal.mark_met(bob, p(x["event"]), ["me"])),
         ("project_detail", lambda p: journal.project_detail(bob, p(x["project"]))),
+        (
+            "add_favour",
+            lambda p: give.add_favour(bob, giver=p(x["anna"]), receiver="me", kind="tip"),
+        ),
+        ("get_favour", lambda p: give.get_favour(bob, x["favour"].pk)),
+        ("edit_favour", lambda p: give.edit_favour(bob, x["favour"].pk, note="mine")),
+        ("thank_favour", lambda p: give.thank_favour(bob, x["favour"].pk)),
+        ("delete_favour", lambda p: give.delete_favour(bob, x["favour"].pk)),
+        (
+            "add_recommendation",
+            lambda p: give.add_recommendation(
+                bob, recommender="me", recipient=p(x["anna"]), beneficiary=p(x["berta"])
+            ),
+        ),
+        ("get_recommendation", lambda p: give.get_recommendation(bob, x["recommendation"].pk)),
+        ("thank_recommendation", lambda p: give.thank_recommendation(bob, x["recommendation"].pk)),
+        (
+            "delete_recommendation",
+            lambda p: give.delete_recommendation(bob, x["recommendation"].pk),
+        ),
+        ("add_channel_cost", lambda p: give.add_channel_cost(bob, event=p(x["event"]), hours="1")),
+        ("list_favours of hers", lambda p: give.list_favours(bob, person=p(x["anna"]))),
     ]
 
 
@@ -120,11 +153,15 @@ def test_bobs_lists_and_search_show_nothing_of_alices(world: World, alices: dict
     assert search(bob, "Zyxwend") == []
     assert search(bob, "Quorbel") == []
     assert search(bob, "Zollrecht") == []
+    assert give.list_favours(bob) == [] and give.list_recommendations(bob) == []
+    assert give.list_channel_costs(bob) == []
+    assert overall_balance(bob).contacts == []
     # …while Alice finds her own.
     assert {hit.person_id for hit in search(world.alice, "Zyxwend") if hit.person_id} >= {
         alices["anna"].pk,
         alices["berta"].pk,
     }
+    assert [f.pk for f in give.list_favours(world.alice)] == [alices["favour"].pk]
 
 
 def test_charlie_by_name_finds_nothing_of_alices(world: World, alices: dict[str, Any]) -> None:

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "knoten.mailbox",
     "knoten.dedupe",
     "knoten.exports",
+    "knoten.reciprocity",
     "knoten.web",
     "knoten.api",
     "ninja",  # serves the API docs page's script and style itself (no CDN)
@@ -134,6 +135,24 @@ STATIC_ROOT = DATA_DIR / "static"
 
 # Phone numbers without a country code are read as numbers of this region.
 KNOTEN_DEFAULT_REGION = env_str("KNOTEN_DEFAULT_REGION", "DE").upper()
+# An amount written without a currency ("5000") is in this currency.
+KNOTEN_CURRENCY = env_str("KNOTEN_CURRENCY", "EUR").upper()
+
+# The give-and-take signals (knoten.reciprocity.signals), each threshold a setting.
+KNOTEN_SIGNALS = {
+    # The period the signals look back on, in months.
+    "months": env_positive_int("KNOTEN_SIGNAL_MONTHS", 12),
+    # "You keep giving to X": this many favours or recommendations given, none back.
+    "only_giving": env_positive_int("KNOTEN_SIGNAL_ONLY_GIVING", 3),
+    # "X has done you three favours": this many received, none given back.
+    "only_taking": env_positive_int("KNOTEN_SIGNAL_ONLY_TAKING", 3),
+    # "X recommended you and was never thanked": this many days without thanks.
+    "thanks_days": env_positive_int("KNOTEN_SIGNAL_THANKS_DAYS", 14),
+    # "You have not been the beneficiary this year": fewer recommendations than this.
+    "beneficiary_per_year": env_positive_int("KNOTEN_SIGNAL_BENEFICIARY_PER_YEAR", 1),
+    # "A time-eater": a channel that took this many hours in the period and brought nothing.
+    "time_eater_hours": env_positive_int("KNOTEN_SIGNAL_TIME_EATER_HOURS", 20),
+}
 
 LOGGING = {
     "version": 1,

@@ -8,5 +8,6 @@ urlpatterns = [
     path("mail/", include("knoten.mailbox.urls")),
     path("duplicates/", include("knoten.dedupe.urls")),
     path("export/", include("knoten.exports.urls")),
+    path("", include("knoten.reciprocity.urls")),
     path("", include("knoten.web.urls")),
 ]

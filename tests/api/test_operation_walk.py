@@ -54,6 +54,9 @@ PARAMETER_KINDS = {
     "promise_id": "promise",
     "event_id": "event",
     "project_id": "project",
+    "favour_id": "favour",
+    "recommendation_id": "recommendation",
+    "cost_id": "channel cost",
 }
 # …or, for a name like ``id``, by the resource segment just before it.
 SEGMENT_KINDS = {
@@ -70,6 +73,9 @@ SEGMENT_KINDS = {
     "projects": "project",
     "attendance": "person",
     "roles": "person",
+    "favours": "favour",
+    "recommendations": "recommendation",
+    "channel-costs": "channel cost",
 }
 
 # Body and query fields that name another object, and the kind they name.
@@ -91,6 +97,11 @@ REFERENCE_FIELDS = {
     "met_at": "event",
     "interaction": "interaction",
     "project": "project",
+    "giver": "person",
+    "receiver": "second person",
+    "recommender": "person",
+    "recipient": "second person",
+    "beneficiary": "me",
 }
 
 # A field named like a path parameter (``person_id``) names the same kind of object.
@@ -125,6 +136,7 @@ KIND_BY_RESOURCE = {
     "interactions": "meeting",
     "events": "conference",
     "organisations": "company",
+    "favours": "tip",
 }
 STATUS_BY_RESOURCE = {"attendance": "met", "projects": "planned"}
 PLAIN_VALUES: dict[str, Any] = {
@@ -137,6 +149,7 @@ PLAIN_VALUES: dict[str, Any] = {
     "archived": True,
     "on": "2024-05-01",
     "end": "2024",
+    "outcome": "contact made",
 }
 
 

@@ -4,13 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 
 import pytest
 
 from knoten.core.errors import InvalidInput, NotFound
 from knoten.core.partial_dates import PartialDate
 from knoten.dedupe.models import DuplicatePair, Merge
-from knoten.dedupe.services import dismiss_pair, merge_persons, queue_pair
+from knoten.dedupe.services import (
+    BETWEEN_THE_TWO,
+    NAMED_TWICE,
+    counted,
+    dismiss_pair,
+    merge_persons,
+    queue_pair,
+)
 from knoten.imports.models import ImportedProperty, ImportOrigin
 from knoten.journal.models import Attendance, Participation, ProjectRole, Promise
 from knoten.journal.services import (
@@ -36,6 +44,8 @@ from knoten.people.services import (
     add_person,
     relate,
 )
+from knoten.reciprocity.models import Favour, Recommendation
+from knoten.reciprocity.services import add_favour, add_recommendation
 from tests.conftest import World
 
 
@@ -291,3 +301,149 @@ def test_generic_re_pointing_respects_a_conditional_unique_constraint(
     )
     assert not ImportantDate.objects.filter(person=rich.other).exists()
     assert tally.moved["important dates"] == 1 and tally.dropped["important dates"] == 1
+
+
+@dataclass
+class GiveAndTake:
+    lead: Favour  # from the other to me: moves
+    tip: Favour  # from me to keep …
+    same_tip: Favour  # … and the same tip recorded for the other: kept once
+    feedback: Favour  # from me to the other: moves
+    between: Favour  # from the other to keep: a favour to oneself once merged
+    advice: Recommendation  # the other recommends Bernd to me: moves
+    told: Recommendation  # I recommend keep to Dora …
+    same_told: Recommendation  # … and the same for the other, with its outcome
+    herself: Recommendation  # the other recommends keep to Bernd: names her twice
+    to_herself: Recommendation  # Bernd recommends the other to keep: names her twice
+
+
+@pytest.fixture
+def give_and_take(world: World, rich: Rich) -> GiveAndTake:
+    alice, keep, other = world.alice, rich.keep, rich.other
+    same_tip = dict(giver="me", kind="tip", on="2024-02-01")
+    return GiveAndTake(
+        lead=add_favour(
+            alice, giver=other, receiver="me", kind="lead", on="2024-03-01", value="5000 EUR"
+        ),
+        tip=add_favour(alice, receiver=keep, **same_tip),  # type: ignore[arg-type]
+        same_tip=add_favour(
+            alice,
+            receiver=other,
+            note="Steuerberater in Köln",
+            thanked=True,
+            **same_tip,  # type: ignore[arg-type]
+        ),
+        feedback=add_favour(alice, giver="me", receiver=other, kind="feedback", on="2024-02-10"),
+        between=add_favour(
+            alice, giver=other, receiver=keep, kind="help", on="2024-01-05", note="Umzug"
+        ),
+        advice=add_recommendation(
+            alice, recommender=other, recipient="me", beneficiary=rich.bernd, on="2024-03-02"
+        ),
+        told=add_recommendation(
+            alice, recommender="me", recipient=rich.dora, beneficiary=keep, on="2024-03-03"
+        ),
+        same_told=add_recommendation(
+            alice,
+            recommender="me",
+            recipient=rich.dora,
+            beneficiary=other,
+            on="2024-03-03",
+            outcome="won",
+            won_value="3000 EUR",
+        ),
+        herself=add_recommendation(
+            alice,
+            recommender=other,
+            recipient=rich.bernd,
+            beneficiary=keep,
+            on="2024-03-04",
+            context="Messe",
+        ),
+        to_herself=add_recommendation(
+            alice, recommender=rich.bernd, recipient=keep, beneficiary=other, on="2024-03-05"
+        ),
+    )
+
+
+def test_merge_re_points_favours_and_recommendations(
+    world: World, rich: Rich, give_and_take: GiveAndTake
+) -> None:
+    g, keep = give_and_take, rich.keep
+    result = merge_persons(world.alice, keep, rich.other)
+
+    me = world.alice.me.pk
+    g.lead.refresh_from_db()
+    assert (g.lead.giver_id, g.lead.receiver_id, g.lead.value) == (keep.pk, me, Decimal(5000))
+    g.feedback.refresh_from_db()
+    assert g.feedback.receiver_id == keep.pk
+    g.advice.refresh_from_db()
+    assert (g.advice.recommender_id, g.advice.beneficiary_id) == (keep.pk, rich.bernd.pk)
+    # The same tip recorded for each of the two is kept once, with what either said.
+    assert not Favour.objects.filter(pk=g.same_tip.pk).exists()
+    g.tip.refresh_from_db()
+    assert g.tip.note == "Steuerberater in Köln" and g.tip.thanked_on == dt.date(2024, 2, 1)
+    assert Favour.objects.filter(receiver=keep, kind="tip").count() == 1
+    # The same recommendation too; the order won comes along.
+    assert not Recommendation.objects.filter(pk=g.same_told.pk).exists()
+    g.told.refresh_from_db()
+    assert (g.told.outcome, g.told.won_value) == ("won", Decimal(3000))
+    assert result["moved"]["favours"] == 2 and result["dropped"]["favours"] == 1
+    assert result["moved"]["recommendations"] == 1
+    assert result["dropped"]["recommendations"] == 1
+
+
+def test_a_favour_between_the_two_and_a_triangle_naming_both_are_dropped_and_recorded(
+    world: World, rich: Rich, give_and_take: GiveAndTake
+) -> None:
+    g, keep = give_and_take, rich.keep
+    result = merge_persons(world.alice, keep, rich.other)
+
+    assert not Favour.objects.filter(pk=g.between.pk).exists()
+    for dropped in (g.herself, g.to_herself):
+        assert not Recommendation.objects.filter(pk=dropped.pk).exists()
+    # Nobody gives to themselves, no triangle names anyone twice.
+    assert not Favour.objects.filter(giver=keep, receiver=keep).exists()
+    assert result["dropped"][BETWEEN_THE_TWO] == 1
+    assert result["dropped"][NAMED_TWICE] == 2
+    merge = Merge.objects.get(pk=result["merge_id"])
+    assert merge.dropped == result["dropped"]
+    # What they said stays in keep's notes.
+    keep.refresh_from_db()
+    assert (
+        "Favour between the two, dropped in the merge: 2024-01-05, help, "
+        "from Anna Schmitt to Anna Schmidt, Umzug"
+    ) in keep.notes
+    assert (
+        "Recommendation naming both, dropped in the merge: 2024-03-04, "
+        "Anna Schmitt recommended Anna Schmidt to Bernd Braun, Messe"
+    ) in keep.notes
+    assert "Bernd Braun recommended Anna Schmitt to Anna Schmidt" in keep.notes
+    assert keep.notes.startswith("Met at CeBIT.") and "notes" in result["filled"]
+    assert counted(BETWEEN_THE_TWO, 1) == "1 favour between the two (kept in the notes)"
+
+
+def test_a_dry_run_of_give_and_take_says_what_goes_and_changes_nothing(
+    world: World, rich: Rich, give_and_take: GiveAndTake
+) -> None:
+    before = list(Favour.objects.values_list("pk", "giver_id", "receiver_id", "note"))
+    plan = merge_persons(world.alice, rich.keep, rich.other, dry_run=True)
+    assert plan["dropped"][BETWEEN_THE_TWO] == 1 and plan["dropped"][NAMED_TWICE] == 2
+    assert list(Favour.objects.values_list("pk", "giver_id", "receiver_id", "note")) == before
+    assert Recommendation.objects.count() == 5
+    rich.keep.refresh_from_db()
+    assert "dropped in the merge" not in rich.keep.notes
+
+
+def test_merging_a_duplicate_of_me_into_me_drops_the_favours_between_us(world: World) -> None:
+    alice = world.alice
+    twin = add_person(alice, "Alice Adler", PersonFields(emails=["alice@privat.example"]))
+    bernd = add_person(alice, "Bernd Braun")
+    add_favour(alice, giver=twin, receiver="me", kind="gift", on="2024-05-01", value="20 EUR")
+    kept = add_favour(alice, giver=twin, receiver=bernd, kind="tip", on="2024-05-02")
+    result = merge_persons(alice, "me", twin)
+    assert result["dropped"] == {BETWEEN_THE_TWO: 1}
+    kept.refresh_from_db()
+    assert kept.giver_id == alice.me.pk
+    alice.me.refresh_from_db()
+    assert "2024-05-01, gift, from Alice Adler to Alice Adler, 20.00 EUR" in alice.me.notes

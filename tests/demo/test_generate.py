@@ -288,5 +288,7 @@ def test_progress_is_reported_for_every_stage(member: Member) -> None:
         seen[stage] = (done, total)
 
     generate_network(member, size=25, seed=1, today=TODAY, progress=progress)
-    assert {"persons", "relationships", "interactions", "search index"} <= set(seen)
+    assert {"persons", "relationships", "interactions", "give and take", "search index"} <= set(
+        seen
+    )
     assert all(done == total for done, total in seen.values())

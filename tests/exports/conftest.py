@@ -2,13 +2,15 @@
 
 Partial dates, private minutes (Alice's, and those of Dora, a second member), promises
 both ways, an event with expected and met people, a project with roles, circles, tags,
-skills, relationships with trust and since, and what an import kept.
+skills, relationships with trust and since, what an import kept, favours both ways (one
+noted in the lunch's minutes, one in Dora's private note), recommendations with *me* as
+recommender and as beneficiary, and what three channels cost.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -20,6 +22,8 @@ from knoten.journal.models import Interaction, Participation
 from knoten.people import services as people
 from knoten.people.models import Person
 from knoten.people.services import PersonFields
+from knoten.reciprocity import services as reciprocity
+from knoten.reciprocity.models import Favour, Recommendation
 from tests.conftest import World
 
 
@@ -31,6 +35,8 @@ class Rich:
     anna: Person
     xaver: Person
     clara: Person
+    favours: list[Favour] = field(default_factory=list)
+    recommendations: list[Recommendation] = field(default_factory=list)
 
 
 @pytest.fixture
@@ -197,4 +203,101 @@ def rich(world: World) -> Rich:
         private=True,
     )
     Participation.objects.create(network=alice.network, interaction=secret, person=xaver)
-    return Rich(alice=alice, dora=dora, juergen=juergen, anna=anna, xaver=xaver, clara=clara)
+    favours, recommendations = _give_and_take(alice, dora, secret, juergen, anna, xaver, clara)
+    return Rich(
+        alice=alice,
+        dora=dora,
+        juergen=juergen,
+        anna=anna,
+        xaver=xaver,
+        clara=clara,
+        favours=favours,
+        recommendations=recommendations,
+    )
+
+
+def _give_and_take(
+    alice: Member,
+    dora: Member,
+    secret: Interaction,
+    juergen: Person,
+    anna: Person,
+    xaver: Person,
+    clara: Person,
+) -> tuple[list[Favour], list[Recommendation]]:
+    """Favours and recommendations with every field filled somewhere; what the channels
+    cost. The texts name Xaver Quendolin where forgetting him must find his name."""
+    lunch = Interaction.objects.get(network=alice.network, summary__startswith="Lunch")
+    favours = [
+        reciprocity.add_favour(
+            alice,
+            giver="me",
+            receiver=anna,
+            kind="tip",
+            on="2024-03-01",
+            minutes=20,
+            note="Steuerberater in Köln: Xaver Quendolin",
+            outcome="contact made",
+            thanked=True,
+            interaction=lunch,
+        ),
+        reciprocity.add_favour(
+            alice,
+            giver=juergen,
+            receiver="me",
+            kind="lead",
+            on="2024-04-23",
+            value="5000 EUR",
+            note="Auftrag der Messe GmbH",
+            outcome="won",
+            won_value="12.000 EUR",
+        ),
+        reciprocity.add_favour(
+            alice, giver="me", receiver=xaver, kind="introduction", on="2024-03-10"
+        ),
+        # In Dora's private minutes: never in Alice's exports.
+        reciprocity.add_favour(
+            dora,
+            giver=xaver,
+            receiver="me",
+            kind="gift",
+            on="2024-03-02",
+            note="Doras geheimer Gefallen",
+            interaction=secret,
+        ),
+    ]
+    told = reciprocity.add_recommendation(
+        alice,
+        recommender="me",
+        recipient=anna,
+        beneficiary=xaver,
+        on="2024-03-06",
+        context="Anna sucht einen Steuerberater; Xavi ist einer.",
+        outcome="won",
+        won_value="3000 EUR",
+        interaction=lunch,
+    )
+    reciprocity.thank_recommendation(alice, told.pk, by="beneficiary", on="2024-03-08")
+    reciprocity.thank_recommendation(alice, told.pk, by="recipient", on="2024-03-09")
+    recommended = reciprocity.add_recommendation(
+        alice,
+        recommender=juergen,
+        recipient=clara,
+        beneficiary="me",
+        on="2024-05-02",
+        context="Vortrag beim VDI",
+        outcome="meeting held",
+    )
+    reciprocity.add_channel_cost(
+        alice, event="Hannover Messe 2024", on="2024-04-22", amount="80 EUR", note="Parkhaus"
+    )
+    reciprocity.add_channel_cost(
+        alice,
+        organisation="VDI Württemberg",
+        on="2024-01-15",
+        amount="240 EUR",
+        hours="12.5",
+        note="Beitrag; Ausschuss mit Xaver Quendolin",
+    )
+    reciprocity.add_channel_cost(alice, circle="Kunden", on="2024-02-01", hours="3")
+    return favours, [told, recommended]

@@ -6,6 +6,7 @@ import json
 import sqlite3
 import threading
 import time
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,7 @@ from knoten.exports.backups import (
 from knoten.exports.network_json import exported_models
 from knoten.journal.models import Interaction
 from knoten.people.models import Person
+from knoten.reciprocity.models import Favour
 from tests.exports.conftest import Rich
 
 sqlite_only = pytest.mark.skipif(
@@ -180,6 +182,13 @@ def test_json_backup_restores_every_network_with_its_members(rich: Rich) -> None
     secret = Interaction.objects.get(summary__startswith="Doras")
     assert secret.private and secret.author_id == dora.pk
     assert alice.me.given_name == "Alice"
+    # The favour in Dora's private note stays hers and in it; Alice's lead stays Alice's.
+    gift = Favour.objects.get(note="Doras geheimer Gefallen")
+    assert gift.interaction_id == secret.pk and gift.author_id == dora.pk
+    assert gift.receiver_id == dora.person.pk
+    lead = Favour.objects.get(kind="lead")
+    assert lead.receiver_id == alice.me.pk and lead.author_id == alice.pk
+    assert (lead.won_value, lead.won_currency) == (Decimal("12000.00"), "EUR")
 
 
 def test_json_backup_refuses_a_database_that_is_not_empty(rich: Rich) -> None:

@@ -70,6 +70,13 @@ def test_export_then_import_gives_back_the_same_network_field_by_field(rich: Ric
     before = _renumbered(exported, {rich.alice.pk: "me", rich.dora.pk: None})
     after = _renumbered(again, {erin.pk: "me"})
     assert summary["total"] > 30
+    # Issue 5's records are among them (Dora's private favour is not Alice's to export).
+    for label, count in (
+        ("reciprocity.favour", 3),
+        ("reciprocity.recommendation", 2),
+        ("reciprocity.channelcost", 3),
+    ):
+        assert len(before["models"][label]) == count, label
     for label in before["models"]:
         assert len(after["models"][label]) == len(before["models"][label]), label
         for old, new in zip(before["models"][label], after["models"][label], strict=True):
@@ -110,6 +117,50 @@ def test_the_import_recreates_the_facts_and_search_finds_them(rich: Rich) -> Non
     # The search index was rebuilt: Mueller finds Müller, and the minutes are found.
     assert juergen.pk in {hit.person_id for hit in search(erin, "Mueller")}
     assert any(hit.kind == "interaction" for hit in search(erin, "Steuerberater"))
+
+
+def test_the_import_gives_back_the_same_give_and_take(rich: Rich) -> None:
+    """Favours, recommendations and channel costs come back with their people, their
+    conversations, their money and their thanks: the balance and the costs agree."""
+    from knoten.reciprocity import services as reciprocity
+    from knoten.reciprocity.balance import overall_balance
+
+    erin = create_network("Erins Netzwerk", username="erin", me_name="Erin Ernst")
+    services.import_json(erin, json.loads(json.dumps(services.export_json(rich.alice))))
+
+    def named(data: Any) -> Any:
+        """The data with each {"id", "name"} reference reduced to its name."""
+        if isinstance(data, dict):
+            if set(data) >= {"id", "name"} and set(data) <= {"id", "name", "kind"}:
+                return {k: v for k, v in data.items() if k != "id"}
+            return {k: named(v) for k, v in data.items() if k not in {"id", "interaction"}}
+        if isinstance(data, list):
+            return [named(item) for item in data]
+        return data
+
+    def seen(member: Member) -> Any:
+        favours = [reciprocity.favour_as_dict(f) for f in reciprocity.list_favours(member)]
+        told = [
+            reciprocity.recommendation_as_dict(r, member.person_id)
+            for r in reciprocity.list_recommendations(member)
+        ]
+        costs = [
+            reciprocity.channel_cost_as_dict(c) for c in reciprocity.list_channel_costs(member)
+        ]
+        return named({"favours": favours, "recommendations": told, "costs": costs})
+
+    before, after = seen(rich.alice), seen(erin)
+    for rows in (before["favours"], after["favours"]):
+        for row in rows:  # *me* is called Alice in both (the import gives Erin her facts)
+            assert "Doras" not in row["note"]
+    assert after == before
+    assert named(overall_balance(erin).as_dict()) == named(overall_balance(rich.alice).as_dict())
+    # The lunch's favour and recommendation point at the lunch of Erin's network.
+    lunch = Interaction.objects.get(network=erin.network, summary__startswith="Lunch")
+    assert {f.interaction_id for f in lunch.favours.all()} == {lunch.pk}
+    assert lunch.favours.count() == 1 and lunch.recommendations.count() == 1
+    tip = lunch.favours.get()
+    assert tip.giver_id == erin.me.pk and tip.author_id == erin.pk
 
 
 def test_import_refuses_a_network_that_is_not_empty(rich: Rich) -> None:
@@ -163,7 +214,10 @@ def test_others_private_minutes_and_their_promises_stay_out(rich: Rich) -> None:
     )
     text = json.dumps(services.export_json(rich.alice), ensure_ascii=False)
     assert "Doras" not in text
-    assert "Doras geheime Zusage" in json.dumps(services.export_json(rich.dora), ensure_ascii=False)
+    doras = json.dumps(services.export_json(rich.dora), ensure_ascii=False)
+    assert "Doras geheime Zusage" in doras
+    # The favour noted in her private minutes is hers alone too.
+    assert "Doras geheimer Gefallen" in doras
 
 
 def test_a_circle_export_keeps_its_people_me_and_what_links_them(rich: Rich) -> None:
@@ -177,6 +231,10 @@ def test_a_circle_export_keeps_its_people_me_and_what_links_them(rich: Rich) -> 
     # Anna's introducer is not in the circle: the key is cleared, nothing else lost.
     anna = next(r for r in data["models"]["people.person"] if r["family_name"] == "Schmidt")
     assert anna["introduced_by"] is None
+    # Give and take between Alice and Anna stays; with anyone outside the circle, not.
+    favours = data["models"]["reciprocity.favour"]
+    assert [(f["kind"], f["receiver"]) for f in favours] == [("tip", anna["id"])]
+    assert data["models"]["reciprocity.recommendation"] == []
     erin = create_network("Erins Netzwerk", username="erin", me_name="Erin Ernst")
     services.import_json(erin, json.loads(json.dumps(data)))
     assert Person.objects.filter(network=erin.network).count() == 2

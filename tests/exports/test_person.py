@@ -13,6 +13,7 @@ from knoten.journal.models import Attendance, Interaction, Participation, Projec
 from knoten.knowwho.models import SearchEntry
 from knoten.knowwho.search import search
 from knoten.people.models import ContactPoint, ImportantDate, Person, Relationship
+from knoten.reciprocity.models import ChannelCost, Favour, Recommendation
 from tests.conftest import World
 from tests.exports.conftest import Rich
 
@@ -44,6 +45,28 @@ def test_person_export_holds_every_fact_about_them(rich: Rich) -> None:
     assert {p["name"] for p in lunch["participants"]} == {"Anna Schmidt", "Xaver Quendolin"}
 
 
+def test_person_export_holds_their_favours_and_recommendations(rich: Rich) -> None:
+    data = services.person_export(rich.alice, rich.xaver.pk)
+    facts = data["facts"]
+    received = facts["reciprocity.favour.receiver"]
+    assert [(f["kind"], f["giver"]["name"]) for f in received] == [("introduction", "Alice Adler")]
+    # The gift noted in Dora's private minutes is not Alice's to see.
+    assert "reciprocity.favour.giver" not in facts
+    assert "Doras" not in json.dumps(data, ensure_ascii=False)
+    (told,) = facts["reciprocity.recommendation.beneficiary"]
+    assert told["recommender"]["name"] == "Alice Adler"
+    assert told["recipient"]["name"] == "Anna Schmidt"
+    assert told["won_value"] == "3000.00" and told["won_currency"] == "EUR"
+    assert told["beneficiary_thanked_on"] == "2024-03-08"
+    # Anna's: the tip she received at the lunch, the recommendation she received, and the
+    # lunch among her conversations.
+    anna = services.person_export(rich.alice, rich.anna.pk)
+    (tip,) = anna["facts"]["reciprocity.favour.receiver"]
+    assert tip["note"] == "Steuerberater in Köln: Xaver Quendolin" and tip["effort_minutes"] == 20
+    assert tip["interaction"]["id"] in {row["id"] for row in anna["interactions"]}
+    assert len(anna["facts"]["reciprocity.recommendation.recipient"]) == 1
+
+
 def test_forget_plan_says_what_will_change_and_changes_nothing(rich: Rich) -> None:
     before = Person.objects.count(), Interaction.objects.count()
     plan = services.forget_plan(rich.alice, "Xaver")
@@ -56,6 +79,13 @@ def test_forget_plan_says_what_will_change_and_changes_nothing(rich: Rich) -> No
     assert plan["names_replaced"]["journal.interaction.summary"] >= 1
     assert plan["names_replaced"]["journal.project.description"] == 1
     assert "Xaver Quendolin" in plan["name_forms"] and "Xavi" in plan["name_forms"]
+    # His favours (Dora's private gift among them) and the recommendation of him go;
+    # his name goes from the note of Anna's tip and of the VDI's fee.
+    assert plan["deleted"]["favours"] == 2
+    assert plan["deleted"]["recommendations"] == 1
+    assert plan["names_replaced"]["reciprocity.favour.note"] == 1
+    assert plan["names_replaced"]["reciprocity.channelcost.note"] == 1
+    assert "reciprocity.recommendation.context" not in plan["names_replaced"]
     assert (Person.objects.count(), Interaction.objects.count()) == before
 
 
@@ -77,6 +107,11 @@ def test_forget_removes_them_everywhere_and_their_name_from_other_texts(rich: Ri
         (Promise, "debtor_id"),
         (Relationship, "from_person_id"),
         (Relationship, "to_person_id"),
+        (Favour, "giver_id"),
+        (Favour, "receiver_id"),
+        (Recommendation, "recommender_id"),
+        (Recommendation, "recipient_id"),
+        (Recommendation, "beneficiary_id"),
     ):
         assert not model.objects.filter(**{field: xaver}).exists(), model.__name__
     network = rich.alice.network_id
@@ -89,6 +124,15 @@ def test_forget_removes_them_everywhere_and_their_name_from_other_texts(rich: Ri
 
     project = Project.objects.get(network_id=network)
     assert project.description == "Antrag mit Jürgen Müller und [removed]"
+    tip = Favour.objects.get(network_id=network, receiver=rich.anna)
+    assert tip.note == "Steuerberater in Köln: [removed]"
+    fee = ChannelCost.objects.get(network_id=network, organisation__isnull=False)
+    assert fee.note == "Beitrag; Ausschuss mit [removed]"
+    # What did not involve him stays: Jürgen's lead, his recommendation of Alice.
+    assert Favour.objects.filter(network_id=network).count() == 2
+    assert list(
+        Recommendation.objects.filter(network_id=network).values_list("context", flat=True)
+    ) == ["Vortrag beim VDI"]
     # "Herrn Quendolins" is another word; a whole word only is replaced.
     rich.anna.refresh_from_db()
     for entry in SearchEntry.objects.filter(network_id=network):

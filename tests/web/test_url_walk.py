@@ -60,6 +60,8 @@ PARAMETER_KINDS = {
     "relationship_id": "relationship",
     "date_id": "date",
     "point_id": "contact point",
+    "favour_id": "favour",
+    "recommendation_id": "recommendation",
 }
 # The values a slug parameter takes (every one is walked).
 SLUG_VALUES: dict[str, tuple[str, ...]] = {

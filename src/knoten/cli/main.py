@@ -53,11 +53,13 @@ def _mount() -> None:
     from knoten.knowwho import cli as knowwho_cli
     from knoten.mailbox import cli as mailbox_cli
     from knoten.people import cli as people_cli
+    from knoten.reciprocity import cli as reciprocity_cli
 
     for module in (
         core_cli,
         people_cli,
         journal_cli,
+        reciprocity_cli,
         knowwho_cli,
         imports_cli,
         mailbox_cli,

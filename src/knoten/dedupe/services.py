@@ -25,6 +25,7 @@ from knoten.dedupe.models import DuplicatePair, Merge
 from knoten.people import vocabulary as v
 from knoten.people.lookup import resolve_person
 from knoten.people.models import ContactPoint, ImportantDate, Person, Relationship
+from knoten.reciprocity.models import Favour, Recommendation
 
 PersonRef = Person | int | str
 
@@ -220,7 +221,14 @@ _WORDS = {
     "imports.ImportOrigin": "import origins",
     "dedupe.Merge": "earlier merges",
     "dedupe.DuplicatePair": "review queue pairs",
+    "reciprocity.Favour": "favours",
+    "reciprocity.Recommendation": "recommendations",
 }
+# A favour of one of the two to the other, a recommendation naming both: once they are
+# one person, a favour to oneself and a triangle of two. Dropped, counted under these
+# words, and written into keep's notes so that nothing is lost without a trace.
+BETWEEN_THE_TWO = "favours between the two"
+NAMED_TWICE = "recommendations naming both"
 # Relations a merge leaves alone: the search index is rewritten after the merge, a
 # member's person is never merged away.
 _SKIPPED = {"knowwho.SearchEntry", "core.Member"}
@@ -463,6 +471,157 @@ def _merge_relationships(keep: Person, other: Person, tally: _Tally) -> None:
         tally.moved["relationships"] += 1
 
 
+def _alike(kept: models.Model, row: models.Model, names: Sequence[str]) -> bool:
+    """Whether two records of the same fact say nothing different: each field the same,
+    or empty on one side (an outcome still "open" counts as empty)."""
+    for name in names:
+        attname = getattr(kept._meta.get_field(name), "attname", name)
+        mine, theirs = getattr(kept, attname), getattr(row, attname)
+        if name == "outcome" and "open" in (mine, theirs):
+            continue
+        if not (_blank(mine) or _blank(theirs) or mine == theirs):
+            return False
+    return True
+
+
+def _fold_record(kept: models.Model, row: models.Model, skip: set[str]) -> None:
+    """Fill keep's copy of a favour or recommendation from the other's, then drop it."""
+    filled = _fill_blanks(kept, row, skip | {"outcome", "author", "created_at"})
+    if getattr(kept, "outcome", "") == "open" and getattr(row, "outcome", "") != "open":
+        kept.outcome = row.outcome  # type: ignore[attr-defined]
+        filled.append("outcome")
+    for name in ("thanked_on", "beneficiary_thanked_on", "recipient_thanked_on"):
+        mine, theirs = getattr(kept, name, None), getattr(row, name, None)
+        if mine is not None and theirs is not None and theirs < mine:
+            setattr(kept, name, theirs)  # the first thanks
+            filled.append(name)
+    if filled:
+        kept.save(update_fields=sorted(set(filled)))
+    row.delete()
+
+
+def _line(*parts: object) -> str:
+    return ", ".join(str(part) for part in parts if not _blank(part))
+
+
+_FAVOUR_FACTS = (
+    "value",
+    "currency",
+    "effort_minutes",
+    "note",
+    "outcome",
+    "won_value",
+    "won_currency",
+    "interaction",
+)
+
+
+def _merge_favours(keep: Person, other: Person, tally: _Tally) -> list[str]:
+    """Re-point ``other``'s favours at ``keep``. The same favour recorded for both (same
+    giver, receiver, kind and day, nothing said differently) is kept once; a favour
+    between the two is dropped and returned as a line for keep's notes."""
+    names = {keep.pk: keep.full_name, other.pk: other.full_name}
+    rows = Favour.objects.filter(Q(giver=other) | Q(receiver=other)).order_by("pk")
+    theirs = set(rows.values_list("pk", flat=True))
+    lines = []
+    for row in rows:
+        giver = keep.pk if row.giver_id == other.pk else row.giver_id
+        receiver = keep.pk if row.receiver_id == other.pk else row.receiver_id
+        if giver == receiver:
+            value = f"{row.value} {row.currency}" if row.value is not None else ""
+            lines.append(
+                "Favour between the two, dropped in the merge: "
+                + _line(
+                    row.given_on.isoformat(),
+                    row.kind,
+                    f"from {names[row.giver_id]} to {names[row.receiver_id]}",
+                    value,
+                    row.outcome if row.outcome != "open" else "",
+                    row.note,
+                )
+            )
+            row.delete()
+            tally.dropped[BETWEEN_THE_TWO] += 1
+            continue
+        twins = (
+            Favour.objects.filter(
+                network_id=row.network_id,
+                giver_id=giver,
+                receiver_id=receiver,
+                kind=row.kind,
+                given_on=row.given_on,
+            )
+            .exclude(pk__in=theirs)
+            .order_by("pk")
+        )
+        twin = next((t for t in twins if _alike(t, row, _FAVOUR_FACTS)), None)
+        if twin is not None:
+            _fold_record(twin, row, {"giver", "receiver", "kind", "given_on"})
+            tally.dropped["favours"] += 1
+            continue
+        row.giver_id, row.receiver_id = giver, receiver
+        row.save(update_fields=["giver", "receiver"])
+        tally.moved["favours"] += 1
+    return lines
+
+
+_TRIANGLE = ("recommender", "recipient", "beneficiary")
+_RECOMMENDATION_FACTS = ("context", "outcome", "won_value", "won_currency", "interaction")
+
+
+def _merge_recommendations(keep: Person, other: Person, tally: _Tally) -> list[str]:
+    """Re-point ``other``'s recommendations at ``keep``, the same one recorded for both
+    kept once; a recommendation naming both would name one person twice: it is dropped
+    and returned as a line for keep's notes."""
+    rows = (
+        Recommendation.objects.filter(
+            Q(recommender=other) | Q(recipient=other) | Q(beneficiary=other)
+        )
+        .select_related(*_TRIANGLE)
+        .order_by("pk")
+    )
+    theirs = set(rows.values_list("pk", flat=True))
+    lines = []
+    for row in rows:
+        people = {
+            role: keep.pk if getattr(row, f"{role}_id") == other.pk else getattr(row, f"{role}_id")
+            for role in _TRIANGLE
+        }
+        if len(set(people.values())) < 3:
+            lines.append(
+                "Recommendation naming both, dropped in the merge: "
+                + _line(
+                    row.made_on.isoformat(),
+                    f"{row.recommender.full_name} recommended {row.beneficiary.full_name}"
+                    f" to {row.recipient.full_name}",
+                    row.outcome if row.outcome != "open" else "",
+                    row.context,
+                )
+            )
+            row.delete()
+            tally.dropped[NAMED_TWICE] += 1
+            continue
+        twins = (
+            Recommendation.objects.filter(
+                network_id=row.network_id,
+                made_on=row.made_on,
+                **{f"{role}_id": pk for role, pk in people.items()},
+            )
+            .exclude(pk__in=theirs)
+            .order_by("pk")
+        )
+        twin = next((t for t in twins if _alike(t, row, _RECOMMENDATION_FACTS)), None)
+        if twin is not None:
+            _fold_record(twin, row, {*_TRIANGLE, "made_on"})
+            tally.dropped["recommendations"] += 1
+            continue
+        for role, pk in people.items():
+            setattr(row, f"{role}_id", pk)
+        row.save(update_fields=list(_TRIANGLE))
+        tally.moved["recommendations"] += 1
+    return lines
+
+
 def _merge_pairs(keep: Person, other: Person, merge: Merge, tally: _Tally) -> None:
     """Re-point the review queue: the pair of the two is merged; other pairs of
     ``other`` become pairs of ``keep`` (a dismissal outlives the merge)."""
@@ -529,7 +688,9 @@ def merge_persons(
     Every row that points at ``other``, in any app, is re-pointed at ``keep``; a fact
     ``keep`` already has is not doubled (the same contact point, circle, participation
     …, filling what keep's copy lacks); a relationship between the two is dropped; one
-    birthday stays (keep's; the other's as a note when it differs). ``other``'s notes
+    birthday stays (keep's; the other's as a note when it differs); a favour between the
+    two, or a recommendation that would name one person twice, is dropped, counted and
+    written into keep's notes. ``other``'s notes
     are appended, and its empty fields of ``keep`` filled. With ``dry_run`` nothing is
     changed; the answer says what would be.
     """
@@ -574,7 +735,14 @@ def _merge(actor: Member, keep: Person, other: Person) -> dict[str, Any]:
     _merge_dates(keep, other, tally)
     _merge_relationships(keep, other, tally)
     _merge_pairs(keep, other, merge, tally)
+    dropped_lines = _merge_favours(keep, other, tally)
+    dropped_lines += _merge_recommendations(keep, other, tally)
     special = {
+        ("reciprocity.Favour", "giver"),
+        ("reciprocity.Favour", "receiver"),
+        ("reciprocity.Recommendation", "recommender"),
+        ("reciprocity.Recommendation", "recipient"),
+        ("reciprocity.Recommendation", "beneficiary"),
         ("people.ContactPoint", "person"),
         ("people.ImportantDate", "person"),
         ("people.Relationship", "from_person"),
@@ -600,6 +768,10 @@ def _merge(actor: Member, keep: Person, other: Person) -> dict[str, Any]:
             continue
         _repoint_generic(model, field, keep, other, tally)
     changed = _merge_columns(keep, other)
+    if dropped_lines:
+        keep.notes = "\n".join([keep.notes.rstrip(), *dropped_lines]).strip()
+        if "notes" not in changed:
+            changed.append("notes")
     keep.refresh_derived_names()
     keep.save()
     merged_id, merged_name = other.pk, merge.merged_name
@@ -651,6 +823,18 @@ def counted(what: str, count: int) -> str:
         "import origins": ngettext("%(n)d imported record", "%(n)d imported records", count),
         "earlier merges": ngettext("%(n)d earlier merge", "%(n)d earlier merges", count),
         "review queue pairs": ngettext("%(n)d pair to review", "%(n)d pairs to review", count),
+        "favours": ngettext("%(n)d favour", "%(n)d favours", count),
+        "recommendations": ngettext("%(n)d recommendation", "%(n)d recommendations", count),
+        BETWEEN_THE_TWO: ngettext(
+            "%(n)d favour between the two (kept in the notes)",
+            "%(n)d favours between the two (kept in the notes)",
+            count,
+        ),
+        NAMED_TWICE: ngettext(
+            "%(n)d recommendation naming both (kept in the notes)",
+            "%(n)d recommendations naming both (kept in the notes)",
+            count,
+        ),
     }
     return words.get(what, f"%(n)d {what}") % {"n": count}
 

@@ -4,7 +4,9 @@
 names, academic titles, name particles, nicknames), their contact points, organisations of
 every kind, careers with partial dates, a who-knows-whom graph with a heavy-tailed degree
 distribution, families, circles, tags and skills, important dates, events with
-attendance, projects, years of conversation minutes and the promises made in them.
+attendance, projects, years of conversation minutes and the promises made in them, and
+the give and take of the last years: favours, recommendations and what channels cost
+(:mod:`knoten.demo.give_and_take`).
 
 The same ``seed`` (and the same ``today``) gives the same network: every random choice
 comes from one :class:`random.Random` and from Faker instances seeded from it. Rows are
@@ -43,6 +45,7 @@ from knoten.core.folding import fold, strip_marks
 from knoten.core.models import Member
 from knoten.core.partial_dates import PartialDate
 from knoten.demo import data as d
+from knoten.demo.give_and_take import SPAN_DAYS, give_and_take
 from knoten.journal.models import (
     Attendance,
     Event,
@@ -67,7 +70,7 @@ from knoten.people.models import (
 from knoten.people.vocabulary import SEEDED_CIRCLES
 
 # Bump when the generator's output changes, so that cached benchmark networks are rebuilt.
-GENERATOR_VERSION = 2
+GENERATOR_VERSION = 3
 # Where the unknown addresses a mailbox import has read live.
 MAIL_HOSTS = ("gmx.example", "web.example", "firma.example")
 MAX_SIZE = 1_000_000
@@ -484,6 +487,8 @@ class _Generator:
         self.cities = _Pick(d.CITIES, [city.weight for city in d.CITIES])
         self.industries = _pick(list(d.INDUSTRY_WEIGHTS.items()))
         self.counts: dict[str, int] = {}
+        # Conversations with each direct contact: (day, key), filled as they are written.
+        self.talks: dict[int, list[tuple[dt.date, int]]] = defaultdict(list)
 
     def report(self, stage: str, done: int, total: int) -> None:
         if self.progress is not None:
@@ -504,6 +509,7 @@ class _Generator:
         self._attendance()
         self._projects()
         self._interactions()
+        give_and_take(self)
         self._import_traces()
         return dict(self.counts)
 
@@ -1131,6 +1137,7 @@ class _Generator:
                 PartialDate(2015),
             ),
             _Aff(self.my_company, "job", spec.title, PartialDate(2015, 1), None),
+            _Aff(self.my_clubs[0], "membership", "Mitglied", PartialDate(2014), None),
             _Aff(self.my_clubs[0], "function", "Vorstandsmitglied", PartialDate(2019), None),
             _Aff(self.my_clubs[1], "membership", "Mitglied", PartialDate(2011), None),
             _Aff(self.my_clubs[2], "membership", "Mitglied", PartialDate(2020, 5), None),
@@ -2186,6 +2193,14 @@ class _Generator:
     ) -> None:
         net, pks = self.network_id, self.pks
         keys = self._write_returning(Interaction, _INTERACTION_FIELDS, [item[0] for item in batch])
+        # The conversations with direct contacts of the last years, for the favours noted
+        # in them (``give_and_take``).
+        recent = self.today - dt.timedelta(days=SPAN_DAYS)
+        for key, (interaction, people, _) in zip(keys, batch, strict=True):
+            if interaction[1] >= recent:
+                for person in people:
+                    if self.specs[person].direct:
+                        self.talks[person].append((interaction[1], key))
         participations: list[tuple[Any, ...]] = [
             (net, key, pks[person])
             for key, (_, people, _) in zip(keys, batch, strict=True)

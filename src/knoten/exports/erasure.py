@@ -338,6 +338,10 @@ def _plan(actor: Member, target: Person) -> tuple[dict[str, Any], Any]:
     skip: dict[Any, set[int]] = defaultdict(set)
     for model, instances in collector.data.items():
         skip[model].update(obj.pk for obj in instances)
+    # Rows deleted in one query (their favours, a promise owed to them) go too: their
+    # texts are not "changed".
+    for queryset in collector.fast_deletes:
+        skip[queryset.model].update(queryset.values_list("pk", flat=True))
     pattern = name_pattern(target)
     texts = _texts_naming(actor, target, pattern, skip) if pattern is not None else []
     by_field: dict[str, int] = defaultdict(int)

@@ -17,6 +17,8 @@ from ninja.responses import Status
 from knoten.api.auth import actor
 from knoten.api.paging import Page, page_of
 from knoten.journal import services as s
+from knoten.reciprocity.api import FavourOut
+from knoten.reciprocity.services import favour_as_dict, log_with_favours
 
 router = Router()
 
@@ -66,6 +68,16 @@ class InteractionIn(Schema):
     private: bool = False
     promises: list[str] = []
     expectations: list[str] = []
+    # Favours done in the conversation, by kind: ``gave`` from me to the first
+    # participant, ``got`` from the first participant to me.
+    gave: list[str] = []
+    got: list[str] = []
+
+
+class InteractionLoggedOut(InteractionOut):
+    """A conversation just logged, with the favours noted in it."""
+
+    favours: list[FavourOut]
 
 
 class InteractionPatch(Schema):
@@ -280,12 +292,15 @@ def list_interactions(request: HttpRequest, filters: Query[InteractionFilter]) -
     )
 
 
-@router.post("/interactions", response={201: InteractionOut})
+@router.post("/interactions", response={201: InteractionLoggedOut})
 def create_interaction(request: HttpRequest, payload: InteractionIn) -> Status[dict[str, Any]]:
-    """Write down a conversation with the promises made in it ("TEXT by DATE")."""
-    interaction = s.log_interaction(
+    """Write down a conversation with the promises made in it ("TEXT by DATE") and the
+    favours done in it (``gave``, ``got``: their kinds)."""
+    interaction, favours = log_with_favours(
         actor(request),
         payload.summary,
+        gave=payload.gave,
+        got=payload.got,
         participants=[str(p) for p in payload.participants],
         kind=payload.kind,
         on=payload.on,
@@ -296,7 +311,8 @@ def create_interaction(request: HttpRequest, payload: InteractionIn) -> Status[d
         promises=payload.promises,
         expectations=payload.expectations,
     )
-    return Status(201, s.interaction_as_dict(interaction))
+    data = s.interaction_as_dict(interaction)
+    return Status(201, {**data, "favours": [favour_as_dict(favour) for favour in favours]})
 
 
 @router.get("/interactions/{interaction_id}", response=InteractionOut)

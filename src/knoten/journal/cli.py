@@ -116,22 +116,45 @@ def log(
             help='Something they promised you: "TEXT by DATE" (repeatable).',
         ),
     ] = None,
+    gave: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--gave",
+            metavar="KIND",
+            help="A favour you did the first --with person, of KIND: tip, lead, help … "
+            "(repeatable).",
+        ),
+    ] = None,
+    got: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--got",
+            metavar="KIND",
+            help="A favour the first --with person did you, of KIND (repeatable).",
+        ),
+    ] = None,
     json_output: JsonOption = False,
 ) -> None:
-    """Write down a conversation (its minutes), with the promises made in it.
+    """Write down a conversation (its minutes), with the promises made and the favours
+    done in it.
 
-    Promises run between you and the first --with person.
+    Promises and favours run between you and the first --with person; with --json, the
+    favours noted are listed under "favours".
 
     Example: knoten log "Lunch, talked about the tender" --with "Anna Schmidt" --on Freitag
     --promise "Send the offer bis 14.03.2025" --expect "Intro to her CFO by next friday"
+    --got tip
     """
-    from knoten.journal.services import interaction_as_dict, log_interaction
+    from knoten.journal.services import interaction_as_dict
+    from knoten.reciprocity.services import favour_as_dict, log_with_favours
 
     with domain_errors():
         actor = _actor()
-        interaction = log_interaction(
+        interaction, favours = log_with_favours(
             actor,
             summary,
+            gave=gave or [],
+            got=got or [],
             participants=with_ or [],
             kind=kind,
             on=on,
@@ -152,6 +175,13 @@ def log(
     )
     for entry in data["promises"]:
         note(_promise_line(entry, me_id))
+    if favours:
+        data["favours"] = [favour_as_dict(favour) for favour in favours]
+    for entry in data.get("favours", []):
+        giver, receiver = _name(entry["giver"], me_id), _name(entry["receiver"], me_id)
+        note(
+            f"  favour {entry['id']}: {giver} → {receiver}, {_word(_favour_kinds(), entry['kind'])}"
+        )
     if json_output:
         emit_json(data)
 
@@ -160,6 +190,12 @@ def _kinds() -> Any:
     from knoten.journal.vocabulary import INTERACTION_KINDS
 
     return INTERACTION_KINDS
+
+
+def _favour_kinds() -> Any:
+    from knoten.reciprocity.vocabulary import FAVOUR_KINDS
+
+    return FAVOUR_KINDS
 
 
 def _event_kinds() -> Any:

@@ -26,6 +26,7 @@ from django.urls import reverse
 from django.utils import formats, translation
 from django.utils.cache import patch_vary_headers
 from django.utils.functional import Promise as LazyText
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -82,6 +83,7 @@ SECTIONS = (
     "dates",
     "notes",
     "promises",
+    "favours",
     "conversations",
 )
 RELATIONSHIPS_PAGE = 50
@@ -499,6 +501,91 @@ def _save_promise(actor: Member, person: Person, _item_id: int | None, values: V
     )
 
 
+# give and take: a favour between this person and me, a recommendation they are part of
+
+
+def _favour_direction_choices() -> list[tuple[str, str]]:
+    return [("gave", str(_("I did them the favour"))), ("got", str(_("They did me the favour")))]
+
+
+def _favour_kind_choices() -> list[tuple[str, str]]:
+    from knoten.reciprocity import vocabulary as favour_words
+
+    return _word_choices(favour_words.FAVOUR_KINDS)
+
+
+def _outcome_choices() -> list[tuple[str, str]]:
+    from knoten.reciprocity import vocabulary as favour_words
+
+    return _word_choices(favour_words.OUTCOMES)
+
+
+def _save_favour(actor: Member, person: Person, _item_id: int | None, values: Values) -> None:
+    from knoten.reciprocity.forms import won_value_problem
+    from knoten.reciprocity.services import add_favour
+
+    mine = _text(values, "direction") != "got"
+    try:
+        add_favour(
+            actor,
+            giver=actor.me if mine else person,
+            receiver=person if mine else actor.me,
+            kind=_text(values, "kind"),
+            on=_optional(values, "on"),
+            value=_optional(values, "value"),
+            minutes=_optional(values, "minutes"),
+            note=_text(values, "note"),
+            outcome=_text(values, "outcome") or "open",
+            won_value=_optional(values, "won_value"),
+            thanked=values.get("thanked") == "on",
+        )
+    except KnotenError as problem:
+        raise won_value_problem(problem, values) from None
+
+
+def _initial_favour(
+    _actor: Member, _person: Person, _detail: dict[str, Any], _item_id: int | None
+) -> Values:
+    return {"direction": "gave", "kind": "help", "outcome": "open"}
+
+
+def _save_recommendation(
+    actor: Member, person: Person, _item_id: int | None, values: Values
+) -> None:
+    from knoten.reciprocity.forms import me_word
+    from knoten.reciprocity.services import add_recommendation
+
+    def who(field: str) -> str | Person:
+        # The name the form started with stands for this person (whoever shares it).
+        typed = _text(values, field)
+        return person if typed == person.full_name else me_word(typed)
+
+    add_recommendation(
+        actor,
+        recommender=who("recommender"),
+        recipient=who("recipient"),
+        beneficiary=who("beneficiary"),
+        on=_optional(values, "on"),
+        context=_text(values, "context"),
+        outcome=_text(values, "outcome") or "open",
+        won_value=_optional(values, "won_value"),
+    )
+
+
+def _initial_recommendation(
+    _actor: Member, person: Person, _detail: dict[str, Any], _item_id: int | None
+) -> Values:
+    return {
+        "recommender": str(_("me")),
+        "beneficiary": person.full_name,
+        "recipient": "",
+        "outcome": "open",
+    }
+
+
+WON_HINT = _("Only with “order won”: 12000, 12.000 EUR")
+GIVING_DATE_HINT = _("Today if empty; a date or words such as “yesterday”.")
+PERSON_HINT = _("A name, or “me” for yourself.")
 DATE_HINT = _("e.g. 14.03.2024, 03/2024 or 2024")
 CAREER_FIELDS = (
     Field("organisation", _("Organisation"), required=True),
@@ -662,6 +749,53 @@ FORMS: dict[str, Form] = {
         ),
         save=_save_promise,
     ),
+    "favour": Form(
+        section="favours",
+        title=_("Add favour"),
+        fields=(
+            Field("direction", _("Who did whom the favour"), "select", _favour_direction_choices),
+            Field("kind", _("Kind of favour"), "select", _favour_kind_choices),
+            Field("on", _("When"), hint=GIVING_DATE_HINT),
+            Field("value", _("Value"), hint=_("An amount, with a currency if not euros")),
+            Field("minutes", _("Effort in minutes"), "number"),
+            Field("note", _("Note"), "textarea"),
+            Field("outcome", _("What came of it"), "select", _outcome_choices),
+            Field("won_value", _("Value of the order won"), hint=WON_HINT),
+            Field("thanked", _("Thanked"), "checkbox"),
+        ),
+        save=_save_favour,
+        initial=_initial_favour,
+        aliases={"giver": "direction", "receiver": "direction"},
+        default_field="kind",
+    ),
+    "recommendation": Form(
+        section="favours",
+        title=_("Add recommendation"),
+        fields=(
+            Field("recommender", _("Recommender"), person=True, required=True, hint=PERSON_HINT),
+            Field(
+                "beneficiary",
+                _("Beneficiary"),
+                person=True,
+                required=True,
+                hint=_("The person recommended; “me” for yourself."),
+            ),
+            Field(
+                "recipient",
+                _("Recipient"),
+                person=True,
+                required=True,
+                hint=_("The person they were recommended to."),
+            ),
+            Field("on", _("When"), hint=GIVING_DATE_HINT),
+            Field("context", _("Context"), "textarea"),
+            Field("outcome", _("What came of it"), "select", _outcome_choices),
+            Field("won_value", _("Value of the order won"), hint=WON_HINT),
+        ),
+        save=_save_recommendation,
+        initial=_initial_recommendation,
+        aliases={"value": "won_value"},
+    ),
     "notes": Form(
         section="notes",
         title=_("Edit notes"),
@@ -796,7 +930,16 @@ def _page_data(member: Member, person: Person) -> dict[str, Any]:
         interactions["shown"] if interactions["total"] > interactions["shown"] else None
     )
     detail["how_we_met"]["shown"] = _shown(detail["how_we_met"]["date"])
+    # Give and take is worked out only when the page (or its section) is drawn, not for
+    # every form and section of the page that answers with this data.
+    detail["giving"] = SimpleLazyObject(lambda: _giving(member, person))
     return detail
+
+
+def _giving(member: Member, person: Person) -> dict[str, Any]:
+    from knoten.reciprocity.views import person_give_and_take
+
+    return person_give_and_take(member, person)
 
 
 def _relationship_shown(row: dict[str, Any]) -> None:

@@ -44,7 +44,6 @@ from knoten.core.models import Member
 from knoten.core.services import member_of_user
 from knoten.core.signin import user_for_token
 from knoten.journal import vocabulary as journal_words
-from knoten.journal.services import log_interaction
 from knoten.knowwho.search import search
 from knoten.people.lookup import resolve_person
 from knoten.people.models import Circle, Tag
@@ -55,6 +54,7 @@ from knoten.people.services import (
     person_row,
 )
 from knoten.people.vocabulary import shown_choices
+from knoten.reciprocity.services import log_with_favours, parse_kind
 from knoten.web.picking import picked
 
 if TYPE_CHECKING:
@@ -289,7 +289,19 @@ def person_add(request: HttpRequest) -> HttpResponse:
 
 # --- logging a conversation ------------------------------------------------------------
 
-LOG_FIELDS = ("with", "summary", "on", "kind", "minutes", "promise", "due", "expect", "expect_due")
+LOG_FIELDS = (
+    "with",
+    "summary",
+    "on",
+    "kind",
+    "minutes",
+    "promise",
+    "due",
+    "expect",
+    "expect_due",
+    "gave",
+    "got",
+)
 
 
 def _names(text: str) -> list[str]:
@@ -322,17 +334,22 @@ _LOG_ERROR_FIELDS = {
     "minutes": "minutes",
     "promise": "promise",
     "expect": "expect",
+    "gave": "gave",
+    "got": "got",
 }
 
 
 def _log_context(
     member: Member, values: dict[str, str], errors: dict[str, str]
 ) -> dict[str, object]:
+    from knoten.reciprocity import vocabulary as favour_words
+
     return {
         "member": member,
         "values": values,
         "errors": errors,
         "kinds": shown_choices(journal_words.INTERACTION_KINDS),
+        "favour_kinds": shown_choices(favour_words.FAVOUR_KINDS),
     }
 
 
@@ -370,9 +387,17 @@ def log_conversation(request: HttpRequest) -> HttpResponse:
                     participants = _participants(member, values["with"], request.POST)
                     promise = _with_due(values["promise"], values["due"])
                     expect = _with_due(values["expect"], values["expect_due"])
-                    interaction = log_interaction(
+                    # A favour done in the conversation, by kind: *me* for the first
+                    # person named ("gave"), or they for *me* ("got").
+                    favours = {
+                        field: [parse_kind(values[field], field)] if values[field] else []
+                        for field in ("gave", "got")
+                    }
+                    interaction, _favours = log_with_favours(
                         member,
                         values["summary"],
+                        gave=favours["gave"],
+                        got=favours["got"],
                         participants=[str(pk) for pk in participants],
                         kind=values["kind"] or "meeting",
                         on=values["on"] or None,
@@ -390,6 +415,8 @@ def log_conversation(request: HttpRequest) -> HttpResponse:
             else:
                 names = ", ".join(p.full_name for p in interaction.participants.all())
                 saved = _("Conversation saved with %(names)s.") % {"names": names}
+                if values["gave"] or values["got"]:
+                    saved += " " + _("The favour is noted.")
                 if not _is_fragment_request(request):
                     messages.success(request, saved)
                     return redirect(reverse("web:person", kwargs={"person_id": participants[0]}))

@@ -1,0 +1,181 @@
+"""The give-and-take forms: their fields, and a domain error put beside the field it is
+about. The pages of :mod:`knoten.reciprocity.views` and the person page's forms
+(:mod:`knoten.web.person_views`) share them."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from knoten.core.errors import Ambiguous, InvalidInput, KnotenError, NotFound
+from knoten.reciprocity import vocabulary as v
+from knoten.web.directory_views import _options
+
+FAVOUR_FIELDS = (
+    "giver",
+    "receiver",
+    "kind",
+    "on",
+    "value",
+    "minutes",
+    "note",
+    "outcome",
+    "won_value",
+    "thanked",
+)
+RECOMMENDATION_FIELDS = (
+    "recommender",
+    "recipient",
+    "beneficiary",
+    "on",
+    "context",
+    "outcome",
+    "won_value",
+)
+PERSON_FIELDS = ("giver", "receiver", "recommender", "recipient", "beneficiary", "person")
+
+
+def me_word(typed: str) -> str:
+    """The word for *me* in the reader's language ("ich") means *me*, as "me" does."""
+    return "me" if typed.strip().casefold() == _("me").casefold() else typed
+
+
+def errors_of(
+    problem: KnotenError, fields: Sequence[str], aliases: Mapping[str, str] | None = None
+) -> dict[str, str]:
+    """The message of a domain error, keyed by the form field it is about (or "form")."""
+    if isinstance(problem, InvalidInput):
+        field, message = problem.field, problem.reason or str(problem)
+        if problem.value not in ("", None):
+            shown = str(problem.value)
+            shown = shown if len(shown) <= 60 else shown[:59] + "…"
+            message = f"“{shown}” {message}"
+    elif isinstance(problem, NotFound):
+        field = problem.what
+        if field in PERSON_FIELDS:
+            message = _("No one in your network matches “%(query)s”.") % {"query": problem.query}
+        else:
+            message = _("Nothing in your network matches “%(query)s”.") % {"query": problem.query}
+    elif isinstance(problem, Ambiguous):
+        field = problem.what
+        message = _("“%(query)s” matches several; be more precise or give one of: %(list)s") % {
+            "query": problem.query,
+            "list": "; ".join(problem.candidates),
+        }
+    else:  # pragma: no cover - every domain error is one of the three
+        field, message = "", str(problem)
+    field = (aliases or {}).get(field, field)
+    return {field if field in fields else "form": message}
+
+
+def won_value_problem(problem: KnotenError, values: Mapping[str, str]) -> KnotenError:
+    """The services call both a favour's value and the order's value "value"; a complaint
+    about the text typed as the order's value is put beside that field."""
+    if (
+        isinstance(problem, InvalidInput)
+        and problem.field == "value"
+        and values.get("won_value")
+        and str(problem.value) == values["won_value"]
+        and values.get("value") != values["won_value"]
+    ):
+        return InvalidInput("won_value", problem.value, problem.reason)
+    return problem
+
+
+@dataclass(frozen=True)
+class Field:
+    """One labelled input of a form."""
+
+    name: str
+    label: str
+    kind: str = "text"  # text, textarea, select, checkbox, number, money
+    choices: Sequence[tuple[str, str]] = ()
+    person: bool = False  # a name, with the suggestions of the page's script
+    hint: str = ""
+
+
+def form_fields(
+    fields: Sequence[Field], values: Mapping[str, str], errors: Mapping[str, str], prefix: str
+) -> list[dict[str, Any]]:
+    """What ``reciprocity/form.html`` needs to draw each field; the first one with a
+    message, or else the first of all, takes the focus."""
+    focus = next((f.name for f in fields if f.name in errors), fields[0].name)
+    drawn = []
+    for f in fields:
+        ident = f"{prefix}-{f.name}"
+        error = errors.get(f.name, "")
+        described = [f"{ident}-hint" if f.hint else "", f"{ident}-error" if error else ""]
+        drawn.append(
+            {
+                "name": f.name,
+                "id": ident,
+                "label": f.label,
+                "kind": f.kind,
+                "value": values.get(f.name, ""),
+                "error": error,
+                "choices": f.choices,
+                "person": f.person,
+                "hint": f.hint,
+                "describedby": " ".join(part for part in described if part),
+                "autofocus": f.name == focus,
+            }
+        )
+    return drawn
+
+
+def _person_hint() -> str:
+    return _("A name, or “me” for yourself.")
+
+
+def _date_hint() -> str:
+    return _("Today if empty; a date or words such as “yesterday”.")
+
+
+def _won_fields() -> list[Field]:
+    return [
+        Field("outcome", _("What came of it"), "select", _options(v.OUTCOMES)),
+        Field(
+            "won_value",
+            _("Value of the order won"),
+            "money",
+            hint=_("Only with “order won”: 12000, 12.000 EUR"),
+        ),
+    ]
+
+
+def favour_fields() -> list[Field]:
+    return [
+        Field("giver", _("Who did the favour"), person=True, hint=_person_hint()),
+        Field("receiver", _("For whom"), person=True, hint=_person_hint()),
+        Field("kind", _("Kind of favour"), "select", _options(v.FAVOUR_KINDS)),
+        Field("on", _("When"), hint=_date_hint()),
+        Field("value", _("Value"), "money", hint=_("An amount, with a currency if not euros")),
+        Field("minutes", _("Effort in minutes"), "number"),
+        Field("note", _("Note"), "textarea"),
+        *_won_fields(),
+        Field("thanked", _("Thanked"), "checkbox"),
+    ]
+
+
+def recommendation_fields() -> list[Field]:
+    return [
+        Field("recommender", _("Recommender"), person=True, hint=_person_hint()),
+        Field(
+            "beneficiary",
+            _("Beneficiary"),
+            person=True,
+            hint=_("The person recommended; “me” for yourself."),
+        ),
+        Field(
+            "recipient",
+            _("Recipient"),
+            person=True,
+            hint=_("The person they were recommended to."),
+        ),
+        Field("on", _("When"), hint=_date_hint()),
+        Field("context", _("Context"), "textarea"),
+        *_won_fields(),
+    ]
