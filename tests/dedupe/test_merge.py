@@ -447,3 +447,20 @@ def test_merging_a_duplicate_of_me_into_me_drops_the_favours_between_us(world: W
     assert kept.giver_id == alice.me.pk
     alice.me.refresh_from_db()
     assert "2024-05-01, gift, from Alice Adler to Alice Adler, 20.00 EUR" in alice.me.notes
+
+
+def test_the_merge_page_says_what_goes_into_the_notes(
+    world: World, rich: Rich, give_and_take: GiveAndTake
+) -> None:
+    from django.test import Client
+
+    browser = Client()
+    browser.force_login(world.alice.user)
+    page = browser.get(
+        "/duplicates/merge/", {"keep": rich.keep.pk, "other": rich.other.pk}
+    ).content.decode()
+    noted = page.split("Cannot stay, written into the notes", 1)[1].split("</dd>", 1)[0]
+    assert "1 favour between the two (kept in the notes)" in noted
+    assert "2 recommendations naming both (kept in the notes)" in noted
+    doubled = page.split("Already there, not doubled", 1)[1].split("</dd>", 1)[0]
+    assert "between the two" not in doubled and "naming both" not in doubled

@@ -229,6 +229,7 @@ _WORDS = {
 # words, and written into keep's notes so that nothing is lost without a trace.
 BETWEEN_THE_TWO = "favours between the two"
 NAMED_TWICE = "recommendations naming both"
+NOTED_WHEN_DROPPED = (BETWEEN_THE_TWO, NAMED_TWICE)
 # Relations a merge leaves alone: the search index is rewritten after the merge, a
 # member's person is never merged away.
 _SKIPPED = {"knowwho.SearchEntry", "core.Member"}

@@ -119,7 +119,18 @@ def merge(request: HttpRequest) -> HttpResponse:
             "keep": keep,
             "other": other,
             "moved": [s.counted(what, count) for what, count in sorted(plan["moved"].items())],
-            "dropped": [s.counted(what, count) for what, count in sorted(plan["dropped"].items())],
+            "dropped": [
+                s.counted(what, count)
+                for what, count in sorted(plan["dropped"].items())
+                if what not in s.NOTED_WHEN_DROPPED
+            ],
+            # A favour between the two, a triangle naming both: gone, but written into
+            # the notes of the person who stays.
+            "noted": [
+                s.counted(what, count)
+                for what, count in sorted(plan["dropped"].items())
+                if what in s.NOTED_WHEN_DROPPED
+            ],
             "filled": _field_names(plan["filled"]),
         },
     )
