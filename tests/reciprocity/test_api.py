@@ -155,7 +155,7 @@ def test_favours_create_list_read_change_thank_outcome_delete(
         ({"value": "-5"}, "value", 400),
         ({"minutes": -1}, "minutes", 400),
         ({"minutes": HUGE}, "minutes", 400),
-        ({"won_value": "500"}, "value", 400),
+        ({"won_value": "500"}, "won_value", 400),
         ({"outcome": "vielleicht"}, "outcome", 400),
         ({"note": "a\x00b"}, "note", 400),
         ({"interaction": 999}, "interaction", 404),
@@ -315,7 +315,7 @@ def test_recommendations_create_list_read_change_thank_outcome_delete(
         ({"recommender": "Niemand"}, "recommender", 404),
         ({"on": "2999-01-01"}, "on", 400),
         ({"outcome": "vielleicht"}, "outcome", 400),
-        ({"won_value": "5"}, "value", 400),
+        ({"won_value": "5"}, "won_value", 400),
         ({"context": "a\x00b"}, "context", 400),
     ],
 )

@@ -126,7 +126,7 @@ def test_favor_add_received_won_and_thanked(cli: Cli, anna: Person) -> None:
         pytest.param(
             ["--giver", "me", "--receiver", "Anna", "--kind", "tip", "--won-value", "500"],
             2,
-            "Error: value: '500' is the value of an order won; set the outcome to won",
+            "Error: won_value: '500' is the value of an order won; set the outcome to won",
             id="won value without won",
         ),
         pytest.param(
@@ -226,7 +226,11 @@ def test_favor_edit_refuses_bad_input_and_changes_nothing(cli: Cli, year: Year) 
         ([], 2, "has nothing to change; give an option"),
         (["--receiver", "me"], 2, "receiver: 'Alice Adler' is the giver too"),
         (["--on", "2027-01-01"], 2, "on: '2027-01-01' is 2027-01-01, in the future"),
-        (["--outcome", "offen", "--won-value", "5"], 2, "value: '5' is the value of an order won"),
+        (
+            ["--outcome", "offen", "--won-value", "5"],
+            2,
+            "won_value: '5' is the value of an order won",
+        ),
         (["--kind", "tip", "--minutes", "viele"], 2, "minutes: 'viele' is not a whole number"),
     ]:
         result = cli("favor", "edit", str(favour.pk), *args)

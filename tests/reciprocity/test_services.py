@@ -70,7 +70,7 @@ def test_a_favour_between_two_others(alice: Member, anna: Person, bernd: Person)
         ({"value": "viel"}, "value: 'viel' is not an amount"),
         ({"minutes": "-5"}, "minutes: '-5' is not a whole number of minutes"),
         ({"outcome": "maybe"}, "outcome: 'maybe' is not one of"),
-        ({"won_value": "100"}, "value: '100' is the value of an order won"),
+        ({"won_value": "100"}, "won_value: '100' is the value of an order won"),
         ({"giver": "Zacharias"}, "no giver matches 'Zacharias'"),
         ({"note": "a\x00b"}, "note: 'a\\x00b' contains a NUL character"),
     ],
@@ -101,6 +101,13 @@ def test_edit_thank_and_outcome(alice: Member, anna: Person, bernd: Person) -> N
     services.set_favour_outcome(alice, favour.pk, "nothing came of it")
     favour.refresh_from_db()
     assert (favour.outcome, favour.won_value) == ("nothing", None)
+    # The outcome's own parameter is named in its refusal, the favour's value apart.
+    with pytest.raises(InvalidInput, match=r"^value: '900' is the value of an order won"):
+        services.set_favour_outcome(alice, favour.pk, "open", value="900")
+    with pytest.raises(InvalidInput, match=r"^won_value: 'viel' is not an amount"):
+        services.add_favour(
+            alice, giver=anna, receiver="me", kind="tip", outcome="won", won_value="viel"
+        )
     with pytest.raises(InvalidInput, match="before the favour was done"):
         services.thank_favour(alice, favour.pk, on="2026-10-01")
 

@@ -71,20 +71,6 @@ def errors_of(
     return {field if field in fields else "form": message}
 
 
-def won_value_problem(problem: KnotenError, values: Mapping[str, str]) -> KnotenError:
-    """The services call both a favour's value and the order's value "value"; a complaint
-    about the text typed as the order's value is put beside that field."""
-    if (
-        isinstance(problem, InvalidInput)
-        and problem.field == "value"
-        and values.get("won_value")
-        and str(problem.value) == values["won_value"]
-        and values.get("value") != values["won_value"]
-    ):
-        return InvalidInput("won_value", problem.value, problem.reason)
-    return problem
-
-
 @dataclass(frozen=True)
 class Field:
     """One labelled input of a form."""

@@ -123,15 +123,16 @@ def _interaction(actor: Member, value: int | str | Interaction | None) -> Intera
     return found
 
 
-def _won(outcome: str, won_value: str | int | Decimal | None) -> tuple[Decimal | None, str]:
-    """The value of the order won (only with the outcome "won")."""
+def _won(
+    outcome: str, won_value: str | int | Decimal | None, field: str = "won_value"
+) -> tuple[Decimal | None, str]:
+    """The value of the order won (only with the outcome "won"); a refusal names
+    ``field``, as the caller's parameter is called."""
     if won_value is None or won_value == "":
         return None, ""
     if outcome != "won":
-        raise InvalidInput(
-            "value", won_value, "is the value of an order won; set the outcome to won"
-        )
-    return parse_money(won_value, "value")
+        raise InvalidInput(field, won_value, "is the value of an order won; set the outcome to won")
+    return parse_money(won_value, field)
 
 
 # ---------------------------------------------------------------------------
@@ -294,7 +295,8 @@ def set_favour_outcome(
     *,
     value: str | int | Decimal | None = None,
 ) -> Favour:
-    """What came of a favour ("won" with the order's value)."""
+    """What came of a favour ("won" with the order's ``value``)."""
+    _won(parse_outcome(outcome), value, "value")
     return edit_favour(actor, favour_id, outcome=outcome, won_value=value)
 
 
@@ -495,7 +497,8 @@ def set_recommendation_outcome(
     *,
     value: str | int | Decimal | None = None,
 ) -> Recommendation:
-    """What came of a recommendation ("won" with the order's value)."""
+    """What came of a recommendation ("won" with the order's ``value``)."""
+    _won(parse_outcome(outcome), value, "value")
     return edit_recommendation(actor, recommendation_id, outcome=outcome, won_value=value)
 
 

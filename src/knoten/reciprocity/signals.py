@@ -59,6 +59,13 @@ def thresholds() -> dict[str, int]:
     return {**defaults, **getattr(settings, "KNOTEN_SIGNALS", {})}
 
 
+def period(on: dt.date | None = None) -> tuple[dt.date, dt.date, int]:
+    """The period the signals look back on: its first and last day, and its months."""
+    months = thresholds()["months"]
+    end = on or today()
+    return default_since(end, months), end, months
+
+
 @dataclass(frozen=True)
 class Signal:
     code: str
@@ -91,15 +98,19 @@ def signals(
     already (:func:`~knoten.reciprocity.balance.contact_flows`; a person's page does).
     """
     limits = thresholds()
-    end = on or today()
-    since = default_since(end, limits["months"])
-    months = limits["months"]
+    since, end, months = period(on)
     me = actor.me.pk
     about = None if person is None or person.pk == me else person.pk
     found: list[tuple[int, Signal]] = []  # (person id, signal), names filled in below
 
     if flows is None:
         flows = contact_flows(actor, since=since, until=end, person=person if about else None)
+    if about is not None:
+        # Every signal about a contact rests on a favour or a recommendation between
+        # *me* and them in the period, which their balance counts: none, nothing to say.
+        shared = flows.get(about)
+        if shared is None or not (shared.given.total or shared.received.total or shared.triangles):
+            return []
     for pk, balance in flows.items():
         if about is not None and pk != about:
             continue

@@ -48,11 +48,10 @@ from knoten.reciprocity.forms import (
     form_fields,
     me_word,
     recommendation_fields,
-    won_value_problem,
 )
 from knoten.reciprocity.models import Favour, Recommendation
 from knoten.reciprocity.roi import KINDS, Channel, default_since, roi
-from knoten.reciprocity.signals import Signal, signals, thresholds
+from knoten.reciprocity.signals import Signal, period, signals
 from knoten.web.directory_views import _label, _options, shown_date
 from knoten.web.picking import person_ref
 from knoten.web.views import _is_fragment_request, _member, _page_number
@@ -217,8 +216,8 @@ def _channel_url(bases: Mapping[str, str], channel: Mapping[str, Any]) -> str:
 
 def window() -> tuple[dt.date, int]:
     """The start of the period the signals look back on, and its months."""
-    months = thresholds()["months"]
-    return default_since(dates.today(), months), months
+    since, _end, months = period()
+    return since, months
 
 
 def home_give_and_take(member: Member) -> dict[str, Any]:
@@ -282,10 +281,7 @@ def person_give_and_take(member: Member, person: Person) -> dict[str, Any]:
     else:
         balance = person_balance(member, person, since=since)
         flows = {person.pk: balance}
-    # Every signal about a contact rests on a favour or a recommendation between us in
-    # the period, which this balance counts: with none, there is nothing to ask about.
-    quiet = not is_me and not (balance.given.total or balance.received.total or balance.triangles)
-    found = [] if quiet else signals(member, person=person, channels=False, flows=flows)
+    found = signals(member, person=person, channels=False, flows=flows)
     return {
         "balance": balance_shown(balance),
         "months": months,
@@ -308,7 +304,7 @@ def _attempt(
         with transaction.atomic():
             return action(), {}
     except KnotenError as problem:
-        return None, errors_of(won_value_problem(problem, values), fields)
+        return None, errors_of(problem, fields)
 
 
 def _back(request: HttpRequest, default: str) -> str:

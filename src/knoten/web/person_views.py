@@ -521,26 +521,22 @@ def _outcome_choices() -> list[tuple[str, str]]:
 
 
 def _save_favour(actor: Member, person: Person, _item_id: int | None, values: Values) -> None:
-    from knoten.reciprocity.forms import won_value_problem
     from knoten.reciprocity.services import add_favour
 
     mine = _text(values, "direction") != "got"
-    try:
-        add_favour(
-            actor,
-            giver=actor.me if mine else person,
-            receiver=person if mine else actor.me,
-            kind=_text(values, "kind"),
-            on=_optional(values, "on"),
-            value=_optional(values, "value"),
-            minutes=_optional(values, "minutes"),
-            note=_text(values, "note"),
-            outcome=_text(values, "outcome") or "open",
-            won_value=_optional(values, "won_value"),
-            thanked=values.get("thanked") == "on",
-        )
-    except KnotenError as problem:
-        raise won_value_problem(problem, values) from None
+    add_favour(
+        actor,
+        giver=actor.me if mine else person,
+        receiver=person if mine else actor.me,
+        kind=_text(values, "kind"),
+        on=_optional(values, "on"),
+        value=_optional(values, "value"),
+        minutes=_optional(values, "minutes"),
+        note=_text(values, "note"),
+        outcome=_text(values, "outcome") or "open",
+        won_value=_optional(values, "won_value"),
+        thanked=values.get("thanked") == "on",
+    )
 
 
 def _initial_favour(
