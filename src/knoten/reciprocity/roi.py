@@ -365,9 +365,10 @@ def roi(
     if start > end:
         raise InvalidInput("since", start.isoformat(), f"is after {end.isoformat()}")
     channels: list[Channel] = []
+    results = _Results(actor, start, end)  # read once, credited by every kind
     for kind, build in (("event", _events), ("organisation", _organisations), ("circle", _circles)):
         if by in (None, "", kind):
-            channels.extend(build(actor, start, end, _Results(actor, start, end)))
+            channels.extend(build(actor, start, end, results))
     channels.sort(key=lambda c: (-c.hours, -c.results, KINDS.index(c.kind), c.name.casefold()))
     return Report(start, end, channels)
 
