@@ -127,6 +127,15 @@ OutcomeText = (
     "open, contact made, meeting held, won (order won), nothing (nothing came of it); "
     "or German: offen, Kontakt hergestellt, Auftrag gewonnen, ohne Ergebnis."
 )
+OutcomeArg = Annotated[str, typer.Argument(metavar="OUTCOME", help=OutcomeText)]
+WonValueOpt = Annotated[
+    str | None,
+    typer.Option("--won-value", metavar="AMOUNT", help="With --outcome won: the order's value."),
+]
+OrderValueOpt = Annotated[
+    str | None,
+    typer.Option("--value", metavar="AMOUNT", help='With won: the order\'s value, "12000 EUR".'),
+]
 KindText = (
     "recommendation, introduction, lead (order or lead), job lead, know-how, tip, help, "
     "reference, gift, feedback (or German: Empfehlung, Tipp, Hilfe …)."
@@ -179,12 +188,7 @@ def favor_add(
     outcome: Annotated[str, typer.Option("--outcome", metavar="OUTCOME", help=OutcomeText)] = (
         "open"
     ),
-    won_value: Annotated[
-        str | None,
-        typer.Option(
-            "--won-value", metavar="AMOUNT", help="With --outcome won: the order's value."
-        ),
-    ] = None,
+    won_value: WonValueOpt = None,
     thanked: Annotated[bool, typer.Option("--thanked", help="It was thanked already.")] = False,
     conversation: Annotated[
         str | None,
@@ -325,10 +329,7 @@ def favor_edit(
     outcome: Annotated[
         str | None, typer.Option("--outcome", metavar="OUTCOME", help=OutcomeText)
     ] = None,
-    won_value: Annotated[
-        str | None,
-        typer.Option("--won-value", metavar="AMOUNT", help="With outcome won: the order's value."),
-    ] = None,
+    won_value: WonValueOpt = None,
     thanked: Annotated[
         bool | None,
         typer.Option("--thanked/--not-thanked", help="It was thanked (today), or not yet."),
@@ -384,13 +385,8 @@ def favor_thank(favour_id: IdArg, on: OnOpt = None, json_output: JsonOption = Fa
 @favor_app.command("outcome")
 def favor_outcome(
     favour_id: IdArg,
-    outcome: Annotated[str, typer.Argument(metavar="OUTCOME", help=OutcomeText)],
-    value: Annotated[
-        str | None,
-        typer.Option(
-            "--value", metavar="AMOUNT", help='With won: the order\'s value, "12000 EUR".'
-        ),
-    ] = None,
+    outcome: OutcomeArg,
+    value: OrderValueOpt = None,
     json_output: JsonOption = False,
 ) -> None:
     """Record what came of a favour (won, with the order's value).
@@ -480,12 +476,7 @@ def intro_add(
     outcome: Annotated[str, typer.Option("--outcome", metavar="OUTCOME", help=OutcomeText)] = (
         "open"
     ),
-    won_value: Annotated[
-        str | None,
-        typer.Option(
-            "--won-value", metavar="AMOUNT", help="With --outcome won: the order's value."
-        ),
-    ] = None,
+    won_value: WonValueOpt = None,
     conversation: Annotated[
         str | None,
         typer.Option("--conversation", metavar="ID", help="The conversation it came up in."),
@@ -615,10 +606,7 @@ def intro_edit(
     outcome: Annotated[
         str | None, typer.Option("--outcome", metavar="OUTCOME", help=OutcomeText)
     ] = None,
-    won_value: Annotated[
-        str | None,
-        typer.Option("--won-value", metavar="AMOUNT", help="With outcome won: the order's value."),
-    ] = None,
+    won_value: WonValueOpt = None,
     json_output: JsonOption = False,
 ) -> None:
     """Change what you give; everything else stays.
@@ -653,13 +641,8 @@ def intro_edit(
 @intro_app.command("outcome")
 def intro_outcome(
     recommendation_id: IdArg,
-    outcome: Annotated[str, typer.Argument(metavar="OUTCOME", help=OutcomeText)],
-    value: Annotated[
-        str | None,
-        typer.Option(
-            "--value", metavar="AMOUNT", help='With won: the order\'s value, "12000 EUR".'
-        ),
-    ] = None,
+    outcome: OutcomeArg,
+    value: OrderValueOpt = None,
     json_output: JsonOption = False,
 ) -> None:
     """Record what came of a recommendation (won, with the order's value).
