@@ -59,10 +59,10 @@ _GENERATOR_FILES = (
     "src/knoten/demo/give_and_take.py",
 )
 _INDEX_FILES = (
-    "src/knoten/knowwho/index.py",
-    "src/knoten/knowwho/text.py",
-    "src/knoten/knowwho/fulltext.py",
-    "src/knoten/knowwho/models.py",
+    "src/knoten/search/index.py",
+    "src/knoten/search/text.py",
+    "src/knoten/search/fulltext.py",
+    "src/knoten/search/models.py",
 )
 
 

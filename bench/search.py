@@ -2,12 +2,12 @@
 
 :func:`measure` runs in-process against a network that is already filled (a demo network
 of ``python -m bench``). For each kind of search, with words taken from the network's
-own data so that they hit, it times ``knoten.knowwho.search.search`` as the command line
+own data so that they hit, it times ``knoten.search.query.search`` as the command line
 calls it, and the floor: the bare ranked query for the same words straight on the
 database driver, without any Knoten code around it::
 
-    SELECT rowid, rank FROM knowwho_fts
-    WHERE knowwho_fts MATCH :words AND rowid BETWEEN :network_first AND :network_last
+    SELECT rowid, rank FROM search_fts
+    WHERE search_fts MATCH :words AND rowid BETWEEN :network_first AND :network_last
     ORDER BY rank LIMIT 20
 
 (on PostgreSQL: ``ts_rank`` over the ``document`` tsvector of the network's entries).
@@ -40,10 +40,10 @@ from typing import Any
 from django.db import connection
 
 from knoten.core.models import Member
-from knoten.knowwho import fulltext
-from knoten.knowwho.search import search
-from knoten.knowwho.text import words
 from knoten.people.models import Person
+from knoten.search import fulltext
+from knoten.search.query import search
+from knoten.search.text import words
 
 PAGE = 20
 WARMUP = 5

@@ -140,7 +140,6 @@ def measure(size: int, seed: int, runs: int, folder: Path) -> None:
 
     def log() -> list[float]:
         from knoten.journal.services import log_interaction
-        from knoten.knowwho.index import reindex_interactions
 
         people = Person.objects.in_bulk(talked_to)
         created: list[int] = []
@@ -160,7 +159,6 @@ def measure(size: int, seed: int, runs: int, folder: Path) -> None:
         finally:
             # The cached network stays as it was built.
             Interaction.objects.filter(pk__in=created).delete()
-            reindex_interactions(member.network_id, created)
 
     runners = {
         "person_list": person_list,

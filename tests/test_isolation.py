@@ -16,12 +16,12 @@ import pytest
 from knoten.core.errors import KnotenError, NotFound
 from knoten.journal import services as journal
 from knoten.journal.models import Event, Interaction, Project, Promise
-from knoten.knowwho.search import search
 from knoten.people import services as people
 from knoten.people.models import Affiliation, Organisation, Person, Relationship
 from knoten.reciprocity import services as give
 from knoten.reciprocity.balance import overall_balance
 from knoten.reciprocity.models import ChannelCost, Favour, Recommendation
+from knoten.search.query import search
 from tests.conftest import World
 
 

@@ -40,7 +40,7 @@ INSTALLED_APPS = [
     "knoten.core",
     "knoten.people",
     "knoten.journal",
-    "knoten.knowwho",
+    "knoten.search",
     "knoten.imports",
     "knoten.mailbox",
     "knoten.dedupe",

@@ -28,8 +28,6 @@ from knoten.journal.services import (
     log_interaction,
     set_attendance,
 )
-from knoten.knowwho.models import SearchEntry
-from knoten.knowwho.search import search
 from knoten.people.models import (
     Affiliation,
     ContactPoint,
@@ -46,6 +44,8 @@ from knoten.people.services import (
 )
 from knoten.reciprocity.models import Favour, Recommendation
 from knoten.reciprocity.services import add_favour, add_recommendation
+from knoten.search.models import SearchEntry
+from knoten.search.query import search
 from tests.conftest import World
 
 

@@ -40,7 +40,7 @@ def scoped_models() -> list[Any]:
     return [
         model
         for model in apps.get_models()
-        if issubclass(model, NetworkScoped) and model._meta.app_label != "knowwho"
+        if issubclass(model, NetworkScoped) and model._meta.app_label != "search"
     ]
 
 

@@ -39,7 +39,7 @@ def _counts(path: Path) -> dict[str, int]:
         tables = [
             name
             for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type='table'")
-            if not name.startswith(("sqlite_", "knowwho_fts"))
+            if not name.startswith(("sqlite_", "search_fts"))
         ]
         return {t: db.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
     finally:

@@ -14,8 +14,8 @@ from knoten.core.services import create_network
 from knoten.exports import services
 from knoten.exports.network_json import exported_models
 from knoten.journal.models import Interaction, Promise
-from knoten.knowwho.search import search
 from knoten.people.models import Circle, ImportantDate, Person
+from knoten.search.query import search
 from tests.exports.conftest import Rich
 
 

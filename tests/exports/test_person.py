@@ -10,10 +10,10 @@ from knoten.core.errors import InvalidInput, NotFound
 from knoten.exports import services
 from knoten.imports.models import ImportedProperty, ImportOrigin
 from knoten.journal.models import Attendance, Interaction, Participation, ProjectRole, Promise
-from knoten.knowwho.models import SearchEntry
-from knoten.knowwho.search import search
 from knoten.people.models import ContactPoint, ImportantDate, Person, Relationship
 from knoten.reciprocity.models import ChannelCost, Favour, Recommendation
+from knoten.search.models import SearchEntry
+from knoten.search.query import search
 from tests.conftest import World
 from tests.exports.conftest import Rich
 

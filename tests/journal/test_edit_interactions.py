@@ -10,7 +10,7 @@ from knoten.core.errors import InvalidInput, KnotenError, NotFound
 from knoten.core.models import Member
 from knoten.journal import services as journal
 from knoten.journal.models import Attendance, Interaction, Participation, Promise
-from knoten.knowwho.search import search
+from knoten.search.query import search
 from tests.conftest import World
 from tests.journal.conftest import People, counts
 

@@ -8,8 +8,8 @@ from knoten.core.errors import KnotenError, NotFound
 from knoten.core.partial_dates import PartialDate
 from knoten.journal import services as journal
 from knoten.journal.models import Project, ProjectRole
-from knoten.knowwho.search import search
 from knoten.people.models import Organisation
+from knoten.search.query import search
 from tests.conftest import World
 from tests.journal.conftest import People, counts
 

@@ -304,7 +304,7 @@ def test_a_failing_search_index_leaves_nothing_written(
     def broken(network_id: int, ids: object) -> None:
         raise RuntimeError("index down")
 
-    monkeypatch.setattr("knoten.knowwho.index.reindex_interactions", broken)
+    monkeypatch.setattr("knoten.search.index.reindex_interactions", broken)
     before = counts()
     with pytest.raises(RuntimeError):
         journal.log_interaction(

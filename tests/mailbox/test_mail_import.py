@@ -214,7 +214,7 @@ def test_a_dry_run_reports_and_changes_nothing(
 
 
 def test_search_finds_the_imported_subjects(world: World, contacts: Contacts, mbox: Path) -> None:
-    from knoten.knowwho.search import search
+    from knoten.search.query import search
 
     s.import_mail(world.alice, mbox)
     found = search(world.alice, "Angebot")

@@ -9,10 +9,10 @@ import pytest
 
 from knoten.core.errors import InvalidInput, NotFound
 from knoten.core.models import Member
-from knoten.knowwho.search import search
 from knoten.people import contacts
 from knoten.people import services as people
 from knoten.people.models import Circle, ContactPoint, Person, Skill, Tag
+from knoten.search.query import search
 
 Rows = Callable[[], dict[str, int]]
 

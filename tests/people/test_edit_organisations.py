@@ -11,9 +11,9 @@ from django.test.utils import CaptureQueriesContext
 from knoten.core.errors import InvalidInput, NotFound
 from knoten.core.models import Member
 from knoten.core.partial_dates import PartialDate
-from knoten.knowwho.search import search
 from knoten.people import services as people
 from knoten.people.models import Affiliation, Organisation, Person
+from knoten.search.query import search
 
 Rows = Callable[[], dict[str, int]]
 

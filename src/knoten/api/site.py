@@ -198,15 +198,15 @@ def _mount() -> None:
     from knoten.exports.api import router as exports_router
     from knoten.imports.api import router as imports_router
     from knoten.journal.api import router as journal_router
-    from knoten.knowwho.api import router as knowwho_router
     from knoten.mailbox.api import router as mailbox_router
     from knoten.people.api import router as people_router
     from knoten.reciprocity.api import router as reciprocity_router
+    from knoten.search.api import router as search_router
 
     api.add_router("/", people_router, tags=["people"])
     api.add_router("/", journal_router, tags=["journal"])
     api.add_router("/", reciprocity_router, tags=["give and take"])
-    api.add_router("/", knowwho_router, tags=["search"])
+    api.add_router("/", search_router, tags=["search"])
     api.add_router("/", imports_router, tags=["import"])
     api.add_router("/", mailbox_router, tags=["mailbox"])
     api.add_router("/", dedupe_router, tags=["duplicates"])

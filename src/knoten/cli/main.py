@@ -50,17 +50,17 @@ def _mount() -> None:
     from knoten.exports import cli as exports_cli
     from knoten.imports import cli as imports_cli
     from knoten.journal import cli as journal_cli
-    from knoten.knowwho import cli as knowwho_cli
     from knoten.mailbox import cli as mailbox_cli
     from knoten.people import cli as people_cli
     from knoten.reciprocity import cli as reciprocity_cli
+    from knoten.search import cli as search_cli
 
     for module in (
         core_cli,
         people_cli,
         journal_cli,
         reciprocity_cli,
-        knowwho_cli,
+        search_cli,
         imports_cli,
         mailbox_cli,
         dedupe_cli,

@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
 
+from knoten.core import changes
 from knoten.core.errors import InvalidInput, NotFound
 from knoten.core.folding import fold
 from knoten.core.models import Member, Network
@@ -16,7 +16,7 @@ from knoten.core.prepared import ALL_FIELDS, Prepared
 LOCAL_USERNAME = "owner"
 
 
-@transaction.atomic
+@changes.atomic
 def create_network(name: str, *, username: str, me_name: str | None = None) -> Member:
     """A new network with its first member (the owner) and the owner's *me* person."""
     from knoten.people.models import Circle, Person
@@ -43,11 +43,7 @@ def create_network(name: str, *, username: str, me_name: str | None = None) -> M
             for word in SEEDED_CIRCLES
         ]
     )
-    member = Member.objects.create(network=network, user=user, person=me, role=Member.Role.OWNER)
-    from knoten.knowwho.index import reindex_people
-
-    reindex_people(network.pk, [me.pk])
-    return member
+    return Member.objects.create(network=network, user=user, person=me, role=Member.Role.OWNER)
 
 
 # Every page asks it, so its SQL is compiled once (core.prepared): 0.7 ms to 0.1 ms.

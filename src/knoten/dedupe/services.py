@@ -13,11 +13,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import models, transaction
+from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import ngettext
 
+from knoten.core import changes
 from knoten.core.errors import InvalidInput, NotFound
 from knoten.core.models import Member
 from knoten.dedupe.matching import DEFAULT_MIN_SCORE, MatchIndex, Pair, Progress
@@ -67,7 +68,7 @@ def queue_pair(
         if int(pk) not in found:
             raise NotFound(field, pk)
     value = _check_score(score)
-    with transaction.atomic():
+    with changes.atomic():
         pair, created = DuplicatePair.objects.get_or_create(
             network_id=network_id,
             person_a_id=first,
@@ -101,7 +102,7 @@ def dismiss_pair(actor: Member, a: PersonRef, b: PersonRef) -> DuplicatePair:
     if first.pk == second.pk:
         raise InvalidInput("b", str(b), "is the same person as a")
     low, high = sorted((first.pk, second.pk))
-    with transaction.atomic():
+    with changes.atomic():
         pair, _ = DuplicatePair.objects.get_or_create(
             network_id=actor.network_id,
             person_a_id=low,
@@ -232,7 +233,7 @@ NAMED_TWICE = "recommendations naming both"
 NOTED_WHEN_DROPPED = (BETWEEN_THE_TWO, NAMED_TWICE)
 # Relations a merge leaves alone: the search index is rewritten after the merge, a
 # member's person is never merged away.
-_SKIPPED = {"knowwho.SearchEntry", "core.Member"}
+_SKIPPED = {"search.SearchEntry", "core.Member"}
 
 
 class _Tally:
@@ -707,7 +708,7 @@ def merge_persons(
         )
     result: dict[str, Any] = {}
     try:
-        with transaction.atomic():
+        with changes.atomic():
             # Fresh copies: the caller's objects are not changed (nor, on a dry run,
             # left without their id).
             result = _merge(actor, Person.objects.get(pk=kept.pk), Person.objects.get(pk=gone.pk))
@@ -720,8 +721,6 @@ def merge_persons(
 
 
 def _merge(actor: Member, keep: Person, other: Person) -> dict[str, Any]:
-    from knoten.knowwho.index import reindex_people
-
     # Lock both rows (PostgreSQL) so that a concurrent merge waits.
     list(Person.objects.select_for_update().filter(pk__in=(keep.pk, other.pk)))
     tally = _Tally()
@@ -780,7 +779,6 @@ def _merge(actor: Member, keep: Person, other: Person) -> dict[str, Any]:
     merge.moved = dict(tally.moved)
     merge.dropped = dict(tally.dropped)
     merge.save(update_fields=["moved", "dropped"])
-    reindex_people(actor.network_id, [keep.pk, merged_id])
     return {
         "merge_id": merge.pk,
         "kept": {"id": keep.pk, "name": keep.full_name},

@@ -36,9 +36,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, ClassVar, TypeVar, overload
 
-from django.db import connections, models, router, transaction
+from django.db import connections, models, router
 from faker import Faker
 
+from knoten.core import changes
 from knoten.core.bulk import insert_rows, statement
 from knoten.core.errors import InvalidInput
 from knoten.core.folding import fold, strip_marks
@@ -99,13 +100,12 @@ def generate_network(
     if size > MAX_SIZE:
         raise InvalidInput("size", size, f"is too large; the demo makes at most {MAX_SIZE:,}")
     generator = _Generator(member, size=size, seed=seed, progress=progress, today=today)
-    with transaction.atomic():
+    with changes.atomic():
         counts = generator.run()
-        from knoten.knowwho.index import rebuild_network
-
+        # Written in bulk: whatever is derived from the network is made anew, once.
+        changes.announce_network(member.network_id)
         generator.report("search index", 0, 1)
-        rebuild_network(member.network_id)
-        generator.report("search index", 1, 1)
+    generator.report("search index", 1, 1)
     return counts
 
 

@@ -22,9 +22,10 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import connection
 from django.utils import timezone
 
+from knoten.core import changes
 from knoten.core.errors import InvalidInput
 from knoten.core.models import Member, Network
 from knoten.exports import network_json as nj
@@ -295,14 +296,13 @@ def restore_json(data: dict[str, Any], *, progress: Progress | None = None) -> d
     from django.contrib.auth import get_user_model
 
     from knoten.core.services import create_network
-    from knoten.knowwho.index import rebuild_network
 
     networks = data.get("networks")
     if not isinstance(networks, list):
         raise InvalidInput("file: networks", type(networks).__name__, "is not a list")
     restored = []
     user_model = get_user_model()
-    with transaction.atomic():
+    with changes.atomic():
         for index, export in enumerate(networks):
             where = f"networks[{index}]"
             nj.check_header(export, what=where)
@@ -359,6 +359,6 @@ def restore_json(data: dict[str, Any], *, progress: Progress | None = None) -> d
             for seat, entry in seats:
                 seat.person_id = people.get(entry.get("person"))
                 seat.save(update_fields=["person"])
-            rebuild_network(member.network_id)
+            changes.announce_network(member.network_id)
             restored.append({"network": member.network.name, "owner": username, **counts})
     return {"restored": restored, "kind": "json"}

@@ -12,11 +12,12 @@ from collections import defaultdict
 from typing import Any
 
 from django.conf import settings
-from django.db import connection, models, transaction
+from django.db import connection, models
 from django.db.models import Q
 from django.db.models.deletion import Collector
 from django.utils import timezone
 
+from knoten.core import changes
 from knoten.core.errors import InvalidInput
 from knoten.core.models import Member, NetworkScoped
 from knoten.exports.network_json import (
@@ -375,37 +376,14 @@ def forget_person(actor: Member, person: Any) -> dict[str, Any]:
     the name stays in free pages; inside an open transaction that step is left out and
     ``vacuumed`` is false.
     """
-    from knoten.knowwho.index import (
-        reindex_interactions,
-        reindex_organisations,
-        reindex_people,
-    )
-    from knoten.people.models import Organisation, Relationship
-
     target = _target(actor, person)
     sqlite = connection.vendor == "sqlite"
     if sqlite:
         with connection.cursor() as cursor:
             cursor.execute("PRAGMA secure_delete = ON")
     try:
-        with transaction.atomic():
+        with changes.atomic():
             plan, (solo, _collector, texts) = _plan(actor, target)
-            people = {target.pk}
-            people.update(
-                Relationship.objects.filter(
-                    network_id=actor.network_id, from_person=target
-                ).values_list("to_person_id", flat=True)
-            )
-            people.update(
-                Relationship.objects.filter(
-                    network_id=actor.network_id, to_person=target
-                ).values_list("from_person_id", flat=True)
-            )
-            people.update(
-                Person.objects.filter(
-                    network_id=actor.network_id, introduced_by=target
-                ).values_list("pk", flat=True)
-            )
             changed: dict[Any, set[int]] = defaultdict(set)
             for model, pk, name, new, _count in texts:
                 model._default_manager.filter(pk=pk).update(**{name: new})
@@ -419,18 +397,9 @@ def forget_person(actor: Member, person: Any) -> dict[str, Any]:
                 actor, target.contact_points.filter(kind="email").values_list("value", flat=True)
             )
             target.delete()
-            people.update(changed.get(Person, set()))
-            reindex_people(actor.network_id, people)
-            if changed.get(Organisation):
-                reindex_organisations(actor.network_id, changed[Organisation])
-            interaction_ids = {
-                pk
-                for model, ids in changed.items()
-                if model._meta.label_lower == "journal.interaction"
-                for pk in ids
-            }
-            if interaction_ids:
-                reindex_interactions(actor.network_id, interaction_ids)
+            # Texts were rewritten in bulk, without the signals of a save.
+            for model, ids in changed.items():
+                changes.announce_rows(model, actor.network_id, ids)
     finally:
         if sqlite:
             with connection.cursor() as cursor:
@@ -443,13 +412,12 @@ def vacuum() -> bool:
     """Leave no trace of deleted rows in the SQLite file: merge the full-text index's
     segments, checkpoint the WAL into the file, rebuild the file, checkpoint again.
     False (and nothing done) inside an open transaction."""
-    from knoten.knowwho import fulltext
+    from knoten.search.index import compact
 
     if connection.vendor != "sqlite" or connection.in_atomic_block:
         return False
-    table = fulltext.FTS_TABLE
+    compact()
     with connection.cursor() as cursor:
-        cursor.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
         cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         cursor.execute("VACUUM")
         cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -41,7 +41,7 @@ from knoten.core.partial_dates import PartialDate
 FORMAT = "knoten-export"
 VERSION = 1
 # Derived from the rest (rebuilt on import), or secret.
-EXCLUDED_MODELS = {"knowwho.searchentry"}
+EXCLUDED_MODELS = {"search.searchentry"}
 EXCLUDED_APPS = {"api"}
 
 Progress = Callable[[str, int, int], None]

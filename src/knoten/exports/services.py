@@ -15,8 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from django.db import transaction
-
+from knoten.core import changes
 from knoten.core.errors import InvalidInput
 from knoten.core.models import Member
 from knoten.exports import network_json as nj
@@ -86,10 +85,8 @@ def import_json(actor: Member, data: Any, *, progress: nj.Progress | None = None
     """Recreate an export in ``actor``'s network, which must be empty but for *me* (who
     takes the exported *me*'s facts) and unused circles. All or nothing; the search
     index is rebuilt. Returns how many rows of each kind were made."""
-    from knoten.knowwho.index import rebuild_network
-
     nj.check_header(data)
-    with transaction.atomic():
+    with changes.atomic():
         found = nj.network_contents(actor.network_id, actor.person_id)
         if found:
             listed = ", ".join(f"{count} {what}" for what, count in found.items())
@@ -106,7 +103,7 @@ def import_json(actor: Member, data: Any, *, progress: nj.Progress | None = None
             default_member=actor,
             progress=progress,
         )
-        rebuild_network(actor.network_id)
+        changes.announce_network(actor.network_id)
     return {"created": counts, "total": sum(counts.values())}
 
 

@@ -27,8 +27,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
-from django.db import connection, transaction
+from django.db import connection
 
+from knoten.core import changes
 from knoten.core.bulk import (
     cycle_collection_paused,
     insert_returning,
@@ -377,7 +378,7 @@ def import_records(
     for item in checked:
         report.warnings.extend(item.warnings)
     try:
-        with transaction.atomic():
+        with changes.atomic():
             _write(actor, checked, report, circle, progress)
             ImportRun.objects.create(
                 network_id=actor.network_id,
@@ -409,7 +410,6 @@ def _write(
 ) -> None:
     from knoten.dedupe.matching import MatchIndex
     from knoten.dedupe.services import queue_pair
-    from knoten.knowwho.index import reindex_organisations, reindex_people
 
     network_id = actor.network_id
     keys = sorted({item.key for item in checked})
@@ -527,11 +527,9 @@ def _write(
     for a, b, score, reasons in rows.pairs:
         if a != b:
             queue_pair(network_id, a, b, score, reasons)
-    touched = {target.person.pk for target in targets.values()}
-    reindex_people(network_id, touched)
-    if organisations.created:
-        # New organisations: their persons are all among those just re-indexed.
-        reindex_organisations(network_id, [o.pk for o in organisations.created], people=False)
+    # Written in bulk, without the signals that would announce each row.
+    changes.announce(network_id, "person", (target.person.pk for target in targets.values()))
+    changes.announce(network_id, "organisation", (o.pk for o in organisations.created))
 
 
 def _names_of(network_id: int, ids: set[int]) -> dict[int, str]:

@@ -20,9 +20,9 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from django.db import transaction
 from django.db.models import F, Prefetch, Q, QuerySet
 
+from knoten.core import changes
 from knoten.core.data import iso, reference
 from knoten.core.dates import parse_day, today
 from knoten.core.errors import Ambiguous, InvalidInput, NotFound
@@ -41,7 +41,6 @@ from knoten.journal.models import (
     Promise,
 )
 from knoten.journal.queries import visible_interactions
-from knoten.knowwho import index
 from knoten.people.lookup import MAX_CANDIDATES, ensure_organisation, resolve_person
 from knoten.people.models import Organisation, Person
 
@@ -418,7 +417,7 @@ def log_interaction(
     expected = [parse_promise(p, "expect", relative_to=day) for p in expectations]
     me, first = actor.me, people[0]
 
-    with transaction.atomic():
+    with changes.atomic():
         interaction = Interaction.objects.create(
             network_id=actor.network_id,
             occurred_on=day,
@@ -452,7 +451,6 @@ def log_interaction(
         )
         if found_event is not None:
             _attend(actor, found_event, people, Attendance.Status.MET)
-        index.reindex_interactions(actor.network_id, [interaction.pk])
     return _with_related(Interaction.objects.filter(pk=interaction.pk)).get()
 
 
@@ -541,7 +539,7 @@ def complete_promise(
             "promise", promise.pk, f"was already done on {promise.done_on.isoformat()}"
         )
     done = conversation_day(on, "on", hint="mark a promise done once it is kept")
-    with transaction.atomic():
+    with changes.atomic():
         promise.done_on = done
         promise.save(update_fields=["done_on"])
     return promise
@@ -696,7 +694,7 @@ def add_project(
         role_text = _line(role, "participants", 200)
         roles[person.pk] = (person, role_text or (known[1] if known else ""))
 
-    with transaction.atomic():
+    with changes.atomic():
         org = ensure_organisation(actor, organisation, "organisation") if organisation else None
         project = Project.objects.create(
             network_id=actor.network_id,
@@ -713,9 +711,6 @@ def add_project(
                 for p, role in roles.values()
             ]
         )
-        if roles:
-            # A person's projects are part of what search knows about them.
-            index.reindex_people(actor.network_id, list(roles))
     return _projects_with_related(Project.objects.filter(pk=project.pk)).get()
 
 
@@ -828,7 +823,7 @@ def add_event(
         raise InvalidInput("organiser", organiser, "is empty; give the organisation's name")
     people = _other_people(actor, attendees, "attendee")
 
-    with transaction.atomic():
+    with changes.atomic():
         org = ensure_organisation(actor, organiser, "organiser") if organiser else None
         event = Event.objects.create(
             network_id=actor.network_id,
@@ -890,7 +885,7 @@ def mark_met(
     if not people:
         raise InvalidInput("people", "", "is empty; name at least one person you met there")
     persons = _other_people(actor, people, "person")
-    with transaction.atomic():
+    with changes.atomic():
         return _attend(actor, found, persons, Attendance.Status.MET)
 
 
@@ -1007,24 +1002,24 @@ def edit_interaction(
     met there, as when it was logged.
     """
     found = _authored(actor, interaction_id)
-    changes: dict[str, Any] = {}
+    edits: dict[str, Any] = {}
     if summary is not None:
         text = _long_text(summary, "summary")
         if not text:
             raise InvalidInput("summary", summary, "is empty; say in a line what was discussed")
-        changes["summary"] = text
+        edits["summary"] = text
     if on is not None:
         storable("on", on)
-        changes["occurred_on"] = conversation_day(on, "on")
+        edits["occurred_on"] = conversation_day(on, "on")
     if kind is not None:
         storable("kind", kind)
-        changes["kind"] = v.resolve_word(v.INTERACTION_KINDS, kind, "kind")
+        edits["kind"] = v.resolve_word(v.INTERACTION_KINDS, kind, "kind")
     if minutes is not None:
-        changes["duration_minutes"] = None if minutes == "" else _minutes(minutes)
+        edits["duration_minutes"] = None if minutes == "" else _minutes(minutes)
     if place is not None:
-        changes["place"] = _line(place, "place", 300)
+        edits["place"] = _line(place, "place", 300)
     if private is not None:
-        changes["private"] = _flag(private, "private")
+        edits["private"] = _flag(private, "private")
     people: list[Person] | None = None
     if participants is not None:
         if isinstance(participants, str) or not participants:
@@ -1033,11 +1028,11 @@ def edit_interaction(
             )
         people = _other_people(actor, participants, "participant")
 
-    with transaction.atomic():
-        for name, value in changes.items():
+    with changes.atomic():
+        for name, value in edits.items():
             setattr(found, name, value)
-        if changes:
-            found.save(update_fields=list(changes))
+        if edits:
+            found.save(update_fields=list(edits))
         if people is not None:
             keep = {p.pk for p in people}
             had = set(found.participations.values_list("person_id", flat=True))
@@ -1051,18 +1046,15 @@ def edit_interaction(
             )
             if found.event is not None:
                 _attend(actor, found.event, added, Attendance.Status.MET)
-        index.reindex_interactions(actor.network_id, [found.pk])
     return _with_related(Interaction.objects.filter(pk=found.pk)).get()
 
 
 def delete_interaction(actor: Member, interaction_id: int | str) -> None:
     """Delete a conversation with the promises made in it; only its author may."""
     found = _authored(actor, interaction_id)
-    with transaction.atomic():
+    with changes.atomic():
         Promise.objects.filter(interaction=found).delete()
-        pk = found.pk
         found.delete()
-        index.reindex_interactions(actor.network_id, [pk])
 
 
 def add_promise(
@@ -1097,7 +1089,7 @@ def add_promise(
         when = due if isinstance(due, dt.date) else _due(due, relative_to=base)
     me = actor.me
     debtor, creditor = (me, other) if owed else (other, me)
-    with transaction.atomic():
+    with changes.atomic():
         promise = Promise.objects.create(
             network_id=actor.network_id,
             debtor=debtor,
@@ -1128,17 +1120,17 @@ def edit_promise(
     applies only to a promise *me* is part of.
     """
     promise = _promise(actor, promise_id)
-    changes: dict[str, Any] = {}
+    edits: dict[str, Any] = {}
     if text is not None:
         what = _line(text, "text", 10_000)
         if not what:
             raise InvalidInput("text", text, "is empty; say what was promised")
-        changes["text"] = what
+        edits["text"] = what
     if due is not None:
         if due == "":
-            changes["due_on"] = None
+            edits["due_on"] = None
         else:
-            changes["due_on"] = due if isinstance(due, dt.date) else _due(due)
+            edits["due_on"] = due if isinstance(due, dt.date) else _due(due)
     if owed_by_me is not None:
         wanted = _flag(owed_by_me, "owed_by_me")
         me = actor.me.pk
@@ -1147,12 +1139,12 @@ def edit_promise(
                 "owed_by_me", owed_by_me, "does not apply: the promise is between two others"
             )
         if (promise.debtor_id == me) != wanted:
-            changes["debtor"], changes["creditor"] = promise.creditor, promise.debtor
-    with transaction.atomic():
-        for name, value in changes.items():
+            edits["debtor"], edits["creditor"] = promise.creditor, promise.debtor
+    with changes.atomic():
+        for name, value in edits.items():
             setattr(promise, name, value)
-        if changes:
-            promise.save(update_fields=list(changes))
+        if edits:
+            promise.save(update_fields=list(edits))
     return promise
 
 
@@ -1161,7 +1153,7 @@ def reopen_promise(actor: Member, promise_id: int | str) -> Promise:
     promise = _promise(actor, promise_id)
     if promise.done_on is None:
         raise InvalidInput("promise", promise.pk, "is open; only a kept promise can be reopened")
-    with transaction.atomic():
+    with changes.atomic():
         promise.done_on = None
         promise.save(update_fields=["done_on"])
     return promise
@@ -1170,7 +1162,7 @@ def reopen_promise(actor: Member, promise_id: int | str) -> Promise:
 def delete_promise(actor: Member, promise_id: int | str) -> None:
     """Delete a promise ``actor`` may see."""
     promise = _promise(actor, promise_id)
-    with transaction.atomic():
+    with changes.atomic():
         promise.delete()
 
 
@@ -1217,15 +1209,15 @@ def edit_event(
     A cost without a currency keeps the event's currency.
     """
     found = resolve_event(actor, event)
-    changes: dict[str, Any] = {}
+    edits: dict[str, Any] = {}
     if name is not None:
         title = _line(name, "name", 300)
         if not title:
             raise InvalidInput("name", name, "is empty; an event needs a name")
-        changes["name"] = title
+        edits["name"] = title
     if kind is not None:
         storable("kind", kind)
-        changes["kind"] = v.resolve_word(v.EVENT_KINDS, kind, "kind")
+        edits["kind"] = v.resolve_word(v.EVENT_KINDS, kind, "kind")
     start = found.starts_on if starts is None else _event_day(starts, "starts")
     end = found.ends_on if ends is None else _event_day(ends, "ends")
     if starts is not None or ends is not None:
@@ -1235,46 +1227,46 @@ def edit_event(
             raise InvalidInput(field, shown, "leaves an end without a start; give the first day")
         if start is not None and end is not None and end < start:
             raise InvalidInput(field, shown, f"puts the end {end} before the start {start}")
-        changes["starts_on"], changes["ends_on"] = start, end
+        edits["starts_on"], edits["ends_on"] = start, end
     if place is not None:
-        changes["place"] = _line(place, "place", 300)
+        edits["place"] = _line(place, "place", 300)
     if cost is not None:
         if cost == "":
-            changes["cost"] = None
+            edits["cost"] = None
         else:
             storable("cost", cost)
             amount, currency = parse_cost(cost, "cost")
-            changes["cost"] = amount
-            changes["currency"] = currency or found.currency
+            edits["cost"] = amount
+            edits["currency"] = currency or found.currency
     if hours is not None:
         if hours == "":
-            changes["hours_spent"] = None
+            edits["hours_spent"] = None
         else:
             storable("hours", hours)
-            changes["hours_spent"] = parse_hours(hours, "hours")
+            edits["hours_spent"] = parse_hours(hours, "hours")
     if note is not None:
-        changes["notes"] = _long_text(note, "note")
+        edits["notes"] = _long_text(note, "note")
     organisation = None if organiser is None else _organisation(actor, organiser, "organiser")
 
-    with transaction.atomic():
+    with changes.atomic():
         if organiser is not None:
-            changes["organiser"] = (
+            edits["organiser"] = (
                 None
                 if organisation is None
                 else ensure_organisation(actor, organisation, "organiser")
             )
-        for field_name, value in changes.items():
+        for field_name, value in edits.items():
             setattr(found, field_name, value)
-        if changes:
+        if edits:
             # save() folds the name again.
-            found.save(update_fields=[*changes, "folded_name"])
+            found.save(update_fields=[*edits, "folded_name"])
     return Event.objects.select_related("organiser").get(pk=found.pk)
 
 
 def delete_event(actor: Member, event: str | int | Event) -> None:
     """Delete an event with its attendance; conversations there stay, without the event."""
     found = resolve_event(actor, event)
-    with transaction.atomic():
+    with changes.atomic():
         found.delete()
 
 
@@ -1288,7 +1280,7 @@ def set_attendance(
     code = _ATTENDANCE_WORDS.get(fold(str(status)))
     if code is None:
         raise InvalidInput("status", status, "is not an attendance status; use expected or met")
-    with transaction.atomic():
+    with changes.atomic():
         attendance, _ = Attendance.objects.update_or_create(
             event=found,
             person=who,
@@ -1302,7 +1294,7 @@ def remove_attendance(actor: Member, event: str | int | Event, person: str | int
     """Forget that a person was expected at or met at an event."""
     found = resolve_event(actor, event)
     who = _person(actor, person, "person")
-    with transaction.atomic():
+    with changes.atomic():
         removed, _ = Attendance.objects.filter(event=found, person=who).delete()
     if not removed:
         raise NotFound("attendance", f"{who.full_name} at {found.name}")
@@ -1321,15 +1313,15 @@ def edit_project(
 ) -> Project:
     """Change what is given; ``""`` clears a date or the organisation."""
     found = resolve_project(actor, project)
-    changes: dict[str, Any] = {}
+    edits: dict[str, Any] = {}
     if name is not None:
         title = _line(name, "name", 300)
         if not title:
             raise InvalidInput("name", name, "is empty; a project needs a name")
-        changes["name"] = title
+        edits["name"] = title
     if status is not None:
         storable("status", status)
-        changes["status"] = v.resolve_word(v.PROJECT_STATUSES, status, "status")
+        edits["status"] = v.resolve_word(v.PROJECT_STATUSES, status, "status")
     if starts is not None or ends is not None:
         storable("starts", starts)
         storable("ends", ends)
@@ -1343,34 +1335,28 @@ def edit_project(
                 ends if ends is not None else starts,
                 f"puts the end {iso(end)} before the start {iso(start)}",
             )
-        changes["starts_on"], changes["ends_on"] = iso(start), iso(end)
+        edits["starts_on"], edits["ends_on"] = iso(start), iso(end)
     if description is not None:
-        changes["description"] = _long_text(description, "description")
+        edits["description"] = _long_text(description, "description")
     chosen = None if organisation is None else _organisation(actor, organisation, "organisation")
 
-    with transaction.atomic():
+    with changes.atomic():
         if organisation is not None:
-            changes["organisation"] = (
+            edits["organisation"] = (
                 None if chosen is None else ensure_organisation(actor, chosen, "organisation")
             )
-        for field_name, value in changes.items():
+        for field_name, value in edits.items():
             setattr(found, field_name, value)
-        if changes:
-            found.save(update_fields=[*changes, "folded_name"])
-        if "name" in changes:
-            # The project's name is part of what search knows about its people.
-            people = list(found.roles.values_list("person_id", flat=True))
-            index.reindex_people(actor.network_id, people)
+        if edits:
+            found.save(update_fields=[*edits, "folded_name"])
     return _projects_with_related(Project.objects.filter(pk=found.pk)).get()
 
 
 def delete_project(actor: Member, project: str | int | Project) -> None:
     """Delete a project with its roles."""
     found = resolve_project(actor, project)
-    with transaction.atomic():
-        people = list(found.roles.values_list("person_id", flat=True))
+    with changes.atomic():
         found.delete()
-        index.reindex_people(actor.network_id, people)
 
 
 def set_project_role(
@@ -1380,14 +1366,13 @@ def set_project_role(
     found = resolve_project(actor, project)
     who = _person(actor, person, "person")
     text = _line(role, "role", 200)
-    with transaction.atomic():
+    with changes.atomic():
         entry, _ = ProjectRole.objects.update_or_create(
             project=found,
             person=who,
             defaults={"role": text},
             create_defaults={"role": text, "network_id": actor.network_id},
         )
-        index.reindex_people(actor.network_id, [who.pk])
     return entry
 
 
@@ -1397,9 +1382,7 @@ def remove_project_role(
     """Take a person off a project."""
     found = resolve_project(actor, project)
     who = _person(actor, person, "person")
-    with transaction.atomic():
+    with changes.atomic():
         removed, _ = ProjectRole.objects.filter(project=found, person=who).delete()
-        if removed:
-            index.reindex_people(actor.network_id, [who.pk])
     if not removed:
         raise NotFound("role", f"{who.full_name} in {found.name}")

@@ -43,13 +43,13 @@ from django.db import connection, transaction
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
+from knoten.core import changes
 from knoten.core.dates import today
 from knoten.core.errors import InvalidInput, NotFound
 from knoten.core.limits import check_window
 from knoten.core.models import Member
 from knoten.journal.models import Interaction, Participation
 from knoten.journal.services import MAX_MINUTES, conversation_day
-from knoten.knowwho import index
 from knoten.mailbox.models import SeenAddress, SeenMessage
 from knoten.people.contacts import parse_email
 from knoten.people.models import ContactPoint, Person
@@ -812,7 +812,7 @@ def _take_in(
 
     keys = sorted({item.key for item in candidates})
     addresses = sorted({a for item in candidates for a, _ in item.addresses if a not in own})
-    with transaction.atomic():
+    with changes.atomic():
         seen: dict[str, SeenMessage] = {}
         for chunk in _chunks(keys):
             for seen_row in SeenMessage.objects.filter(network_id=network_id, key__in=chunk):
@@ -935,7 +935,8 @@ def _take_in(
         _count_addresses(network_id, counted)
         report.addresses_counted = len(counted)
         report.notes.extend(_looks_like_yours(counted, new_messages))
-        index.reindex_interactions(network_id, [i.pk for i in interactions])
+        # Written in bulk, without the signals that would announce them one by one.
+        changes.announce(network_id, "interaction", [i.pk for i in interactions])
         if progress is not None:
             progress("Saving", 1, 1)
         if report.dry_run:
@@ -1220,7 +1221,7 @@ def forget_addresses(actor: Member, addresses: Iterable[str]) -> int:
     """Erase what the imports counted about these addresses (for a person's erasure)."""
     values = sorted({str(a).strip().lower() for a in addresses if str(a).strip()})
     removed = 0
-    with transaction.atomic():
+    with changes.atomic():
         for chunk in _chunks(values):
             count, _ = SeenAddress.objects.filter(
                 network_id=actor.network_id, address__in=chunk

@@ -23,8 +23,8 @@ import phonenumbers
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
-from django.db import transaction
 
+from knoten.core import changes
 from knoten.core.errors import InvalidInput
 from knoten.core.folding import fold
 from knoten.core.limits import storable
@@ -452,12 +452,11 @@ def add_contact_point(
     The same value again updates the label (and the preferred flag) instead of adding
     a second row.
     """
-    from knoten.knowwho.index import reindex_people
     from knoten.people.lookup import resolve_person
 
     target = resolve_person(actor, person)
     parsed = parse_contact(kind, text, label)
-    with transaction.atomic():
+    with changes.atomic():
         points = target.contact_points.filter(kind=parsed.kind)
         point = points.filter(value=parsed.value).first()
         has_preferred = points.filter(preferred=True).exists()
@@ -471,7 +470,6 @@ def add_contact_point(
             if parsed.label:
                 point.label = parsed.label
         _fits(point).save()
-        reindex_people(actor.network_id, [target.pk])
     return point
 
 
@@ -557,7 +555,6 @@ def edit_contact_point(
     LinkedIn or XING profile); ``""`` as label clears it. Making a point preferred
     takes the flag from the person's other point of that kind.
     """
-    from knoten.knowwho.index import reindex_people
     from knoten.people.lookup import in_network
 
     point = in_network(actor, ContactPoint, point_id, "contact point")
@@ -573,7 +570,7 @@ def edit_contact_point(
         )
         if clash.exists():
             raise InvalidInput("value", value, "is already a contact point of this person")
-    with transaction.atomic():
+    with changes.atomic():
         if parsed is not None:
             if parsed.kind != point.kind:
                 point.kind = parsed.kind
@@ -595,7 +592,6 @@ def edit_contact_point(
                 ).exclude(pk=point.pk).update(preferred=False)
             point.preferred = preferred
         _fits(point).save()
-        reindex_people(actor.network_id, [point.person_id])
     return point
 
 
@@ -606,11 +602,10 @@ def _group_of(kind: str) -> str:
 def delete_contact_point(actor: Member, point_id: int | str) -> None:
     """Remove a contact point; if it was the preferred one, the oldest other of its kind
     becomes preferred."""
-    from knoten.knowwho.index import reindex_people
     from knoten.people.lookup import in_network
 
     point = in_network(actor, ContactPoint, point_id, "contact point")
-    with transaction.atomic():
+    with changes.atomic():
         person_id, kind, was_preferred = point.person_id, point.kind, point.preferred
         point.delete()
         if was_preferred:
@@ -620,4 +615,3 @@ def delete_contact_point(actor: Member, point_id: int | str) -> None:
             if successor is not None:
                 successor.preferred = True
                 successor.save(update_fields=["preferred"])
-        reindex_people(actor.network_id, [person_id])

@@ -72,7 +72,7 @@ _TYPED_AS = {
     "notes": "note",
     "how_we_met": "how_met",
 }
-# The longest title a search entry keeps (knowwho.models.SearchEntry.title).
+# The longest title a search entry keeps (search.models.SearchEntry.title).
 MAX_TITLE = 400
 
 
@@ -225,7 +225,5 @@ def ensure_organisation(
     organisation = Organisation(network_id=actor.network_id, name=raw)
     fits(organisation, {"name": field})
     organisation.save()
-    from knoten.knowwho.index import reindex_organisations
 
-    reindex_organisations(actor.network_id, [organisation.pk])
     return organisation

@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.apps import apps
-from django.db import transaction
 from django.db.models import Count, F, Q
 
+from knoten.core import changes
 from knoten.core.data import iso, reference
 from knoten.core.dates import today
 from knoten.core.errors import InvalidInput, NotFound
@@ -30,7 +30,6 @@ from knoten.core.models import Member
 from knoten.core.names import NameParts, parse_name
 from knoten.core.partial_dates import PartialDate, parse_partial_date
 from knoten.core.prepared import Prepared
-from knoten.knowwho.index import reindex_organisations, reindex_people
 from knoten.people import contacts
 from knoten.people import vocabulary as v
 from knoten.people.contacts import ParsedContact
@@ -537,14 +536,13 @@ def add_person(actor: Member, name: str, fields: PersonFields | None = None) -> 
     fields = fields or PersonFields()
     parts = parse_name(name)
     plan = _plan(actor, fields, None)
-    with transaction.atomic():
+    with changes.atomic():
         person = Person(network_id=actor.network_id)
         _set_name(person, parts)
         _set_columns(actor, person, plan)
         fits(person)
         person.save()
         _apply(actor, person, plan)
-        reindex_people(actor.network_id, [person.pk])
     return person
 
 
@@ -559,14 +557,13 @@ def edit_person(
     target = resolve_person(actor, person)
     parts = parse_name(name) if name is not None else None
     plan = _plan(actor, fields, target)
-    with transaction.atomic():
+    with changes.atomic():
         if parts is not None:
             _set_name(target, parts)
         _set_columns(actor, target, plan)
         fits(target)
         target.save()
         _apply(actor, target, plan)
-        reindex_people(actor.network_id, [target.pk])
     return target
 
 
@@ -579,10 +576,9 @@ def archive_person(actor: Member, person: PersonRef, archived: bool = True) -> P
     target = resolve_person(actor, person)
     if archived and _is_a_members_me(target):
         raise InvalidInput("person", str(person), "is a member's own person (me); it stays")
-    with transaction.atomic():
+    with changes.atomic():
         target.archived = archived
         target.save(update_fields=["archived", "updated_at"])
-        reindex_people(actor.network_id, [target.pk])
     return target
 
 
@@ -596,10 +592,8 @@ def delete_person(actor: Member, person: PersonRef) -> None:
         raise InvalidInput(
             "person", str(person), "is a member's own person (me) and cannot be deleted"
         )
-    with transaction.atomic():
-        pk = target.pk
+    with changes.atomic():
         target.delete()
-        reindex_people(actor.network_id, [pk])
 
 
 # --- lists and details -----------------------------------------------------------------
@@ -619,7 +613,7 @@ def list_people(
     """The persons of ``actor``'s network in German (DIN 5007) order of family name.
 
     ``org`` keeps those with a current affiliation there. ``query`` keeps the persons
-    the search finds (:func:`knoten.knowwho.search.search`), best match first. What
+    the search finds (:func:`knoten.search.query.search`), best match first. What
     :func:`person_row` shows (current job, preferred email and phone, circles) is
     fetched along, in a fixed number of queries per page, whatever its size.
     """
@@ -674,7 +668,7 @@ def _searched(
     The search is read page by page until the window ``offset``/``limit`` is full, each
     page narrowed to ``people`` in one query.
     """
-    from knoten.knowwho.search import MAX_LIMIT, search
+    from knoten.search.query import MAX_LIMIT, search
 
     wanted = None if limit is None else offset + limit
     found: list[int] = []
@@ -1255,7 +1249,7 @@ def add_organisation(
     existing = organisations_of(actor).filter(folded_name=fold(clean)).first()
     if existing is not None:
         raise InvalidInput("name", name, f"already exists (organisation {existing.pk})")
-    with transaction.atomic():
+    with changes.atomic():
         organisation = Organisation(
             network_id=actor.network_id,
             name=clean,
@@ -1266,7 +1260,6 @@ def add_organisation(
         )
         fits(organisation)
         organisation.save()
-        reindex_organisations(actor.network_id, [organisation.pk])
     return organisation
 
 
@@ -1396,7 +1389,7 @@ def add_affiliation(
         organisation = resolve_organisation(actor, organisation)
     elif not _clean(str(organisation)):
         raise InvalidInput("organisation", organisation, "is empty; give the organisation's name")
-    with transaction.atomic():
+    with changes.atomic():
         if isinstance(organisation, Organisation):
             org = organisation
         else:
@@ -1424,7 +1417,6 @@ def add_affiliation(
             affiliation.note = note.strip()
         fits(affiliation)
         affiliation.save()
-        reindex_people(actor.network_id, [target.pk])
     return affiliation
 
 
@@ -1458,7 +1450,7 @@ def relate(
         )
     source, target = (second, first) if reverse else (first, second)
     code = relationship_kind.code
-    with transaction.atomic():
+    with changes.atomic():
         pair = Q(from_person_id=source.pk, to_person_id=target.pk)
         if relationship_kind.symmetric:
             pair |= Q(from_person_id=target.pk, to_person_id=source.pk)
@@ -1473,7 +1465,6 @@ def relate(
             relationship.note = note.strip()
         fits(relationship)
         relationship.save()
-        reindex_people(actor.network_id, [source.pk, target.pk])
     return relationship
 
 
@@ -1488,12 +1479,11 @@ def unrelate(actor: Member, a: PersonRef, b: PersonRef, kind: str | None = None)
     )
     if code is not None:
         between = between.filter(kind=code)
-    with transaction.atomic():
+    with changes.atomic():
         removed, _ = between.delete()
         if not removed:
             what = f"{first.full_name} – {second.full_name}" + (f" ({kind})" if kind else "")
             raise NotFound("relationship", what)
-        reindex_people(actor.network_id, [first.pk, second.pk])
     return removed
 
 
@@ -1512,7 +1502,7 @@ def add_important_date(
     when = _optional_date(date, "date")
     if when is None:
         raise InvalidInput("date", date, "is empty; give a date such as 14.03.2024 or --03-14")
-    with transaction.atomic():
+    with changes.atomic():
         if code == "birthday":
             target.dates.filter(kind="birthday").delete()
         important = ImportantDate(
@@ -1589,7 +1579,7 @@ def edit_organisation(
     A name another organisation of the network already has is refused.
     """
     org = resolve_organisation(actor, organisation)
-    changes: dict[str, Any] = {}
+    edits: dict[str, Any] = {}
     if name is not None:
         storable("name", name)
         clean = _clean(name)
@@ -1598,23 +1588,22 @@ def edit_organisation(
         clash = organisations_of(actor).filter(folded_name=fold(clean)).exclude(pk=org.pk).first()
         if clash is not None:
             raise InvalidInput("name", name, f"already exists (organisation {clash.pk})")
-        changes["name"] = clean
+        edits["name"] = clean
     if kind is not None:
-        changes["kind"] = v.resolve_word(v.ORGANISATION_KINDS, kind, "kind")
+        edits["kind"] = v.resolve_word(v.ORGANISATION_KINDS, kind, "kind")
     if industry is not None:
-        changes["industry"] = _clean(industry)
+        edits["industry"] = _clean(industry)
     if website is not None:
-        changes["website"] = (
+        edits["website"] = (
             contacts.parse_web(website, field_name="website").value if website.strip() else ""
         )
     if note is not None:
-        changes["notes"] = note.strip()
-    with transaction.atomic():
-        for attr, value in changes.items():
+        edits["notes"] = note.strip()
+    with changes.atomic():
+        for attr, value in edits.items():
             setattr(org, attr, value)
         fits(org)
         org.save()
-        reindex_organisations(actor.network_id, [org.pk])
     return org
 
 
@@ -1624,12 +1613,8 @@ def delete_organisation(actor: Member, organisation: OrganisationRef) -> None:
     Events it organised and projects it ran stay, without the organisation.
     """
     org = resolve_organisation(actor, organisation)
-    with transaction.atomic():
-        affected = set(
-            Affiliation.objects.filter(organisation_id=org.pk).values_list("person_id", flat=True)
-        )
+    with changes.atomic():
         org.delete()
-        reindex_people(actor.network_id, affected)
 
 
 def get_affiliation(actor: Member, affiliation_id: int | str) -> Affiliation:
@@ -1693,7 +1678,7 @@ def edit_affiliation(
         org = resolve_organisation(actor, organisation)
     elif organisation is not None and not _clean(str(organisation)):
         raise InvalidInput("organisation", organisation, "is empty; give the organisation's name")
-    with transaction.atomic():
+    with changes.atomic():
         if organisation is not None and org is None:
             org = ensure_organisation(actor, str(organisation))
         if org is not None:
@@ -1707,7 +1692,6 @@ def edit_affiliation(
             affiliation.note = note.strip()
         fits(affiliation)
         affiliation.save()
-        reindex_people(actor.network_id, [affiliation.person_id])
     return affiliation
 
 
@@ -1726,20 +1710,17 @@ def end_affiliation(
     if end_date is None:
         raise InvalidInput("end", end, "is empty; give a month such as 03.2024")
     _check_order(affiliation.start, end_date, end if end is not None else iso(end_date))
-    with transaction.atomic():
+    with changes.atomic():
         affiliation.end = end_date
         affiliation.save(update_fields=["end"])
-        reindex_people(actor.network_id, [affiliation.person_id])
     return affiliation
 
 
 def delete_affiliation(actor: Member, affiliation_id: int | str) -> None:
     """Erase an affiliation (the person and the organisation stay)."""
     affiliation = in_network(actor, Affiliation, affiliation_id, "affiliation")
-    with transaction.atomic():
-        person_id = affiliation.person_id
+    with changes.atomic():
         affiliation.delete()
-        reindex_people(actor.network_id, [person_id])
 
 
 def get_relationship(actor: Member, relationship_id: int | str) -> Relationship:
@@ -1812,7 +1793,7 @@ def edit_relationship(
     if trust is not None:
         trust_value = parse_trust(trust) if str(trust).strip() else None
     since_date = relationship.since if since is None else _optional_date(since, "since")
-    with transaction.atomic():
+    with changes.atomic():
         relationship.from_person, relationship.to_person = source, target
         relationship.kind = code
         relationship.trust = trust_value
@@ -1821,17 +1802,14 @@ def edit_relationship(
             relationship.note = note.strip()
         fits(relationship)
         relationship.save()
-        reindex_people(actor.network_id, [source.pk, target.pk])
     return relationship
 
 
 def delete_relationship(actor: Member, relationship_id: int | str) -> None:
     """Erase one relationship (by its id)."""
     relationship = in_network(actor, Relationship, relationship_id, "relationship")
-    with transaction.atomic():
-        ends = [relationship.from_person_id, relationship.to_person_id]
+    with changes.atomic():
         relationship.delete()
-        reindex_people(actor.network_id, ends)
 
 
 def list_important_dates(
@@ -1871,7 +1849,7 @@ def edit_important_date(
         when = _optional_date(date, "date")
         if when is None:
             raise InvalidInput("date", date, "is empty; give a date such as 14.03.2024 or --03-14")
-    with transaction.atomic():
+    with changes.atomic():
         important.kind = code
         important.date = when
         if label is not None:
@@ -1886,7 +1864,7 @@ def edit_important_date(
 def delete_important_date(actor: Member, date_id: int | str) -> None:
     """Erase one important date."""
     important = in_network(actor, ImportantDate, date_id, "important date")
-    with transaction.atomic():
+    with changes.atomic():
         important.delete()
 
 
@@ -1920,23 +1898,23 @@ def rename_circle(actor: Member, old: str, new: str) -> Circle:
     clash = _match_circle(others, clean)
     if clash is not None:
         raise InvalidInput("new", new, f"is the name of the circle {clash.name!r}")
-    with transaction.atomic():
+    with changes.atomic():
         circle.name = clean
         # A seeded circle stays seeded only under one of its own names.
         circle.code = _SEEDED_CIRCLE_WORDS.get(_key(clean), "")
         fits(circle, {"name": "new"})
         circle.save()
-        reindex_people(actor.network_id, _people_with(Circle, circle.pk))
     return circle
 
 
 def delete_circle(actor: Member, name: str) -> int:
     """Remove a circle from everyone in it; how many persons were in it."""
     circle = find_circle(actor, name)
-    with transaction.atomic():
+    with changes.atomic():
         people = _people_with(Circle, circle.pk)
         circle.delete()
-        reindex_people(actor.network_id, people)
+        # The cascade through the persons' circles sends no signal of its own.
+        changes.announce(actor.network_id, "person", people)
     return len(people)
 
 
@@ -1963,20 +1941,19 @@ def _rename_named(
     )
     if clash is not None:
         raise InvalidInput("new", new, f"is the name of the {field_name} {clash.name!r}")
-    with transaction.atomic():
+    with changes.atomic():
         row.name = clean
         fits(row, {"name": "new"})
         row.save()
-        reindex_people(actor.network_id, _people_with(model, row.pk))
     return row
 
 
 def _delete_named(actor: Member, model: type[Tag] | type[Skill], field_name: str, name: str) -> int:
     row = _find_named(actor, model, field_name, name)
-    with transaction.atomic():
+    with changes.atomic():
         people = _people_with(model, row.pk)
         row.delete()
-        reindex_people(actor.network_id, people)
+        changes.announce(actor.network_id, "person", people)
     return len(people)
 
 

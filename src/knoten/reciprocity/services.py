@@ -17,9 +17,9 @@ from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
 from django.db.models import Q, QuerySet
 
+from knoten.core import changes
 from knoten.core.data import reference
 from knoten.core.dates import parse_day
 from knoten.core.errors import InvalidInput, NotFound
@@ -681,7 +681,7 @@ def add_channel_cost(
         cost.organisation = resolve_organisation(actor, value)  # type: ignore[arg-type]
     else:
         cost.circle = resolve_circle(actor, value)  # type: ignore[arg-type]
-    with transaction.atomic():
+    with changes.atomic():
         cost.save()
     return cost
 
@@ -729,7 +729,7 @@ def log_with_favours(
 
     for kind in (*gave, *got):
         parse_kind(kind)
-    with transaction.atomic():
+    with changes.atomic():
         interaction = log_interaction(actor, summary, **conversation)
         first = interaction.participations.all()[0].person
         favours = [

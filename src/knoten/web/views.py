@@ -2,7 +2,7 @@
 signing in and out.
 
 The pages call the same domain functions as the command line (``knoten.people.services``,
-``knoten.knowwho.search``): no rule is written a second time here.
+``knoten.search.query``): no rule is written a second time here.
 
 Every page needs a signed-in user (``LoginRequiredMiddleware``); only the login page,
 the one-time sign-in link and the static files are exempt.
@@ -44,7 +44,6 @@ from knoten.core.models import Member
 from knoten.core.services import member_of_user
 from knoten.core.signin import user_for_token
 from knoten.journal import vocabulary as journal_words
-from knoten.knowwho.search import search
 from knoten.people.lookup import resolve_person
 from knoten.people.models import Circle, Tag
 from knoten.people.services import (
@@ -55,6 +54,7 @@ from knoten.people.services import (
 )
 from knoten.people.vocabulary import shown_choices
 from knoten.reciprocity.services import log_with_favours, parse_kind
+from knoten.search.query import search
 from knoten.web.picking import picked
 
 if TYPE_CHECKING:

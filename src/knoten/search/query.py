@@ -32,9 +32,9 @@ from django.db import connection
 from knoten.core.errors import InvalidInput
 from knoten.core.models import Member
 from knoten.journal import vocabulary as journal_words
-from knoten.knowwho import fulltext
-from knoten.knowwho.models import SearchEntry
-from knoten.knowwho.text import Matcher, folded, snippet, words
+from knoten.search import fulltext
+from knoten.search.models import SearchEntry
+from knoten.search.text import Matcher, folded, snippet, words
 
 KINDS = tuple(kind.value for kind in SearchEntry.Kind)
 MAX_LIMIT = 500

@@ -1,6 +1,6 @@
 """The full-text index behind search: SQLite FTS5 or a PostgreSQL tsvector.
 
-Both index the four folded columns of :class:`~knoten.knowwho.models.SearchEntry` with
+Both index the four folded columns of :class:`~knoten.search.models.SearchEntry` with
 the same weights (name 10, work 4, topics 3, notes 1; on PostgreSQL the weights A–D).
 
 On SQLite the index is a contentless FTS5 table whose rowid is not the entry's id but
@@ -22,10 +22,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from knoten.knowwho.text import as_prefix
+from knoten.search.text import as_prefix
 
-FTS_TABLE = "knowwho_fts"
-ENTRY_TABLE = "knowwho_searchentry"
+FTS_TABLE = "search_fts"
+ENTRY_TABLE = "search_searchentry"
 COLUMNS = ("name", "work", "topics", "notes")
 WEIGHTS = (10.0, 4.0, 3.0, 1.0)
 # ts_rank takes the weights of D, C, B, A (notes, topics, work, name).
@@ -72,10 +72,10 @@ def entry_id(rowid: int) -> int:
 
 
 def sqlite_match(words: Sequence[str], *, boost: bool = True) -> str:
-    """An FTS5 query: every word must match; see :func:`knoten.knowwho.text.as_prefix`.
+    """An FTS5 query: every word must match; see :func:`knoten.search.text.as_prefix`.
 
     A prefix of three letters or more also counts as a whole word, so that "Anna" ranks
-    Anna above Annabell. Words come from :func:`knoten.knowwho.text.words` and hold
+    Anna above Annabell. Words come from :func:`knoten.search.text.words` and hold
     only letters and digits, so quoting them is enough.
     """
     parts = []

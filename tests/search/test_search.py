@@ -12,11 +12,11 @@ from django.contrib.auth import get_user_model
 from knoten.core.errors import InvalidInput
 from knoten.core.models import Member
 from knoten.journal import services as journal
-from knoten.knowwho.search import SearchHit, search
 from knoten.people import services as people
 from knoten.people.models import Person
+from knoten.search.query import SearchHit, search
 from tests.conftest import World
-from tests.knowwho.conftest import Directory
+from tests.search.conftest import Directory
 
 
 def person_ids(hits: list[SearchHit]) -> list[int]:
@@ -226,7 +226,7 @@ def test_a_deleted_person_is_gone(world: World, directory: Directory) -> None:
 
 
 def test_a_renamed_organisation_renames_the_jobs_there(world: World, directory: Directory) -> None:
-    from knoten.knowwho.index import reindex_organisations
+    from knoten.search.index import reindex_organisations
 
     directory.quorbel.name = "Zebrafink AG"
     directory.quorbel.save()

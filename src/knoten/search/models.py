@@ -8,7 +8,7 @@ The words are grouped into four weighted columns: ``name`` (weighted highest), `
 ``notes`` (notes, how we met; the summary of a conversation).
 
 The full-text index over these columns is not a Django field: on SQLite it is the FTS5
-table ``knowwho_fts``, kept in step by triggers; on PostgreSQL it is the generated
+table ``search_fts``, kept in step by triggers; on PostgreSQL it is the generated
 ``document`` tsvector column with a GIN index (both made by migration 0002).
 """
 

@@ -6,19 +6,19 @@ import pytest
 from django.db import connection
 
 from knoten.journal.models import Interaction, Participation
-from knoten.knowwho import fulltext
-from knoten.knowwho.index import (
+from knoten.people import services as people
+from knoten.people.models import Person
+from knoten.search import fulltext
+from knoten.search.index import (
     rebuild_network,
     reindex_interactions,
     reindex_organisations,
     reindex_people,
 )
-from knoten.knowwho.models import SearchEntry
-from knoten.knowwho.search import search
-from knoten.people import services as people
-from knoten.people.models import Person
+from knoten.search.models import SearchEntry
+from knoten.search.query import search
 from tests.conftest import World
-from tests.knowwho.conftest import Directory
+from tests.search.conftest import Directory
 
 
 def entries(network_id: int) -> list[tuple[object, ...]]:

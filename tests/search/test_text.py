@@ -7,7 +7,7 @@ import random
 import pytest
 
 from knoten.core.folding import fold_words
-from knoten.knowwho.text import Matcher, as_prefix, folded, snippet, words
+from knoten.search.text import Matcher, as_prefix, folded, snippet, words
 
 
 @pytest.mark.parametrize(

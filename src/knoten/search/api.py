@@ -1,4 +1,4 @@
-"""The API's search: a thin call of :func:`knoten.knowwho.search.search`."""
+"""The API's search: a thin call of :func:`knoten.search.query.search`."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from ninja import Query, Router, Schema
 
 from knoten.api.auth import actor
 from knoten.api.paging import Page, page_of
-from knoten.knowwho.search import MAX_LIMIT, SearchHit
-from knoten.knowwho.search import search as run_search
 from knoten.people.api import Text
+from knoten.search.query import MAX_LIMIT, SearchHit
+from knoten.search.query import search as run_search
 
 router = Router()
 

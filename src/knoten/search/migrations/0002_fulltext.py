@@ -1,14 +1,14 @@
 """The full-text index over search entries: FTS5 on SQLite, a tsvector on PostgreSQL.
 
 Written by hand because Django knows neither. Note for later migrations: when SQLite
-rebuilds ``knowwho_searchentry`` (an AlterField does), the triggers go with the old
+rebuilds ``search_searchentry`` (an AlterField does), the triggers go with the old
 table; such a migration must call ``fulltext.drop`` before and ``fulltext.create`` and
 ``index.rebuild_all`` after it.
 """
 
 from django.db import migrations
 
-from knoten.knowwho import fulltext
+from knoten.search import fulltext
 
 
 def create(apps, schema_editor):
@@ -20,6 +20,6 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("knowwho", "0001_initial")]
+    dependencies = [("search", "0001_initial")]
 
     operations = [migrations.RunPython(create, drop, elidable=False)]

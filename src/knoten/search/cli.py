@@ -29,7 +29,7 @@ def search(
     be the start of a word. Example: knoten search "Jürgen Mül"
     """
     from knoten.core.services import local_member
-    from knoten.knowwho.search import search as run_search
+    from knoten.search.query import search as run_search
 
     with domain_errors():
         member = local_member()
@@ -38,7 +38,7 @@ def search(
         emit_json([hit.as_dict() for hit in hits])
         return
     if not hits:
-        from knoten.knowwho.suggest import suggest_names
+        from knoten.search.suggest import suggest_names
 
         close = suggest_names(member, query)
         offer = ", ".join(f"{s.name} (id {s.person_id})" for s in close)

@@ -1,10 +1,12 @@
 """Keeping the search index current.
 
-Domain functions call these hooks inside their transaction after they change what search
-knows about (a person's name, jobs, skills, notes; an organisation; a conversation's
-minutes). Each hook rewrites the entries of the objects it is given, and removes those
-whose object no longer exists in the network. Deleting a person, an organisation or an
-interaction removes its own entry on its own (a cascade); the hooks are for the rest.
+The index listens to the domain's change notices (:mod:`knoten.core.changes`, registered
+in :class:`~knoten.search.apps.SearchConfig`): :func:`on_change` hears, once per unit of
+work and inside its transaction, which persons, organisations, conversations, projects
+and labels of a network changed, works out whose entries hold what changed (an
+organisation's name is in the entries of the persons who work there) and rewrites
+those, removing the entries whose object no longer exists. Deleting a person, an
+organisation or an interaction removes its own entry on its own (a cascade).
 
 :func:`rebuild_network` rewrites a whole network set-based, for bulk loads such as the
 demo: a handful of queries per 5,000 persons, and the minutes streamed in batches.
@@ -20,18 +22,19 @@ from typing import Any
 
 from django.db import connection, transaction
 
+from knoten.core import changes
 from knoten.core.models import Network
 from knoten.journal.models import ProjectRole
-from knoten.knowwho import fulltext
-from knoten.knowwho.models import SearchEntry
-from knoten.knowwho.text import folded
 from knoten.people import vocabulary as v
 from knoten.people.models import Affiliation, Organisation, Person
+from knoten.search import fulltext
+from knoten.search.models import SearchEntry
+from knoten.search.text import folded
 
 BATCH = 5000
 MINUTES_BATCH = 20000
 STAGE_BATCH = 100_000
-STAGE_TABLE = "knowwho_stage"
+STAGE_TABLE = "search_stage"
 
 # The columns of an entry row as the builders below produce it.
 ENTRY_COLUMNS = (
@@ -63,7 +66,47 @@ ARCHIVED = int(SearchEntry.Tier.ARCHIVED)
 MINUTES = int(SearchEntry.Tier.MINUTES)
 
 
-# --- the hooks ----------------------------------------------------------------------------
+# --- listening ----------------------------------------------------------------------------
+
+
+def on_change(network_id: int, changed: changes.Changed) -> None:
+    """Rewrite the entries that hold what changed (see :mod:`knoten.core.changes`)."""
+    if changes.NETWORK in changed:
+        rebuild_network(network_id)
+        return
+    people = set(changed.get("person", ()))
+    organisations = changed.get("organisation", frozenset())
+    if organisations:
+        reindex_organisations(network_id, organisations)
+        people.update(_holders(Affiliation, network_id, "organisation_id", organisations))
+    if projects := changed.get("project"):
+        people.update(_holders(ProjectRole, network_id, "project_id", projects))
+    for kind, descriptor in (
+        ("circle", Person.circles),
+        ("tag", Person.tags),
+        ("skill", Person.skills),
+    ):
+        if labels := changed.get(kind):
+            people.update(_holders(descriptor.through, None, f"{kind}_id", labels))
+    if people:
+        reindex_people(network_id, people)
+    if interactions := changed.get("interaction"):
+        reindex_interactions(network_id, interactions)
+
+
+def _holders(model: Any, network_id: int | None, column: str, ids: Iterable[int]) -> set[int]:
+    """The persons that rows of ``model`` tie to these ids (the jobs at an organisation)."""
+    found: set[int] = set()
+    chosen = sorted(ids)
+    for start in range(0, len(chosen), BATCH):
+        rows = model.objects.filter(**{f"{column}__in": chosen[start : start + BATCH]})
+        if network_id is not None:
+            rows = rows.filter(network_id=network_id)
+        found.update(rows.values_list("person_id", flat=True))
+    return found
+
+
+# --- rewriting entries ---------------------------------------------------------------------
 
 
 def reindex_people(network_id: int, person_ids: Iterable[int]) -> None:
@@ -75,21 +118,12 @@ def reindex_people(network_id: int, person_ids: Iterable[int]) -> None:
         _replace(network_id, "person_id", chunk, rows)
 
 
-def reindex_organisations(
-    network_id: int, organisation_ids: Iterable[int], *, people: bool = True
-) -> None:
-    """Rewrite the search entries of these organisations, and (unless ``people`` is
-    False, for a caller that re-indexes them itself) of the persons affiliated."""
+def reindex_organisations(network_id: int, organisation_ids: Iterable[int]) -> None:
+    """Rewrite the search entries of these organisations (not of the persons there)."""
     ids = sorted({int(pk) for pk in organisation_ids})
     for start in range(0, len(ids), BATCH):
         chunk = ids[start : start + BATCH]
         _replace(network_id, "organisation_id", chunk, _organisation_rows(network_id, chunk))
-    if not people:
-        return
-    affiliated = Affiliation.objects.filter(
-        network_id=network_id, organisation_id__in=ids
-    ).values_list("person_id", flat=True)
-    reindex_people(network_id, set(affiliated))
 
 
 def reindex_interactions(network_id: int, interaction_ids: Iterable[int]) -> None:
@@ -164,6 +198,16 @@ def _bulk_fts() -> Iterator[None]:
     yield
     with connection.cursor() as cursor:
         cursor.execute(config, [fulltext.DEFAULT_HASH_SIZE])
+
+
+def compact() -> None:
+    """Merge the full-text index into one segment, so that no deleted word stays in it
+    (SQLite; on PostgreSQL the index holds no deleted rows)."""
+    if connection.vendor != "sqlite":
+        return
+    table = fulltext.FTS_TABLE
+    with connection.cursor() as cursor:
+        cursor.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
 
 
 def rebuild_all() -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from knoten.core.models import Member
-from knoten.knowwho.suggest import suggest_names
 from knoten.people.models import Person
+from knoten.search.suggest import suggest_names
 from tests.conftest import CliResult, World
 
 

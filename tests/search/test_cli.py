@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from tests.conftest import CliResult
-from tests.knowwho.conftest import Directory
+from tests.search.conftest import Directory
 
 Cli = Callable[..., CliResult]
 

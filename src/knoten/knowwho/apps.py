@@ -1,6 +1,0 @@
-from django.apps import AppConfig
-
-
-class KnowwhoConfig(AppConfig):
-    name = "knoten.knowwho"
-    label = "knowwho"
