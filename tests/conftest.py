@@ -15,6 +15,7 @@ import pytest
 from django.conf import settings
 from typer.testing import CliRunner
 
+from knoten.core import clock
 from knoten.core.models import Member
 from knoten.core.prepared import forget_compiled
 from knoten.core.services import create_network
@@ -23,6 +24,13 @@ from knoten.core.services import create_network
 @pytest.fixture(autouse=True)
 def _fast_password_hasher() -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _real_day_after_each_test() -> Iterator[None]:
+    """A test that pins the clock (``clock.pinned``) never leaves it pinned."""
+    yield
+    clock.pin(None)
 
 
 @pytest.fixture

@@ -223,28 +223,33 @@ def _circle_from(start: str, graph: dict[str, set[str]]) -> list[str] | None:
 # still be found, so the list can only shrink; it goes when it is empty.
 PENDING = (
     "a circle of imports: knoten.demo.generate -> knoten.demo.give_and_take",
-    "knoten.core.models:16 imports knoten.people.models",
-    "knoten.core.services:",
-    "knoten.dedupe.matching:46 imports knoten.imports.records",
-    "knoten.dedupe.services:221 imports knoten.imports.models",
-    "knoten.dedupe.services:222 imports knoten.imports.models",
-    "knoten.exports.views:17 imports knoten.web.views",
-    "knoten.imports.views:27 imports knoten.web.views",
-    "knoten.journal.vocabulary:5 imports knoten.people.vocabulary",
-    "knoten.mailbox.views:22 imports knoten.web.views",
-    "knoten.people.services:",
-    "knoten.reciprocity.forms:15 imports knoten.web.directory_views",
-    "knoten.reciprocity.views:55 imports knoten.web.directory_views",
-    "knoten.reciprocity.views:57 imports knoten.web.views",
-    "knoten.reciprocity.vocabulary:5 imports knoten.people.vocabulary",
+    "knoten.core.models imports knoten.people.models",
+    "knoten.core.services imports",
+    "knoten.dedupe.matching imports knoten.imports.records",
+    "knoten.dedupe.services imports knoten.imports.models",
+    "knoten.exports.views imports knoten.web.views",
+    "knoten.imports.views imports knoten.web.views",
+    "knoten.mailbox.views imports knoten.web.views",
+    "knoten.people.services imports",
+    "knoten.reciprocity.forms imports knoten.web.directory_views",
+    "knoten.reciprocity.views imports knoten.web.directory_views",
+    "knoten.reciprocity.views imports knoten.web.views",
 )
+
+
+def _pending(line: str) -> bool:
+    return re.sub(r":\d+ imports", " imports", line).startswith(PENDING)
 
 
 def test_the_import_graph_keeps_to_the_layers() -> None:
     found = problems()
-    unexpected = [line for line in found if not any(line.startswith(p) for p in PENDING)]
+    unexpected = [line for line in found if not _pending(line)]
     assert not unexpected, "\n".join(unexpected)
-    gone = [p for p in PENDING if not any(line.startswith(p) for line in found)]
+    gone = [
+        p
+        for p in PENDING
+        if not any(_pending(line) and p in re.sub(r":\d+ ", " ", line) for line in found)
+    ]
     assert not gone, f"no longer found, take them off PENDING: {gone}"
 
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
 from django.contrib.auth import get_user_model
 
+from knoten.core import clock
 from knoten.core.models import Member
 from knoten.journal.models import (
     Attendance,
@@ -47,11 +49,10 @@ def people(world: World) -> People:
 
 
 @pytest.fixture
-def fixed_today(monkeypatch: pytest.MonkeyPatch) -> dt.date:
+def fixed_today() -> Iterator[dt.date]:
     """Pin "today" to Wednesday 13 March 2024 for relative dates."""
-    monkeypatch.setattr("knoten.core.dates.today", lambda: TODAY)
-    monkeypatch.setattr("knoten.journal.services.today", lambda: TODAY)
-    return TODAY
+    with clock.pinned(TODAY):
+        yield TODAY
 
 
 @pytest.fixture

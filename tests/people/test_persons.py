@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from knoten.core.dates import today
+from knoten.core.clock import today
 from knoten.core.errors import Ambiguous, InvalidInput, NotFound
 from knoten.core.models import Member
 from knoten.core.partial_dates import PartialDate

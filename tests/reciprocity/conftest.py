@@ -17,11 +17,13 @@ Counted by hand (the window is the 12 months up to Friday 20 November 2026):
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
 import pytest
 
+from knoten.core import clock
 from knoten.core.models import Member
 from knoten.core.partial_dates import PartialDate
 from knoten.journal.models import Event
@@ -35,15 +37,9 @@ TODAY = dt.date(2026, 11, 20)
 
 
 @pytest.fixture
-def fixed_today(monkeypatch: pytest.MonkeyPatch) -> dt.date:
-    for where in (
-        "knoten.core.dates.today",
-        "knoten.journal.services.today",
-        "knoten.reciprocity.roi.today",
-        "knoten.reciprocity.signals.today",
-    ):
-        monkeypatch.setattr(where, lambda: TODAY)
-    return TODAY
+def fixed_today() -> Iterator[dt.date]:
+    with clock.pinned(TODAY):
+        yield TODAY
 
 
 @dataclass

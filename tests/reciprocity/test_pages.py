@@ -17,10 +17,6 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-# Imported before the fixed day of conftest.py is patched in: the home page imports it
-# on first use, and its "from knoten.core.dates import today" would keep the fixed day
-# for every later test of the process.
-import knoten.journal.today  # noqa: F401
 from knoten.core.models import Member
 from knoten.journal.models import Interaction
 from knoten.people.models import Person

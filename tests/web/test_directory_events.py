@@ -10,7 +10,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from knoten.core.dates import today
+from knoten.core.clock import today
 from knoten.core.models import Member
 from knoten.journal.models import Attendance, Event
 from knoten.journal.services import add_event

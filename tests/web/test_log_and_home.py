@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from django.test import Client
 
-from knoten.core.dates import today
+from knoten.core.clock import today
 from knoten.core.models import Member
 from knoten.journal.models import Interaction, Promise
 from knoten.journal.services import log_interaction

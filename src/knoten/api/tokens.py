@@ -11,9 +11,9 @@ import secrets
 from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
 
 from knoten.api.models import ApiToken
+from knoten.core import clock
 from knoten.core.errors import InvalidInput, NotFound
 from knoten.core.models import Member
 
@@ -55,7 +55,7 @@ def revoke_token(actor: Member, token_id: int | str) -> ApiToken:
     if token.revoked_at is not None:
         raise InvalidInput("token", token.pk, "was already revoked")
     with transaction.atomic():
-        token.revoked_at = timezone.now()
+        token.revoked_at = clock.now()
         token.save(update_fields=["revoked_at"])
     return token
 
@@ -71,7 +71,7 @@ def member_for_key(key: str) -> Member | None:
     )
     if token is None:
         return None
-    ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+    ApiToken.objects.filter(pk=token.pk).update(last_used_at=clock.now())
     return token.member
 
 

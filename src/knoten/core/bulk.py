@@ -17,7 +17,8 @@ from contextlib import contextmanager
 from typing import Any
 
 from django.db import connections, router
-from django.utils import timezone
+
+from knoten.core import clock
 
 ROWS_PER_BATCH = 5_000
 # Parameters in one statement where the backend names no limit (PostgreSQL allows 65,535).
@@ -31,7 +32,7 @@ def statement(model: Any, fields: Sequence[str]) -> tuple[Any, str, str, tuple[A
     meta = model._meta
     given = [meta.get_field(name) for name in fields]
     rest = [f for f in meta.concrete_fields if not f.primary_key and f not in given]
-    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    now = connection.ops.adapt_datetimefield_value(clock.now())
     defaults: list[Any] = []
     for column in rest:
         if getattr(column, "auto_now", False) or getattr(column, "auto_now_add", False):

@@ -12,8 +12,8 @@ import datetime as dt
 import math
 
 from django.db.models import Q
-from django.utils import timezone
 
+from knoten.core import clock
 from knoten.core.models import SignInFailure
 
 LIMIT = 5
@@ -26,7 +26,7 @@ def _key(username: str) -> str:
 
 def seconds_to_wait(username: str, address: str | None) -> int:
     """How long sign-in stays closed for this username or address; 0 when open."""
-    now = timezone.now()
+    now = clock.now()
     since = now - WINDOW
     recent = SignInFailure.objects.filter(at__gte=since)
     waits = [0]
@@ -41,7 +41,7 @@ def seconds_to_wait(username: str, address: str | None) -> int:
 
 
 def note_failure(username: str, address: str | None) -> None:
-    now = timezone.now()
+    now = clock.now()
     SignInFailure.objects.filter(at__lt=now - WINDOW).delete()
     SignInFailure.objects.create(username=_key(username), address=address or None, at=now)
 

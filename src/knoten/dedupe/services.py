@@ -15,10 +15,9 @@ from typing import Any
 
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import ngettext
 
-from knoten.core import changes
+from knoten.core import changes, clock
 from knoten.core.errors import InvalidInput, NotFound
 from knoten.core.models import Member
 from knoten.dedupe.matching import DEFAULT_MIN_SCORE, MatchIndex, Pair, Progress
@@ -110,7 +109,7 @@ def dismiss_pair(actor: Member, a: PersonRef, b: PersonRef) -> DuplicatePair:
             defaults={"score": 0.0, "reasons": []},
         )
         pair.status = DuplicatePair.Status.DISMISSED
-        pair.decided_at = timezone.now()
+        pair.decided_at = clock.now()
         pair.save(update_fields=["status", "decided_at"])
     return pair
 
@@ -629,7 +628,7 @@ def _merge_pairs(keep: Person, other: Person, merge: Merge, tally: _Tally) -> No
     ``other`` become pairs of ``keep`` (a dismissal outlives the merge)."""
     low, high = sorted((keep.pk, other.pk))
     DuplicatePair.objects.filter(person_a_id=low, person_b_id=high).update(
-        status=DuplicatePair.Status.MERGED, merge=merge, decided_at=timezone.now()
+        status=DuplicatePair.Status.MERGED, merge=merge, decided_at=clock.now()
     )
     for pair in DuplicatePair.objects.filter(
         Q(person_a=other) | Q(person_b=other), network_id=keep.network_id

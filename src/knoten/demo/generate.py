@@ -39,7 +39,7 @@ from typing import Any, ClassVar, TypeVar, overload
 from django.db import connections, models, router
 from faker import Faker
 
-from knoten.core import changes
+from knoten.core import changes, clock
 from knoten.core.bulk import insert_rows, statement
 from knoten.core.errors import InvalidInput
 from knoten.core.folding import fold, strip_marks
@@ -476,7 +476,7 @@ class _Generator:
         self.size = size
         self.seed = seed
         self.rng = random.Random(f"knoten-demo-{seed}")
-        self.today = today or dt.date.today()
+        self.today = today or clock.today()
         self.progress = progress
         self.fakers: dict[str, Faker] = {}
         for number, (locale, _) in enumerate(d.LOCALES):

@@ -25,7 +25,7 @@ from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 
-from knoten.core import changes
+from knoten.core import changes, clock
 from knoten.core.errors import InvalidInput
 from knoten.core.models import Member, Network
 from knoten.exports import network_json as nj
@@ -190,7 +190,7 @@ def backup_json_text(*, progress: Progress | None = None) -> Iterator[str]:
     """:func:`backup_json` as JSON text, a piece at a time (one network's rows at a time
     are never all in memory)."""
     head = json.dumps(
-        {"format": BACKUP_FORMAT, "version": BACKUP_VERSION, "made_at": timezone.now().isoformat()}
+        {"format": BACKUP_FORMAT, "version": BACKUP_VERSION, "made_at": clock.now().isoformat()}
     )
     yield head[:-1] + ', "networks": ['
     for number, network in enumerate(Network.objects.order_by("pk")):
@@ -214,7 +214,7 @@ def backup_json(*, progress: Progress | None = None) -> dict[str, Any]:
     return {
         "format": BACKUP_FORMAT,
         "version": BACKUP_VERSION,
-        "made_at": timezone.now().isoformat(),
+        "made_at": clock.now().isoformat(),
         "networks": networks,
     }
 

@@ -15,9 +15,8 @@ from django.conf import settings
 from django.db import connection, models
 from django.db.models import Q
 from django.db.models.deletion import Collector
-from django.utils import timezone
 
-from knoten.core import changes
+from knoten.core import changes, clock
 from knoten.core.errors import InvalidInput
 from knoten.core.models import Member, NetworkScoped
 from knoten.exports.network_json import (
@@ -116,7 +115,7 @@ def person_export(actor: Member, person: Any) -> dict[str, Any]:
     return {
         "format": PERSON_FORMAT,
         "version": PERSON_VERSION,
-        "exported_at": timezone.now().isoformat(),
+        "exported_at": clock.now().isoformat(),
         "person": person,
         "facts": facts,
         "interactions": interactions,

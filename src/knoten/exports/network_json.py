@@ -31,8 +31,8 @@ from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, models, transaction
 from django.db.models import Q
-from django.utils import timezone
 
+from knoten.core import clock
 from knoten.core.errors import InvalidInput, KnotenError
 from knoten.core.folding import fold
 from knoten.core.models import Member, Network, NetworkScoped
@@ -234,7 +234,7 @@ class _Export:
         return {
             "format": FORMAT,
             "version": VERSION,
-            "exported_at": timezone.now().isoformat(),
+            "exported_at": clock.now().isoformat(),
             "network": {"name": network.name, "created_at": network.created_at.isoformat()},
             "me": self.me,
             "circle": self.circle,
@@ -586,7 +586,7 @@ class _Loader:
         except (ValidationError, KnotenError, TypeError, ValueError):
             raise _problem(where, value, f"is not a valid {field.get_internal_type()}") from None
         if python is None and isinstance(field, models.DateTimeField) and not field.null:
-            return timezone.now()
+            return clock.now()
         try:
             field.validate(python, obj)
         except ValidationError as error:

@@ -6,13 +6,14 @@ from django.db import models
 
 from knoten.core.models import Member, NetworkScoped
 from knoten.core.partial_dates import PartialDateField
+from knoten.core.words import choices
 from knoten.journal import vocabulary as v
 from knoten.people.models import Organisation, Person
 
 
 class Event(NetworkScoped):
     name = models.CharField(max_length=300)
-    kind = models.CharField(max_length=30, choices=v.choices(v.EVENT_KINDS), default="meetup")
+    kind = models.CharField(max_length=30, choices=choices(v.EVENT_KINDS), default="meetup")
     starts_on = models.DateField(null=True, blank=True)
     ends_on = models.DateField(null=True, blank=True)
     place = models.CharField(max_length=300, blank=True)
@@ -57,9 +58,7 @@ class Interaction(NetworkScoped):
     """The minutes of one conversation: when, how, with whom, what was said and agreed."""
 
     occurred_on = models.DateField()
-    kind = models.CharField(
-        max_length=20, choices=v.choices(v.INTERACTION_KINDS), default="meeting"
-    )
+    kind = models.CharField(max_length=20, choices=choices(v.INTERACTION_KINDS), default="meeting")
     summary = models.TextField()
     duration_minutes = models.PositiveIntegerField(null=True, blank=True)
     place = models.CharField(max_length=300, blank=True)
@@ -122,9 +121,7 @@ class Promise(NetworkScoped):
 
 class Project(NetworkScoped):
     name = models.CharField(max_length=300)
-    status = models.CharField(
-        max_length=20, choices=v.choices(v.PROJECT_STATUSES), default="ongoing"
-    )
+    status = models.CharField(max_length=20, choices=choices(v.PROJECT_STATUSES), default="ongoing")
     starts_on = PartialDateField(null=True, blank=True)
     ends_on = PartialDateField(null=True, blank=True)
     organisation = models.ForeignKey(

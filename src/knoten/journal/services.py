@@ -23,13 +23,15 @@ from typing import Any
 from django.db.models import F, Prefetch, Q, QuerySet
 
 from knoten.core import changes
+from knoten.core.clock import today
 from knoten.core.data import iso, reference
-from knoten.core.dates import parse_day, today
 from knoten.core.errors import Ambiguous, InvalidInput, NotFound
 from knoten.core.folding import fold, fold_words
 from knoten.core.limits import check_window, storable
 from knoten.core.models import Member
 from knoten.core.partial_dates import PartialDate, find_partial_date, parse_partial_date
+from knoten.core.reading import parse_day
+from knoten.core.words import resolve_word
 from knoten.journal import vocabulary as v
 from knoten.journal.models import (
     Attendance,
@@ -408,7 +410,7 @@ def log_interaction(
             "participants", "", "is empty; name at least one person the conversation was with"
         )
     people = _other_people(actor, participants, "participant")
-    kind_code = v.resolve_word(v.INTERACTION_KINDS, kind, "kind")
+    kind_code = resolve_word(v.INTERACTION_KINDS, kind, "kind")
     day = conversation_day(on, "on")
     if minutes is not None:
         minutes = _minutes(minutes)
@@ -674,7 +676,7 @@ def add_project(
     storable("organisation", organisation)
     storable("participants", list(participants))
     note = _long_text(description, "description")
-    status_code = v.resolve_word(v.PROJECT_STATUSES, status, "status")
+    status_code = resolve_word(v.PROJECT_STATUSES, status, "status")
     start = _partial(starts, "starts")
     end = _partial(ends, "ends")
     _check_order(start, end, ends, "ends")
@@ -721,7 +723,7 @@ def list_projects(
     projects = Project.objects.filter(network_id=actor.network_id)
     if status:
         storable("status", status)
-        projects = projects.filter(status=v.resolve_word(v.PROJECT_STATUSES, status, "status"))
+        projects = projects.filter(status=resolve_word(v.PROJECT_STATUSES, status, "status"))
     ordered = _projects_with_related(projects).order_by("folded_name", "pk")
     return list(_page(ordered, limit, offset))
 
@@ -809,7 +811,7 @@ def add_event(
     notes = _long_text(note, "note")
     storable("organiser", organiser)
     storable("attendee", list(attendees))
-    kind_code = v.resolve_word(v.EVENT_KINDS, kind, "kind")
+    kind_code = resolve_word(v.EVENT_KINDS, kind, "kind")
     start = parse_day(starts, "starts") if isinstance(starts, str) and starts else starts or None
     end = parse_day(ends, "ends") if isinstance(ends, str) and ends else ends or None
     if end is not None and start is None:
@@ -973,7 +975,7 @@ def list_interactions(
         interactions = interactions.filter(occurred_on__lte=last)
     if kind is not None and kind != "":
         storable("kind", kind)
-        interactions = interactions.filter(kind=v.resolve_word(v.INTERACTION_KINDS, kind, "kind"))
+        interactions = interactions.filter(kind=resolve_word(v.INTERACTION_KINDS, kind, "kind"))
     ordered = _with_related(interactions).order_by("-occurred_on", "-pk")
     return list(_page(ordered, limit, offset))
 
@@ -1013,7 +1015,7 @@ def edit_interaction(
         edits["occurred_on"] = conversation_day(on, "on")
     if kind is not None:
         storable("kind", kind)
-        edits["kind"] = v.resolve_word(v.INTERACTION_KINDS, kind, "kind")
+        edits["kind"] = resolve_word(v.INTERACTION_KINDS, kind, "kind")
     if minutes is not None:
         edits["duration_minutes"] = None if minutes == "" else _minutes(minutes)
     if place is not None:
@@ -1217,7 +1219,7 @@ def edit_event(
         edits["name"] = title
     if kind is not None:
         storable("kind", kind)
-        edits["kind"] = v.resolve_word(v.EVENT_KINDS, kind, "kind")
+        edits["kind"] = resolve_word(v.EVENT_KINDS, kind, "kind")
     start = found.starts_on if starts is None else _event_day(starts, "starts")
     end = found.ends_on if ends is None else _event_day(ends, "ends")
     if starts is not None or ends is not None:
@@ -1321,7 +1323,7 @@ def edit_project(
         edits["name"] = title
     if status is not None:
         storable("status", status)
-        edits["status"] = v.resolve_word(v.PROJECT_STATUSES, status, "status")
+        edits["status"] = resolve_word(v.PROJECT_STATUSES, status, "status")
     if starts is not None or ends is not None:
         storable("starts", starts)
         storable("ends", ends)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 
-from knoten.core.dates import today
+from knoten.core.clock import today
 from knoten.core.models import Member
 from knoten.journal.models import Interaction, Promise
 from knoten.journal.queries import visible_interactions

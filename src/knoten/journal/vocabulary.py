@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from knoten.people.vocabulary import Word, _words, choices, resolve_word
+from knoten.core.words import Word, choices, resolve_word, words
 
-EVENT_KINDS = _words(
+EVENT_KINDS = words(
     ("trade_fair", "trade fair", "Messe"),
     ("conference", "conference", "Tagung"),
     ("congress", "congress", "Kongress"),
@@ -17,7 +17,7 @@ EVENT_KINDS = _words(
     ("private", "private", "Privat"),
 )
 
-INTERACTION_KINDS = _words(
+INTERACTION_KINDS = words(
     ("meeting", "meeting", "Treffen"),
     ("call", "call", "Telefonat"),
     ("email", "email", "E-Mail"),
@@ -27,7 +27,7 @@ INTERACTION_KINDS = _words(
     ("social_media", "social media", "soziale Medien"),
 )
 
-PROJECT_STATUSES = _words(
+PROJECT_STATUSES = words(
     ("planned", "planned", "geplant"),
     ("ongoing", "ongoing", "laufend"),
     ("completed", "completed", "abgeschlossen"),

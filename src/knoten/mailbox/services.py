@@ -44,7 +44,7 @@ from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
 from knoten.core import changes
-from knoten.core.dates import today
+from knoten.core.clock import today
 from knoten.core.errors import InvalidInput, NotFound
 from knoten.core.limits import check_window
 from knoten.core.models import Member

@@ -29,6 +29,7 @@ from knoten.core.errors import InvalidInput
 from knoten.core.folding import fold
 from knoten.core.limits import storable
 from knoten.core.models import Member
+from knoten.core.words import resolve_word
 from knoten.people import vocabulary as v
 from knoten.people.models import ContactPoint, Person
 
@@ -349,7 +350,7 @@ _PARSERS: dict[str, Callable[..., ParsedContact]] = {
 
 def parse_contact(kind: str, text: str, label: str | None = None) -> ParsedContact:
     """Read ``text`` as a contact point of ``kind`` (English or German: ``Telefon``)."""
-    code = kind if kind in _PARSERS else v.resolve_word(v.CONTACT_KINDS, kind, "kind")
+    code = kind if kind in _PARSERS else resolve_word(v.CONTACT_KINDS, kind, "kind")
     storable(code, text)
     storable("label", label)
     parsed: ParsedContact = _PARSERS[code](text, label)
@@ -513,7 +514,7 @@ def add_contact(
 
     A value that cannot be read is refused naming the field ``value``.
     """
-    code = kind if kind in _PARSERS else v.resolve_word(v.CONTACT_KINDS, kind, "kind")
+    code = kind if kind in _PARSERS else resolve_word(v.CONTACT_KINDS, kind, "kind")
     _as_value(code, value, label)
     return add_contact_point(actor, person, code, value, label=label, preferred=preferred)
 

@@ -11,14 +11,13 @@ from django.db.models import Q
 from knoten.core.folding import fold, sort_key
 from knoten.core.models import NetworkScoped
 from knoten.core.partial_dates import PartialDateField
+from knoten.core.words import choices
 from knoten.people import vocabulary as v
 
 
 class Organisation(NetworkScoped):
     name = models.CharField(max_length=300)
-    kind = models.CharField(
-        max_length=30, choices=v.choices(v.ORGANISATION_KINDS), default="company"
-    )
+    kind = models.CharField(max_length=30, choices=choices(v.ORGANISATION_KINDS), default="company")
     industry = models.CharField(max_length=200, blank=True)
     website = models.CharField(max_length=500, blank=True)
     notes = models.TextField(blank=True)
@@ -193,7 +192,7 @@ CONTACT_POINT_FIELDS = (
 
 class ContactPoint(NetworkScoped):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="contact_points")
-    kind = models.CharField(max_length=20, choices=v.choices(v.CONTACT_KINDS))
+    kind = models.CharField(max_length=20, choices=choices(v.CONTACT_KINDS))
     label = models.CharField(max_length=50, blank=True)  # work, home, mobile, Signal, …
     value = models.CharField(max_length=500)  # normalised: E.164, lower-case email, …
     preferred = models.BooleanField(default=False)
@@ -225,7 +224,7 @@ class Affiliation(NetworkScoped):
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="affiliations"
     )
-    kind = models.CharField(max_length=20, choices=v.choices(v.AFFILIATION_KINDS))
+    kind = models.CharField(max_length=20, choices=choices(v.AFFILIATION_KINDS))
     title = models.CharField(max_length=200, blank=True)
     start = PartialDateField(null=True, blank=True)
     end = PartialDateField(null=True, blank=True)
@@ -280,7 +279,7 @@ class ImportantDate(NetworkScoped):
     """A birthday, an anniversary or a life event (new job, wedding, bereavement …)."""
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="dates")
-    kind = models.CharField(max_length=20, choices=v.choices(v.DATE_KINDS))
+    kind = models.CharField(max_length=20, choices=choices(v.DATE_KINDS))
     date = PartialDateField()
     label = models.CharField(max_length=200, blank=True)
     note = models.TextField(blank=True)

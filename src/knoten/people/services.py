@@ -21,8 +21,8 @@ from django.apps import apps
 from django.db.models import Count, F, Q
 
 from knoten.core import changes
+from knoten.core.clock import today
 from knoten.core.data import iso, reference
-from knoten.core.dates import today
 from knoten.core.errors import InvalidInput, NotFound
 from knoten.core.folding import fold
 from knoten.core.limits import check_window, storable
@@ -30,6 +30,7 @@ from knoten.core.models import Member
 from knoten.core.names import NameParts, parse_name
 from knoten.core.partial_dates import PartialDate, parse_partial_date
 from knoten.core.prepared import Prepared
+from knoten.core.words import Word, resolve_word
 from knoten.people import contacts
 from knoten.people import vocabulary as v
 from knoten.people.contacts import ParsedContact
@@ -1244,7 +1245,7 @@ def add_organisation(
     clean = _clean(name)
     if not clean:
         raise InvalidInput("name", name, "is empty; an organisation needs a name")
-    code = v.resolve_word(v.ORGANISATION_KINDS, kind, "kind") if kind is not None else "company"
+    code = resolve_word(v.ORGANISATION_KINDS, kind, "kind") if kind is not None else "company"
     site = contacts.parse_web(website, field_name="website").value if website else ""
     existing = organisations_of(actor).filter(folded_name=fold(clean)).first()
     if existing is not None:
@@ -1278,9 +1279,7 @@ def list_organisations(
     check_window(limit, offset)
     organisations = organisations_of(actor)
     if kind is not None:
-        organisations = organisations.filter(
-            kind=v.resolve_word(v.ORGANISATION_KINDS, kind, "kind")
-        )
+        organisations = organisations.filter(kind=resolve_word(v.ORGANISATION_KINDS, kind, "kind"))
     if query is not None:
         storable("q", query)
         folded = fold(_clean(query))
@@ -1297,7 +1296,7 @@ def list_organisations(
     return list(organisations[offset:])
 
 
-def _kind_label(words: tuple[v.Word, ...], code: str) -> str:
+def _kind_label(words: tuple[Word, ...], code: str) -> str:
     return next((word.en for word in words if word.code == code), code)
 
 
@@ -1375,7 +1374,7 @@ def add_affiliation(
     new. The same affiliation again (same kind, title and start) is updated.
     """
     target = resolve_person(actor, person)
-    code = v.resolve_word(v.AFFILIATION_KINDS, kind, "kind")
+    code = resolve_word(v.AFFILIATION_KINDS, kind, "kind")
     start_date = _optional_date(start, "start")
     end_date = _optional_date(end, "end")
     for value, date, name in ((start, start_date, "start"), (end, end_date, "end")):
@@ -1498,7 +1497,7 @@ def add_important_date(
 ) -> ImportantDate:
     """A birthday, anniversary or life event; a second birthday replaces the first."""
     target = resolve_person(actor, person)
-    code = v.resolve_word(v.DATE_KINDS, kind, "kind")
+    code = resolve_word(v.DATE_KINDS, kind, "kind")
     when = _optional_date(date, "date")
     if when is None:
         raise InvalidInput("date", date, "is empty; give a date such as 14.03.2024 or --03-14")
@@ -1590,7 +1589,7 @@ def edit_organisation(
             raise InvalidInput("name", name, f"already exists (organisation {clash.pk})")
         edits["name"] = clean
     if kind is not None:
-        edits["kind"] = v.resolve_word(v.ORGANISATION_KINDS, kind, "kind")
+        edits["kind"] = resolve_word(v.ORGANISATION_KINDS, kind, "kind")
     if industry is not None:
         edits["industry"] = _clean(industry)
     if website is not None:
@@ -1663,7 +1662,7 @@ def edit_affiliation(
     start.
     """
     affiliation = get_affiliation(actor, affiliation_id)
-    code = v.resolve_word(v.AFFILIATION_KINDS, kind, "kind") if kind is not None else None
+    code = resolve_word(v.AFFILIATION_KINDS, kind, "kind") if kind is not None else None
     start_date = _dated(start, "start", affiliation.start)
     end_date = _dated(end, "end", affiliation.end)
     if end is not None or start is None:
@@ -1837,7 +1836,7 @@ def edit_important_date(
     """Change what is given (None: unchanged; ``""`` clears label or note; the date stays
     required). A person has one birthday: making a second one is refused."""
     important = in_network(actor, ImportantDate, date_id, "important date")
-    code = v.resolve_word(v.DATE_KINDS, kind, "kind") if kind is not None else important.kind
+    code = resolve_word(v.DATE_KINDS, kind, "kind") if kind is not None else important.kind
     if code == "birthday" and important.kind != "birthday":
         other = ImportantDate.objects.filter(person_id=important.person_id, kind="birthday")
         existing = other.exclude(pk=important.pk).first()

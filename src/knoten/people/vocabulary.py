@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from knoten.core.errors import InvalidInput
-from knoten.core.folding import fold
+from knoten.core.words import word_key, words
 
 
 @dataclass(frozen=True)
@@ -224,20 +224,16 @@ KINDS_BY_CODE = {kind.code: kind for kind in RELATIONSHIP_KINDS}
 RELATIONSHIP_CHOICES = [(kind.code, kind.forward) for kind in RELATIONSHIP_KINDS]
 
 
-def _word_key(text: str) -> str:
-    return "".join(ch for ch in fold(text) if ch.isalnum())
-
-
 def _build_lookup() -> dict[str, tuple[str, bool]]:
     """Every accepted word → (code, reversed?)."""
     lookup: dict[str, tuple[str, bool]] = {}
     for kind in RELATIONSHIP_KINDS:
         forward = [kind.code, kind.forward, kind.forward_de, *kind.extra_words]
         for word in forward:
-            lookup.setdefault(_word_key(word), (kind.code, False))
+            lookup.setdefault(word_key(word), (kind.code, False))
         if not kind.symmetric:
             for word in (kind.reverse, kind.reverse_de):
-                lookup.setdefault(_word_key(word), (kind.code, True))
+                lookup.setdefault(word_key(word), (kind.code, True))
     # Words that name the reverse side of an asymmetric kind.
     for word, code in {
         "report": "boss",
@@ -264,7 +260,7 @@ def _build_lookup() -> dict[str, tuple[str, bool]]:
         "vendor": "client",
         "service provider": "client",
     }.items():
-        lookup[_word_key(word)] = (code, True)
+        lookup[word_key(word)] = (code, True)
     return lookup
 
 
@@ -273,7 +269,7 @@ _LOOKUP = _build_lookup()
 
 def resolve_relationship_kind(text: str) -> tuple[RelationshipKind, bool]:
     """The kind named by ``text`` and whether it names the reverse direction."""
-    found = _LOOKUP.get(_word_key(text or ""))
+    found = _LOOKUP.get(word_key(text or ""))
     if found is None:
         known = ", ".join(kind.forward for kind in RELATIONSHIP_KINDS)
         raise InvalidInput("kind", text, f"is not a relationship kind; known kinds: {known}")
@@ -281,18 +277,7 @@ def resolve_relationship_kind(text: str) -> tuple[RelationshipKind, bool]:
     return KINDS_BY_CODE[code], reverse
 
 
-@dataclass(frozen=True)
-class Word:
-    code: str
-    en: str
-    de: str
-
-
-def _words(*triples: tuple[str, str, str]) -> tuple[Word, ...]:
-    return tuple(Word(*triple) for triple in triples)
-
-
-SEEDED_CIRCLES = _words(
+SEEDED_CIRCLES = words(
     ("family", "family", "Familie"),
     ("friends", "friends", "Freunde"),
     ("colleagues", "colleagues", "Kollegen"),
@@ -308,7 +293,7 @@ SEEDED_CIRCLES = _words(
     ("online", "online", "Online-Kontakte"),
 )
 
-ORGANISATION_KINDS = _words(
+ORGANISATION_KINDS = words(
     ("company", "company", "Unternehmen"),
     ("professional_association", "professional association", "Berufs- und Branchenverband"),
     ("alumni_network", "alumni network", "Ehemaligen-Organisation"),
@@ -321,14 +306,14 @@ ORGANISATION_KINDS = _words(
     ("other", "other", "Sonstige"),
 )
 
-AFFILIATION_KINDS = _words(
+AFFILIATION_KINDS = words(
     ("job", "job", "Position"),
     ("function", "function", "Funktion"),
     ("education", "education", "Ausbildung"),
     ("membership", "membership", "Mitgliedschaft"),
 )
 
-CONTACT_KINDS = _words(
+CONTACT_KINDS = words(
     ("email", "email", "E-Mail"),
     ("phone", "phone", "Telefon"),
     ("website", "website", "Website"),
@@ -338,7 +323,7 @@ CONTACT_KINDS = _words(
     ("address", "address", "Adresse"),
 )
 
-DATE_KINDS = _words(
+DATE_KINDS = words(
     ("birthday", "birthday", "Geburtstag"),
     ("anniversary", "anniversary", "Jahrestag"),
     ("new_job", "new job", "neue Stelle"),
@@ -349,25 +334,3 @@ DATE_KINDS = _words(
     ("award", "award", "Auszeichnung"),
     ("custom", "custom", "Sonstiges"),
 )
-
-
-def choices(words: tuple[Word, ...]) -> list[tuple[str, str]]:
-    return [(word.code, word.en) for word in words]
-
-
-def shown_choices(words: tuple[Word, ...]) -> list[tuple[str, str]]:
-    """Codes with their words in the active language (German or English), for forms."""
-    from django.utils.translation import get_language
-
-    german = (get_language() or "en").startswith("de")
-    return [(word.code, word.de if german else word.en) for word in words]
-
-
-def resolve_word(words: tuple[Word, ...], text: str, field: str) -> str:
-    """The code of the word in ``words`` that ``text`` names, in English or German."""
-    key = _word_key(text or "")
-    for word in words:
-        if key in {_word_key(word.code), _word_key(word.en), _word_key(word.de)}:
-            return word.code
-    known = ", ".join(word.en for word in words)
-    raise InvalidInput(field, text, f"is not one of: {known}")

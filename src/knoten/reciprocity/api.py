@@ -19,9 +19,9 @@ from ninja.responses import Status
 
 from knoten.api.auth import actor
 from knoten.api.paging import Page, page_of, page_of_list
-from knoten.core.dates import parse_day
 from knoten.core.limits import storable
 from knoten.core.models import Member
+from knoten.core.reading import parse_day
 from knoten.people.lookup import resolve_person
 from knoten.reciprocity import services as s
 from knoten.reciprocity.balance import overall_balance, person_balance

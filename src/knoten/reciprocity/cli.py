@@ -49,8 +49,8 @@ def _actor() -> Member:
 
 def _date(value: str | None, field: str) -> dt.date | None:
     """An optional day typed on the command line (2024-03-14, 14.03.2024, words)."""
-    from knoten.core.dates import parse_day
     from knoten.core.limits import storable
+    from knoten.core.reading import parse_day
 
     if value is None:
         return None

@@ -12,6 +12,7 @@ from __future__ import annotations
 from django.db import models
 
 from knoten.core.models import Member, NetworkScoped
+from knoten.core.words import choices
 from knoten.journal.models import Event, Interaction
 from knoten.people.models import Circle, Organisation, Person
 from knoten.reciprocity import vocabulary as v
@@ -20,13 +21,13 @@ from knoten.reciprocity import vocabulary as v
 class Favour(NetworkScoped):
     giver = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="favours_given")
     receiver = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="favours_received")
-    kind = models.CharField(max_length=20, choices=v.choices(v.FAVOUR_KINDS))
+    kind = models.CharField(max_length=20, choices=choices(v.FAVOUR_KINDS))
     given_on = models.DateField()
     value = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
     currency = models.CharField(max_length=3, blank=True)
     effort_minutes = models.PositiveIntegerField(null=True, blank=True)
     note = models.TextField(blank=True)
-    outcome = models.CharField(max_length=20, choices=v.choices(v.OUTCOMES), default="open")
+    outcome = models.CharField(max_length=20, choices=choices(v.OUTCOMES), default="open")
     # The value of the order won, when the outcome is "won".
     won_value = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
     won_currency = models.CharField(max_length=3, blank=True)
@@ -67,7 +68,7 @@ class Recommendation(NetworkScoped):
     )
     made_on = models.DateField()
     context = models.TextField(blank=True)
-    outcome = models.CharField(max_length=20, choices=v.choices(v.OUTCOMES), default="open")
+    outcome = models.CharField(max_length=20, choices=choices(v.OUTCOMES), default="open")
     won_value = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
     won_currency = models.CharField(max_length=3, blank=True)
     # When the beneficiary and the recipient thanked the recommender (None: not yet).

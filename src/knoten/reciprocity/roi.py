@@ -30,7 +30,7 @@ from typing import Any
 
 from django.db.models import Q
 
-from knoten.core.dates import today
+from knoten.core.clock import today
 from knoten.core.errors import InvalidInput
 from knoten.core.models import Member
 from knoten.core.partial_dates import PartialDate

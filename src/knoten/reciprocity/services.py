@@ -21,10 +21,11 @@ from django.db.models import Q, QuerySet
 
 from knoten.core import changes
 from knoten.core.data import reference
-from knoten.core.dates import parse_day
 from knoten.core.errors import InvalidInput, NotFound
 from knoten.core.limits import check_window, is_id, storable
 from knoten.core.models import Member
+from knoten.core.reading import parse_day
+from knoten.core.words import resolve_word
 from knoten.journal.models import Event, Interaction
 from knoten.journal.queries import visible_interactions
 from knoten.journal.services import conversation_day, parse_cost, resolve_event
@@ -59,7 +60,7 @@ def parse_kind(text: str, field: str = "kind") -> str:
     for word, code in v.KIND_WORDS.items():
         if word.casefold() == key:
             return code
-    return v.resolve_word(v.FAVOUR_KINDS, text, field)
+    return resolve_word(v.FAVOUR_KINDS, text, field)
 
 
 def parse_outcome(text: str, field: str = "outcome") -> str:
@@ -67,7 +68,7 @@ def parse_outcome(text: str, field: str = "outcome") -> str:
     key = " ".join((text or "").replace("_", " ").split()).casefold()
     if key in v.OUTCOME_WORDS:
         return v.OUTCOME_WORDS[key]
-    return v.resolve_word(v.OUTCOMES, text, field)
+    return resolve_word(v.OUTCOMES, text, field)
 
 
 def _effort(minutes: object, field: str = "minutes") -> int:

@@ -29,8 +29,8 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from knoten.core.clock import today
 from knoten.core.data import reference
-from knoten.core.dates import today
 from knoten.core.models import Member
 from knoten.people.models import Person
 from knoten.reciprocity.balance import Balance, contact_flows

@@ -29,7 +29,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from knoten.core import dates
+from knoten.core import clock, reading
 from knoten.core.errors import InvalidInput, KnotenError, NotFound
 from knoten.core.models import Member
 from knoten.people.lookup import resolve_person
@@ -920,7 +920,7 @@ def period_of(
     choice: str, since_text: str, until_text: str
 ) -> tuple[dt.date, dt.date, dict[str, str]]:
     """The period a reader chose: a preset, or the days typed (which win)."""
-    end = dates.today()
+    end = clock.today()
     errors: dict[str, str] = {}
     if choice == "year":
         start = dt.date(end.year, 1, 1)
@@ -932,7 +932,7 @@ def period_of(
         if not text:
             continue
         try:
-            day = dates.parse_day(text, name)
+            day = reading.parse_day(text, name)
         except KnotenError as problem:
             errors.update(errors_of(problem, ("since", "until")))
             continue

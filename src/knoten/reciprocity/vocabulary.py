@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from knoten.people.vocabulary import Word, _words, choices, resolve_word, shown_choices
+from knoten.core.words import Word, choices, resolve_word, shown_choices, words
 
-FAVOUR_KINDS = _words(
+FAVOUR_KINDS = words(
     ("recommendation", "recommendation of a person", "Empfehlung"),
     ("introduction", "introduction", "Vorstellung"),
     ("lead", "order or lead passed on", "Auftrag, Hinweis auf Auftrag"),
@@ -17,7 +17,7 @@ FAVOUR_KINDS = _words(
     ("feedback", "feedback", "Feedback"),
 )
 
-OUTCOMES = _words(
+OUTCOMES = words(
     ("open", "open", "offen"),
     ("contact_made", "contact made", "Kontakt hergestellt"),
     ("meeting_held", "meeting held", "Treffen fand statt"),

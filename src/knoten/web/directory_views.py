@@ -26,11 +26,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from knoten.core.errors import Ambiguous, InvalidInput, KnotenError, NotFound
 from knoten.core.models import Member
 from knoten.core.partial_dates import PartialDate
+from knoten.core.words import Word
 from knoten.journal import services as journal
 from knoten.journal import vocabulary as journal_words
 from knoten.people import services as people
 from knoten.people import vocabulary as people_words
-from knoten.people.vocabulary import Word
 from knoten.web.picking import person_ref
 from knoten.web.views import _is_fragment_request, _member, _page_number
 

@@ -34,6 +34,7 @@ from knoten.core.errors import Ambiguous, InvalidInput, KnotenError, NotFound
 from knoten.core.limits import is_id, storable
 from knoten.core.models import Member
 from knoten.core.partial_dates import PartialDate
+from knoten.core.words import Word
 from knoten.journal import vocabulary as journal_words
 from knoten.journal.models import ProjectRole, Promise
 from knoten.journal.services import (
@@ -98,12 +99,12 @@ def _german() -> bool:
     return (translation.get_language() or "en").startswith("de")
 
 
-def _word_choices(words: tuple[v.Word, ...]) -> list[tuple[str, str]]:
+def _word_choices(words: tuple[Word, ...]) -> list[tuple[str, str]]:
     """A vocabulary as (code, label) options, labelled in the user's language."""
     return [(word.code, word.de if _german() else word.en) for word in words]
 
 
-def _word_label(words: tuple[v.Word, ...], code: str) -> str:
+def _word_label(words: tuple[Word, ...], code: str) -> str:
     return next((label for value, label in _word_choices(words) if value == code), code)
 
 

@@ -43,6 +43,7 @@ from knoten.core.errors import Ambiguous, InvalidInput, NotFound
 from knoten.core.models import Member
 from knoten.core.services import member_of_user
 from knoten.core.signin import user_for_token
+from knoten.core.words import shown_choices
 from knoten.journal import vocabulary as journal_words
 from knoten.people.lookup import resolve_person
 from knoten.people.models import Circle, Tag
@@ -52,7 +53,6 @@ from knoten.people.services import (
     list_people,
     person_row,
 )
-from knoten.people.vocabulary import shown_choices
 from knoten.reciprocity.services import log_with_favours, parse_kind
 from knoten.search.query import search
 from knoten.web.picking import picked

@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from knoten.core.dates import parse_day
 from knoten.core.errors import InvalidInput
+from knoten.core.reading import parse_day
 
 THURSDAY = dt.date(2026, 11, 26)
 
