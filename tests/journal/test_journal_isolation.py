@@ -12,7 +12,7 @@ from knoten.core.errors import NotFound
 from knoten.core.models import Member
 from knoten.journal import services as journal
 from knoten.journal.models import Event, Interaction, Project, Promise
-from knoten.journal.queries import visible_interactions
+from knoten.journal.visibility import visible_interactions
 from tests.conftest import CliResult, World
 from tests.journal.conftest import People, counts
 

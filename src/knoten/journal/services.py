@@ -42,7 +42,7 @@ from knoten.journal.models import (
     ProjectRole,
     Promise,
 )
-from knoten.journal.queries import visible_interactions
+from knoten.journal.visibility import visible_interactions
 from knoten.people.lookup import MAX_CANDIDATES, ensure_organisation, resolve_person
 from knoten.people.models import Organisation, Person
 

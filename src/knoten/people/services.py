@@ -988,7 +988,7 @@ _ATTENDANCES = Prepared(
 
 
 def _interaction_keys(person: int, network: int, author: int) -> Any:
-    """The person's conversations the author may see (journal.queries.visible_interactions)."""
+    """The person's conversations the author may see (journal.visibility)."""
     from knoten.journal.models import Interaction, Participation
 
     return Interaction.objects.filter(

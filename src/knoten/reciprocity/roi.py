@@ -35,7 +35,7 @@ from knoten.core.errors import InvalidInput
 from knoten.core.models import Member
 from knoten.core.partial_dates import PartialDate
 from knoten.journal.models import Event, Participation
-from knoten.journal.queries import visible_interactions
+from knoten.journal.visibility import visible_interactions
 from knoten.people.models import Affiliation, Circle, Organisation, Person
 from knoten.reciprocity.models import ChannelCost
 from knoten.reciprocity.services import visible_favours, visible_recommendations

@@ -27,8 +27,8 @@ from knoten.core.models import Member
 from knoten.core.reading import parse_day
 from knoten.core.words import resolve_word
 from knoten.journal.models import Event, Interaction
-from knoten.journal.queries import visible_interactions
 from knoten.journal.services import conversation_day, parse_cost, resolve_event
+from knoten.journal.visibility import visible_interactions
 from knoten.people.lookup import resolve_person
 from knoten.people.models import Circle, Organisation, Person
 from knoten.reciprocity import vocabulary as v
