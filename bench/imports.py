@@ -258,7 +258,7 @@ def worker(args: argparse.Namespace) -> None:
     django.setup()
     from knoten.cli.main import migrate_quietly
     from knoten.core.models import Member
-    from knoten.core.services import create_network
+    from knoten.people.networks import create_network
 
     migrate_quietly()
     member = Member.objects.select_related("network", "person", "user").filter(

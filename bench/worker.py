@@ -51,9 +51,9 @@ def build(size: int, seed: int, folder: Path) -> None:
     from django.core.management import call_command
     from django.db import connection
 
-    from knoten.core.services import create_network
     from knoten.demo.cli import progress_bar
     from knoten.demo.generate import GENERATOR_VERSION, generate_network
+    from knoten.people.networks import create_network
 
     call_command("migrate", interactive=False, verbosity=0)
     member = create_network("Benchmark network", username=BENCH_USER, me_name=ME_NAME)
@@ -124,17 +124,17 @@ def measure(size: int, seed: int, runs: int, folder: Path) -> None:
     talked_to = rng.sample(pks, min(len(pks), runs + WARMUP))
 
     def person_list() -> list[float]:
-        from knoten.people.services import list_people
+        from knoten.people.persons import list_people
 
         return time_calls(lambda _: list_people(member, limit=50), runs)
 
     def person_show() -> list[float]:
-        from knoten.people.services import person_detail
+        from knoten.profiles.person import person_detail
 
         return time_calls(lambda i: person_detail(member, shown[i % len(shown)]), runs)
 
     def person_show_me() -> list[float]:
-        from knoten.people.services import person_detail
+        from knoten.profiles.person import person_detail
 
         return time_calls(lambda _: person_detail(member, "me"), runs)
 

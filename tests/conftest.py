@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 from knoten.core import clock
 from knoten.core.models import Member
 from knoten.core.prepared import forget_compiled
-from knoten.core.services import create_network
+from knoten.people.networks import create_network
 
 
 @pytest.fixture(autouse=True)
@@ -35,7 +35,7 @@ def _real_day_after_each_test() -> Iterator[None]:
 
 @pytest.fixture
 def set_cap(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[object, str, int], None]]:
-    """Lowers a list's cap (``set_cap(services, "RELATIONSHIP_CAP", 5)``) for one test.
+    """Lowers a list's cap (``set_cap(person, "RELATIONSHIP_CAP", 5)``) for one test.
 
     The prepared queries (core.prepared) that read caps into their SQL are compiled
     again with the new value, and again with the real one afterwards.

@@ -17,8 +17,14 @@ from django.db.models import F
 from knoten.core.models import Member, Network
 from knoten.journal import services as journal
 from knoten.journal.models import Promise
-from knoten.people import contacts
-from knoten.people import services as people
+from knoten.people import (
+    affiliations,
+    contacts,
+    important_dates,
+    organisations,
+    persons,
+    relationships,
+)
 from knoten.people.models import (
     Affiliation,
     ContactPoint,
@@ -49,10 +55,10 @@ def alices_world(alice: Member) -> Objects:
     relationships, important dates, interactions, promises, an event with attendance, a
     project with roles, a favour, a recommendation and a channel cost. Every text holds
     one of :data:`ALICES_WORDS`."""
-    anna = people.add_person(
+    anna = persons.add_person(
         alice,
         "Anna Zyxwend",
-        people.PersonFields(
+        persons.PersonFields(
             org="Quorbel GmbH",
             title="CFO",
             skills=["Zollrecht"],
@@ -64,24 +70,26 @@ def alices_world(alice: Member) -> Objects:
             birthday="1980-03-14",
         ),
     )
-    berta = people.add_person(alice, "Berta Zyxwend", people.PersonFields(nickname="Zyxi"))
+    berta = persons.add_person(alice, "Berta Zyxwend", persons.PersonFields(nickname="Zyxi"))
     return _fill(alice, anna, berta, "Quorbel", "Zyxwend")
 
 
 def bobs_world(bob: Member) -> Objects:
     """Bob's own objects of every kind, with names that share nothing with Alice's."""
-    carl = people.add_person(bob, "Carl Mauser", people.PersonFields(org="Brot AG"))
-    dora = people.add_person(bob, "Dora Mauser")
+    carl = persons.add_person(bob, "Carl Mauser", persons.PersonFields(org="Brot AG"))
+    dora = persons.add_person(bob, "Dora Mauser")
     return _fill(bob, carl, dora, "Brot", "Mauser")
 
 
 def _fill(member: Member, first: Person, second: Person, org_word: str, word: str) -> Objects:
     org = Organisation.objects.filter(network=member.network, name=f"{org_word} GmbH").first()
     if org is None:
-        org = people.add_organisation(member, f"{org_word} GmbH", kind="company")
-    people.add_affiliation(member, first, org.pk, "function", title=f"{word} Beraterin")
-    people.relate(member, first, second, "colleague", note=f"{word} Kollegen")
-    people.add_important_date(member, first, "anniversary", "--07-01", label=f"{word} Jubiläum")
+        org = organisations.add_organisation(member, f"{org_word} GmbH", kind="company")
+    affiliations.add_affiliation(member, first, org.pk, "function", title=f"{word} Beraterin")
+    relationships.relate(member, first, second, "colleague", note=f"{word} Kollegen")
+    important_dates.add_important_date(
+        member, first, "anniversary", "--07-01", label=f"{word} Jubiläum"
+    )
     contacts.add_contact_point(member, first, "email", f"{word.lower()}@{org_word.lower()}.de")
     event = journal.add_event(
         member, f"{org_word} Messe", kind="conference", attendees=[str(first.pk)]

@@ -16,8 +16,10 @@ import pytest
 from knoten.core.errors import KnotenError, NotFound
 from knoten.journal import services as journal
 from knoten.journal.models import Event, Interaction, Project, Promise
-from knoten.people import services as people
+from knoten.people import affiliations, important_dates, organisations, persons, relationships
 from knoten.people.models import Affiliation, Organisation, Person, Relationship
+from knoten.profiles import organisation as organisation_page
+from knoten.profiles import person as person_page
 from knoten.reciprocity import services as give
 from knoten.reciprocity.balance import overall_balance
 from knoten.reciprocity.models import ChannelCost, Favour, Recommendation
@@ -28,16 +30,16 @@ from tests.conftest import World
 @pytest.fixture
 def alices(world: World) -> dict[str, Any]:
     a = world.alice
-    anna = people.add_person(
+    anna = persons.add_person(
         a,
         "Anna Zyxwend",
-        people.PersonFields(
+        persons.PersonFields(
             org="Quorbel GmbH", title="CFO", skills=["Zollrecht"], emails=["anna@quorbel.de"]
         ),
     )
-    berta = people.add_person(a, "Berta Zyxwend")
+    berta = persons.add_person(a, "Berta Zyxwend")
     org = Organisation.objects.get(network=a.network, name="Quorbel GmbH")
-    people.relate(a, anna, berta, "colleague")
+    relationships.relate(a, anna, berta, "colleague")
     event = journal.add_event(a, "Quorbel Messe", attendees=[str(anna.pk)])
     project = journal.add_project(a, "Quorbel Umbau", participants=[str(anna.pk)])
     interaction = journal.log_interaction(
@@ -74,24 +76,24 @@ def counts() -> dict[str, int]:
 def attempts(bob: Any, x: dict[str, Any]) -> list[tuple[str, Callable[[Any], Any]]]:
     """(name, call) for every function, taking Alice's object as given (id or object)."""
     return [
-        ("person_detail", lambda p: people.person_detail(bob, p(x["anna"]))),
+        ("person_detail", lambda p: person_page.person_detail(bob, p(x["anna"]))),
         (
             "edit_person",
-            lambda p: people.edit_person(bob, p(x["anna"]), people.PersonFields(note="mine")),
+            lambda p: persons.edit_person(bob, p(x["anna"]), persons.PersonFields(note="mine")),
         ),
-        ("archive_person", lambda p: people.archive_person(bob, p(x["anna"]))),
-        ("delete_person", lambda p: people.delete_person(bob, p(x["anna"]))),
-        ("relate", lambda p: people.relate(bob, "me", p(x["anna"]), "friend")),
-        ("unrelate", lambda p: people.unrelate(bob, p(x["anna"]), p(x["berta"]))),
+        ("archive_person", lambda p: persons.archive_person(bob, p(x["anna"]))),
+        ("delete_person", lambda p: persons.delete_person(bob, p(x["anna"]))),
+        ("relate", lambda p: relationships.relate(bob, "me", p(x["anna"]), "friend")),
+        ("unrelate", lambda p: relationships.unrelate(bob, p(x["anna"]), p(x["berta"]))),
         (
             "add_important_date",
-            lambda p: people.add_important_date(bob, p(x["anna"]), "birthday", "--03-14"),
+            lambda p: important_dates.add_important_date(bob, p(x["anna"]), "birthday", "--03-14"),
         ),
         (
             "add_affiliation to her person",
-            lambda p: people.add_affiliation(bob, p(x["anna"]), "Bobs Firma", "job"),
+            lambda p: affiliations.add_affiliation(bob, p(x["anna"]), "Bobs Firma", "job"),
         ),
-        ("organisation_detail", lambda p: people.organisation_detail(bob, p(x["org"]))),
+        ("organisation_detail", lambda p: organisation_page.organisation_detail(bob, p(x["org"]))),
         (
             "log_interaction",
             lambda p: journal.log_interaction(bob, "hello", participants=[p(x["anna"])]),
@@ -145,8 +147,8 @@ def test_bob_cannot_touch_anything_of_alices(
 
 def test_bobs_lists_and_search_show_nothing_of_alices(world: World, alices: dict[str, Any]) -> None:
     bob = world.bob
-    assert [p.pk for p in people.list_people(bob)] == [bob.me.pk]
-    assert people.list_organisations(bob) == []
+    assert [p.pk for p in persons.list_people(bob)] == [bob.me.pk]
+    assert organisations.list_organisations(bob) == []
     assert journal.list_events(bob) == []
     assert journal.list_projects(bob) == []
     assert journal.list_promises(bob, open_only=False) == []
@@ -166,7 +168,7 @@ def test_bobs_lists_and_search_show_nothing_of_alices(world: World, alices: dict
 
 def test_charlie_by_name_finds_nothing_of_alices(world: World, alices: dict[str, Any]) -> None:
     with pytest.raises(NotFound):
-        people.person_detail(world.charlie, "Anna Zyxwend")
+        person_page.person_detail(world.charlie, "Anna Zyxwend")
     with pytest.raises(NotFound):
         journal.event_detail(world.charlie, "Quorbel Messe")
     with pytest.raises(NotFound):

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "knoten.people",
     "knoten.journal",
     "knoten.search",
+    "knoten.profiles",
     "knoten.imports",
     "knoten.mailbox",
     "knoten.dedupe",

@@ -29,7 +29,7 @@ from schemathesis.specs.openapi.checks import (
 from knoten.api.site import api
 from knoten.api.tokens import create_token
 from knoten.journal import services as journal
-from knoten.people import services as people
+from knoten.people import persons, relationships
 from knoten.wsgi import application
 from tests.api.test_operation_walk import Operation, path_kinds
 from tests.conftest import World
@@ -84,15 +84,15 @@ def same_connection() -> Iterator[None]:
 def bearer(world: World, same_connection: None) -> dict[str, str]:
     """Alice, with some of everything, as ``Authorization`` headers."""
     alice = world.alice
-    anna = people.add_person(
+    anna = persons.add_person(
         alice,
         "Anna Schmidt",
-        people.PersonFields(
+        persons.PersonFields(
             org="ACME GmbH", title="CFO", emails=["anna@acme.test"], tags=["vip"], skills=["Tax"]
         ),
     )
-    ben = people.add_person(alice, "Ben Braun", people.PersonFields(birthday="1980-03-14"))
-    people.relate(alice, anna, ben, "colleague")
+    ben = persons.add_person(alice, "Ben Braun", persons.PersonFields(birthday="1980-03-14"))
+    relationships.relate(alice, anna, ben, "colleague")
     journal.add_event(alice, "ACME Messe", attendees=[str(anna.pk)])
     journal.add_project(alice, "ACME Umbau", participants=[str(ben.pk)])
     journal.log_interaction(

@@ -31,7 +31,7 @@ def test_init_twice_changes_nothing(cli: Cli) -> None:
 
 
 def test_any_command_creates_the_network_on_first_use(cli: Cli) -> None:
-    from knoten.core.services import local_member
+    from knoten.people.networks import local_member
 
     assert not Member.objects.filter(user__username="erik").exists()
     member = local_member(username="erik")

@@ -11,7 +11,7 @@ from knoten.core.models import Member
 from knoten.core.partial_dates import PartialDate
 from knoten.core.prepared import Prepared, forget_compiled
 from knoten.people.models import ImportantDate, Organisation, Person, Relationship
-from knoten.people.services import NAME_FIELDS, add_person
+from knoten.people.persons import NAME_FIELDS, add_person
 from tests.conftest import World
 
 NAME = ("id", *NAME_FIELDS)  # what full_name reads

@@ -10,7 +10,7 @@ from django.test import Client
 
 from knoten.dedupe.models import DuplicatePair, Merge
 from knoten.people.models import ContactPoint, Person
-from knoten.people.services import PersonFields, add_person
+from knoten.people.persons import PersonFields, add_person
 from tests.api.conftest import ApiClient
 from tests.conftest import CliResult, World
 

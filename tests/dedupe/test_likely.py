@@ -9,11 +9,11 @@ import pytest
 
 from knoten.core.errors import InvalidInput
 from knoten.core.models import Member
-from knoten.core.services import create_network
 from knoten.dedupe.services import dismiss_pair, likely_duplicates, queue_pair
 from knoten.demo.generate import generate_network
 from knoten.people.models import ContactPoint, Person
-from knoten.people.services import PersonFields, add_person
+from knoten.people.networks import create_network
+from knoten.people.persons import PersonFields, add_person
 from tests.conftest import World
 
 

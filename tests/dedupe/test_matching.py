@@ -10,7 +10,7 @@ from knoten.dedupe.matching import Match, MatchIndex
 from knoten.dedupe.nicknames import same_person_names
 from knoten.dedupe.phonetic import cologne
 from knoten.imports.records import ContactRecord, RecordContact, RecordDate
-from knoten.people.services import PersonFields, add_person
+from knoten.people.persons import PersonFields, add_person
 from tests.conftest import World
 
 

@@ -28,6 +28,8 @@ from knoten.journal.services import (
     log_interaction,
     set_attendance,
 )
+from knoten.people.affiliations import add_affiliation
+from knoten.people.important_dates import add_important_date
 from knoten.people.models import (
     Affiliation,
     ContactPoint,
@@ -35,13 +37,8 @@ from knoten.people.models import (
     Person,
     Relationship,
 )
-from knoten.people.services import (
-    PersonFields,
-    add_affiliation,
-    add_important_date,
-    add_person,
-    relate,
-)
+from knoten.people.persons import PersonFields, add_person
+from knoten.people.relationships import relate
 from knoten.reciprocity.models import Favour, Recommendation
 from knoten.reciprocity.services import add_favour, add_recommendation
 from knoten.search.models import SearchEntry

@@ -15,7 +15,6 @@ from django.db.models import Q
 
 from knoten.core.folding import fold
 from knoten.core.models import Member, NetworkScoped
-from knoten.core.services import create_network
 from knoten.demo.generate import generate_network
 from knoten.journal.models import Event, Interaction, Project, Promise
 from knoten.people.models import (
@@ -29,6 +28,7 @@ from knoten.people.models import (
     Skill,
     Tag,
 )
+from knoten.people.networks import create_network
 from knoten.people.vocabulary import ORGANISATION_KINDS
 from tests.conftest import World
 

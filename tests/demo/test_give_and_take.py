@@ -11,10 +11,10 @@ import pytest
 from django.db.models import Q
 
 from knoten.core.models import Member
-from knoten.core.services import create_network
 from knoten.demo.generate import generate_network
 from knoten.journal.models import Participation
 from knoten.people.models import Affiliation, Person
+from knoten.people.networks import create_network
 from knoten.reciprocity import vocabulary as v
 from knoten.reciprocity.balance import overall_balance
 from knoten.reciprocity.models import ChannelCost, Favour, Recommendation

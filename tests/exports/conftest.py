@@ -19,9 +19,9 @@ from knoten.core.models import Member
 from knoten.imports.models import ImportedProperty, ImportOrigin, ImportRun
 from knoten.journal import services as journal
 from knoten.journal.models import Interaction, Participation
-from knoten.people import services as people
+from knoten.people import affiliations, important_dates, persons, relationships
 from knoten.people.models import Person
-from knoten.people.services import PersonFields
+from knoten.people.persons import PersonFields
 from knoten.reciprocity import services as reciprocity
 from knoten.reciprocity.models import Favour, Recommendation
 from tests.conftest import World
@@ -45,8 +45,8 @@ def rich(world: World) -> Rich:
     me = alice.me
     me.notes = "Das bin ich; Netzwerkerin seit 2019."
     me.save()
-    people.add_important_date(alice, "me", "birthday", "1984-07-29")
-    juergen = people.add_person(
+    important_dates.add_important_date(alice, "me", "birthday", "1984-07-29")
+    juergen = persons.add_person(
         alice,
         "Prof. Dr. Jürgen Müller",
         PersonFields(
@@ -72,7 +72,7 @@ def rich(world: World) -> Rich:
             ),
         ),
     )
-    anna = people.add_person(
+    anna = persons.add_person(
         alice,
         "Anna Schmidt",
         PersonFields(
@@ -87,7 +87,7 @@ def rich(world: World) -> Rich:
             note="Sucht einen Steuerberater in Köln; Jürgen Müller kennt einen.",
         ),
     )
-    xaver = people.add_person(
+    xaver = persons.add_person(
         alice,
         "Xaver Quendolin",
         PersonFields(
@@ -99,8 +99,8 @@ def rich(world: World) -> Rich:
             note="Kennt Herrn Quendolins alte Firma nicht.",
         ),
     )
-    clara = people.add_person(alice, "Clara von Bülow", PersonFields(circles=["family"]))
-    people.add_affiliation(
+    clara = persons.add_person(alice, "Clara von Bülow", PersonFields(circles=["family"]))
+    affiliations.add_affiliation(
         alice,
         juergen,
         "Universität Stuttgart",
@@ -110,17 +110,21 @@ def rich(world: World) -> Rich:
         end="2001-06",
         note="Promotion über Wissensnetze",
     )
-    people.add_affiliation(
+    affiliations.add_affiliation(
         alice, juergen, "VDI Württemberg", "function", title="Vorstand", start="2018"
     )
-    people.relate(alice, juergen, anna, "boss", trust=4, since="2021", note="seit der Fusion")
-    people.relate(alice, "me", anna, "friend", trust=5, since="2015-09")
-    people.relate(alice, xaver, anna, "client", trust=2)
-    people.relate(alice, clara, "me", "sibling")
-    people.add_important_date(
+    relationships.relate(
+        alice, juergen, anna, "boss", trust=4, since="2021", note="seit der Fusion"
+    )
+    relationships.relate(alice, "me", anna, "friend", trust=5, since="2015-09")
+    relationships.relate(alice, xaver, anna, "client", trust=2)
+    relationships.relate(alice, clara, "me", "sibling")
+    important_dates.add_important_date(
         alice, anna, "new_job", "2024-02", label="CFO bei Müller GmbH", note="gratulieren"
     )
-    people.add_important_date(alice, juergen, "anniversary", "--06-21", label="Hochzeitstag")
+    important_dates.add_important_date(
+        alice, juergen, "anniversary", "--06-21", label="Hochzeitstag"
+    )
     event = journal.add_event(
         alice,
         "Hannover Messe 2024",

@@ -7,7 +7,7 @@ import datetime as dt
 from knoten.core.models import Member
 from knoten.exports.erasure import forget_person
 from knoten.mailbox.models import SeenAddress
-from knoten.people.services import PersonFields, add_person
+from knoten.people.persons import PersonFields, add_person
 from tests.conftest import World
 
 

@@ -10,11 +10,11 @@ import pytest
 from knoten.core.errors import InvalidInput
 from knoten.core.models import Member
 from knoten.core.partial_dates import PartialDate
-from knoten.core.services import create_network
 from knoten.exports import services
 from knoten.exports.network_json import exported_models
 from knoten.journal.models import Interaction, Promise
 from knoten.people.models import Circle, ImportantDate, Person
+from knoten.people.networks import create_network
 from knoten.search.query import search
 from tests.exports.conftest import Rich
 
@@ -186,10 +186,10 @@ def test_import_refuses_an_unknown_format_version_and_changes_nothing(rich: Rich
 
 
 def test_nothing_of_bobs_is_in_alices_exports(rich: Rich) -> None:
-    from knoten.people import services as people
+    from knoten.people import persons
 
     bob = Member.objects.get(user__username="bob")
-    people.add_person(bob, "Bernd Braun", people.PersonFields(note="Bobs Geheimnis"))
+    persons.add_person(bob, "Bernd Braun", persons.PersonFields(note="Bobs Geheimnis"))
     texts = [
         json.dumps(services.export_json(rich.alice), ensure_ascii=False),
         services.export_vcard(rich.alice),

@@ -143,14 +143,14 @@ def test_forget_removes_them_everywhere_and_their_name_from_other_texts(rich: Ri
 
 
 def test_forget_replaces_umlaut_variants_and_other_cases(world: World) -> None:
-    from knoten.people import services as people
+    from knoten.people import persons
 
     alice = world.alice
-    juergen = people.add_person(alice, "Jürgen Müller")
-    other = people.add_person(
+    juergen = persons.add_person(alice, "Jürgen Müller")
+    other = persons.add_person(
         alice,
         "Petra Paulsen",
-        people.PersonFields(
+        persons.PersonFields(
             note="Kennt JUERGEN MUELLER und Jurgen Muller; Herr Müller-Lüdenscheidt bleibt.",
             how_met="Über Herrn Müller, auf der CeBIT",
         ),

@@ -18,7 +18,7 @@ from knoten.imports.records import (
 )
 from knoten.imports.service import ImportRefused, ImportReport, import_records
 from knoten.people.models import Affiliation, ContactPoint, ImportantDate, Person
-from knoten.people.services import PersonFields, add_person
+from knoten.people.persons import PersonFields, add_person
 from tests.conftest import World
 
 
@@ -225,7 +225,7 @@ def test_an_import_never_touches_another_network(world: World) -> None:
 def test_what_has_no_place_of_its_own_shows_on_the_person(member: Member) -> None:
     from django.test import Client
 
-    from knoten.people.services import person_detail
+    from knoten.profiles.person import person_detail
 
     report = run(member, anna())
     person_id = report.outcomes[0].person_id

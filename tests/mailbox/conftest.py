@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from knoten.people import services as people
+from knoten.people import persons
 from knoten.people.contacts import add_contact
 from knoten.people.models import Person
 from tests.conftest import World
@@ -195,14 +195,14 @@ class Contacts:
 def contacts(world: World) -> Contacts:
     alice = world.alice
     add_contact(alice, alice.me, "email", "alice@adler.de")
-    anna = people.add_person(
-        alice, "Anna Schmidt", people.PersonFields(emails=["anna@acme.de"], org="ACME GmbH")
+    anna = persons.add_person(
+        alice, "Anna Schmidt", persons.PersonFields(emails=["anna@acme.de"], org="ACME GmbH")
     )
-    ben = people.add_person(
-        alice, "Ben Braun", people.PersonFields(emails=["ben@braun-consult.de"])
+    ben = persons.add_person(
+        alice, "Ben Braun", persons.PersonFields(emails=["ben@braun-consult.de"])
     )
-    juergen = people.add_person(
-        alice, "Jürgen Müller", people.PersonFields(emails=["work: juergen@mueller.de"])
+    juergen = persons.add_person(
+        alice, "Jürgen Müller", persons.PersonFields(emails=["work: juergen@mueller.de"])
     )
     return Contacts(anna=anna, ben=ben, juergen=juergen)
 

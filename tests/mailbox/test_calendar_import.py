@@ -10,7 +10,7 @@ from knoten.core.errors import InvalidInput
 from knoten.journal.models import Interaction
 from knoten.mailbox import services as s
 from knoten.mailbox.models import SeenAddress
-from knoten.people import services as people
+from knoten.people import persons
 from tests.conftest import World
 from tests.isolation_helpers import snapshot
 from tests.mailbox.conftest import CALENDAR, Contacts
@@ -76,7 +76,7 @@ def test_an_event_added_later_with_a_known_person_is_caught_up(
     world: World, contacts: Contacts
 ) -> None:
     s.import_calendar(world.alice, CALENDAR, "Kalender.ics")
-    people.add_person(world.alice, "Carla Neu", people.PersonFields(emails=["carla@startup.io"]))
+    persons.add_person(world.alice, "Carla Neu", persons.PersonFields(emails=["carla@startup.io"]))
     report = s.import_calendar(world.alice, CALENDAR, "Kalender.ics")
     assert [(c.summary, c.caught_up, c.day) for c in report.created] == [
         ("Hannover Messe", True, dt.date(2024, 4, 22))

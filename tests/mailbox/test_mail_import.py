@@ -12,8 +12,9 @@ from knoten.journal import services as journal
 from knoten.journal.models import Interaction, Participation
 from knoten.mailbox import services as s
 from knoten.mailbox.models import SeenAddress, SeenMessage
-from knoten.people import services as people
+from knoten.people import persons
 from knoten.people.models import Person
+from knoten.profiles import person as person_page
 from tests.conftest import World
 from tests.isolation_helpers import snapshot
 from tests.mailbox.conftest import MESSAGES, Contacts, write_maildir, write_mbox
@@ -59,7 +60,7 @@ def test_each_message_with_a_known_person_becomes_an_email_conversation(
 
 def test_last_contact_follows_the_mail(world: World, contacts: Contacts, mbox: Path) -> None:
     s.import_mail(world.alice, mbox)
-    detail = people.person_detail(world.alice, contacts.juergen)
+    detail = person_page.person_detail(world.alice, contacts.juergen)
     dates = [entry["occurred_on"] for entry in detail["interactions"]["items"]]
     assert dates[0] == "2024-03-20"
 
@@ -110,7 +111,7 @@ def test_bodies_are_not_stored_unless_asked(
     assert not Interaction.objects.filter(summary__contains="4.200").exists()
 
     other = world.bob
-    people.add_person(other, "Jürgen Müller", people.PersonFields(emails=["juergen@mueller.de"]))
+    persons.add_person(other, "Jürgen Müller", persons.PersonFields(emails=["juergen@mueller.de"]))
     report = s.import_mail(other, plain, bodies=True)
     summary = Interaction.objects.get(network=other.network).summary
     assert summary == ("Re: Kennenlernen\n\nVertraulich: unser Preis liegt bei 4.200 EUR pro Tag.")
@@ -118,7 +119,7 @@ def test_bodies_are_not_stored_unless_asked(
 
 
 def test_bodies_are_cut_to_500_characters(world: World, tmp_path: Path) -> None:
-    people.add_person(world.alice, "Anna Schmidt", people.PersonFields(emails=["anna@acme.de"]))
+    persons.add_person(world.alice, "Anna Schmidt", persons.PersonFields(emails=["anna@acme.de"]))
     long_text = ("Wort " * 300).encode()
     message = MESSAGES[0].split(b"\n\n", 1)[0] + b"\n\n" + long_text + b"\n"
     s.import_mail(world.alice, write_mbox(tmp_path / "long.mbox", [message]), bodies=True)
@@ -132,7 +133,7 @@ def test_bodies_are_cut_to_500_characters(world: World, tmp_path: Path) -> None:
 def test_the_day_is_the_local_day_of_the_date_header(
     world: World, contacts: Contacts, tmp_path: Path
 ) -> None:
-    people.add_person(world.alice, "Carla Neu", people.PersonFields(emails=["carla@startup.io"]))
+    persons.add_person(world.alice, "Carla Neu", persons.PersonFields(emails=["carla@startup.io"]))
     # Sent at 20:30 in California on 21 March: 04:30 on 22 March in Berlin.
     s.import_mail(world.alice, write_mbox(tmp_path / "late.mbox", [MESSAGES[5]]))
     assert Interaction.objects.get().occurred_on == dt.date(2024, 3, 22)
@@ -173,7 +174,7 @@ def test_a_message_with_nobody_known_is_taken_in_once_the_person_is_added(
     world: World, contacts: Contacts, mbox: Path
 ) -> None:
     s.import_mail(world.alice, mbox)
-    people.add_person(world.alice, "Carla Neu", people.PersonFields(emails=["carla@startup.io"]))
+    persons.add_person(world.alice, "Carla Neu", persons.PersonFields(emails=["carla@startup.io"]))
     report = s.import_mail(world.alice, mbox)
 
     assert [(c.day.isoformat(), c.caught_up) for c in report.created] == [
@@ -222,7 +223,7 @@ def test_search_finds_the_imported_subjects(world: World, contacts: Contacts, mb
 
 
 def test_eight_bit_and_broken_headers_are_read_not_fatal(world: World, tmp_path: Path) -> None:
-    people.add_person(world.alice, "Anna Schmidt", people.PersonFields(emails=["anna@acme.de"]))
+    persons.add_person(world.alice, "Anna Schmidt", persons.PersonFields(emails=["anna@acme.de"]))
     raw_utf8 = "Subject: Rückruf wegen Müller\n".encode()
     raw_latin1 = "Subject: Rückfrage Köln\n".encode("latin-1")
     messages = [
@@ -307,8 +308,8 @@ def test_private_conversations_stay_with_their_author(
 def test_the_same_address_on_two_persons_gives_both(
     world: World, contacts: Contacts, tmp_path: Path
 ) -> None:
-    twin = people.add_person(
-        world.alice, "A. Schmidt", people.PersonFields(emails=["anna@acme.de"])
+    twin = persons.add_person(
+        world.alice, "A. Schmidt", persons.PersonFields(emails=["anna@acme.de"])
     )
     s.import_mail(world.alice, write_mbox(tmp_path / "one.mbox", [MESSAGES[0]]))
     assert set(Interaction.objects.get().participants.all()) == {contacts.anna, twin}

@@ -8,7 +8,7 @@ from pathlib import Path
 from knoten.journal.models import Interaction
 from knoten.mailbox import services as s
 from knoten.mailbox.models import SeenMessage
-from knoten.people import services as people
+from knoten.people import persons
 from tests.conftest import World
 from tests.isolation_helpers import cross_network_references, snapshot
 from tests.mailbox.conftest import CALENDAR, Contacts
@@ -35,8 +35,8 @@ def test_bobs_import_never_touches_alices_persons(
 def test_bobs_own_namesake_gets_his_conversations(
     world: World, contacts: Contacts, mbox: Path
 ) -> None:
-    bobs_anna = people.add_person(
-        world.bob, "Anna Schmidt", people.PersonFields(emails=["anna@acme.de"])
+    bobs_anna = persons.add_person(
+        world.bob, "Anna Schmidt", persons.PersonFields(emails=["anna@acme.de"])
     )
     s.import_mail(world.alice, mbox)
     s.import_mail(world.bob, mbox)
@@ -53,5 +53,5 @@ def test_suggestions_are_per_network(world: World, contacts: Contacts, mbox: Pat
     assert s.suggested_persons(world.bob, min_messages=1) == []
     assert s.suggested_persons(world.charlie, min_messages=1) == []
     # Bob's own person for Carla does not hide her from Alice's suggestions.
-    people.add_person(world.bob, "Carla Neu", people.PersonFields(emails=["carla@startup.io"]))
+    persons.add_person(world.bob, "Carla Neu", persons.PersonFields(emails=["carla@startup.io"]))
     assert [row.address for row in s.suggested_persons(world.alice)] == ["carla@startup.io"]

@@ -9,7 +9,7 @@ import pytest
 from knoten.core.errors import InvalidInput
 from knoten.mailbox import services as s
 from knoten.mailbox.models import SeenAddress
-from knoten.people import services as people
+from knoten.people import persons
 from tests.conftest import World
 from tests.mailbox.conftest import MESSAGES, Contacts, write_mbox
 
@@ -49,7 +49,7 @@ def test_an_added_person_leaves_the_suggestions(
     world: World, contacts: Contacts, mbox: Path
 ) -> None:
     s.import_mail(world.alice, mbox)
-    people.add_person(world.alice, "Carla Neu", people.PersonFields(emails=["Carla@Startup.io"]))
+    persons.add_person(world.alice, "Carla Neu", persons.PersonFields(emails=["Carla@Startup.io"]))
     assert s.suggested_persons(world.alice, min_messages=1) == []
 
 

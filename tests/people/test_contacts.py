@@ -159,10 +159,10 @@ def test_a_contact_kind_may_be_named_in_german() -> None:
 
 
 def test_adding_contact_points_keeps_one_preferred_per_kind(db: None, alice: Member) -> None:
-    from knoten.people import services as people
+    from knoten.people import persons
     from knoten.people.contacts import add_contact_point
 
-    anna = people.add_person(alice, "Anna Schmidt")
+    anna = persons.add_person(alice, "Anna Schmidt")
     add_contact_point(alice, anna, "email", "a@x.de")
     add_contact_point(alice, "Anna", "E-Mail", "b@x.de")
     add_contact_point(alice, anna, "phone", "030 1234567")

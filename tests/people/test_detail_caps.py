@@ -8,16 +8,18 @@ import pytest
 
 from knoten.core.models import Member
 from knoten.journal.models import Project, ProjectRole
-from knoten.people import services
+from knoten.people import affiliations, organisations, persons
 from knoten.people.models import Person, Relationship
+from knoten.profiles import organisation as organisation_page
+from knoten.profiles import person as person_page
 from tests.conftest import CliResult
 
 
 def test_the_detail_caps_relationships_and_projects_but_counts_them_all(
     member: Member, set_cap: Callable[[object, str, int], None]
 ) -> None:
-    set_cap(services, "RELATIONSHIP_CAP", 5)
-    set_cap(services, "DETAIL_LIST_CAP", 3)
+    set_cap(person_page, "RELATIONSHIP_CAP", 5)
+    set_cap(person_page, "DETAIL_LIST_CAP", 3)
     me = member.me
     network = member.network
     contacts = Person.objects.bulk_create(
@@ -37,7 +39,7 @@ def test_the_detail_caps_relationships_and_projects_but_counts_them_all(
         project = Project.objects.create(network=network, name=f"Projekt {i}")
         ProjectRole.objects.create(network=network, project=project, person=me)
 
-    data = services.person_detail(member, "me")
+    data = person_page.person_detail(member, "me")
 
     assert data["relationships_total"] == 8
     assert len(data["relationships"]) == 5
@@ -53,7 +55,7 @@ def test_a_small_detail_reports_totals_equal_to_what_it_shows(member: Member) ->
     Relationship.objects.create(
         network=member.network, from_person=member.me, to_person=other, kind="colleague"
     )
-    data = services.person_detail(member, "me")
+    data = person_page.person_detail(member, "me")
     assert data["relationships_total"] == len(data["relationships"]) == 1
     assert data["projects_total"] == len(data["projects"]) == 0
 
@@ -63,19 +65,19 @@ def test_an_organisation_shows_the_latest_people_and_counts_them_all(
 ) -> None:
     from django.test import Client
 
-    monkeypatch.setattr(services, "ORGANISATION_PEOPLE_CAP", 3)
-    org = services.add_organisation(member, "Großkonzern AG")
+    monkeypatch.setattr(organisation_page, "ORGANISATION_PEOPLE_CAP", 3)
+    org = organisations.add_organisation(member, "Großkonzern AG")
     for year in range(2010, 2015):
-        person = services.add_person(member, f"Neu{year} Zed")
-        services.add_affiliation(member, person, org, "job", start=str(year))
+        person = persons.add_person(member, f"Neu{year} Zed")
+        affiliations.add_affiliation(member, person, org, "job", start=str(year))
     for year in range(2000, 2004):
-        person = services.add_person(member, f"Alt{year} Zed")
-        services.add_affiliation(member, person, org, "job", start="1990", end=str(year))
-    both = services.add_person(member, "Beide Zed")
-    services.add_affiliation(member, both, org, "job", start="2015")
-    services.add_affiliation(member, both, org, "function", title="Betriebsrat", start="2016")
+        person = persons.add_person(member, f"Alt{year} Zed")
+        affiliations.add_affiliation(member, person, org, "job", start="1990", end=str(year))
+    both = persons.add_person(member, "Beide Zed")
+    affiliations.add_affiliation(member, both, org, "job", start="2015")
+    affiliations.add_affiliation(member, both, org, "function", title="Betriebsrat", start="2016")
 
-    data = services.organisation_detail(member, org)
+    data = organisation_page.organisation_detail(member, org)
 
     # the three who joined last, jobs before functions
     assert [(a["person"]["name"], a["kind"]) for a in data["current"]] == [
@@ -102,10 +104,10 @@ def test_an_organisation_shows_the_latest_people_and_counts_them_all(
 
 
 def test_a_small_organisation_shows_everyone_without_counting_again(member: Member) -> None:
-    org = services.add_organisation(member, "Klein GmbH")
-    person = services.add_person(member, "Eine Zed")
-    services.add_affiliation(member, person, org, "job", start="2020")
-    data = services.organisation_detail(member, org)
+    org = organisations.add_organisation(member, "Klein GmbH")
+    person = persons.add_person(member, "Eine Zed")
+    affiliations.add_affiliation(member, person, org, "job", start="2020")
+    data = organisation_page.organisation_detail(member, org)
     assert data["current_total"] == 1 and data["former_total"] == 0
     assert data["current_people"] == 1
 
@@ -113,11 +115,11 @@ def test_a_small_organisation_shows_everyone_without_counting_again(member: Memb
 def test_org_show_says_how_many_it_leaves_out(
     cli: Callable[..., CliResult], member: Member, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(services, "ORGANISATION_PEOPLE_CAP", 2)
-    org = services.add_organisation(member, "Mittel KG")
+    monkeypatch.setattr(organisation_page, "ORGANISATION_PEOPLE_CAP", 2)
+    org = organisations.add_organisation(member, "Mittel KG")
     for n in range(3):
-        person = services.add_person(member, f"Person{n} Zed")
-        services.add_affiliation(member, person, org, "job", start=f"201{n}")
+        person = persons.add_person(member, f"Person{n} Zed")
+        affiliations.add_affiliation(member, person, org, "job", start=f"201{n}")
     shown = cli("org", "show", "Mittel KG")
     assert shown.exit_code == 0, shown.stderr
     assert "… the latest 2 of 3 (knoten person list --org ORG lists them all)" in shown.stdout

@@ -9,8 +9,7 @@ import pytest
 
 from knoten.core.errors import InvalidInput, NotFound
 from knoten.core.models import Member
-from knoten.people import contacts
-from knoten.people import services as people
+from knoten.people import contacts, labels, persons
 from knoten.people.models import Circle, ContactPoint, Person, Skill, Tag
 from knoten.search.query import search
 
@@ -23,7 +22,7 @@ def _found(actor: Member, query: str) -> set[int | None]:
 
 @pytest.fixture
 def anna(alice: Member) -> Person:
-    return people.add_person(alice, "Anna Schmidt")
+    return persons.add_person(alice, "Anna Schmidt")
 
 
 def test_add_contact_reads_the_value_and_makes_the_first_preferred(
@@ -126,53 +125,53 @@ def test_another_networks_contact_point_is_not_found(
 
 
 def _tagged(alice: Member) -> Person:
-    return people.add_person(
+    return persons.add_person(
         alice,
         "Jürgen Müller",
-        people.PersonFields(circles=["Stammtisch"], tags=["vip"], skills=["Kubernetes"]),
+        persons.PersonFields(circles=["Stammtisch"], tags=["vip"], skills=["Kubernetes"]),
     )
 
 
 def test_rename_circle_tag_and_skill_follow_in_search(alice: Member) -> None:
     person = _tagged(alice)
-    assert people.rename_circle(alice, "stammtisch", "Skatrunde").name == "Skatrunde"
-    assert people.rename_tag(alice, "VIP", "Wichtig").name == "Wichtig"
-    assert people.rename_skill(alice, "kubernetes", "K8s Betrieb").name == "K8s Betrieb"
+    assert labels.rename_circle(alice, "stammtisch", "Skatrunde").name == "Skatrunde"
+    assert labels.rename_tag(alice, "VIP", "Wichtig").name == "Wichtig"
+    assert labels.rename_skill(alice, "kubernetes", "K8s Betrieb").name == "K8s Betrieb"
     assert person.pk in _found(alice, "skatrunde")
     assert person.pk in _found(alice, "wichtig")
     assert person.pk in _found(alice, "betrieb")
     assert person.pk not in _found(alice, "kubernetes")
-    assert people.list_people(alice, tag="wichtig") == [person]
+    assert persons.list_people(alice, tag="wichtig") == [person]
     # A change of case only is no clash with itself.
-    assert people.rename_tag(alice, "wichtig", "WICHTIG").name == "WICHTIG"
+    assert labels.rename_tag(alice, "wichtig", "WICHTIG").name == "WICHTIG"
 
 
 def test_renaming_a_seeded_circle(alice: Member) -> None:
-    people.add_person(alice, "Anna Schmidt", people.PersonFields(circles=["Familie"]))
+    persons.add_person(alice, "Anna Schmidt", persons.PersonFields(circles=["Familie"]))
     family = Circle.objects.get(network_id=alice.network_id, code="family")
-    assert people.rename_circle(alice, "family", "Familie").code == "family"
-    renamed = people.rename_circle(alice, "Familie", "Sippe")
+    assert labels.rename_circle(alice, "family", "Familie").code == "family"
+    renamed = labels.rename_circle(alice, "Familie", "Sippe")
     assert (renamed.pk, renamed.name, renamed.code) == (family.pk, "Sippe", "")
 
 
 @pytest.mark.parametrize(
     ("call", "field"),
     [
-        (lambda a: people.rename_circle(a, "stammtisch", " "), "new"),
-        (lambda a: people.rename_circle(a, "stammtisch", "Kunden"), "new"),
-        (lambda a: people.rename_circle(a, "stammtisch", "clients"), "new"),
-        (lambda a: people.rename_tag(a, "vip", "alt"), "new"),
-        (lambda a: people.rename_tag(a, "", "x"), "tag"),
-        (lambda a: people.rename_skill(a, "kubernetes", "Go"), "new"),
-        (lambda a: people.delete_skill(a, "  "), "skill"),
+        (lambda a: labels.rename_circle(a, "stammtisch", " "), "new"),
+        (lambda a: labels.rename_circle(a, "stammtisch", "Kunden"), "new"),
+        (lambda a: labels.rename_circle(a, "stammtisch", "clients"), "new"),
+        (lambda a: labels.rename_tag(a, "vip", "alt"), "new"),
+        (lambda a: labels.rename_tag(a, "", "x"), "tag"),
+        (lambda a: labels.rename_skill(a, "kubernetes", "Go"), "new"),
+        (lambda a: labels.delete_skill(a, "  "), "skill"),
     ],
 )
 def test_a_bad_rename_changes_nothing(
     alice: Member, rows: Rows, call: Callable[[Member], object], field: str
 ) -> None:
     _tagged(alice)
-    people.add_person(
-        alice, "Ben Braun", people.PersonFields(circles=["Kunden"], tags=["alt"], skills=["Go"])
+    persons.add_person(
+        alice, "Ben Braun", persons.PersonFields(circles=["Kunden"], tags=["alt"], skills=["Go"])
     )
     before = rows()
     names = sorted(Tag.objects.values_list("name", flat=True))
@@ -186,26 +185,26 @@ def test_a_bad_rename_changes_nothing(
 
 def test_delete_circle_tag_and_skill(alice: Member) -> None:
     person = _tagged(alice)
-    assert people.delete_circle(alice, "Stammtisch") == 1
-    assert people.delete_tag(alice, "vip") == 1
-    assert people.delete_skill(alice, "Kubernetes") == 1
+    assert labels.delete_circle(alice, "Stammtisch") == 1
+    assert labels.delete_tag(alice, "vip") == 1
+    assert labels.delete_skill(alice, "Kubernetes") == 1
     assert not Tag.objects.exists() and not Skill.objects.exists()
     assert not Circle.objects.filter(name="Stammtisch").exists()
     assert Person.objects.filter(pk=person.pk).exists()
     assert person.pk not in _found(alice, "kubernetes")
     with pytest.raises(NotFound):
-        people.delete_tag(alice, "vip")
+        labels.delete_tag(alice, "vip")
 
 
 def test_another_networks_labels_are_not_found(alice: Member, bob: Member) -> None:
     _tagged(alice)
     for call in (
-        lambda: people.rename_circle(bob, "Stammtisch", "x"),
-        lambda: people.rename_tag(bob, "vip", "x"),
-        lambda: people.rename_skill(bob, "Kubernetes", "x"),
-        lambda: people.delete_circle(bob, "Stammtisch"),
-        lambda: people.delete_tag(bob, "vip"),
-        lambda: people.delete_skill(bob, "Kubernetes"),
+        lambda: labels.rename_circle(bob, "Stammtisch", "x"),
+        lambda: labels.rename_tag(bob, "vip", "x"),
+        lambda: labels.rename_skill(bob, "Kubernetes", "x"),
+        lambda: labels.delete_circle(bob, "Stammtisch"),
+        lambda: labels.delete_tag(bob, "vip"),
+        lambda: labels.delete_skill(bob, "Kubernetes"),
     ):
         with pytest.raises(NotFound):
             call()

@@ -9,9 +9,18 @@ import pytest
 
 from knoten.core.errors import InvalidInput
 from knoten.core.models import Member
-from knoten.people import contacts
-from knoten.people import services as people
+from knoten.people import (
+    affiliations,
+    contacts,
+    important_dates,
+    labels,
+    organisations,
+    persons,
+    relationships,
+)
 from knoten.people.models import Person
+from knoten.profiles import organisation as organisation_page
+from knoten.profiles import person as person_page
 
 Rows = Callable[[], dict[str, int]]
 LONG = "x" * 301
@@ -20,26 +29,42 @@ LONG = "x" * 301
 @pytest.mark.parametrize(
     ("call", "field"),
     [
-        (lambda a, p: people.add_person(a, "Anna " + "y" * 151), "name"),
-        (lambda a, p: people.add_person(a, "Anna", people.PersonFields(nickname=LONG)), "nickname"),
-        (lambda a, p: people.add_person(a, "Anna", people.PersonFields(tags=[LONG])), "tags"),
-        (lambda a, p: people.add_person(a, "Anna", people.PersonFields(circles=[LONG])), "circles"),
-        (lambda a, p: people.add_person(a, "Anna", people.PersonFields(skills=[LONG])), "skills"),
+        (lambda a, p: persons.add_person(a, "Anna " + "y" * 151), "name"),
         (
-            lambda a, p: people.add_person(a, "Anna", people.PersonFields(org="X", title=LONG)),
+            lambda a, p: persons.add_person(a, "Anna", persons.PersonFields(nickname=LONG)),
+            "nickname",
+        ),
+        (lambda a, p: persons.add_person(a, "Anna", persons.PersonFields(tags=[LONG])), "tags"),
+        (
+            lambda a, p: persons.add_person(a, "Anna", persons.PersonFields(circles=[LONG])),
+            "circles",
+        ),
+        (lambda a, p: persons.add_person(a, "Anna", persons.PersonFields(skills=[LONG])), "skills"),
+        (
+            lambda a, p: persons.add_person(a, "Anna", persons.PersonFields(org="X", title=LONG)),
             "title",
         ),
-        (lambda a, p: people.add_person(a, "Anna", people.PersonFields(org=LONG)), "org"),
+        (lambda a, p: persons.add_person(a, "Anna", persons.PersonFields(org=LONG)), "org"),
         (
-            lambda a, p: people.add_person(a, "Anna", people.PersonFields(messengers=["x" * 501])),
+            lambda a, p: persons.add_person(
+                a, "Anna", persons.PersonFields(messengers=["x" * 501])
+            ),
             "messengers",
         ),
-        (lambda a, p: people.edit_person(a, p, people.PersonFields(salutation=LONG)), "salutation"),
+        (
+            lambda a, p: persons.edit_person(a, p, persons.PersonFields(salutation=LONG)),
+            "salutation",
+        ),
         # Folding makes "ß" two letters: the folded name would not fit.
-        (lambda a, p: people.add_organisation(a, "ß" * 200), "name"),
-        (lambda a, p: people.add_organisation(a, "X", industry=LONG), "industry"),
-        (lambda a, p: people.add_affiliation(a, p, "ACME", "job", title=LONG), "title"),
-        (lambda a, p: people.add_important_date(a, p, "anniversary", "2020", label=LONG), "label"),
+        (lambda a, p: organisations.add_organisation(a, "ß" * 200), "name"),
+        (lambda a, p: organisations.add_organisation(a, "X", industry=LONG), "industry"),
+        (lambda a, p: affiliations.add_affiliation(a, p, "ACME", "job", title=LONG), "title"),
+        (
+            lambda a, p: important_dates.add_important_date(
+                a, p, "anniversary", "2020", label=LONG
+            ),
+            "label",
+        ),
         (lambda a, p: contacts.add_contact(a, p, "email", "a@b.de", label=LONG), "label"),
         (lambda a, p: contacts.add_contact(a, p, "messenger", "x" * 501), "value"),
     ],
@@ -47,7 +72,7 @@ LONG = "x" * 301
 def test_too_long_a_text_is_refused(
     alice: Member, rows: Rows, call: Callable[[Member, Person], object], field: str
 ) -> None:
-    anna = people.add_person(alice, "Anna Schmidt")
+    anna = persons.add_person(alice, "Anna Schmidt")
     before = rows()
     with pytest.raises(InvalidInput) as caught:
         call(alice, anna)
@@ -57,21 +82,27 @@ def test_too_long_a_text_is_refused(
 
 
 def test_too_long_an_edit_is_refused(alice: Member, rows: Rows) -> None:
-    anna = people.add_person(
-        alice, "Anna Schmidt", people.PersonFields(tags=["vip"], emails=["a@b.de"])
+    anna = persons.add_person(
+        alice, "Anna Schmidt", persons.PersonFields(tags=["vip"], emails=["a@b.de"])
     )
-    org = people.add_organisation(alice, "ACME")
-    job = people.add_affiliation(alice, anna, org, "job")
-    date = people.add_important_date(alice, anna, "anniversary", "2020")
+    org = organisations.add_organisation(alice, "ACME")
+    job = affiliations.add_affiliation(alice, anna, org, "job")
+    date = important_dates.add_important_date(alice, anna, "anniversary", "2020")
     point = anna.contact_points.get()
     before = rows()
     for call, field in (
-        (lambda: people.edit_organisation(alice, org, website="a.de/" + LONG * 2), "website"),
-        (lambda: people.edit_affiliation(alice, job.pk, title=LONG), "title"),
-        (lambda: people.edit_important_date(alice, date.pk, label=LONG), "label"),
+        (
+            lambda: organisations.edit_organisation(alice, org, website="a.de/" + LONG * 2),
+            "website",
+        ),
+        (lambda: affiliations.edit_affiliation(alice, job.pk, title=LONG), "title"),
+        (lambda: important_dates.edit_important_date(alice, date.pk, label=LONG), "label"),
         (lambda: contacts.edit_contact_point(alice, point.pk, label=LONG), "label"),
-        (lambda: people.rename_tag(alice, "vip", LONG), "new"),
-        (lambda: people.edit_person(alice, anna, people.PersonFields(), name="A " + LONG), "name"),
+        (lambda: labels.rename_tag(alice, "vip", LONG), "new"),
+        (
+            lambda: persons.edit_person(alice, anna, persons.PersonFields(), name="A " + LONG),
+            "name",
+        ),
     ):
         with pytest.raises(InvalidInput) as caught:
             call()
@@ -87,29 +118,35 @@ NUL = "a\x00b"
 @pytest.mark.parametrize(
     ("call", "field"),
     [
-        (lambda a, p: people.add_person(a, NUL), "name"),
-        (lambda a, p: people.add_person(a, "Anna", people.PersonFields(note=NUL)), "note"),
-        (lambda a, p: people.add_person(a, "Anna", people.PersonFields(tags=[NUL])), "tags"),
-        (lambda a, p: people.add_person(a, "Anna", people.PersonFields(org=NUL)), "org"),
-        (lambda a, p: people.edit_person(a, p, people.PersonFields(title=NUL)), "title"),
-        (lambda a, p: people.edit_person(a, p, people.PersonFields(met_via=NUL)), "met_via person"),
-        (lambda a, p: people.person_detail(a, NUL), "person"),
-        (lambda a, p: people.list_people(a, tag=NUL), "tag"),
-        (lambda a, p: people.list_people(a, circle=NUL), "circle"),
-        (lambda a, p: people.list_organisations(a, query=NUL), "q"),
-        (lambda a, p: people.organisation_detail(a, NUL), "organisation"),
-        (lambda a, p: people.relate(a, p, "me", "friend", note=NUL), "note"),
-        (lambda a, p: people.add_important_date(a, p, "anniversary", "2020", note=NUL), "note"),
+        (lambda a, p: persons.add_person(a, NUL), "name"),
+        (lambda a, p: persons.add_person(a, "Anna", persons.PersonFields(note=NUL)), "note"),
+        (lambda a, p: persons.add_person(a, "Anna", persons.PersonFields(tags=[NUL])), "tags"),
+        (lambda a, p: persons.add_person(a, "Anna", persons.PersonFields(org=NUL)), "org"),
+        (lambda a, p: persons.edit_person(a, p, persons.PersonFields(title=NUL)), "title"),
+        (
+            lambda a, p: persons.edit_person(a, p, persons.PersonFields(met_via=NUL)),
+            "met_via person",
+        ),
+        (lambda a, p: person_page.person_detail(a, NUL), "person"),
+        (lambda a, p: persons.list_people(a, tag=NUL), "tag"),
+        (lambda a, p: persons.list_people(a, circle=NUL), "circle"),
+        (lambda a, p: organisations.list_organisations(a, query=NUL), "q"),
+        (lambda a, p: organisation_page.organisation_detail(a, NUL), "organisation"),
+        (lambda a, p: relationships.relate(a, p, "me", "friend", note=NUL), "note"),
+        (
+            lambda a, p: important_dates.add_important_date(a, p, "anniversary", "2020", note=NUL),
+            "note",
+        ),
         (lambda a, p: contacts.add_contact(a, p, "messenger", NUL), "value"),
-        (lambda a, p: people.rename_tag(a, NUL, "x"), "tag"),
-        (lambda a, p: people.delete_skill(a, NUL), "skill"),
-        (lambda a, p: people.add_person(a, "Anna \ud800"), "name"),
+        (lambda a, p: labels.rename_tag(a, NUL, "x"), "tag"),
+        (lambda a, p: labels.delete_skill(a, NUL), "skill"),
+        (lambda a, p: persons.add_person(a, "Anna \ud800"), "name"),
     ],
 )
 def test_a_text_no_database_keeps_is_refused(
     alice: Member, rows: Rows, call: Callable[[Member, Person], object], field: str
 ) -> None:
-    anna = people.add_person(alice, "Anna Schmidt")
+    anna = persons.add_person(alice, "Anna Schmidt")
     before = rows()
     with pytest.raises(InvalidInput) as caught:
         call(alice, anna)
@@ -120,14 +157,22 @@ def test_a_text_no_database_keeps_is_refused(
 @pytest.mark.parametrize(
     ("call", "field"),
     [
-        (lambda a, p: people.add_organisation(a, NUL), "name"),
-        (lambda a, p: people.edit_organisation(a, "ACME", name=NUL), "name"),
-        (lambda a, p: people.add_affiliation(a, p, NUL, "job"), "organisation"),
-        (lambda a, p: people.add_affiliation(a, p, "ACME", "job", title=NUL), "title"),
-        (lambda a, p: people.edit_affiliation(a, p.affiliations.get().pk, title=NUL), "title"),
-        (lambda a, p: people.edit_affiliation(a, p.affiliations.get().pk, organisation=NUL), "org"),
-        (lambda a, p: people.rename_tag(a, "vip", NUL), "new"),
-        (lambda a, p: people.rename_circle(a, "Stammtisch", NUL), "new"),
+        (lambda a, p: organisations.add_organisation(a, NUL), "name"),
+        (lambda a, p: organisations.edit_organisation(a, "ACME", name=NUL), "name"),
+        (lambda a, p: affiliations.add_affiliation(a, p, NUL, "job"), "organisation"),
+        (lambda a, p: affiliations.add_affiliation(a, p, "ACME", "job", title=NUL), "title"),
+        (
+            lambda a, p: affiliations.edit_affiliation(a, p.affiliations.get().pk, title=NUL),
+            "title",
+        ),
+        (
+            lambda a, p: affiliations.edit_affiliation(
+                a, p.affiliations.get().pk, organisation=NUL
+            ),
+            "org",
+        ),
+        (lambda a, p: labels.rename_tag(a, "vip", NUL), "new"),
+        (lambda a, p: labels.rename_circle(a, "Stammtisch", NUL), "new"),
         (
             lambda a, p: contacts.edit_contact_point(a, p.contact_points.get().pk, label=NUL),
             "label",
@@ -141,10 +186,10 @@ def test_a_text_no_database_keeps_is_refused(
 def test_an_edit_no_database_keeps_is_refused(
     alice: Member, rows: Rows, call: Callable[[Member, Person], object], field: str
 ) -> None:
-    anna = people.add_person(
+    anna = persons.add_person(
         alice,
         "Anna Schmidt",
-        people.PersonFields(org="ACME", tags=["vip"], circles=["Stammtisch"], emails=["a@b.de"]),
+        persons.PersonFields(org="ACME", tags=["vip"], circles=["Stammtisch"], emails=["a@b.de"]),
     )
     before = rows()
     with pytest.raises(InvalidInput) as caught:

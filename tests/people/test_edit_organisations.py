@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from knoten.core.errors import InvalidInput, NotFound
 from knoten.core.models import Member
 from knoten.core.partial_dates import PartialDate
-from knoten.people import services as people
+from knoten.people import affiliations, organisations, persons
 from knoten.people.models import Affiliation, Organisation, Person
 from knoten.search.query import search
 
@@ -23,9 +23,11 @@ def _found(actor: Member, query: str) -> set[int | None]:
 
 
 def test_edit_organisation_changes_what_is_given_and_reindexes(alice: Member) -> None:
-    org = people.add_organisation(alice, "ACME GmbH", industry="Maschinen", website="acme.de")
-    anna = people.add_person(alice, "Anna Schmidt", people.PersonFields(org="ACME GmbH"))
-    edited = people.edit_organisation(alice, org.pk, name=" Acme  Cloud AG ", kind="Verein")
+    org = organisations.add_organisation(
+        alice, "ACME GmbH", industry="Maschinen", website="acme.de"
+    )
+    anna = persons.add_person(alice, "Anna Schmidt", persons.PersonFields(org="ACME GmbH"))
+    edited = organisations.edit_organisation(alice, org.pk, name=" Acme  Cloud AG ", kind="Verein")
     edited.refresh_from_db()
     assert (edited.name, edited.kind, edited.industry, edited.website) == (
         "Acme Cloud AG",
@@ -38,11 +40,11 @@ def test_edit_organisation_changes_what_is_given_and_reindexes(alice: Member) ->
         org.pk
     }
 
-    people.edit_organisation(alice, org, industry="", website="", note="  Kunde  ")
+    organisations.edit_organisation(alice, org, industry="", website="", note="  Kunde  ")
     org.refresh_from_db()
     assert (org.industry, org.website, org.notes) == ("", "", "Kunde")
     # A change of case is no clash with itself.
-    assert people.edit_organisation(alice, org, name="ACME Cloud AG").name == "ACME Cloud AG"
+    assert organisations.edit_organisation(alice, org, name="ACME Cloud AG").name == "ACME Cloud AG"
 
 
 @pytest.mark.parametrize(
@@ -57,11 +59,11 @@ def test_edit_organisation_changes_what_is_given_and_reindexes(alice: Member) ->
 def test_a_bad_organisation_edit_names_the_field_and_changes_nothing(
     alice: Member, rows: Rows, changes: dict[str, str], field: str
 ) -> None:
-    org = people.add_organisation(alice, "ACME GmbH")
-    people.add_organisation(alice, "Beta GmbH")
+    org = organisations.add_organisation(alice, "ACME GmbH")
+    organisations.add_organisation(alice, "Beta GmbH")
     before = rows()
     with pytest.raises(InvalidInput) as caught:
-        people.edit_organisation(alice, org.pk, **changes)
+        organisations.edit_organisation(alice, org.pk, **changes)
     assert caught.value.field == field
     assert rows() == before
     fresh = Organisation.objects.get(pk=org.pk)
@@ -71,12 +73,12 @@ def test_a_bad_organisation_edit_names_the_field_and_changes_nothing(
 def test_delete_organisation_keeps_the_people_and_drops_their_affiliations(
     alice: Member,
 ) -> None:
-    anna = people.add_person(alice, "Anna Schmidt", people.PersonFields(org="ACME", title="CTO"))
-    other = people.add_organisation(alice, "Beta")
-    people.add_affiliation(alice, anna, other, "membership")
+    anna = persons.add_person(alice, "Anna Schmidt", persons.PersonFields(org="ACME", title="CTO"))
+    other = organisations.add_organisation(alice, "Beta")
+    affiliations.add_affiliation(alice, anna, other, "membership")
     acme = Organisation.objects.get(name="ACME")
     assert anna.pk in _found(alice, "acme")
-    people.delete_organisation(alice, acme.pk)
+    organisations.delete_organisation(alice, acme.pk)
     assert not Organisation.objects.filter(pk=acme.pk).exists()
     assert Person.objects.filter(pk=anna.pk).exists()
     assert list(Affiliation.objects.values_list("organisation_id", flat=True)) == [other.pk]
@@ -84,22 +86,22 @@ def test_delete_organisation_keeps_the_people_and_drops_their_affiliations(
 
 
 def test_another_networks_organisation_is_not_found(alice: Member, bob: Member) -> None:
-    org = people.add_organisation(alice, "ACME")
+    org = organisations.add_organisation(alice, "ACME")
     with pytest.raises(NotFound):
-        people.edit_organisation(bob, org.pk, name="Mine")
+        organisations.edit_organisation(bob, org.pk, name="Mine")
     with pytest.raises(NotFound):
-        people.delete_organisation(bob, org)
+        organisations.delete_organisation(bob, org)
     assert Organisation.objects.get(pk=org.pk).name == "ACME"
 
 
 def _job(alice: Member) -> Affiliation:
-    anna = people.add_person(alice, "Anna Schmidt")
-    return people.add_affiliation(alice, anna, "ACME", "job", title="CTO", start="2019")
+    anna = persons.add_person(alice, "Anna Schmidt")
+    return affiliations.add_affiliation(alice, anna, "ACME", "job", title="CTO", start="2019")
 
 
 def test_edit_affiliation(alice: Member) -> None:
     job = _job(alice)
-    edited = people.edit_affiliation(
+    edited = affiliations.edit_affiliation(
         alice, job.pk, organisation="Beta GmbH", kind="Funktion", title=" Vorstand ", end="2023"
     )
     edited.refresh_from_db()
@@ -110,7 +112,7 @@ def test_edit_affiliation(alice: Member) -> None:
     )
     assert (edited.start, edited.end) == (PartialDate(2019), PartialDate(2023))
     assert job.person_id in _found(alice, "vorstand beta")
-    cleared = people.edit_affiliation(alice, job.pk, end="", title="", note=" n ")
+    cleared = affiliations.edit_affiliation(alice, job.pk, end="", title="", note=" n ")
     assert (cleared.end, cleared.title, cleared.note) == (None, "", "n")
 
 
@@ -129,10 +131,10 @@ def test_a_bad_affiliation_edit_changes_nothing(
     alice: Member, rows: Rows, changes: dict[str, str], field: str
 ) -> None:
     job = _job(alice)
-    people.edit_affiliation(alice, job.pk, end="2025")
+    affiliations.edit_affiliation(alice, job.pk, end="2025")
     before = rows()
     with pytest.raises(InvalidInput) as caught:
-        people.edit_affiliation(alice, job.pk, **changes)
+        affiliations.edit_affiliation(alice, job.pk, **changes)
     assert caught.value.field == field
     assert rows() == before
     fresh = Affiliation.objects.get(pk=job.pk)
@@ -141,51 +143,51 @@ def test_a_bad_affiliation_edit_changes_nothing(
 
 def test_end_affiliation(alice: Member, monkeypatch: pytest.MonkeyPatch) -> None:
     job = _job(alice)
-    ended = people.end_affiliation(alice, job.pk)
+    ended = affiliations.end_affiliation(alice, job.pk)
     assert ended.end is not None and ended.end.day is None and not ended.is_current
     with pytest.raises(InvalidInput) as caught:
-        people.end_affiliation(alice, job.pk, "2024")
+        affiliations.end_affiliation(alice, job.pk, "2024")
     assert caught.value.field == "affiliation"
 
-    other = people.add_affiliation(alice, job.person, "Beta", "membership", start="2020")
+    other = affiliations.add_affiliation(alice, job.person, "Beta", "membership", start="2020")
     with pytest.raises(InvalidInput) as early:
-        people.end_affiliation(alice, other.pk, "2019")
+        affiliations.end_affiliation(alice, other.pk, "2019")
     assert early.value.field == "end" and Affiliation.objects.get(pk=other.pk).end is None
-    assert people.end_affiliation(alice, other.pk, "06.2022").end == PartialDate(2022, 6)
+    assert affiliations.end_affiliation(alice, other.pk, "06.2022").end == PartialDate(2022, 6)
 
 
 def test_delete_affiliation_and_other_networks(alice: Member, bob: Member) -> None:
     job = _job(alice)
     for call in (
-        lambda: people.edit_affiliation(bob, job.pk, title="x"),
-        lambda: people.end_affiliation(bob, job.pk),
-        lambda: people.delete_affiliation(bob, job.pk),
-        lambda: people.get_affiliation(bob, job.pk),
-        lambda: people.list_affiliations(bob, job.person_id),
+        lambda: affiliations.edit_affiliation(bob, job.pk, title="x"),
+        lambda: affiliations.end_affiliation(bob, job.pk),
+        lambda: affiliations.delete_affiliation(bob, job.pk),
+        lambda: affiliations.get_affiliation(bob, job.pk),
+        lambda: affiliations.list_affiliations(bob, job.person_id),
     ):
         with pytest.raises(NotFound):
             call()
     assert Affiliation.objects.get(pk=job.pk).is_current
     assert job.person_id in _found(alice, "acme")
-    people.delete_affiliation(alice, job.pk)
+    affiliations.delete_affiliation(alice, job.pk)
     assert not Affiliation.objects.exists()
     assert job.person_id not in _found(alice, "acme")
     with pytest.raises(NotFound):
-        people.delete_affiliation(alice, job.pk)
+        affiliations.delete_affiliation(alice, job.pk)
     for bad in (0, -1, 2**63, "abc", "²"):
         with pytest.raises(NotFound):
-            people.get_affiliation(alice, bad)
+            affiliations.get_affiliation(alice, bad)
 
 
 def test_list_affiliations_current_first_and_paged(alice: Member) -> None:
     job = _job(alice)
-    old = people.add_affiliation(alice, job.person, "Alt AG", "job", start="2010", end="2015")
-    school = people.add_affiliation(alice, job.person, "TU Berlin", "education")
-    listed = people.list_affiliations(alice, job.person_id)
+    old = affiliations.add_affiliation(alice, job.person, "Alt AG", "job", start="2010", end="2015")
+    school = affiliations.add_affiliation(alice, job.person, "TU Berlin", "education")
+    listed = affiliations.list_affiliations(alice, job.person_id)
     assert [a.pk for a in listed] == [job.pk, school.pk, old.pk]
-    assert [a.pk for a in people.list_affiliations(alice, job.person_id, limit=1, offset=2)] == [
-        old.pk
-    ]
+    assert [
+        a.pk for a in affiliations.list_affiliations(alice, job.person_id, limit=1, offset=2)
+    ] == [old.pk]
     with CaptureQueriesContext(connection) as queries:
-        people.list_affiliations(alice, job.person_id)
+        affiliations.list_affiliations(alice, job.person_id)
     assert len(queries) <= 3

@@ -9,7 +9,7 @@ import pytest
 from knoten.core.errors import InvalidInput, NotFound
 from knoten.core.models import Member
 from knoten.core.partial_dates import PartialDate
-from knoten.people import services as people
+from knoten.people import important_dates, persons, relationships
 from knoten.people.models import ImportantDate, Person, Relationship
 
 Rows = Callable[[], dict[str, int]]
@@ -17,22 +17,22 @@ Rows = Callable[[], dict[str, int]]
 
 @pytest.fixture
 def pair(alice: Member) -> tuple[Person, Person]:
-    return people.add_person(alice, "Anna Schmidt"), people.add_person(alice, "Ben Braun")
+    return persons.add_person(alice, "Anna Schmidt"), persons.add_person(alice, "Ben Braun")
 
 
 def test_edit_relationship_changes_what_is_given(
     alice: Member, pair: tuple[Person, Person]
 ) -> None:
     anna, ben = pair
-    edge = people.relate(alice, anna, ben, "boss", trust=3)
-    edited = people.edit_relationship(alice, edge.pk, trust="5", since="2015", note=" ok ")
+    edge = relationships.relate(alice, anna, ben, "boss", trust=3)
+    edited = relationships.edit_relationship(alice, edge.pk, trust="5", since="2015", note=" ok ")
     edited.refresh_from_db()
     assert (edited.trust, edited.since, edited.note) == (5, PartialDate(2015), "ok")
     # "report" names the other direction: the edge turns round.
-    turned = people.edit_relationship(alice, edge.pk, kind="report")
+    turned = relationships.edit_relationship(alice, edge.pk, kind="report")
     turned.refresh_from_db()
     assert (turned.from_person_id, turned.to_person_id, turned.kind) == (ben.pk, anna.pk, "boss")
-    cleared = people.edit_relationship(alice, edge.pk, trust="", since="", note="")
+    cleared = relationships.edit_relationship(alice, edge.pk, trust="", since="", note="")
     cleared.refresh_from_db()
     assert (cleared.trust, cleared.since, cleared.note) == (None, None, "")
 
@@ -55,11 +55,11 @@ def test_a_bad_relationship_edit_changes_nothing(
     field: str,
 ) -> None:
     anna, ben = pair
-    edge = people.relate(alice, anna, ben, "colleague", trust=3)
-    people.relate(alice, ben, anna, "friend")
+    edge = relationships.relate(alice, anna, ben, "colleague", trust=3)
+    relationships.relate(alice, ben, anna, "friend")
     before = rows()
     with pytest.raises(InvalidInput) as caught:
-        people.edit_relationship(alice, edge.pk, **changes)
+        relationships.edit_relationship(alice, edge.pk, **changes)
     assert caught.value.field == field
     assert rows() == before
     fresh = Relationship.objects.get(pk=edge.pk)
@@ -70,30 +70,32 @@ def test_delete_and_list_relationships(
     alice: Member, bob: Member, pair: tuple[Person, Person]
 ) -> None:
     anna, ben = pair
-    cara = people.add_person(alice, "Cara Cordes")
-    friend = people.relate(alice, anna, ben, "friend")
-    sister = people.relate(alice, anna, cara, "sister")
-    assert [r.pk for r in people.list_relationships(alice, anna)] == [sister.pk, friend.pk]
-    assert [r.pk for r in people.list_relationships(alice, anna, limit=1, offset=1)] == [friend.pk]
+    cara = persons.add_person(alice, "Cara Cordes")
+    friend = relationships.relate(alice, anna, ben, "friend")
+    sister = relationships.relate(alice, anna, cara, "sister")
+    assert [r.pk for r in relationships.list_relationships(alice, anna)] == [sister.pk, friend.pk]
+    assert [r.pk for r in relationships.list_relationships(alice, anna, limit=1, offset=1)] == [
+        friend.pk
+    ]
     for call in (
-        lambda: people.edit_relationship(bob, friend.pk, trust=1),
-        lambda: people.delete_relationship(bob, friend.pk),
-        lambda: people.get_relationship(bob, friend.pk),
-        lambda: people.list_relationships(bob, anna.pk),
+        lambda: relationships.edit_relationship(bob, friend.pk, trust=1),
+        lambda: relationships.delete_relationship(bob, friend.pk),
+        lambda: relationships.get_relationship(bob, friend.pk),
+        lambda: relationships.list_relationships(bob, anna.pk),
     ):
         with pytest.raises(NotFound):
             call()
     assert Relationship.objects.count() == 2
-    people.delete_relationship(alice, friend.pk)
+    relationships.delete_relationship(alice, friend.pk)
     assert list(Relationship.objects.values_list("pk", flat=True)) == [sister.pk]
     with pytest.raises(NotFound):
-        people.delete_relationship(alice, friend.pk)
+        relationships.delete_relationship(alice, friend.pk)
 
 
 def test_edit_important_date(alice: Member, pair: tuple[Person, Person]) -> None:
     anna, _ = pair
-    wedding = people.add_important_date(alice, anna, "anniversary", "05.06.2010")
-    edited = people.edit_important_date(
+    wedding = important_dates.add_important_date(alice, anna, "anniversary", "05.06.2010")
+    edited = important_dates.edit_important_date(
         alice, wedding.pk, kind="Jahrestag", date="--06-05", label=" Hochzeit ", note="n"
     )
     edited.refresh_from_db()
@@ -103,8 +105,10 @@ def test_edit_important_date(alice: Member, pair: tuple[Person, Person]) -> None
         "Hochzeit",
         "n",
     )
-    assert people.edit_important_date(alice, wedding.pk, kind="birthday").kind == "birthday"
-    cleared = people.edit_important_date(alice, wedding.pk, label="", note="")
+    assert (
+        important_dates.edit_important_date(alice, wedding.pk, kind="birthday").kind == "birthday"
+    )
+    cleared = important_dates.edit_important_date(alice, wedding.pk, label="", note="")
     assert (cleared.label, cleared.note) == ("", "")
 
 
@@ -125,11 +129,11 @@ def test_a_bad_date_edit_changes_nothing(
     field: str,
 ) -> None:
     anna, _ = pair
-    people.add_important_date(alice, anna, "birthday", "14.03.1980")
-    wedding = people.add_important_date(alice, anna, "anniversary", "05.06.2010")
+    important_dates.add_important_date(alice, anna, "birthday", "14.03.1980")
+    wedding = important_dates.add_important_date(alice, anna, "anniversary", "05.06.2010")
     before = rows()
     with pytest.raises(InvalidInput) as caught:
-        people.edit_important_date(alice, wedding.pk, **changes)
+        important_dates.edit_important_date(alice, wedding.pk, **changes)
     assert caught.value.field == field
     assert rows() == before
     fresh = ImportantDate.objects.get(pk=wedding.pk)
@@ -138,34 +142,37 @@ def test_a_bad_date_edit_changes_nothing(
 
 def test_delete_and_list_dates(alice: Member, bob: Member, pair: tuple[Person, Person]) -> None:
     anna, _ = pair
-    wedding = people.add_important_date(alice, anna, "anniversary", "05.06.2010")
-    birthday = people.add_important_date(alice, anna, "birthday", "14.03.1980")
-    assert [d.pk for d in people.list_important_dates(alice, anna)] == [birthday.pk, wedding.pk]
+    wedding = important_dates.add_important_date(alice, anna, "anniversary", "05.06.2010")
+    birthday = important_dates.add_important_date(alice, anna, "birthday", "14.03.1980")
+    assert [d.pk for d in important_dates.list_important_dates(alice, anna)] == [
+        birthday.pk,
+        wedding.pk,
+    ]
     for call in (
-        lambda: people.edit_important_date(bob, wedding.pk, label="x"),
-        lambda: people.delete_important_date(bob, wedding.pk),
-        lambda: people.list_important_dates(bob, anna.pk),
+        lambda: important_dates.edit_important_date(bob, wedding.pk, label="x"),
+        lambda: important_dates.delete_important_date(bob, wedding.pk),
+        lambda: important_dates.list_important_dates(bob, anna.pk),
     ):
         with pytest.raises(NotFound):
             call()
     assert ImportantDate.objects.count() == 2
-    people.delete_important_date(alice, wedding.pk)
+    important_dates.delete_important_date(alice, wedding.pk)
     assert list(ImportantDate.objects.values_list("pk", flat=True)) == [birthday.pk]
     with pytest.raises(NotFound):
-        people.delete_important_date(alice, wedding.pk)
+        important_dates.delete_important_date(alice, wedding.pk)
 
 
 @pytest.mark.parametrize("typed", ["²", "-²", "٣٣", "1e3", ""])
 def test_odd_digits_are_no_trust(typed: str) -> None:
     with pytest.raises(InvalidInput) as caught:
-        people.parse_trust(typed)
+        relationships.parse_trust(typed)
     assert caught.value.field == "trust"
 
 
 @pytest.mark.parametrize("typed", ["²", "٥", "99999999999999999999999"])
 def test_odd_digits_are_no_importance(typed: str) -> None:
     with pytest.raises(InvalidInput) as caught:
-        people.parse_importance(typed)
+        persons.parse_importance(typed)
     assert caught.value.field == "importance"
 
 
@@ -173,20 +180,20 @@ def test_edit_relationship_in_the_words_of_either_end(
     alice: Member, pair: tuple[Person, Person]
 ) -> None:
     boss, report = pair
-    edge = people.relate(alice, boss, report, "boss")
+    edge = relationships.relate(alice, boss, report, "boss")
     # Seen from the report's page, "report" keeps the edge as it is …
-    people.edit_relationship(alice, edge.pk, kind="report", seen_from=report.pk)
+    relationships.edit_relationship(alice, edge.pk, kind="report", seen_from=report.pk)
     edge.refresh_from_db()
     assert (edge.from_person_id, edge.to_person_id, edge.kind) == (boss.pk, report.pk, "boss")
     # … and "boss" said of the report makes the report the boss.
-    people.edit_relationship(alice, edge.pk, kind="boss", seen_from=report.pk)
+    relationships.edit_relationship(alice, edge.pk, kind="boss", seen_from=report.pk)
     edge.refresh_from_db()
     assert (edge.from_person_id, edge.to_person_id, edge.kind) == (report.pk, boss.pk, "boss")
     # Ben is now the source: seen from him, "report" makes Anna the boss again.
-    people.edit_relationship(alice, edge.pk, kind="report", seen_from=report.pk)
+    relationships.edit_relationship(alice, edge.pk, kind="report", seen_from=report.pk)
     edge.refresh_from_db()
     assert (edge.from_person_id, edge.to_person_id, edge.kind) == (boss.pk, report.pk, "boss")
     # Without seen_from, the word is the source's (Anna): "report" turns it round.
-    people.edit_relationship(alice, edge.pk, kind="report")
+    relationships.edit_relationship(alice, edge.pk, kind="report")
     edge.refresh_from_db()
     assert (edge.from_person_id, edge.to_person_id, edge.kind) == (report.pk, boss.pk, "boss")

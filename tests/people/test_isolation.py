@@ -12,9 +12,17 @@ from typing import Any
 import pytest
 
 from knoten.core.errors import NotFound
-from knoten.people import contacts
-from knoten.people import services as people
+from knoten.people import (
+    affiliations,
+    contacts,
+    important_dates,
+    organisations,
+    persons,
+    relationships,
+)
 from knoten.people.models import Organisation, Person
+from knoten.profiles import organisation as organisation_page
+from knoten.profiles import person as person_page
 from tests.conftest import World
 
 Rows = Callable[[], dict[str, int]]
@@ -23,11 +31,11 @@ Rows = Callable[[], dict[str, int]]
 @pytest.fixture
 def alices(world: World) -> dict[str, Any]:
     a = world.alice
-    anna = people.add_person(
-        a, "Anna Quorbel", people.PersonFields(org="Quorbel GmbH", circles=["Kollegen"])
+    anna = persons.add_person(
+        a, "Anna Quorbel", persons.PersonFields(org="Quorbel GmbH", circles=["Kollegen"])
     )
-    ben = people.add_person(a, "Ben Quorbel")
-    people.relate(a, anna, ben, "friend")
+    ben = persons.add_person(a, "Ben Quorbel")
+    relationships.relate(a, anna, ben, "friend")
     return {"anna": anna, "ben": ben, "org": Organisation.objects.get(name="Quorbel GmbH")}
 
 
@@ -36,33 +44,40 @@ def calls(x: dict[str, Any]) -> list[tuple[str, Callable[[Any, Callable[[Any], A
     ben = x["ben"]
     org = x["org"]
     return [
-        ("person_detail", lambda bob, ref: people.person_detail(bob, ref(anna))),
+        ("person_detail", lambda bob, ref: person_page.person_detail(bob, ref(anna))),
         (
             "edit_person",
-            lambda bob, ref: people.edit_person(bob, ref(anna), people.PersonFields(note="x")),
+            lambda bob, ref: persons.edit_person(bob, ref(anna), persons.PersonFields(note="x")),
         ),
-        ("archive_person", lambda bob, ref: people.archive_person(bob, ref(anna))),
-        ("delete_person", lambda bob, ref: people.delete_person(bob, ref(anna))),
-        ("relate", lambda bob, ref: people.relate(bob, "me", ref(anna), "friend")),
-        ("relate reversed", lambda bob, ref: people.relate(bob, ref(anna), "me", "boss")),
-        ("unrelate", lambda bob, ref: people.unrelate(bob, ref(anna), ref(ben))),
+        ("archive_person", lambda bob, ref: persons.archive_person(bob, ref(anna))),
+        ("delete_person", lambda bob, ref: persons.delete_person(bob, ref(anna))),
+        ("relate", lambda bob, ref: relationships.relate(bob, "me", ref(anna), "friend")),
+        ("relate reversed", lambda bob, ref: relationships.relate(bob, ref(anna), "me", "boss")),
+        ("unrelate", lambda bob, ref: relationships.unrelate(bob, ref(anna), ref(ben))),
         (
             "add_important_date",
-            lambda bob, ref: people.add_important_date(bob, ref(anna), "birthday", "--03-14"),
+            lambda bob, ref: important_dates.add_important_date(
+                bob, ref(anna), "birthday", "--03-14"
+            ),
         ),
         (
             "add_affiliation to her person",
-            lambda bob, ref: people.add_affiliation(bob, ref(anna), "Bobs Firma", "job"),
+            lambda bob, ref: affiliations.add_affiliation(bob, ref(anna), "Bobs Firma", "job"),
         ),
         (
             "add_affiliation at her organisation",
-            lambda bob, ref: people.add_affiliation(bob, "me", ref(org), "job"),
+            lambda bob, ref: affiliations.add_affiliation(bob, "me", ref(org), "job"),
         ),
-        ("organisation_detail", lambda bob, ref: people.organisation_detail(bob, ref(org))),
-        ("list_people by her org", lambda bob, ref: people.list_people(bob, org=ref(org))),
+        (
+            "organisation_detail",
+            lambda bob, ref: organisation_page.organisation_detail(bob, ref(org)),
+        ),
+        ("list_people by her org", lambda bob, ref: persons.list_people(bob, org=ref(org))),
         (
             "her person as introducer",
-            lambda bob, ref: people.add_person(bob, "Neu", people.PersonFields(met_via=ref(anna))),
+            lambda bob, ref: persons.add_person(
+                bob, "Neu", persons.PersonFields(met_via=ref(anna))
+            ),
         ),
         (
             "add_contact_point",
@@ -97,21 +112,21 @@ def test_bob_cannot_touch_alices_people_or_organisations(
 
 def test_bobs_lists_hold_only_his_rows(world: World, alices: dict[str, Any]) -> None:
     bob = world.bob
-    people.add_person(bob, "Bert Quorbel", people.PersonFields(org="Quorbel GmbH"))
-    assert {p.full_name for p in people.list_people(bob, include_archived=True)} == {
+    persons.add_person(bob, "Bert Quorbel", persons.PersonFields(org="Quorbel GmbH"))
+    assert {p.full_name for p in persons.list_people(bob, include_archived=True)} == {
         "Bob Becker",
         "Bert Quorbel",
     }
-    assert [p.full_name for p in people.list_people(bob, circle="Kollegen")] == []
-    job = people.add_affiliation(bob, "me", "Quorbel GmbH", "job")
+    assert [p.full_name for p in persons.list_people(bob, circle="Kollegen")] == []
+    job = affiliations.add_affiliation(bob, "me", "Quorbel GmbH", "job")
     assert job.organisation.network_id == bob.network_id
     assert job.organisation.pk != alices["org"].pk
-    assert [o.name for o in people.list_organisations(bob)] == ["Quorbel GmbH"]
-    bobs_org = people.organisation_detail(bob, "Quorbel GmbH")
+    assert [o.name for o in organisations.list_organisations(bob)] == ["Quorbel GmbH"]
+    bobs_org = organisation_page.organisation_detail(bob, "Quorbel GmbH")
     assert bobs_org["id"] != alices["org"].pk
     assert [a["person"]["name"] for a in bobs_org["current"]] == ["Bob Becker", "Bert Quorbel"]
     # Bob's "Quorbel" is his own person, never one of Alice's namesakes.
-    assert people.person_detail(bob, "Quorbel")["name"] == "Bert Quorbel"
+    assert person_page.person_detail(bob, "Quorbel")["name"] == "Bert Quorbel"
 
 
 def test_the_cli_as_bob_finds_nothing_of_alices(

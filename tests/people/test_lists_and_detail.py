@@ -20,9 +20,10 @@ from knoten.journal.models import (
     ProjectRole,
     Promise,
 )
-from knoten.people import services as people
+from knoten.people import affiliations, important_dates, persons, relationships
 from knoten.people.models import Person
-from knoten.people.services import PersonFields
+from knoten.people.persons import PersonFields
+from knoten.profiles import person as person_page
 
 
 def names(found: list[Person]) -> list[str]:
@@ -47,8 +48,8 @@ def test_persons_sort_as_a_german_reader_expects(alice: Member) -> None:
         "Prof. Dr. Zacharias Adler",
     ]
     for name in typed:
-        people.add_person(alice, name)
-    listed = [n for n in names(people.list_people(alice)) if n != "Alice Adler"]
+        persons.add_person(alice, name)
+    listed = [n for n in names(persons.list_people(alice)) if n != "Alice Adler"]
     assert listed == [
         "Prof. Dr. Zacharias Adler",
         "Ute van Dyke",
@@ -68,57 +69,57 @@ def test_persons_sort_as_a_german_reader_expects(alice: Member) -> None:
 
 
 def test_same_family_names_sort_by_given_name_then_by_id(alice: Member) -> None:
-    bernd = people.add_person(alice, "Bernd Schmidt")
-    armin = people.add_person(alice, "Ärmin Schmidt")
-    earlier = people.add_person(alice, "Anna Schmidt")
-    later = people.add_person(alice, "Anna Schmidt")
-    listed = [p.pk for p in people.list_people(alice) if p.family_name == "Schmidt"]
+    bernd = persons.add_person(alice, "Bernd Schmidt")
+    armin = persons.add_person(alice, "Ärmin Schmidt")
+    earlier = persons.add_person(alice, "Anna Schmidt")
+    later = persons.add_person(alice, "Anna Schmidt")
+    listed = [p.pk for p in persons.list_people(alice) if p.family_name == "Schmidt"]
     assert listed == [earlier.pk, later.pk, armin.pk, bernd.pk]
 
 
 def test_limit_and_offset_page_through_the_list(alice: Member) -> None:
     for name in ("Anna Adam", "Berta Bach", "Carl Cohn", "Dora Dahl"):
-        people.add_person(alice, name)
-    everyone = names(people.list_people(alice))
-    assert names(people.list_people(alice, limit=2)) == everyone[:2]
-    assert names(people.list_people(alice, limit=2, offset=2)) == everyone[2:4]
-    assert names(people.list_people(alice, offset=4)) == everyone[4:]
+        persons.add_person(alice, name)
+    everyone = names(persons.list_people(alice))
+    assert names(persons.list_people(alice, limit=2)) == everyone[:2]
+    assert names(persons.list_people(alice, limit=2, offset=2)) == everyone[2:4]
+    assert names(persons.list_people(alice, offset=4)) == everyone[4:]
     with pytest.raises(InvalidInput, match=r"^limit: -1 is negative"):
-        people.list_people(alice, limit=-1)
+        persons.list_people(alice, limit=-1)
 
 
 def test_lists_filter_by_circle_organisation_and_tag(alice: Member) -> None:
-    anna = people.add_person(alice, "Anna Adam", PersonFields(circles=["Kollegen"], org="Siemens"))
-    berta = people.add_person(alice, "Berta Bach", PersonFields(tags=["Investorin"], org="Bosch"))
-    people.add_person(alice, "Carl Cohn")
-    people.add_affiliation(alice, berta, "Siemens", "job", start="2010", end="2015")
-    assert names(people.list_people(alice, circle="colleagues")) == [anna.full_name]
-    assert names(people.list_people(alice, circle="kollegen")) == [anna.full_name]
-    assert names(people.list_people(alice, org="Siemens")) == [anna.full_name]
-    assert names(people.list_people(alice, tag="investorin")) == [berta.full_name]
+    anna = persons.add_person(alice, "Anna Adam", PersonFields(circles=["Kollegen"], org="Siemens"))
+    berta = persons.add_person(alice, "Berta Bach", PersonFields(tags=["Investorin"], org="Bosch"))
+    persons.add_person(alice, "Carl Cohn")
+    affiliations.add_affiliation(alice, berta, "Siemens", "job", start="2010", end="2015")
+    assert names(persons.list_people(alice, circle="colleagues")) == [anna.full_name]
+    assert names(persons.list_people(alice, circle="kollegen")) == [anna.full_name]
+    assert names(persons.list_people(alice, org="Siemens")) == [anna.full_name]
+    assert names(persons.list_people(alice, tag="investorin")) == [berta.full_name]
     with pytest.raises(NotFound, match="no circle matches 'Segler'"):
-        people.list_people(alice, circle="Segler")
+        persons.list_people(alice, circle="Segler")
     with pytest.raises(NotFound, match="no tag matches 'nix'"):
-        people.list_people(alice, tag="nix")
+        persons.list_people(alice, tag="nix")
     with pytest.raises(NotFound, match="no org matches 'Nokia'"):
-        people.list_people(alice, org="Nokia")
+        persons.list_people(alice, org="Nokia")
 
 
 @pytest.mark.parametrize("typed", ["Mueller", "Muller", "müller", "MÜLLER", "Jurgen", "Juergen Mu"])
 def test_names_are_found_umlaut_insensitively(alice: Member, typed: str) -> None:
-    jurgen = people.add_person(alice, "Jürgen Müller")
-    people.add_person(alice, "Anna Miller")
-    assert people.person_detail(alice, typed)["id"] == jurgen.pk
+    jurgen = persons.add_person(alice, "Jürgen Müller")
+    persons.add_person(alice, "Anna Miller")
+    assert person_page.person_detail(alice, typed)["id"] == jurgen.pk
 
 
 def test_a_list_costs_the_same_queries_for_one_row_and_for_many(alice: Member) -> None:
-    people.add_person(
+    persons.add_person(
         alice, "Anna Adam", PersonFields(org="Siemens", emails=["a@x.de"], circles=["Kollegen"])
     )
     with CaptureQueriesContext(connection) as one:
-        [people.person_row(p, alice) for p in people.list_people(alice)]
+        [persons.person_row(p, alice) for p in persons.list_people(alice)]
     for index in range(20):
-        people.add_person(
+        persons.add_person(
             alice,
             f"Person{index} Test",
             PersonFields(
@@ -126,7 +127,7 @@ def test_a_list_costs_the_same_queries_for_one_row_and_for_many(alice: Member) -
             ),
         )
     with CaptureQueriesContext(connection) as many:
-        rows = [people.person_row(p, alice) for p in people.list_people(alice)]
+        rows = [persons.person_row(p, alice) for p in persons.list_people(alice)]
     assert len(rows) == 22
     assert len(many.captured_queries) == len(one.captured_queries) <= 5
     row = next(r for r in rows if r["name"] == "Anna Adam")
@@ -142,10 +143,10 @@ def test_a_list_costs_the_same_queries_for_one_row_and_for_many(alice: Member) -
 def anna(alice: Member) -> Person:
     """Anna with something of everything around her."""
     network = alice.network
-    people.add_person(alice, "Ben Weber")
-    people.add_person(alice, "Carla Klein")
+    persons.add_person(alice, "Ben Weber")
+    persons.add_person(alice, "Carla Klein")
     event = Event.objects.create(network=network, name="DMEXCO", starts_on=dt.date(2019, 9, 11))
-    anna = people.add_person(
+    anna = persons.add_person(
         alice,
         "Dr. Anna Schmidt",
         PersonFields(
@@ -162,16 +163,16 @@ def anna(alice: Member) -> Person:
             skills=["Zollrecht"],
         ),
     )
-    people.add_affiliation(
+    affiliations.add_affiliation(
         alice, anna, "TU München", "education", title="M.Sc.", start="2005", end="2010"
     )
-    people.add_affiliation(
+    affiliations.add_affiliation(
         alice, anna, "Bosch", "job", title="Analystin", start="2010", end="2015-06"
     )
-    people.relate(alice, anna, "Ben", "boss", trust=4, since="2019")
-    people.relate(alice, "Carla", anna, "Schwester")
-    people.relate(alice, anna, "me", "business-partner")
-    people.add_important_date(alice, anna, "Hochzeit", "2021-06-05")
+    relationships.relate(alice, anna, "Ben", "boss", trust=4, since="2019")
+    relationships.relate(alice, "Carla", anna, "Schwester")
+    relationships.relate(alice, anna, "me", "business-partner")
+    important_dates.add_important_date(alice, anna, "Hochzeit", "2021-06-05")
     Attendance.objects.create(network=network, event=event, person=anna, status="met")
     project = Project.objects.create(network=network, name="Zollprojekt")
     ProjectRole.objects.create(network=network, project=project, person=anna, role="Sponsorin")
@@ -216,7 +217,7 @@ def test_the_detail_shows_everything_known(alice: Member, anna: Person) -> None:
         network=alice.network, debtor=me, creditor=anna, text="Kontakt", done_on=dt.date(2024, 2, 1)
     )
 
-    data = people.person_detail(alice, "Anna")
+    data = person_page.person_detail(alice, "Anna")
     json.dumps(data)  # JSON-able as it is
     assert (data["name"], data["academic_title"], data["given_name"]) == (
         "Dr. Anna Schmidt",
@@ -268,7 +269,7 @@ def test_the_detail_shows_everything_known(alice: Member, anna: Person) -> None:
 
 
 def test_the_other_side_reads_the_reverse_label(alice: Member, anna: Person) -> None:
-    ben = people.person_detail(alice, "Ben")
+    ben = person_page.person_detail(alice, "Ben")
     assert [(r["label"], r["person"]["name"]) for r in ben["relationships"]] == [
         ("report of", "Dr. Anna Schmidt")
     ]
@@ -283,7 +284,7 @@ def test_private_minutes_of_another_member_stay_hidden(
     colleague = MemberModel.objects.create(
         network=alice.network,
         user=django_user_model.objects.create(username="dora"),
-        person=people.add_person(alice, "Dora Dreher"),
+        person=persons.add_person(alice, "Dora Dreher"),
         role="editor",
     )
     secret = talk(alice, dt.date(2024, 5, 1), "Dora privat", [anna], author=colleague, private=True)
@@ -291,10 +292,10 @@ def test_private_minutes_of_another_member_stay_hidden(
         network=alice.network, debtor=anna, creditor=colleague.me, text="Geheim", interaction=secret
     )
     talk(alice, dt.date(2024, 5, 2), "Alice privat", [anna], private=True)
-    seen = people.person_detail(alice, anna)
+    seen = person_page.person_detail(alice, anna)
     assert [i["summary"] for i in seen["interactions"]["items"]] == ["Alice privat"]
     assert seen["open_promises"] == []
-    seen_by_dora = people.person_detail(colleague, anna)
+    seen_by_dora = person_page.person_detail(colleague, anna)
     assert [i["summary"] for i in seen_by_dora["interactions"]["items"]] == ["Dora privat"]
     assert [p["text"] for p in seen_by_dora["open_promises"]] == ["Geheim"]
 
@@ -302,24 +303,24 @@ def test_private_minutes_of_another_member_stay_hidden(
 def test_the_detail_caps_conversations_and_gives_the_total(alice: Member, anna: Person) -> None:
     for day in range(1, 31):
         talk(alice, dt.date(2024, 1, day), f"Tag {day}", [anna])
-    conversations = people.person_detail(alice, anna)["interactions"]
+    conversations = person_page.person_detail(alice, anna)["interactions"]
     assert conversations["total"] == 30
-    assert conversations["shown"] == people.RECENT_INTERACTIONS == len(conversations["items"])
+    assert conversations["shown"] == person_page.RECENT_INTERACTIONS == len(conversations["items"])
     assert conversations["items"][0]["summary"] == "Tag 30"
 
 
 def test_the_detail_costs_a_fixed_number_of_queries(alice: Member, anna: Person) -> None:
     talk(alice, dt.date(2022, 1, 1), "Das erste", [anna])
     with CaptureQueriesContext(connection) as few:
-        people.person_detail(alice, anna.pk)
-    others = [people.add_person(alice, f"Kontakt{i} Test") for i in range(10)]
+        person_page.person_detail(alice, anna.pk)
+    others = [persons.add_person(alice, f"Kontakt{i} Test") for i in range(10)]
     for index, other in enumerate(others):
-        people.relate(alice, anna, other, "friend" if index % 2 else "mentee")
-        people.add_affiliation(alice, anna, f"Verein {index}", "membership")
+        relationships.relate(alice, anna, other, "friend" if index % 2 else "mentee")
+        affiliations.add_affiliation(alice, anna, f"Verein {index}", "membership")
         talk(alice, dt.date(2023, 1, index + 1), f"Gespräch {index}", [anna, other])
         Promise.objects.create(network=alice.network, debtor=other, creditor=anna, text=f"P{index}")
     with CaptureQueriesContext(connection) as many:
-        people.person_detail(alice, anna.pk)
+        person_page.person_detail(alice, anna.pk)
     assert len(many.captured_queries) == len(few.captured_queries) <= 22
 
 

@@ -9,8 +9,9 @@ import pytest
 from knoten.core.errors import Ambiguous, InvalidInput, NotFound
 from knoten.core.models import Member
 from knoten.core.partial_dates import PartialDate
-from knoten.people import services as people
+from knoten.people import affiliations, organisations, persons
 from knoten.people.models import Affiliation, Organisation
+from knoten.profiles import organisation as organisation_page
 
 Rows = Callable[[], dict[str, int]]
 
@@ -29,11 +30,13 @@ Rows = Callable[[], dict[str, int]]
 def test_an_organisation_kind_is_read_in_english_or_german(
     alice: Member, typed: str, code: str
 ) -> None:
-    assert people.add_organisation(alice, "Irgendwas e.V.", kind=typed).kind == code
+    assert organisations.add_organisation(alice, "Irgendwas e.V.", kind=typed).kind == code
 
 
 def test_an_organisation_keeps_industry_and_a_normalised_website(alice: Member) -> None:
-    org = people.add_organisation(alice, " VDI  Berlin ", industry="Ingenieure", website="VDI.de/")
+    org = organisations.add_organisation(
+        alice, " VDI  Berlin ", industry="Ingenieure", website="VDI.de/"
+    )
     org.refresh_from_db()
     assert (org.name, org.kind, org.industry, org.website) == (
         "VDI Berlin",
@@ -46,16 +49,25 @@ def test_an_organisation_keeps_industry_and_a_normalised_website(alice: Member) 
 @pytest.mark.parametrize(
     ("call", "message"),
     [
-        (lambda a: people.add_organisation(a, " "), "name: ' ' is empty"),
-        (lambda a: people.add_organisation(a, "X", kind="Sekte"), "kind: 'Sekte' is not one of"),
-        (lambda a: people.add_organisation(a, "X", website="no site"), "website: 'no site' is not"),
-        (lambda a: people.add_organisation(a, "müller gmbh"), "name: 'müller gmbh' already exists"),
+        (lambda a: organisations.add_organisation(a, " "), "name: ' ' is empty"),
+        (
+            lambda a: organisations.add_organisation(a, "X", kind="Sekte"),
+            "kind: 'Sekte' is not one of",
+        ),
+        (
+            lambda a: organisations.add_organisation(a, "X", website="no site"),
+            "website: 'no site' is not",
+        ),
+        (
+            lambda a: organisations.add_organisation(a, "müller gmbh"),
+            "name: 'müller gmbh' already exists",
+        ),
     ],
 )
 def test_a_bad_organisation_is_refused_and_nothing_written(
     alice: Member, rows: Rows, call: Callable[[Member], object], message: str
 ) -> None:
-    people.add_organisation(alice, "Müller GmbH")
+    organisations.add_organisation(alice, "Müller GmbH")
     before = rows()
     with pytest.raises(InvalidInput) as caught:
         call(alice)
@@ -64,23 +76,29 @@ def test_a_bad_organisation_is_refused_and_nothing_written(
 
 
 def test_organisations_list_by_name_with_their_current_people(alice: Member) -> None:
-    people.add_person(alice, "Anna Adam", people.PersonFields(org="Zeiss", title="CTO"))
-    people.add_person(alice, "Berta Bach", people.PersonFields(org="Zeiss", function="Betriebsrat"))
-    old = people.add_person(alice, "Carl Cohn")
-    people.add_affiliation(alice, old, "Zeiss", "job", start="2001", end="2005")
-    people.add_organisation(alice, "Ärztekammer", kind="Behörde")
-    people.add_organisation(alice, "Bosch")
-    listed = [(o.name, o.current_people) for o in people.list_organisations(alice)]
+    persons.add_person(alice, "Anna Adam", persons.PersonFields(org="Zeiss", title="CTO"))
+    persons.add_person(
+        alice, "Berta Bach", persons.PersonFields(org="Zeiss", function="Betriebsrat")
+    )
+    old = persons.add_person(alice, "Carl Cohn")
+    affiliations.add_affiliation(alice, old, "Zeiss", "job", start="2001", end="2005")
+    organisations.add_organisation(alice, "Ärztekammer", kind="Behörde")
+    organisations.add_organisation(alice, "Bosch")
+    listed = [(o.name, o.current_people) for o in organisations.list_organisations(alice)]
     assert listed == [("Ärztekammer", 0), ("Bosch", 0), ("Zeiss", 2)]
-    assert [o.name for o in people.list_organisations(alice, kind="public body")] == ["Ärztekammer"]
-    assert [o.name for o in people.list_organisations(alice, limit=1)] == ["Ärztekammer"]
+    assert [o.name for o in organisations.list_organisations(alice, kind="public body")] == [
+        "Ärztekammer"
+    ]
+    assert [o.name for o in organisations.list_organisations(alice, limit=1)] == ["Ärztekammer"]
 
 
 def test_an_organisation_detail_shows_current_and_former_people(alice: Member) -> None:
-    anna = people.add_person(alice, "Anna Adam", people.PersonFields(org="Zeiss", title="CTO"))
-    carl = people.add_person(alice, "Carl Cohn")
-    people.add_affiliation(alice, carl, "Zeiss", "job", title="Azubi", start="2001", end="2005")
-    data = people.organisation_detail(alice, "zeiss")
+    anna = persons.add_person(alice, "Anna Adam", persons.PersonFields(org="Zeiss", title="CTO"))
+    carl = persons.add_person(alice, "Carl Cohn")
+    affiliations.add_affiliation(
+        alice, carl, "Zeiss", "job", title="Azubi", start="2001", end="2005"
+    )
+    data = organisation_page.organisation_detail(alice, "zeiss")
     assert [(a["person"]["id"], a["title"]) for a in data["current"]] == [(anna.pk, "CTO")]
     assert [(a["person"]["id"], a["start"], a["end"]) for a in data["former"]] == [
         (carl.pk, "2001", "2005")
@@ -89,18 +107,18 @@ def test_an_organisation_detail_shows_current_and_former_people(alice: Member) -
 
 
 def test_an_organisation_is_found_by_part_of_its_name_unless_ambiguous(alice: Member) -> None:
-    people.add_organisation(alice, "Deutsche Bank")
-    people.add_organisation(alice, "Commerzbank")
-    assert people.organisation_detail(alice, "deutsche")["name"] == "Deutsche Bank"
+    organisations.add_organisation(alice, "Deutsche Bank")
+    organisations.add_organisation(alice, "Commerzbank")
+    assert organisation_page.organisation_detail(alice, "deutsche")["name"] == "Deutsche Bank"
     with pytest.raises(Ambiguous):
-        people.organisation_detail(alice, "bank")
+        organisation_page.organisation_detail(alice, "bank")
     with pytest.raises(NotFound, match="no organisation matches 'Sparkasse'"):
-        people.organisation_detail(alice, "Sparkasse")
+        organisation_page.organisation_detail(alice, "Sparkasse")
 
 
 def test_an_affiliation_takes_partial_dates_and_creates_a_new_organisation(alice: Member) -> None:
-    anna = people.add_person(alice, "Anna Adam")
-    study = people.add_affiliation(
+    anna = persons.add_person(alice, "Anna Adam")
+    study = affiliations.add_affiliation(
         alice, "Anna", "TU München", "Ausbildung", title="M.Sc.", start="2008", end="09/2013"
     )
     assert (study.kind, study.start, study.end) == (
@@ -110,14 +128,18 @@ def test_an_affiliation_takes_partial_dates_and_creates_a_new_organisation(alice
     )
     assert study.person == anna
     assert Organisation.objects.get(name="TU München").kind == "school"
-    membership = people.add_affiliation(alice, anna, "VDI", "Mitgliedschaft", start="2019-05-14")
+    membership = affiliations.add_affiliation(
+        alice, anna, "VDI", "Mitgliedschaft", start="2019-05-14"
+    )
     assert (membership.kind, membership.start) == ("membership", PartialDate(2019, 5, 14))
 
 
 def test_the_same_affiliation_again_is_updated_not_doubled(alice: Member) -> None:
-    people.add_person(alice, "Anna Adam")
-    people.add_affiliation(alice, "Anna", "Zeiss", "job", title="CTO", start="2019")
-    people.add_affiliation(alice, "Anna", "zeiss", "job", title="CTO", start="2019", end="2023")
+    persons.add_person(alice, "Anna Adam")
+    affiliations.add_affiliation(alice, "Anna", "Zeiss", "job", title="CTO", start="2019")
+    affiliations.add_affiliation(
+        alice, "Anna", "zeiss", "job", title="CTO", start="2019", end="2023"
+    )
     assert [(a.title, a.end) for a in Affiliation.objects.all()] == [("CTO", PartialDate(2023))]
 
 
@@ -135,17 +157,17 @@ def test_the_same_affiliation_again_is_updated_not_doubled(alice: Member) -> Non
 def test_a_bad_affiliation_is_refused_and_nothing_written(
     alice: Member, rows: Rows, kwargs: dict[str, str], message: str
 ) -> None:
-    people.add_person(alice, "Anna Adam")
+    persons.add_person(alice, "Anna Adam")
     before = rows()
     organisation = kwargs.pop("organisation", "Neue Firma")
     kind = kwargs.pop("kind")
     with pytest.raises(InvalidInput) as caught:
-        people.add_affiliation(alice, "Anna", organisation, kind, **kwargs)
+        affiliations.add_affiliation(alice, "Anna", organisation, kind, **kwargs)
     assert message in caught.value.message
     assert rows() == before
 
 
 def test_an_end_in_the_same_year_as_a_more_precise_start_is_fine(alice: Member) -> None:
-    people.add_person(alice, "Anna Adam")
-    job = people.add_affiliation(alice, "Anna", "Zeiss", "job", start="2020-05", end="2020")
+    persons.add_person(alice, "Anna Adam")
+    job = affiliations.add_affiliation(alice, "Anna", "Zeiss", "job", start="2020-05", end="2020")
     assert job.end == PartialDate(2020)

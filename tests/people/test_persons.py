@@ -11,15 +11,15 @@ from knoten.core.errors import Ambiguous, InvalidInput, NotFound
 from knoten.core.models import Member
 from knoten.core.partial_dates import PartialDate
 from knoten.journal.models import Event
-from knoten.people import services as people
+from knoten.people import affiliations, persons, relationships
 from knoten.people.models import Affiliation, Circle, ContactPoint, Organisation, Person
-from knoten.people.services import PersonFields
+from knoten.people.persons import PersonFields
 
 Rows = Callable[[], dict[str, int]]
 
 
 def test_a_name_is_all_a_person_needs(alice: Member) -> None:
-    person = people.add_person(alice, "Prof. Dr. Hans-Peter von Müller")
+    person = persons.add_person(alice, "Prof. Dr. Hans-Peter von Müller")
     person.refresh_from_db()
     assert (
         person.academic_title,
@@ -33,8 +33,8 @@ def test_a_name_is_all_a_person_needs(alice: Member) -> None:
 
 def test_every_field_is_stored_where_it_belongs(alice: Member) -> None:
     event = Event.objects.create(network=alice.network, name="DMEXCO 2019")
-    ben = people.add_person(alice, "Ben Weber")
-    anna = people.add_person(
+    ben = persons.add_person(alice, "Ben Weber")
+    anna = persons.add_person(
         alice,
         "Dr. Anna Schmidt",
         PersonFields(
@@ -102,7 +102,7 @@ def test_a_seeded_circle_is_found_by_its_german_name_and_an_unknown_one_is_creat
     alice: Member,
 ) -> None:
     before = Circle.objects.filter(network=alice.network).count()
-    person = people.add_person(
+    person = persons.add_person(
         alice,
         "Eva Roth",
         PersonFields(circles=["Geschäftspartner", "Online-Kontakte", "Segelclub"]),
@@ -116,27 +116,27 @@ def test_a_seeded_circle_is_found_by_its_german_name_and_an_unknown_one_is_creat
 
 
 def test_tags_and_skills_are_reused_by_folded_name(alice: Member) -> None:
-    first = people.add_person(alice, "Eva Roth", PersonFields(skills=["Zölle"]))
-    second = people.add_person(alice, "Udo Kern", PersonFields(skills=["Zoelle"]))
+    first = persons.add_person(alice, "Eva Roth", PersonFields(skills=["Zölle"]))
+    second = persons.add_person(alice, "Udo Kern", PersonFields(skills=["Zoelle"]))
     assert first.skills.get() == second.skills.get()
 
 
 def test_an_organisation_alone_makes_a_job_without_a_title(alice: Member) -> None:
-    person = people.add_person(alice, "Eva Roth", PersonFields(org="Bosch"))
+    person = persons.add_person(alice, "Eva Roth", PersonFields(org="Bosch"))
     job = person.affiliations.get()
     assert (job.kind, job.title, job.organisation.name) == ("job", "", "Bosch")
 
 
 def test_org_and_function_without_title_make_only_the_function(alice: Member) -> None:
-    person = people.add_person(
+    person = persons.add_person(
         alice, "Klaus Weber", PersonFields(org="VDI", function="Vorsitzender")
     )
     assert [(a.kind, a.title) for a in person.affiliations.all()] == [("function", "Vorsitzender")]
 
 
 def test_the_same_organisation_typed_differently_is_reused(alice: Member) -> None:
-    people.add_person(alice, "Eva Roth", PersonFields(org="Müller GmbH"))
-    people.add_person(alice, "Udo Kern", PersonFields(org="mueller gmbh"))
+    persons.add_person(alice, "Eva Roth", PersonFields(org="Müller GmbH"))
+    persons.add_person(alice, "Udo Kern", PersonFields(org="mueller gmbh"))
     assert Organisation.objects.filter(network=alice.network).count() == 1
 
 
@@ -166,7 +166,7 @@ def test_bad_input_names_field_and_value_and_writes_nothing(
         fields.tags = ["neu"]
         fields.emails = fields.emails or ["ok@example.de"]
         fields.org = fields.org if fields.org is not None else (None if fields.title else "Neu AG")
-        people.add_person(alice, "Eva Roth", fields)
+        persons.add_person(alice, "Eva Roth", fields)
     assert message in caught.value.message
     assert rows() == before
 
@@ -174,16 +174,16 @@ def test_bad_input_names_field_and_value_and_writes_nothing(
 def test_an_empty_name_is_refused(alice: Member, rows: Rows) -> None:
     before = rows()
     with pytest.raises(InvalidInput, match=r"^name: '  ' is empty"):
-        people.add_person(alice, "  ", PersonFields(org="Neu AG"))
+        persons.add_person(alice, "  ", PersonFields(org="Neu AG"))
     assert rows() == before
 
 
 def test_an_ambiguous_introducer_lists_the_candidates(alice: Member, rows: Rows) -> None:
-    people.add_person(alice, "Anna Schmidt")
-    people.add_person(alice, "Anna Schmitt")
+    persons.add_person(alice, "Anna Schmidt")
+    persons.add_person(alice, "Anna Schmitt")
     before = rows()
     with pytest.raises(Ambiguous) as caught:
-        people.add_person(alice, "Eva Roth", PersonFields(met_via="Anna"))
+        persons.add_person(alice, "Eva Roth", PersonFields(met_via="Anna"))
     assert len(caught.value.candidates) == 2
     assert rows() == before
 
@@ -192,24 +192,24 @@ def test_an_ambiguous_event_lists_the_candidates(alice: Member) -> None:
     Event.objects.create(network=alice.network, name="Stammtisch Januar")
     Event.objects.create(network=alice.network, name="Stammtisch Februar")
     with pytest.raises(Ambiguous, match="Stammtisch"):
-        people.add_person(alice, "Eva Roth", PersonFields(met_at="Stammtisch"))
+        persons.add_person(alice, "Eva Roth", PersonFields(met_at="Stammtisch"))
 
 
 def test_an_event_of_another_network_is_not_found(alice: Member, bob: Member) -> None:
     theirs = Event.objects.create(network=bob.network, name="Bobs Party")
     for ref in (theirs, str(theirs.pk), "Bobs Party"):
         with pytest.raises(NotFound):
-            people.add_person(alice, "Eva Roth", PersonFields(met_at=ref))
+            persons.add_person(alice, "Eva Roth", PersonFields(met_at=ref))
 
 
 # --- edit ---------------------------------------------------------------------------------
 
 
 def test_edit_changes_only_what_is_given(alice: Member) -> None:
-    anna = people.add_person(
+    anna = persons.add_person(
         alice, "Anna Schmidt", PersonFields(emails=["a@x.de"], note="alt", circles=["Freunde"])
     )
-    people.edit_person(alice, "Anna", PersonFields(salutation="Liebe Anna"))
+    persons.edit_person(alice, "Anna", PersonFields(salutation="Liebe Anna"))
     anna.refresh_from_db()
     assert anna.salutation == "Liebe Anna"
     assert anna.notes == "alt"
@@ -218,20 +218,20 @@ def test_edit_changes_only_what_is_given(alice: Member) -> None:
 
 
 def test_edit_replaces_repeated_values_and_keeps_the_first_preferred(alice: Member) -> None:
-    anna = people.add_person(alice, "Anna Schmidt", PersonFields(emails=["a@x.de", "b@x.de"]))
-    people.edit_person(alice, anna, PersonFields(emails=["b@x.de", "c@x.de"], tags=["neu"]))
+    anna = persons.add_person(alice, "Anna Schmidt", PersonFields(emails=["a@x.de", "b@x.de"]))
+    persons.edit_person(alice, anna, PersonFields(emails=["b@x.de", "c@x.de"], tags=["neu"]))
     points = [(c.value, c.preferred) for c in anna.contact_points.order_by("value")]
     assert points == [("b@x.de", True), ("c@x.de", False)]
-    people.edit_person(alice, anna, PersonFields(emails=[""], tags=[""]))
+    persons.edit_person(alice, anna, PersonFields(emails=[""], tags=[""]))
     assert not anna.contact_points.exists()
     assert not anna.tags.exists()
 
 
 def test_edit_with_an_empty_value_clears_a_single_fact(alice: Member) -> None:
-    anna = people.add_person(
+    anna = persons.add_person(
         alice, "Anna Schmidt", PersonFields(birthday="14.03.", form_of_address="du", met_on="2019")
     )
-    people.edit_person(alice, anna, PersonFields(birthday="", form_of_address="", met_on=""))
+    persons.edit_person(alice, anna, PersonFields(birthday="", form_of_address="", met_on=""))
     anna.refresh_from_db()
     assert not anna.dates.exists()
     assert anna.form_of_address == ""
@@ -239,49 +239,49 @@ def test_edit_with_an_empty_value_clears_a_single_fact(alice: Member) -> None:
 
 
 def test_edit_renames_and_resorts(alice: Member) -> None:
-    anna = people.add_person(alice, "Anna Schmidt")
-    people.edit_person(alice, anna, PersonFields(), name="Anna Zander")
+    anna = persons.add_person(alice, "Anna Schmidt")
+    persons.edit_person(alice, anna, PersonFields(), name="Anna Zander")
     anna.refresh_from_db()
     assert anna.family_name == "Zander"
     assert anna.sort_name.startswith("zander")
 
 
 def test_a_new_employer_ends_the_current_job_this_month(alice: Member) -> None:
-    anna = people.add_person(alice, "Anna Schmidt", PersonFields(org="Siemens", title="CFO"))
-    people.edit_person(alice, anna, PersonFields(org="Bosch", title="CEO"))
+    anna = persons.add_person(alice, "Anna Schmidt", PersonFields(org="Siemens", title="CFO"))
+    persons.edit_person(alice, anna, PersonFields(org="Bosch", title="CEO"))
     jobs = {(a.organisation.name, a.title): a.end for a in anna.affiliations.all()}
     now = today()
     assert jobs == {("Siemens", "CFO"): PartialDate(now.year, now.month), ("Bosch", "CEO"): None}
 
 
 def test_a_title_alone_renames_the_one_current_job(alice: Member) -> None:
-    anna = people.add_person(alice, "Anna Schmidt", PersonFields(org="Siemens", title="CFO"))
-    people.edit_person(alice, anna, PersonFields(title="CEO"))
+    anna = persons.add_person(alice, "Anna Schmidt", PersonFields(org="Siemens", title="CFO"))
+    persons.edit_person(alice, anna, PersonFields(title="CEO"))
     assert [(a.title, a.end) for a in anna.affiliations.all()] == [("CEO", None)]
 
 
 def test_a_title_alone_is_refused_without_exactly_one_current_job(
     alice: Member, rows: Rows
 ) -> None:
-    anna = people.add_person(alice, "Anna Schmidt")
+    anna = persons.add_person(alice, "Anna Schmidt")
     before = rows()
     with pytest.raises(
         InvalidInput, match=r"^title: 'CEO' needs an organisation.*has no current job"
     ):
-        people.edit_person(alice, anna, PersonFields(title="CEO"))
+        persons.edit_person(alice, anna, PersonFields(title="CEO"))
     assert rows() == before
-    people.add_affiliation(alice, anna, "Siemens", "job")
-    people.add_affiliation(alice, anna, "Bosch", "job")
+    affiliations.add_affiliation(alice, anna, "Siemens", "job")
+    affiliations.add_affiliation(alice, anna, "Bosch", "job")
     with pytest.raises(InvalidInput, match="several current jobs"):
-        people.edit_person(alice, anna, PersonFields(title="CEO"))
+        persons.edit_person(alice, anna, PersonFields(title="CEO"))
     assert not Affiliation.objects.filter(title="CEO").exists()
 
 
 def test_a_bad_edit_changes_nothing(alice: Member, rows: Rows) -> None:
-    anna = people.add_person(alice, "Anna Schmidt", PersonFields(emails=["a@x.de"], note="alt"))
+    anna = persons.add_person(alice, "Anna Schmidt", PersonFields(emails=["a@x.de"], note="alt"))
     before = rows()
     with pytest.raises(InvalidInput, match=r"^phone"):
-        people.edit_person(
+        persons.edit_person(
             alice,
             anna,
             PersonFields(note="neu", emails=["b@x.de"], circles=["Neu"], phones=["0"]),
@@ -294,47 +294,47 @@ def test_a_bad_edit_changes_nothing(alice: Member, rows: Rows) -> None:
 
 
 def test_nobody_introduces_themselves(alice: Member) -> None:
-    anna = people.add_person(alice, "Anna Schmidt")
+    anna = persons.add_person(alice, "Anna Schmidt")
     with pytest.raises(InvalidInput, match=r"^met_via: 'Anna'"):
-        people.edit_person(alice, anna, PersonFields(met_via="Anna"))
+        persons.edit_person(alice, anna, PersonFields(met_via="Anna"))
 
 
 def test_edit_with_an_empty_name_is_refused(alice: Member) -> None:
-    anna = people.add_person(alice, "Anna Schmidt")
+    anna = persons.add_person(alice, "Anna Schmidt")
     with pytest.raises(InvalidInput, match=r"^name: '' is empty"):
-        people.edit_person(alice, anna, PersonFields(), name="")
+        persons.edit_person(alice, anna, PersonFields(), name="")
 
 
 # --- archive and delete ------------------------------------------------------------------
 
 
 def test_an_archived_person_leaves_the_list_and_comes_back(alice: Member) -> None:
-    anna = people.add_person(alice, "Anna Schmidt")
-    people.archive_person(alice, "Anna")
-    assert anna.pk not in [p.pk for p in people.list_people(alice)]
-    assert anna.pk in [p.pk for p in people.list_people(alice, include_archived=True)]
-    people.archive_person(alice, "Anna", archived=False)
-    assert anna.pk in [p.pk for p in people.list_people(alice)]
+    anna = persons.add_person(alice, "Anna Schmidt")
+    persons.archive_person(alice, "Anna")
+    assert anna.pk not in [p.pk for p in persons.list_people(alice)]
+    assert anna.pk in [p.pk for p in persons.list_people(alice, include_archived=True)]
+    persons.archive_person(alice, "Anna", archived=False)
+    assert anna.pk in [p.pk for p in persons.list_people(alice)]
 
 
 def test_me_cannot_be_archived_or_deleted(alice: Member, rows: Rows) -> None:
     before = rows()
     with pytest.raises(InvalidInput, match="me"):
-        people.archive_person(alice, "me")
+        persons.archive_person(alice, "me")
     with pytest.raises(InvalidInput, match="cannot be deleted"):
-        people.delete_person(alice, "me")
+        persons.delete_person(alice, "me")
     assert rows() == before
     alice.me.refresh_from_db()
     assert not alice.me.archived
 
 
 def test_delete_removes_the_person_and_what_hangs_on_them(alice: Member) -> None:
-    anna = people.add_person(
+    anna = persons.add_person(
         alice, "Anna Schmidt", PersonFields(org="Siemens", emails=["a@x.de"], birthday="14.03.")
     )
-    ben = people.add_person(alice, "Ben Weber", PersonFields(met_via=anna))
-    people.relate(alice, anna, ben, "friend")
-    people.delete_person(alice, anna)
+    ben = persons.add_person(alice, "Ben Weber", PersonFields(met_via=anna))
+    relationships.relate(alice, anna, ben, "friend")
+    persons.delete_person(alice, anna)
     assert not Person.objects.filter(pk=anna.pk).exists()
     assert not ContactPoint.objects.filter(person_id=anna.pk).exists()
     assert not Affiliation.objects.filter(person_id=anna.pk).exists()

@@ -9,7 +9,7 @@ import pytest
 from knoten.core.errors import InvalidInput, NotFound
 from knoten.core.models import Member
 from knoten.core.partial_dates import PartialDate
-from knoten.people import services as people
+from knoten.people import important_dates, persons, relationships
 from knoten.people.models import ImportantDate, Person, Relationship
 
 Rows = Callable[[], dict[str, int]]
@@ -17,7 +17,7 @@ Rows = Callable[[], dict[str, int]]
 
 @pytest.fixture
 def pair(alice: Member) -> tuple[Person, Person]:
-    return people.add_person(alice, "Anna Adam"), people.add_person(alice, "Ben Weber")
+    return persons.add_person(alice, "Anna Adam"), persons.add_person(alice, "Ben Weber")
 
 
 def edges() -> set[tuple[str, str, str]]:
@@ -47,13 +47,13 @@ def edges() -> set[tuple[str, str, str]]:
 def test_a_kind_is_read_in_either_language_and_direction(
     alice: Member, pair: tuple[Person, Person], typed: str, edge: tuple[str, str, str]
 ) -> None:
-    people.relate(alice, "Anna", "Ben", typed)
+    relationships.relate(alice, "Anna", "Ben", typed)
     assert edges() == {edge}
 
 
 def test_the_same_relationship_again_is_updated(alice: Member, pair: tuple[Person, Person]) -> None:
-    people.relate(alice, "Anna", "Ben", "boss", trust=3, note="seit Projekt X")
-    people.relate(alice, "Ben", "Anna", "report", trust="5", since="2019")
+    relationships.relate(alice, "Anna", "Ben", "boss", trust=3, note="seit Projekt X")
+    relationships.relate(alice, "Ben", "Anna", "report", trust="5", since="2019")
     relationship = Relationship.objects.get()
     assert (relationship.trust, relationship.since, relationship.note) == (
         5,
@@ -65,8 +65,8 @@ def test_the_same_relationship_again_is_updated(alice: Member, pair: tuple[Perso
 def test_a_symmetric_kind_is_stored_once_whatever_the_order(
     alice: Member, pair: tuple[Person, Person]
 ) -> None:
-    people.relate(alice, "Anna", "Ben", "friend")
-    people.relate(alice, "Ben", "Anna", "Freundin", trust=2)
+    relationships.relate(alice, "Anna", "Ben", "friend")
+    relationships.relate(alice, "Ben", "Anna", "Freundin", trust=2)
     assert Relationship.objects.count() == 1
     assert Relationship.objects.get().trust == 2
 
@@ -74,8 +74,8 @@ def test_a_symmetric_kind_is_stored_once_whatever_the_order(
 def test_different_kinds_between_the_same_pair_are_kept_apart(
     alice: Member, pair: tuple[Person, Person]
 ) -> None:
-    people.relate(alice, "Anna", "Ben", "friend")
-    people.relate(alice, "Anna", "Ben", "colleague")
+    relationships.relate(alice, "Anna", "Ben", "friend")
+    relationships.relate(alice, "Anna", "Ben", "colleague")
     assert Relationship.objects.count() == 2
 
 
@@ -105,7 +105,7 @@ def test_a_bad_relationship_is_refused_and_nothing_written(
 ) -> None:
     before = rows()
     with pytest.raises(error) as caught:
-        people.relate(alice, a, b, kind, **extra)  # type: ignore[arg-type]
+        relationships.relate(alice, a, b, kind, **extra)  # type: ignore[arg-type]
     assert message in str(caught.value)
     assert rows() == before
 
@@ -113,12 +113,12 @@ def test_a_bad_relationship_is_refused_and_nothing_written(
 def test_unrelate_removes_both_directions_or_one_kind(
     alice: Member, pair: tuple[Person, Person]
 ) -> None:
-    people.relate(alice, "Anna", "Ben", "friend")
-    people.relate(alice, "Ben", "Anna", "boss")
-    assert people.unrelate(alice, "Anna", "Ben", "Chef") == 1
+    relationships.relate(alice, "Anna", "Ben", "friend")
+    relationships.relate(alice, "Ben", "Anna", "boss")
+    assert relationships.unrelate(alice, "Anna", "Ben", "Chef") == 1
     assert edges() == {("Anna", "friend", "Ben")}
-    people.relate(alice, "Ben", "Anna", "mentor")
-    assert people.unrelate(alice, "Ben", "Anna") == 2
+    relationships.relate(alice, "Ben", "Anna", "mentor")
+    assert relationships.unrelate(alice, "Ben", "Anna") == 2
     assert edges() == set()
 
 
@@ -126,10 +126,10 @@ def test_unrelate_without_a_relationship_says_so(
     alice: Member, pair: tuple[Person, Person]
 ) -> None:
     with pytest.raises(NotFound, match="no relationship matches 'Anna Adam – Ben Weber'"):
-        people.unrelate(alice, "Anna", "Ben")
-    people.relate(alice, "Anna", "Ben", "friend")
+        relationships.unrelate(alice, "Anna", "Ben")
+    relationships.relate(alice, "Anna", "Ben", "friend")
     with pytest.raises(NotFound, match=r"Anna Adam – Ben Weber \(boss\)"):
-        people.unrelate(alice, "Anna", "Ben", "boss")
+        relationships.unrelate(alice, "Anna", "Ben", "boss")
     assert Relationship.objects.count() == 1
 
 
@@ -137,8 +137,8 @@ def test_unrelate_without_a_relationship_says_so(
 
 
 def test_a_second_birthday_replaces_the_first(alice: Member, pair: tuple[Person, Person]) -> None:
-    people.add_important_date(alice, "Anna", "birthday", "14.03.")
-    people.add_important_date(alice, "Anna", "Geburtstag", "1980-03-15")
+    important_dates.add_important_date(alice, "Anna", "birthday", "14.03.")
+    important_dates.add_important_date(alice, "Anna", "Geburtstag", "1980-03-15")
     assert [(d.kind, d.date) for d in ImportantDate.objects.all()] == [
         ("birthday", PartialDate(1980, 3, 15))
     ]
@@ -147,8 +147,8 @@ def test_a_second_birthday_replaces_the_first(alice: Member, pair: tuple[Person,
 def test_life_events_accumulate_with_label_and_note(
     alice: Member, pair: tuple[Person, Person]
 ) -> None:
-    people.add_important_date(alice, "Anna", "neue Stelle", "2024-04", note="bei Zeiss")
-    people.add_important_date(alice, "Anna", "custom", "2024", label="Marathon")
+    important_dates.add_important_date(alice, "Anna", "neue Stelle", "2024-04", note="bei Zeiss")
+    important_dates.add_important_date(alice, "Anna", "custom", "2024", label="Marathon")
     rows = {(d.kind, d.date.isoformat(), d.label, d.note) for d in ImportantDate.objects.all()}
     assert rows == {("new_job", "2024-04", "", "bei Zeiss"), ("custom", "2024", "Marathon", "")}
 
@@ -165,10 +165,10 @@ def test_life_events_accumulate_with_label_and_note(
 def test_a_bad_date_is_refused_and_nothing_written(
     alice: Member, rows: Rows, pair: tuple[Person, Person], kind: str, date: str, message: str
 ) -> None:
-    people.add_important_date(alice, "Anna", "birthday", "14.03.")
+    important_dates.add_important_date(alice, "Anna", "birthday", "14.03.")
     before = rows()
     with pytest.raises(InvalidInput) as caught:
-        people.add_important_date(alice, "Anna", kind, date)
+        important_dates.add_important_date(alice, "Anna", kind, date)
     assert message in caught.value.message
     assert rows() == before
     assert ImportantDate.objects.get().date == PartialDate(None, 3, 14)

@@ -20,7 +20,7 @@ from django.urls import reverse
 from knoten.core.models import Member
 from knoten.journal.models import Interaction
 from knoten.people.models import Person
-from knoten.people.services import add_person
+from knoten.people.persons import add_person
 from knoten.reciprocity import services
 from knoten.reciprocity.balance import monthly_balance, overall_balance
 from knoten.reciprocity.charts import nice_ticks

@@ -8,7 +8,7 @@ import pytest
 
 from knoten.journal import services as journal
 from knoten.journal.models import Interaction
-from knoten.people import services as people
+from knoten.people import persons
 from knoten.people.models import Organisation, Person
 from tests.conftest import World
 
@@ -30,10 +30,10 @@ class Directory:
 @pytest.fixture
 def directory(world: World) -> Directory:
     alice = world.alice
-    juergen = people.add_person(
+    juergen = persons.add_person(
         alice,
         "Dr. Jürgen Müller",
-        people.PersonFields(
+        persons.PersonFields(
             org="Quorbel GmbH",
             title="Leiter Einkauf",
             skills=["Steuerrecht", "Zollrecht"],
@@ -41,17 +41,17 @@ def directory(world: World) -> Directory:
             how_met="Auf der Hannover Messe am Stand von Quorbel",
         ),
     )
-    mueller = people.add_person(alice, "Hans Mueller", people.PersonFields(tags=["Segler"]))
-    jose = people.add_person(alice, "José García", people.PersonFields(skills=["Logística"]))
-    weiss = people.add_person(alice, "Sabine Weiß", people.PersonFields(org="Weißwurst AG"))
-    anna = people.add_person(alice, "Anna Schmidt", people.PersonFields(circles=["colleagues"]))
-    annabell = people.add_person(alice, "Annabell Weber")
-    bernd = people.add_person(alice, "Bernd Schmidt")
-    falk = people.add_person(alice, "Falk Brenner")
-    people.add_person(
+    mueller = persons.add_person(alice, "Hans Mueller", persons.PersonFields(tags=["Segler"]))
+    jose = persons.add_person(alice, "José García", persons.PersonFields(skills=["Logística"]))
+    weiss = persons.add_person(alice, "Sabine Weiß", persons.PersonFields(org="Weißwurst AG"))
+    anna = persons.add_person(alice, "Anna Schmidt", persons.PersonFields(circles=["colleagues"]))
+    annabell = persons.add_person(alice, "Annabell Weber")
+    bernd = persons.add_person(alice, "Bernd Schmidt")
+    falk = persons.add_person(alice, "Falk Brenner")
+    persons.add_person(
         alice,
         "Olga Petrowa",
-        people.PersonFields(note="Kennt Falk vom Studium, fragt ihn nach der Zertifizierung"),
+        persons.PersonFields(note="Kennt Falk vom Studium, fragt ihn nach der Zertifizierung"),
     )
     lunch = journal.log_interaction(
         alice,

@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 
 from knoten.journal.models import Interaction, Participation
-from knoten.people import services as people
+from knoten.people import persons
 from knoten.people.models import Person
 from knoten.search import fulltext
 from knoten.search.index import (
@@ -80,7 +80,7 @@ def test_every_person_organisation_and_conversation_has_one_entry(
 
 def test_a_rebuild_gives_the_same_index(world: World, directory: Directory) -> None:
     net = world.alice.network_id
-    people.archive_person(world.alice, directory.bernd)
+    persons.archive_person(world.alice, directory.bernd)
     before = entries(net)
     others = entries(world.bob.network_id)
     rebuild_network(net)
@@ -147,14 +147,14 @@ def test_an_unchanged_entry_is_not_rewritten(world: World, directory: Directory)
 def test_many_changes_keep_fts_consistent(world: World, directory: Directory) -> None:
     alice = world.alice
     for round_ in range(5):
-        person = people.add_person(
-            alice, f"Rita Runde{round_}", people.PersonFields(skills=["Yoga"])
+        person = persons.add_person(
+            alice, f"Rita Runde{round_}", persons.PersonFields(skills=["Yoga"])
         )
-        people.edit_person(alice, person, people.PersonFields(note=f"Runde {round_}"))
+        persons.edit_person(alice, person, persons.PersonFields(note=f"Runde {round_}"))
         if round_ % 2:
-            people.archive_person(alice, person)
+            persons.archive_person(alice, person)
         if round_ == 3:
-            people.delete_person(alice, person)
+            persons.delete_person(alice, person)
     check_fts(alice.network_id)
     hits = search(alice, "Yoga", limit=100)
     assert [h.title for h in hits] == ["Rita Runde0", "Rita Runde2", "Rita Runde4", "Rita Runde1"]
@@ -171,15 +171,15 @@ def test_a_network_id_too_large_for_the_rowid_is_refused() -> None:
 
 @pytest.mark.django_db
 def test_a_rebuild_of_the_only_network_empties_fts5_at_once() -> None:
-    from knoten.core.services import create_network
+    from knoten.people.networks import create_network
 
     alone = create_network("Solo", username="solo", me_name="Sina Solo")
-    people.add_person(alone, "Uwe Übel", people.PersonFields(skills=["Fräsen"]))
+    persons.add_person(alone, "Uwe Übel", persons.PersonFields(skills=["Fräsen"]))
     before = entries(alone.network_id)
     rebuild_network(alone.network_id)
     rebuild_network(alone.network_id)
     assert entries(alone.network_id) == before
     check_fts(alone.network_id)
     assert [h.title for h in search(alone, "Uebel")] == ["Uwe Übel"]
-    people.add_person(alone, "Uta Übel")  # the triggers are back
+    persons.add_person(alone, "Uta Übel")  # the triggers are back
     assert {h.title for h in search(alone, "Übel")} == {"Uwe Übel", "Uta Übel"}

@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 from knoten.core.errors import InvalidInput
 from knoten.core.models import Member
 from knoten.journal import services as journal
-from knoten.people import services as people
+from knoten.people import persons
 from knoten.people.models import Person
 from knoten.search.query import SearchHit, search
 from tests.conftest import World
@@ -102,9 +102,9 @@ def test_a_name_ranks_above_a_note(world: World, directory: Directory) -> None:
 def test_one_word_puts_names_first_whatever_the_score(world: World) -> None:
     alice = world.alice
     long_notes = " ".join(f"Absatz{i}" for i in range(150))
-    kurt = people.add_person(alice, "Kurt Ostermann", people.PersonFields(note=long_notes))
-    eva = people.add_person(
-        alice, "Eva Klein", people.PersonFields(org="Ostermann", title="Ostermann-Ostermann")
+    kurt = persons.add_person(alice, "Kurt Ostermann", persons.PersonFields(note=long_notes))
+    eva = persons.add_person(
+        alice, "Eva Klein", persons.PersonFields(org="Ostermann", title="Ostermann-Ostermann")
     )
     hits = [h for h in search(alice, "Ostermann") if h.kind == "person"]
     assert [h.person_id for h in hits] == [kurt.pk, eva.pk]
@@ -161,8 +161,8 @@ def test_minutes_are_found_after_people(world: World, directory: Directory) -> N
 
 def test_a_long_text_is_cut_around_the_match(world: World) -> None:
     words = " ".join(f"wort{i}" for i in range(60))
-    people.add_person(
-        world.alice, "Paula Lang", people.PersonFields(note=f"{words} Xylophon {words}")
+    persons.add_person(
+        world.alice, "Paula Lang", persons.PersonFields(note=f"{words} Xylophon {words}")
     )
     (hit,) = search(world.alice, "Xylophon")
     field, text = hit.matched[0]
@@ -185,8 +185,8 @@ def test_kinds_narrow_the_search(world: World, directory: Directory) -> None:
 
 def test_pages_follow_each_other_across_tiers(world: World, directory: Directory) -> None:
     for number in range(6):
-        people.add_person(world.alice, f"Ines Zertifizierung{number}")
-    people.archive_person(world.alice, "Ines Zertifizierung5")
+        persons.add_person(world.alice, f"Ines Zertifizierung{number}")
+    persons.archive_person(world.alice, "Ines Zertifizierung5")
     everything = search(world.alice, "Zertifizierung", limit=100)
     assert [h.kind for h in everything][-1] == "interaction"
     assert everything[-2].archived
@@ -203,24 +203,24 @@ def test_pages_follow_each_other_across_tiers(world: World, directory: Directory
 
 
 def test_archived_persons_come_after_active_ones(world: World, directory: Directory) -> None:
-    people.archive_person(world.alice, directory.bernd)
+    persons.archive_person(world.alice, directory.bernd)
     hits = search(world.alice, "Schmidt")
     assert [(h.person_id, h.archived) for h in hits if h.kind == "person"] == [
         (directory.anna.pk, False),
         (directory.bernd.pk, True),
     ]
-    people.archive_person(world.alice, directory.bernd, archived=False)
+    persons.archive_person(world.alice, directory.bernd, archived=False)
     assert not any(h.archived for h in search(world.alice, "Schmidt"))
 
 
 def test_a_rename_is_found_under_the_new_name_only(world: World, directory: Directory) -> None:
-    people.edit_person(world.alice, directory.falk, people.PersonFields(), name="Falk Kranich")
+    persons.edit_person(world.alice, directory.falk, persons.PersonFields(), name="Falk Kranich")
     assert first_person(world.alice, "Kranich") == directory.falk.pk
     assert directory.falk.pk not in person_ids(search(world.alice, "Brenner"))
 
 
 def test_a_deleted_person_is_gone(world: World, directory: Directory) -> None:
-    people.delete_person(world.alice, directory.weiss)
+    persons.delete_person(world.alice, directory.weiss)
     assert person_ids(search(world.alice, "Weiß")) == []
     assert [h.kind for h in search(world.alice, "Weißwurst")] == ["organisation"]
 
@@ -272,7 +272,7 @@ def test_private_minutes_are_found_by_their_author_only(
 
 def test_bob_never_finds_alices_rows(world: World, directory: Directory) -> None:
     bob = world.bob
-    people.add_person(bob, "Jürgen Müller")
+    persons.add_person(bob, "Jürgen Müller")
     for query in ["Müller", "Jürgen", "Quorbel", "Zertifizierung", "Schach", "J", "Mü", "J Mü"]:
         for hit in search(bob, query, limit=100):
             assert hit.kind == "person"

@@ -9,8 +9,10 @@ from django.urls import reverse
 
 from knoten.core.models import Member
 from knoten.journal.services import add_event, add_project
+from knoten.people.affiliations import add_affiliation
 from knoten.people.models import Organisation
-from knoten.people.services import PersonFields, add_affiliation, add_organisation, add_person
+from knoten.people.organisations import add_organisation
+from knoten.people.persons import PersonFields, add_person
 from knoten.web import directory_views
 from tests.conftest import World
 

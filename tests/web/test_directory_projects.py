@@ -11,7 +11,7 @@ from knoten.core.models import Member
 from knoten.journal.models import Project, ProjectRole
 from knoten.journal.services import add_project
 from knoten.people.models import Person
-from knoten.people.services import add_person
+from knoten.people.persons import add_person
 from knoten.web import directory_views
 from tests.conftest import World
 

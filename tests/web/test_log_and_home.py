@@ -13,7 +13,7 @@ from knoten.core.models import Member
 from knoten.journal.models import Interaction, Promise
 from knoten.journal.services import log_interaction
 from knoten.people.models import Person
-from knoten.people.services import add_person
+from knoten.people.persons import add_person
 from tests.conftest import World
 
 pytestmark = pytest.mark.django_db

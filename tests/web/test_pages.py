@@ -13,7 +13,8 @@ from django.urls import reverse
 from knoten.core.models import Member
 from knoten.journal.services import log_interaction
 from knoten.people.models import ContactPoint, Person
-from knoten.people.services import PersonFields, add_person, relate
+from knoten.people.persons import PersonFields, add_person
+from knoten.people.relationships import relate
 from tests.conftest import World
 
 pytestmark = pytest.mark.django_db
@@ -273,7 +274,7 @@ def test_no_template_has_inline_script_or_style() -> None:
 
 
 def test_filter_by_organisation_tag_and_archived(world: World, alices: dict[str, Person]) -> None:
-    from knoten.people.services import archive_person, edit_person
+    from knoten.people.persons import archive_person, edit_person
 
     client = signed_in(world.alice)
     at_mueller = client.get(reverse("web:people"), {"org": "Müller GmbH"}).content.decode()
@@ -293,7 +294,7 @@ def test_filter_by_organisation_tag_and_archived(world: World, alices: dict[str,
 def test_search_within_a_filter_and_pages_keep_the_filters(
     world: World, alices: dict[str, Person]
 ) -> None:
-    from knoten.people.services import add_person
+    from knoten.people.persons import add_person
 
     for number in range(55):
         add_person(world.alice, f"Kollege{number:02d} Muster", PersonFields(circles=["Colleagues"]))

@@ -10,7 +10,8 @@ from knoten.core.models import Member
 from knoten.journal.models import Interaction
 from knoten.journal.services import log_interaction
 from knoten.people.models import Person
-from knoten.people.services import PersonFields, add_person, person_detail
+from knoten.people.persons import PersonFields, add_person
+from knoten.profiles.person import person_detail
 
 
 def signed_in(member: Member) -> Client:

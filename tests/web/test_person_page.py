@@ -17,6 +17,8 @@ from django.urls import reverse
 from knoten.core.models import Member
 from knoten.journal.models import Promise
 from knoten.journal.services import log_interaction
+from knoten.people.affiliations import add_affiliation
+from knoten.people.important_dates import add_important_date
 from knoten.people.models import (
     Affiliation,
     ContactPoint,
@@ -25,13 +27,8 @@ from knoten.people.models import (
     Person,
     Relationship,
 )
-from knoten.people.services import (
-    PersonFields,
-    add_affiliation,
-    add_important_date,
-    add_person,
-    relate,
-)
+from knoten.people.persons import PersonFields, add_person
+from knoten.people.relationships import relate
 from tests.conftest import World
 
 pytestmark = pytest.mark.django_db
@@ -504,10 +501,10 @@ def test_all_relationships_a_page_at_a_time(
     monkeypatch: pytest.MonkeyPatch,
     set_cap: Callable[[object, str, int], None],
 ) -> None:
-    from knoten.people import services
+    from knoten.profiles import person as person_page
     from knoten.web import person_views
 
-    set_cap(services, "RELATIONSHIP_CAP", 2)
+    set_cap(person_page, "RELATIONSHIP_CAP", 2)
     monkeypatch.setattr(person_views, "RELATIONSHIPS_PAGE", 2)
     for name in ("Ben Berg", "Cem Cakir", "Dana Dorn"):
         relate(world.alice, mueller, add_person(world.alice, name), "friend", trust=3)

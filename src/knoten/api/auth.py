@@ -8,8 +8,8 @@ from django.http import HttpRequest
 from ninja.security import HttpBearer, SessionAuth
 
 from knoten.api.tokens import member_for_key
+from knoten.core.members import member_of_user
 from knoten.core.models import Member
-from knoten.core.services import member_of_user
 
 
 class BearerToken(HttpBearer):

@@ -26,7 +26,7 @@ def create(
     Example: knoten token create --name "laptop script"
     """
     from knoten.api.tokens import create_token, token_as_dict
-    from knoten.core.services import local_member
+    from knoten.people.networks import local_member
 
     with domain_errors():
         token, key = create_token(local_member(), name)
@@ -44,7 +44,7 @@ def list_command(json_output: JsonOption = False) -> None:
     Example: knoten token list
     """
     from knoten.api.tokens import list_tokens, token_as_dict
-    from knoten.core.services import local_member
+    from knoten.people.networks import local_member
 
     with domain_errors():
         tokens = list_tokens(local_member())
@@ -79,7 +79,7 @@ def revoke(
     Example: knoten token revoke 3
     """
     from knoten.api.tokens import revoke_token, token_as_dict
-    from knoten.core.services import local_member
+    from knoten.people.networks import local_member
 
     with domain_errors():
         token = revoke_token(local_member(), token_id)

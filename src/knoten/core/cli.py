@@ -26,7 +26,7 @@ def init(
     Example: knoten init --name "Mein Netzwerk" --me "Dr. Eva Berger"
     """
     from knoten.core.models import Member
-    from knoten.core.services import LOCAL_USERNAME, create_network, default_me_name
+    from knoten.people.networks import LOCAL_USERNAME, create_network, default_me_name
 
     username = os.environ.get("KNOTEN_USER") or LOCAL_USERNAME
     existing = Member.objects.filter(user__username=username).select_related("network").first()
@@ -78,7 +78,7 @@ def password(
 
     Example: knoten password --user owner
     """
-    from knoten.core.services import local_member
+    from knoten.people.networks import local_member
 
     with domain_errors():
         member = local_member(create=user is None, username=user)
@@ -166,8 +166,8 @@ def serve(
     """
     from django.db import connections
 
-    from knoten.core.services import local_member
     from knoten.core.signin import has_password, is_local_host, signin_path
+    from knoten.people.networks import local_member
 
     member = local_member()
     if not is_local_host(host) and not has_password(member.user):

@@ -19,7 +19,7 @@ dedupe_app = typer.Typer(
 
 
 def _actor() -> Member:
-    from knoten.core.services import local_member
+    from knoten.people.networks import local_member
 
     with domain_errors():
         return local_member()

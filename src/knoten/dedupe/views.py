@@ -18,8 +18,8 @@ from django.views.decorators.http import require_GET, require_POST
 
 from knoten.core.errors import Ambiguous, InvalidInput, NotFound
 from knoten.core.limits import is_id
+from knoten.core.members import member_of_user
 from knoten.core.models import Member
-from knoten.core.services import member_of_user
 from knoten.core.words import shown_choices
 from knoten.dedupe import services as s
 from knoten.people import vocabulary as v

@@ -46,9 +46,9 @@ def demo(
 
     Example: KNOTEN_DATA_DIR=/tmp/knoten-demo knoten demo --size 1000
     """
-    from knoten.core.services import local_member
     from knoten.demo.generate import generate_network
     from knoten.people.models import Person
+    from knoten.people.networks import local_member
 
     with domain_errors():
         member = local_member()

@@ -295,7 +295,7 @@ def restore_json(data: dict[str, Any], *, progress: Progress | None = None) -> d
     has none). All or nothing."""
     from django.contrib.auth import get_user_model
 
-    from knoten.core.services import create_network
+    from knoten.people.networks import create_network
 
     networks = data.get("networks")
     if not isinstance(networks, list):

@@ -117,7 +117,7 @@ def cards(actor: Member, *, circle: str | None = None) -> list[Card]:
 
 
 def _people_ids(actor: Member, circle: str | None) -> list[int]:
-    from knoten.people.services import find_circle
+    from knoten.people.labels import find_circle
 
     people = Person.objects.filter(network_id=actor.network_id)
     if circle:

@@ -27,7 +27,7 @@ _SUFFIXES = {".vcf": "vcard", ".vcard": "vcard", ".csv": "csv", ".json": "json"}
 
 
 def _actor() -> Member:
-    from knoten.core.services import local_member
+    from knoten.people.networks import local_member
 
     with domain_errors():
         return local_member()

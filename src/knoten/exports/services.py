@@ -45,8 +45,8 @@ def _circle_people(actor: Member, circle: str | None) -> tuple[set[int] | None, 
     """The persons of ``circle`` (and *me*), with the circle's name; None without one."""
     if not circle:
         return None, None
+    from knoten.people.labels import find_circle
     from knoten.people.models import Person
-    from knoten.people.services import find_circle
 
     found = find_circle(actor, circle)
     person_ids = set(

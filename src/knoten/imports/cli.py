@@ -75,8 +75,8 @@ def import_command(
 
     Example: knoten import Contacts.vcf Connections.csv --dry-run
     """
-    from knoten.core.services import local_member
     from knoten.imports.service import import_file
+    from knoten.people.networks import local_member
 
     with domain_errors():
         actor = local_member()

@@ -26,7 +26,7 @@ event_app = typer.Typer(help="Events: fairs, conferences, meetups; who will be t
 
 
 def _actor() -> Member:
-    from knoten.core.services import local_member
+    from knoten.people.networks import local_member
 
     return local_member()
 

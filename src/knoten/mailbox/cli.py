@@ -58,7 +58,7 @@ NoProgressOpt = Annotated[bool, typer.Option("--no-progress", help="Do not show 
 
 
 def _actor() -> Member:
-    from knoten.core.services import local_member
+    from knoten.people.networks import local_member
 
     with domain_errors():
         return local_member()

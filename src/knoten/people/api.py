@@ -20,9 +20,18 @@ from knoten.api.auth import actor
 from knoten.api.paging import Page, page_of
 from knoten.core.errors import InvalidInput
 from knoten.core.limits import storable
-from knoten.people import contacts
-from knoten.people import services as s
+from knoten.people import (
+    affiliations,
+    contacts,
+    important_dates,
+    organisations,
+    persons,
+    relationships,
+)
 from knoten.people.lookup import resolve_person
+from knoten.profiles import organisation as organisation_page
+from knoten.profiles import person as person_page
+from knoten.search.directory import find_people
 
 router = Router()
 
@@ -71,12 +80,12 @@ class PersonFieldsIn(Schema):
     nickname: Text | None = None
     academic_title: Text | None = None
 
-    def fields(self) -> s.PersonFields:
+    def fields(self) -> persons.PersonFields:
         data = self.model_dump(exclude={"name"})
         for key in ("met_at", "met_via"):
             if isinstance(data[key], int):
                 data[key] = str(data[key])
-        return s.PersonFields(**data)
+        return persons.PersonFields(**data)
 
 
 class PersonIn(PersonFieldsIn):
@@ -301,7 +310,7 @@ def list_persons(request: HttpRequest, filters: Query[PeopleFilter]) -> dict[str
     """
     member = actor(request)
     return page_of(
-        lambda count, start: s.list_people(
+        lambda count, start: find_people(
             member,
             circle=filters.circle,
             org=filters.org,
@@ -313,7 +322,7 @@ def list_persons(request: HttpRequest, filters: Query[PeopleFilter]) -> dict[str
         ),
         filters.limit,
         filters.offset,
-        lambda person: s.person_row(person, member),
+        lambda person: persons.person_row(person, member),
     )
 
 
@@ -321,35 +330,35 @@ def list_persons(request: HttpRequest, filters: Query[PeopleFilter]) -> dict[str
 def create_person(request: HttpRequest, payload: PersonIn) -> Status[dict[str, Any]]:
     """A new person; only the name is required."""
     member = actor(request)
-    person = s.add_person(member, payload.name, payload.fields())
-    return Status(201, s.person_detail(member, person))
+    person = persons.add_person(member, payload.name, payload.fields())
+    return Status(201, person_page.person_detail(member, person))
 
 
 @router.get("/persons/{person_id}", response=dict[str, Any])
 def read_person(request: HttpRequest, person_id: int) -> dict[str, Any]:
     """A person with contact points, affiliations, relationships, dates and promises."""
-    return s.person_detail(actor(request), person_id)
+    return person_page.person_detail(actor(request), person_id)
 
 
 @router.patch("/persons/{person_id}", response=dict[str, Any])
 def update_person(request: HttpRequest, person_id: int, payload: PersonPatch) -> dict[str, Any]:
     """Change what is given; a list given replaces the person's list."""
     member = actor(request)
-    person = s.edit_person(member, person_id, payload.fields(), name=payload.name)
-    return s.person_detail(member, person)
+    person = persons.edit_person(member, person_id, payload.fields(), name=payload.name)
+    return person_page.person_detail(member, person)
 
 
 @router.post("/persons/{person_id}/archive", response=PersonRow)
 def archive_person(request: HttpRequest, person_id: int, payload: ArchiveIn) -> dict[str, Any]:
     """Hide a person from lists (``archived: false`` brings them back)."""
     member = actor(request)
-    return s.person_row(s.archive_person(member, person_id, payload.archived), member)
+    return persons.person_row(persons.archive_person(member, person_id, payload.archived), member)
 
 
 @router.delete("/persons/{person_id}", response={204: None})
 def delete_person(request: HttpRequest, person_id: int) -> Status[None]:
     """Erase a person; their conversations stay."""
-    s.delete_person(actor(request), person_id)
+    persons.delete_person(actor(request), person_id)
     return Status(204, None)
 
 
@@ -420,10 +429,12 @@ def list_important_dates(
     """A person's important dates: the birthday first, then by date."""
     member = actor(request)
     return page_of(
-        lambda count, start: s.list_important_dates(member, person_id, limit=count, offset=start),
+        lambda count, start: important_dates.list_important_dates(
+            member, person_id, limit=count, offset=start
+        ),
         window.limit,
         window.offset,
-        s.important_date_data,
+        important_dates.important_date_data,
     )
 
 
@@ -432,7 +443,7 @@ def create_important_date(
     request: HttpRequest, person_id: int, payload: ImportantDateIn
 ) -> Status[dict[str, Any]]:
     """A birthday, anniversary or life event; a second birthday replaces the first."""
-    important = s.add_important_date(
+    important = important_dates.add_important_date(
         actor(request),
         person_id,
         payload.kind,
@@ -440,7 +451,7 @@ def create_important_date(
         label=payload.label,
         note=payload.note,
     )
-    return Status(201, s.important_date_data(important))
+    return Status(201, important_dates.important_date_data(important))
 
 
 @router.patch("/dates/{date_id}", response=ImportantDateOut)
@@ -448,7 +459,7 @@ def update_important_date(
     request: HttpRequest, date_id: int, payload: ImportantDatePatch
 ) -> dict[str, Any]:
     """Change the kind, date, label or note (``""`` clears label or note)."""
-    important = s.edit_important_date(
+    important = important_dates.edit_important_date(
         actor(request),
         date_id,
         kind=payload.kind,
@@ -456,13 +467,13 @@ def update_important_date(
         label=payload.label,
         note=payload.note,
     )
-    return s.important_date_data(important)
+    return important_dates.important_date_data(important)
 
 
 @router.delete("/dates/{date_id}", response={204: None})
 def delete_important_date(request: HttpRequest, date_id: int) -> Status[None]:
     """Erase an important date."""
-    s.delete_important_date(actor(request), date_id)
+    important_dates.delete_important_date(actor(request), date_id)
     return Status(204, None)
 
 
@@ -475,12 +486,12 @@ def list_organisations(request: HttpRequest, filters: Query[OrganisationFilter])
     whose name contains it."""
     member = actor(request)
     return page_of(
-        lambda count, start: s.list_organisations(
+        lambda count, start: organisations.list_organisations(
             member, kind=filters.kind, query=filters.q, limit=count, offset=start
         ),
         filters.limit,
         filters.offset,
-        s.organisation_row,
+        organisations.organisation_row,
     )
 
 
@@ -488,7 +499,7 @@ def list_organisations(request: HttpRequest, filters: Query[OrganisationFilter])
 def create_organisation(request: HttpRequest, payload: OrganisationIn) -> Status[dict[str, Any]]:
     """A new organisation; ``kind`` in English or German."""
     member = actor(request)
-    org = s.add_organisation(
+    org = organisations.add_organisation(
         member,
         payload.name,
         kind=payload.kind,
@@ -496,13 +507,13 @@ def create_organisation(request: HttpRequest, payload: OrganisationIn) -> Status
         website=payload.website,
         note=payload.note,
     )
-    return Status(201, s.organisation_detail(member, org))
+    return Status(201, organisation_page.organisation_detail(member, org))
 
 
 @router.get("/organisations/{organisation_id}", response=dict[str, Any])
 def read_organisation(request: HttpRequest, organisation_id: int) -> dict[str, Any]:
     """An organisation with its people (current and former), events and projects."""
-    return s.organisation_detail(actor(request), organisation_id)
+    return organisation_page.organisation_detail(actor(request), organisation_id)
 
 
 @router.patch("/organisations/{organisation_id}", response=dict[str, Any])
@@ -511,7 +522,7 @@ def update_organisation(
 ) -> dict[str, Any]:
     """Change what is given (``""`` clears industry, website or note)."""
     member = actor(request)
-    org = s.edit_organisation(
+    org = organisations.edit_organisation(
         member,
         organisation_id,
         name=payload.name,
@@ -520,13 +531,13 @@ def update_organisation(
         website=payload.website,
         note=payload.note,
     )
-    return s.organisation_detail(member, org)
+    return organisation_page.organisation_detail(member, org)
 
 
 @router.delete("/organisations/{organisation_id}", response={204: None})
 def delete_organisation(request: HttpRequest, organisation_id: int) -> Status[None]:
     """Erase an organisation and its affiliations; the people stay."""
-    s.delete_organisation(actor(request), organisation_id)
+    organisations.delete_organisation(actor(request), organisation_id)
     return Status(204, None)
 
 
@@ -540,17 +551,19 @@ def list_affiliations(
     """A person's affiliations: current first, then the latest ended."""
     member = actor(request)
     return page_of(
-        lambda count, start: s.list_affiliations(member, person_id, limit=count, offset=start),
+        lambda count, start: affiliations.list_affiliations(
+            member, person_id, limit=count, offset=start
+        ),
         window.limit,
         window.offset,
-        s.affiliation_as_dict,
+        affiliations.affiliation_as_dict,
     )
 
 
 @router.post("/affiliations", response={201: AffiliationOut})
 def create_affiliation(request: HttpRequest, payload: AffiliationIn) -> Status[dict[str, Any]]:
     """A job, function, education or membership; a new organisation name is created."""
-    affiliation = s.add_affiliation(
+    affiliation = affiliations.add_affiliation(
         actor(request),
         str(payload.person),
         str(payload.organisation),
@@ -560,13 +573,15 @@ def create_affiliation(request: HttpRequest, payload: AffiliationIn) -> Status[d
         end=payload.end,
         note=payload.note,
     )
-    return Status(201, s.affiliation_as_dict(affiliation, person=True))
+    return Status(201, affiliations.affiliation_as_dict(affiliation, person=True))
 
 
 @router.get("/affiliations/{affiliation_id}", response=AffiliationOut)
 def read_affiliation(request: HttpRequest, affiliation_id: int) -> dict[str, Any]:
     """An affiliation with its person and organisation."""
-    return s.affiliation_as_dict(s.get_affiliation(actor(request), affiliation_id), person=True)
+    return affiliations.affiliation_as_dict(
+        affiliations.get_affiliation(actor(request), affiliation_id), person=True
+    )
 
 
 @router.patch("/affiliations/{affiliation_id}", response=AffiliationOut)
@@ -575,7 +590,7 @@ def update_affiliation(
 ) -> dict[str, Any]:
     """Change what is given (``""`` clears title, start, end or note)."""
     organisation = payload.organisation
-    affiliation = s.edit_affiliation(
+    affiliation = affiliations.edit_affiliation(
         actor(request),
         affiliation_id,
         organisation=str(organisation) if organisation is not None else None,
@@ -585,20 +600,20 @@ def update_affiliation(
         end=payload.end,
         note=payload.note,
     )
-    return s.affiliation_as_dict(affiliation, person=True)
+    return affiliations.affiliation_as_dict(affiliation, person=True)
 
 
 @router.post("/affiliations/{affiliation_id}/end", response=AffiliationOut)
 def end_affiliation(request: HttpRequest, affiliation_id: int, payload: EndIn) -> dict[str, Any]:
     """End a current affiliation (this month when no end is given)."""
-    affiliation = s.end_affiliation(actor(request), affiliation_id, payload.end)
-    return s.affiliation_as_dict(affiliation, person=True)
+    affiliation = affiliations.end_affiliation(actor(request), affiliation_id, payload.end)
+    return affiliations.affiliation_as_dict(affiliation, person=True)
 
 
 @router.delete("/affiliations/{affiliation_id}", response={204: None})
 def delete_affiliation(request: HttpRequest, affiliation_id: int) -> Status[None]:
     """Erase an affiliation; the person and the organisation stay."""
-    s.delete_affiliation(actor(request), affiliation_id)
+    affiliations.delete_affiliation(actor(request), affiliation_id)
     return Status(204, None)
 
 
@@ -613,17 +628,19 @@ def list_relationships(
     member = actor(request)
     person = resolve_person(member, person_id)
     return page_of(
-        lambda count, start: s.list_relationships(member, person, limit=count, offset=start),
+        lambda count, start: relationships.list_relationships(
+            member, person, limit=count, offset=start
+        ),
         window.limit,
         window.offset,
-        lambda relationship: s.relationship_as_dict(relationship, seen_from=person.pk),
+        lambda relationship: relationships.relationship_as_dict(relationship, seen_from=person.pk),
     )
 
 
 @router.post("/relationships", response={201: RelationshipOut})
 def create_relationship(request: HttpRequest, payload: RelationshipIn) -> Status[dict[str, Any]]:
     """Record that ``a`` is ``kind`` of ``b``; the same relationship again is updated."""
-    relationship = s.relate(
+    relationship = relationships.relate(
         actor(request),
         str(payload.a),
         str(payload.b),
@@ -632,19 +649,21 @@ def create_relationship(request: HttpRequest, payload: RelationshipIn) -> Status
         since=payload.since,
         note=payload.note,
     )
-    return Status(201, s.relationship_as_dict(relationship))
+    return Status(201, relationships.relationship_as_dict(relationship))
 
 
 @router.delete("/relationships", response=Removed)
 def delete_relationships_between(request: HttpRequest, pair: Query[PairFilter]) -> dict[str, int]:
     """Remove the relationships between ``a`` and ``b`` (of ``kind``, if given)."""
-    return {"removed": s.unrelate(actor(request), pair.a, pair.b, pair.kind)}
+    return {"removed": relationships.unrelate(actor(request), pair.a, pair.b, pair.kind)}
 
 
 @router.get("/relationships/{relationship_id}", response=RelationshipOut)
 def read_relationship(request: HttpRequest, relationship_id: int) -> dict[str, Any]:
     """A relationship with both persons: ``from_person`` is ``kind`` of ``to_person``."""
-    return s.relationship_as_dict(s.get_relationship(actor(request), relationship_id))
+    return relationships.relationship_as_dict(
+        relationships.get_relationship(actor(request), relationship_id)
+    )
 
 
 @router.patch("/relationships/{relationship_id}", response=RelationshipOut)
@@ -652,7 +671,7 @@ def update_relationship(
     request: HttpRequest, relationship_id: int, payload: RelationshipPatch
 ) -> dict[str, Any]:
     """Change the kind, trust, since or note (``""`` clears trust, since or note)."""
-    relationship = s.edit_relationship(
+    relationship = relationships.edit_relationship(
         actor(request),
         relationship_id,
         kind=payload.kind,
@@ -660,11 +679,11 @@ def update_relationship(
         since=payload.since,
         note=payload.note,
     )
-    return s.relationship_as_dict(relationship)
+    return relationships.relationship_as_dict(relationship)
 
 
 @router.delete("/relationships/{relationship_id}", response={204: None})
 def delete_relationship(request: HttpRequest, relationship_id: int) -> Status[None]:
     """Erase one relationship."""
-    s.delete_relationship(actor(request), relationship_id)
+    relationships.delete_relationship(actor(request), relationship_id)
     return Status(204, None)

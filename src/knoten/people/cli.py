@@ -1,8 +1,9 @@
 """``knoten person|org|affiliation|date …``, ``knoten relate`` and ``knoten unrelate``.
 
-Each command parses its options, calls one function of :mod:`knoten.people.services`
-and prints: JSON with ``--json`` (stdout only), a table or a page for people, and what
-was understood (a parsed date, a split name) on stderr.
+Each command parses its options, calls one function of the people app (persons, labels,
+organisations, affiliations, relationships, important dates) or of a profile, and prints:
+JSON with ``--json`` (stdout only), a table or a page for people, and what was
+understood (a parsed date, a split name) on stderr.
 """
 
 from __future__ import annotations
@@ -17,6 +18,15 @@ from rich.text import Text
 from knoten.cli.output import JsonOption, domain_errors, emit_json, note, out
 from knoten.core.errors import InvalidInput
 from knoten.core.models import Member
+from knoten.people import (
+    affiliations,
+    important_dates,
+    organisations,
+    persons,
+    relationships,
+)
+from knoten.profiles import organisation as organisation_page
+from knoten.profiles import person as person_page
 
 person_app = typer.Typer(
     name="person", help="Add, list, show, edit, archive and delete persons.", no_args_is_help=True
@@ -33,7 +43,7 @@ date_app = typer.Typer(
 
 
 def _actor() -> Member:
-    from knoten.core.services import local_member
+    from knoten.people.networks import local_member
 
     with domain_errors():
         return local_member()
@@ -159,7 +169,7 @@ def _fields(
     importance: str | None,
     note_text: str | None,
 ) -> Any:
-    from knoten.people.services import PersonFields
+    from knoten.people.persons import PersonFields
 
     return PersonFields(
         org=org,
@@ -224,7 +234,6 @@ def person_add(
     --email anna.schmidt@siemens.com --phone "mobile:0170 1234567" --circle Kollegen
     --birthday 14.03. --du
     """
-    from knoten.people import services
 
     actor = _actor()
     fields = _fields(
@@ -249,12 +258,12 @@ def person_add(
         note_text=note_text,
     )
     with domain_errors():
-        person = services.add_person(actor, name, fields)
-        understood = [services.explain_name(name), *services.explain_fields(fields)]
+        person = persons.add_person(actor, name, fields)
+        understood = [persons.explain_name(name), *persons.explain_fields(fields)]
     note(f"Added {person.full_name} (id {person.pk}).")
     _explain(understood)
     if json_output:
-        emit_json(services.person_row(person, actor))
+        emit_json(persons.person_row(person, actor))
 
 
 @person_app.command("list")
@@ -280,14 +289,13 @@ def person_list(
 
     Example: knoten person list --circle Kollegen --limit 20
     """
-    from knoten.people import services
 
     actor = _actor()
     with domain_errors():
-        people = services.list_people(
+        people = persons.list_people(
             actor, circle=circle, org=org, tag=tag, include_archived=archived, limit=limit
         )
-        rows = [services.person_row(person, actor) for person in people]
+        rows = [persons.person_row(person, actor) for person in people]
     if json_output:
         emit_json(rows)
         return
@@ -467,11 +475,10 @@ def person_show(
 
     Example: knoten person show "Anna Schmidt" --json
     """
-    from knoten.people import services
 
     actor = _actor()
     with domain_errors():
-        data = services.person_detail(actor, person)
+        data = person_page.person_detail(actor, person)
     if json_output:
         emit_json(data)
     else:
@@ -516,7 +523,6 @@ def person_edit(
 
     Example: knoten person edit "Anna Schmidt" --org "Bosch GmbH" --title COO --sie
     """
-    from knoten.people import services
 
     actor = _actor()
     fields = _fields(
@@ -541,16 +547,16 @@ def person_edit(
         note_text=note_text,
     )
     with domain_errors():
-        if name is None and fields == services.PersonFields():
+        if name is None and fields == persons.PersonFields():
             raise InvalidInput("person edit", person, "has nothing to change; give an option")
-        changed = services.edit_person(actor, person, fields, name=name)
-        understood = ([services.explain_name(name)] if name is not None else []) + (
-            services.explain_fields(fields)
+        changed = persons.edit_person(actor, person, fields, name=name)
+        understood = ([persons.explain_name(name)] if name is not None else []) + (
+            persons.explain_fields(fields)
         )
     note(f"Changed {changed.full_name} (id {changed.pk}).")
     _explain(understood)
     if json_output:
-        emit_json(services.person_row(changed, actor))
+        emit_json(persons.person_row(changed, actor))
 
 
 @person_app.command("archive")
@@ -564,11 +570,10 @@ def person_archive(
 
     Example: knoten person archive "Anna Schmidt"
     """
-    from knoten.people import services
 
     actor = _actor()
     with domain_errors():
-        changed = services.archive_person(actor, person, archived=not undo)
+        changed = persons.archive_person(actor, person, archived=not undo)
     note(f"{'Restored' if undo else 'Archived'} {changed.full_name} (id {changed.pk}).")
 
 
@@ -586,7 +591,6 @@ def person_delete(
 
     Example: knoten person delete "Anna Schmidt" --yes
     """
-    from knoten.people import services
     from knoten.people.lookup import resolve_person
 
     actor = _actor()
@@ -603,7 +607,7 @@ def person_delete(
                 note("Nothing deleted.")
                 raise typer.Exit(1)
         name, pk = target.full_name, target.pk
-        services.delete_person(actor, target)
+        persons.delete_person(actor, target)
     note(f"Deleted {name} (id {pk}).")
 
 
@@ -634,14 +638,13 @@ def org_add(
 
     Example: knoten org add "VDI Bezirksverein Berlin" --kind Berufsverband --website vdi.de
     """
-    from knoten.people import services
 
     actor = _actor()
     with domain_errors():
-        organisation = services.add_organisation(
+        organisation = organisations.add_organisation(
             actor, name, kind=kind, industry=industry, website=website, note=note_text
         )
-    row = services.organisation_row(organisation)
+    row = organisations.organisation_row(organisation)
     note(f"Added {organisation.name} (id {organisation.pk}, {row['kind_label']}).")
     if json_output:
         emit_json(row)
@@ -662,13 +665,12 @@ def org_list(
 
     Example: knoten org list --kind Verein
     """
-    from knoten.people import services
 
     actor = _actor()
     with domain_errors():
         rows = [
-            services.organisation_row(o)
-            for o in services.list_organisations(actor, kind=kind, limit=limit)
+            organisations.organisation_row(o)
+            for o in organisations.list_organisations(actor, kind=kind, limit=limit)
         ]
     if json_output:
         emit_json(rows)
@@ -701,11 +703,10 @@ def org_show(
 
     Example: knoten org show "Siemens AG"
     """
-    from knoten.people import services
 
     actor = _actor()
     with domain_errors():
-        data = services.organisation_detail(actor, organisation)
+        data = organisation_page.organisation_detail(actor, organisation)
     if json_output:
         emit_json(data)
         return
@@ -775,16 +776,15 @@ def affiliation_add(
     Example: knoten affiliation add "Anna Schmidt" "TU München" --kind education
     --title "M.Sc. Informatik" --from 2008 --to 2013
     """
-    from knoten.people import services
 
     actor = _actor()
     with domain_errors():
-        affiliation = services.add_affiliation(
+        affiliation = affiliations.add_affiliation(
             actor, person, organisation, kind, title=title, start=start, end=end, note=note_text
         )
         understood = [
-            services.explain_date("from", start),
-            services.explain_date("to", end),
+            persons.explain_date("from", start),
+            persons.explain_date("to", end),
         ]
     what = f"{affiliation.kind}{': ' + affiliation.title if affiliation.title else ''}"
     note(
@@ -793,7 +793,7 @@ def affiliation_add(
     )
     _explain([line for line in understood if line])
     if json_output:
-        emit_json(services.person_detail(actor, affiliation.person)["affiliations"])
+        emit_json(person_page.person_detail(actor, affiliation.person)["affiliations"])
 
 
 def relate(
@@ -829,15 +829,14 @@ def relate(
 
     Example: knoten relate "Anna Schmidt" "Ben Weber" --kind boss --trust 4 --since 2019
     """
-    from knoten.people import services
 
     actor = _actor()
     with domain_errors():
-        relationship = services.relate(
+        relationship = relationships.relate(
             actor, person, other, kind, trust=trust, since=since, note=note_text
         )
-        understood = services.explain_date("since", since)
-    label, _ = services.relationship_label(relationship.kind, True)
+        understood = persons.explain_date("since", since)
+    label, _ = relationships.relationship_label(relationship.kind, True)
     extra = f", trust {relationship.trust}" if relationship.trust else ""
     note(
         f"{relationship.from_person.full_name} is {label} "
@@ -877,11 +876,10 @@ def unrelate(
 
     Example: knoten unrelate "Anna Schmidt" "Ben Weber" --kind boss
     """
-    from knoten.people import services
 
     actor = _actor()
     with domain_errors():
-        removed = services.unrelate(actor, person, other, kind)
+        removed = relationships.unrelate(actor, person, other, kind)
     note(f"Removed {removed} relationship{'s' if removed != 1 else ''}.")
 
 
@@ -915,14 +913,13 @@ def date_add(
 
     Example: knoten date add "Anna Schmidt" --kind Geburtstag 14.03.
     """
-    from knoten.people import services
 
     actor = _actor()
     with domain_errors():
-        important = services.add_important_date(
+        important = important_dates.add_important_date(
             actor, person, kind, date, label=label, note=note_text
         )
-    data = services.important_date_data(important)
+    data = important_dates.important_date_data(important)
     note(f"{important.person.full_name}: {important.kind} {data['display']} ({data['date']}).")
     if json_output:
         emit_json(data)

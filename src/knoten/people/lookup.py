@@ -19,6 +19,11 @@ from knoten.core.names import is_title_word
 from knoten.core.prepared import ALL_FIELDS, Prepared
 from knoten.people.models import Organisation, Person
 
+# What a user may give where a person or an organisation is expected: a name, an id,
+# ``me``, or the object itself.
+PersonRef = str | int | Person
+OrganisationRef = str | int | Organisation
+
 ME_WORDS = {"me", "ich", "myself"}
 MAX_CANDIDATES = 10
 M = TypeVar("M", bound=Model)

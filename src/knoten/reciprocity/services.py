@@ -617,7 +617,7 @@ def resolve_circle(actor: Member, text: str | int | Circle, field: str = "circle
         found = circles.filter(pk=int(raw)).first()
     if found is None:
         # A seeded circle by its other language's name ("Kunden" for clients).
-        from knoten.people.services import find_circle
+        from knoten.people.labels import find_circle
 
         try:
             found = find_circle(actor, raw)

@@ -28,7 +28,7 @@ def search(
     Umlauts and accents do not matter (Müller = Mueller = Muller), and the last word may
     be the start of a word. Example: knoten search "Jürgen Mül"
     """
-    from knoten.core.services import local_member
+    from knoten.people.networks import local_member
     from knoten.search.query import search as run_search
 
     with domain_errors():

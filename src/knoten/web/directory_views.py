@@ -29,8 +29,9 @@ from knoten.core.partial_dates import PartialDate
 from knoten.core.words import Word
 from knoten.journal import services as journal
 from knoten.journal import vocabulary as journal_words
-from knoten.people import services as people
+from knoten.people import organisations as organisation_rules
 from knoten.people import vocabulary as people_words
+from knoten.profiles import organisation as organisation_page
 from knoten.web.picking import person_ref
 from knoten.web.views import _is_fragment_request, _member, _page_number
 
@@ -181,14 +182,14 @@ def organisations(request: HttpRequest) -> HttpResponse:
     rows: list[dict[str, Any]] = []
     previous_page = next_page = None
     try:
-        found = people.list_organisations(
+        found = organisation_rules.list_organisations(
             member, kind=kind or None, query=query or None, **_window(page)
         )
     except KnotenError as problem:
         error = str(problem)
     else:
         shown, previous_page, next_page = _page(found, page)
-        rows = [people.organisation_row(o) for o in shown]
+        rows = [organisation_rules.organisation_row(o) for o in shown]
         for row in rows:
             row["kind_label"] = _label(people_words.ORGANISATION_KINDS, row["kind"])
     context: dict[str, Any] = {
@@ -237,7 +238,7 @@ def organisation_add(request: HttpRequest) -> HttpResponse:
         return _organisation_form(request, member, values, {})
     values = _values(request, ORGANISATION_FIELDS)
     organisation, errors = _attempt(
-        lambda: people.add_organisation(
+        lambda: organisation_rules.add_organisation(
             member,
             values["name"],
             kind=values["kind"] or None,
@@ -254,7 +255,7 @@ def organisation_add(request: HttpRequest) -> HttpResponse:
 
 def _organisation_detail(member: Member, organisation_id: int) -> dict[str, Any]:
     try:
-        data = people.organisation_detail(member, organisation_id)
+        data = organisation_page.organisation_detail(member, organisation_id)
     except NotFound:
         raise _not_found() from None
     data["kind_label"] = _label(people_words.ORGANISATION_KINDS, data["kind"])
@@ -293,7 +294,7 @@ def organisation_edit(request: HttpRequest, organisation_id: int) -> HttpRespons
         return _organisation_form(request, member, current, {}, data)
     posted = _posted(request, ORGANISATION_FIELDS)
     _done, errors = _attempt(
-        lambda: people.edit_organisation(
+        lambda: organisation_rules.edit_organisation(
             member,
             organisation_id,
             name=posted["name"],
@@ -338,7 +339,9 @@ def organisation_delete(request: HttpRequest, organisation_id: int) -> HttpRespo
     data = _organisation_detail(member, organisation_id)
     errors: dict[str, str] = {}
     if request.method == "POST":
-        _done, errors = _attempt(lambda: people.delete_organisation(member, organisation_id), ())
+        _done, errors = _attempt(
+            lambda: organisation_rules.delete_organisation(member, organisation_id), ()
+        )
         if not errors:
             return redirect("web:organisations")
     return _confirm_delete(

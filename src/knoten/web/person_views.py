@@ -47,29 +47,30 @@ from knoten.journal.services import (
     set_project_role,
 )
 from knoten.people import vocabulary as v
+from knoten.people.affiliations import (
+    add_affiliation,
+    delete_affiliation,
+    edit_affiliation,
+    end_affiliation,
+)
 from knoten.people.contacts import add_contact, delete_contact_point, edit_contact_point
+from knoten.people.important_dates import (
+    add_important_date,
+    delete_important_date,
+    edit_important_date,
+)
 from knoten.people.lookup import person_by_id
 from knoten.people.models import Affiliation, ContactPoint, ImportantDate, Person, Relationship
-from knoten.people.services import (
-    PersonFields,
-    add_affiliation,
-    add_important_date,
-    archive_person,
-    delete_affiliation,
-    delete_important_date,
-    delete_person,
+from knoten.people.persons import PersonFields, archive_person, delete_person, edit_person
+from knoten.people.relationships import (
     delete_relationship,
-    edit_affiliation,
-    edit_important_date,
-    edit_person,
     edit_relationship,
-    end_affiliation,
     get_relationship,
     list_relationships,
-    person_detail,
     relate,
     relationship_as_dict,
 )
+from knoten.profiles.person import person_detail
 from knoten.web.picking import person_ref
 from knoten.web.views import _is_fragment_request, _member
 

@@ -40,20 +40,16 @@ from django.views.decorators.http import require_GET
 from django.views.i18n import set_language as django_set_language
 
 from knoten.core.errors import Ambiguous, InvalidInput, NotFound
+from knoten.core.members import member_of_user
 from knoten.core.models import Member
-from knoten.core.services import member_of_user
 from knoten.core.signin import user_for_token
 from knoten.core.words import shown_choices
 from knoten.journal import vocabulary as journal_words
 from knoten.people.lookup import resolve_person
 from knoten.people.models import Circle, Tag
-from knoten.people.services import (
-    PersonFields,
-    add_person,
-    list_people,
-    person_row,
-)
+from knoten.people.persons import PersonFields, add_person, person_row
 from knoten.reciprocity.services import log_with_favours, parse_kind
+from knoten.search.directory import find_people
 from knoten.search.query import search
 from knoten.web.picking import picked
 
@@ -203,7 +199,7 @@ def people_list(request: HttpRequest) -> HttpResponse:
                 for hit in found[:PAGE_SIZE]
             ]
         else:
-            people = list_people(
+            people = find_people(
                 member,
                 circle=filters["circle"] or None,
                 org=filters["org"] or None,
