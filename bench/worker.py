@@ -124,7 +124,7 @@ def measure(size: int, seed: int, runs: int, folder: Path) -> None:
     talked_to = rng.sample(pks, min(len(pks), runs + WARMUP))
 
     def person_list() -> list[float]:
-        from knoten.people.persons import list_people
+        from knoten.people.person_list import list_people
 
         return time_calls(lambda _: list_people(member, limit=50), runs)
 

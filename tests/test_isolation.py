@@ -16,7 +16,14 @@ import pytest
 from knoten.core.errors import KnotenError, NotFound
 from knoten.journal import services as journal
 from knoten.journal.models import Event, Interaction, Project, Promise
-from knoten.people import affiliations, important_dates, organisations, persons, relationships
+from knoten.people import (
+    affiliations,
+    important_dates,
+    organisations,
+    person_list,
+    persons,
+    relationships,
+)
 from knoten.people.models import Affiliation, Organisation, Person, Relationship
 from knoten.profiles import organisation as organisation_page
 from knoten.profiles import person as person_page
@@ -147,7 +154,7 @@ def test_bob_cannot_touch_anything_of_alices(
 
 def test_bobs_lists_and_search_show_nothing_of_alices(world: World, alices: dict[str, Any]) -> None:
     bob = world.bob
-    assert [p.pk for p in persons.list_people(bob)] == [bob.me.pk]
+    assert [p.pk for p in person_list.list_people(bob)] == [bob.me.pk]
     assert organisations.list_organisations(bob) == []
     assert journal.list_events(bob) == []
     assert journal.list_projects(bob) == []

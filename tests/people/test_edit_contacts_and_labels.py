@@ -9,7 +9,7 @@ import pytest
 
 from knoten.core.errors import InvalidInput, NotFound
 from knoten.core.models import Member
-from knoten.people import contacts, labels, persons
+from knoten.people import contacts, labels, person_list, persons
 from knoten.people.models import Circle, ContactPoint, Person, Skill, Tag
 from knoten.search.query import search
 
@@ -141,7 +141,7 @@ def test_rename_circle_tag_and_skill_follow_in_search(alice: Member) -> None:
     assert person.pk in _found(alice, "wichtig")
     assert person.pk in _found(alice, "betrieb")
     assert person.pk not in _found(alice, "kubernetes")
-    assert persons.list_people(alice, tag="wichtig") == [person]
+    assert person_list.list_people(alice, tag="wichtig") == [person]
     # A change of case only is no clash with itself.
     assert labels.rename_tag(alice, "wichtig", "WICHTIG").name == "WICHTIG"
 

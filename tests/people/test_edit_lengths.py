@@ -15,6 +15,7 @@ from knoten.people import (
     important_dates,
     labels,
     organisations,
+    person_list,
     persons,
     relationships,
 )
@@ -128,8 +129,8 @@ NUL = "a\x00b"
             "met_via person",
         ),
         (lambda a, p: person_page.person_detail(a, NUL), "person"),
-        (lambda a, p: persons.list_people(a, tag=NUL), "tag"),
-        (lambda a, p: persons.list_people(a, circle=NUL), "circle"),
+        (lambda a, p: person_list.list_people(a, tag=NUL), "tag"),
+        (lambda a, p: person_list.list_people(a, circle=NUL), "circle"),
         (lambda a, p: organisations.list_organisations(a, query=NUL), "q"),
         (lambda a, p: organisation_page.organisation_detail(a, NUL), "organisation"),
         (lambda a, p: relationships.relate(a, p, "me", "friend", note=NUL), "note"),

@@ -17,6 +17,7 @@ from knoten.people import (
     contacts,
     important_dates,
     organisations,
+    person_list,
     persons,
     relationships,
 )
@@ -72,7 +73,7 @@ def calls(x: dict[str, Any]) -> list[tuple[str, Callable[[Any, Callable[[Any], A
             "organisation_detail",
             lambda bob, ref: organisation_page.organisation_detail(bob, ref(org)),
         ),
-        ("list_people by her org", lambda bob, ref: persons.list_people(bob, org=ref(org))),
+        ("list_people by her org", lambda bob, ref: person_list.list_people(bob, org=ref(org))),
         (
             "her person as introducer",
             lambda bob, ref: persons.add_person(
@@ -113,11 +114,11 @@ def test_bob_cannot_touch_alices_people_or_organisations(
 def test_bobs_lists_hold_only_his_rows(world: World, alices: dict[str, Any]) -> None:
     bob = world.bob
     persons.add_person(bob, "Bert Quorbel", persons.PersonFields(org="Quorbel GmbH"))
-    assert {p.full_name for p in persons.list_people(bob, include_archived=True)} == {
+    assert {p.full_name for p in person_list.list_people(bob, include_archived=True)} == {
         "Bob Becker",
         "Bert Quorbel",
     }
-    assert [p.full_name for p in persons.list_people(bob, circle="Kollegen")] == []
+    assert [p.full_name for p in person_list.list_people(bob, circle="Kollegen")] == []
     job = affiliations.add_affiliation(bob, "me", "Quorbel GmbH", "job")
     assert job.organisation.network_id == bob.network_id
     assert job.organisation.pk != alices["org"].pk

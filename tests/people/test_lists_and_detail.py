@@ -20,7 +20,7 @@ from knoten.journal.models import (
     ProjectRole,
     Promise,
 )
-from knoten.people import affiliations, important_dates, persons, relationships
+from knoten.people import affiliations, important_dates, person_list, persons, relationships
 from knoten.people.models import Person
 from knoten.people.persons import PersonFields
 from knoten.profiles import person as person_page
@@ -49,7 +49,7 @@ def test_persons_sort_as_a_german_reader_expects(alice: Member) -> None:
     ]
     for name in typed:
         persons.add_person(alice, name)
-    listed = [n for n in names(persons.list_people(alice)) if n != "Alice Adler"]
+    listed = [n for n in names(person_list.list_people(alice)) if n != "Alice Adler"]
     assert listed == [
         "Prof. Dr. Zacharias Adler",
         "Ute van Dyke",
@@ -73,19 +73,19 @@ def test_same_family_names_sort_by_given_name_then_by_id(alice: Member) -> None:
     armin = persons.add_person(alice, "Ärmin Schmidt")
     earlier = persons.add_person(alice, "Anna Schmidt")
     later = persons.add_person(alice, "Anna Schmidt")
-    listed = [p.pk for p in persons.list_people(alice) if p.family_name == "Schmidt"]
+    listed = [p.pk for p in person_list.list_people(alice) if p.family_name == "Schmidt"]
     assert listed == [earlier.pk, later.pk, armin.pk, bernd.pk]
 
 
 def test_limit_and_offset_page_through_the_list(alice: Member) -> None:
     for name in ("Anna Adam", "Berta Bach", "Carl Cohn", "Dora Dahl"):
         persons.add_person(alice, name)
-    everyone = names(persons.list_people(alice))
-    assert names(persons.list_people(alice, limit=2)) == everyone[:2]
-    assert names(persons.list_people(alice, limit=2, offset=2)) == everyone[2:4]
-    assert names(persons.list_people(alice, offset=4)) == everyone[4:]
+    everyone = names(person_list.list_people(alice))
+    assert names(person_list.list_people(alice, limit=2)) == everyone[:2]
+    assert names(person_list.list_people(alice, limit=2, offset=2)) == everyone[2:4]
+    assert names(person_list.list_people(alice, offset=4)) == everyone[4:]
     with pytest.raises(InvalidInput, match=r"^limit: -1 is negative"):
-        persons.list_people(alice, limit=-1)
+        person_list.list_people(alice, limit=-1)
 
 
 def test_lists_filter_by_circle_organisation_and_tag(alice: Member) -> None:
@@ -93,16 +93,16 @@ def test_lists_filter_by_circle_organisation_and_tag(alice: Member) -> None:
     berta = persons.add_person(alice, "Berta Bach", PersonFields(tags=["Investorin"], org="Bosch"))
     persons.add_person(alice, "Carl Cohn")
     affiliations.add_affiliation(alice, berta, "Siemens", "job", start="2010", end="2015")
-    assert names(persons.list_people(alice, circle="colleagues")) == [anna.full_name]
-    assert names(persons.list_people(alice, circle="kollegen")) == [anna.full_name]
-    assert names(persons.list_people(alice, org="Siemens")) == [anna.full_name]
-    assert names(persons.list_people(alice, tag="investorin")) == [berta.full_name]
+    assert names(person_list.list_people(alice, circle="colleagues")) == [anna.full_name]
+    assert names(person_list.list_people(alice, circle="kollegen")) == [anna.full_name]
+    assert names(person_list.list_people(alice, org="Siemens")) == [anna.full_name]
+    assert names(person_list.list_people(alice, tag="investorin")) == [berta.full_name]
     with pytest.raises(NotFound, match="no circle matches 'Segler'"):
-        persons.list_people(alice, circle="Segler")
+        person_list.list_people(alice, circle="Segler")
     with pytest.raises(NotFound, match="no tag matches 'nix'"):
-        persons.list_people(alice, tag="nix")
+        person_list.list_people(alice, tag="nix")
     with pytest.raises(NotFound, match="no org matches 'Nokia'"):
-        persons.list_people(alice, org="Nokia")
+        person_list.list_people(alice, org="Nokia")
 
 
 @pytest.mark.parametrize("typed", ["Mueller", "Muller", "müller", "MÜLLER", "Jurgen", "Juergen Mu"])
@@ -117,7 +117,7 @@ def test_a_list_costs_the_same_queries_for_one_row_and_for_many(alice: Member) -
         alice, "Anna Adam", PersonFields(org="Siemens", emails=["a@x.de"], circles=["Kollegen"])
     )
     with CaptureQueriesContext(connection) as one:
-        [persons.person_row(p, alice) for p in persons.list_people(alice)]
+        [person_list.person_row(p, alice) for p in person_list.list_people(alice)]
     for index in range(20):
         persons.add_person(
             alice,
@@ -127,7 +127,7 @@ def test_a_list_costs_the_same_queries_for_one_row_and_for_many(alice: Member) -
             ),
         )
     with CaptureQueriesContext(connection) as many:
-        rows = [persons.person_row(p, alice) for p in persons.list_people(alice)]
+        rows = [person_list.person_row(p, alice) for p in person_list.list_people(alice)]
     assert len(rows) == 22
     assert len(many.captured_queries) == len(one.captured_queries) <= 5
     row = next(r for r in rows if r["name"] == "Anna Adam")

@@ -11,7 +11,7 @@ from knoten.core.errors import Ambiguous, InvalidInput, NotFound
 from knoten.core.models import Member
 from knoten.core.partial_dates import PartialDate
 from knoten.journal.models import Event
-from knoten.people import affiliations, persons, relationships
+from knoten.people import affiliations, person_list, persons, relationships
 from knoten.people.models import Affiliation, Circle, ContactPoint, Organisation, Person
 from knoten.people.persons import PersonFields
 
@@ -311,10 +311,10 @@ def test_edit_with_an_empty_name_is_refused(alice: Member) -> None:
 def test_an_archived_person_leaves_the_list_and_comes_back(alice: Member) -> None:
     anna = persons.add_person(alice, "Anna Schmidt")
     persons.archive_person(alice, "Anna")
-    assert anna.pk not in [p.pk for p in persons.list_people(alice)]
-    assert anna.pk in [p.pk for p in persons.list_people(alice, include_archived=True)]
+    assert anna.pk not in [p.pk for p in person_list.list_people(alice)]
+    assert anna.pk in [p.pk for p in person_list.list_people(alice, include_archived=True)]
     persons.archive_person(alice, "Anna", archived=False)
-    assert anna.pk in [p.pk for p in persons.list_people(alice)]
+    assert anna.pk in [p.pk for p in person_list.list_people(alice)]
 
 
 def test_me_cannot_be_archived_or_deleted(alice: Member, rows: Rows) -> None:

@@ -25,6 +25,7 @@ from knoten.people import (
     contacts,
     important_dates,
     organisations,
+    person_list,
     persons,
     relationships,
 )
@@ -322,7 +323,7 @@ def list_persons(request: HttpRequest, filters: Query[PeopleFilter]) -> dict[str
         ),
         filters.limit,
         filters.offset,
-        lambda person: persons.person_row(person, member),
+        lambda person: person_list.person_row(person, member),
     )
 
 
@@ -352,7 +353,9 @@ def update_person(request: HttpRequest, person_id: int, payload: PersonPatch) ->
 def archive_person(request: HttpRequest, person_id: int, payload: ArchiveIn) -> dict[str, Any]:
     """Hide a person from lists (``archived: false`` brings them back)."""
     member = actor(request)
-    return persons.person_row(persons.archive_person(member, person_id, payload.archived), member)
+    return person_list.person_row(
+        persons.archive_person(member, person_id, payload.archived), member
+    )
 
 
 @router.delete("/persons/{person_id}", response={204: None})

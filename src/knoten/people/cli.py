@@ -25,6 +25,7 @@ from knoten.people import (
     persons,
     relationships,
 )
+from knoten.people import person_list as people_list
 from knoten.profiles import organisation as organisation_page
 from knoten.profiles import person as person_page
 
@@ -263,7 +264,7 @@ def person_add(
     note(f"Added {person.full_name} (id {person.pk}).")
     _explain(understood)
     if json_output:
-        emit_json(persons.person_row(person, actor))
+        emit_json(people_list.person_row(person, actor))
 
 
 @person_app.command("list")
@@ -292,10 +293,10 @@ def person_list(
 
     actor = _actor()
     with domain_errors():
-        people = persons.list_people(
+        people = people_list.list_people(
             actor, circle=circle, org=org, tag=tag, include_archived=archived, limit=limit
         )
-        rows = [persons.person_row(person, actor) for person in people]
+        rows = [people_list.person_row(person, actor) for person in people]
     if json_output:
         emit_json(rows)
         return
@@ -556,7 +557,7 @@ def person_edit(
     note(f"Changed {changed.full_name} (id {changed.pk}).")
     _explain(understood)
     if json_output:
-        emit_json(persons.person_row(changed, actor))
+        emit_json(people_list.person_row(changed, actor))
 
 
 @person_app.command("archive")

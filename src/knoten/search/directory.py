@@ -13,7 +13,7 @@ from knoten.people.contacts import edit_contact_point as edit_contact_point
 from knoten.people.contacts import list_contact_points as list_contact_points
 from knoten.people.lookup import OrganisationRef
 from knoten.people.models import Person
-from knoten.people.persons import attach_row_facts, filtered_people, list_people
+from knoten.people.person_list import attach_row_facts, filtered_people, list_people
 from knoten.search.query import MAX_LIMIT, search
 
 
@@ -29,7 +29,7 @@ def find_people(
     offset: int = 0,
 ) -> list[Person]:
     """The persons the people list shows: without ``query`` all of them by name
-    (:func:`knoten.people.persons.list_people`); with it, those the search finds, best
+    (:func:`knoten.people.person_list.list_people`); with it, those the search finds, best
     match first, among the persons the filters keep, each with its row's facts.
 
     The search is read page by page until the window ``offset``/``limit`` is full, each

@@ -47,7 +47,8 @@ from knoten.core.words import shown_choices
 from knoten.journal import vocabulary as journal_words
 from knoten.people.lookup import resolve_person
 from knoten.people.models import Circle, Tag
-from knoten.people.persons import PersonFields, add_person, person_row
+from knoten.people.person_list import person_row
+from knoten.people.persons import PersonFields, add_person
 from knoten.reciprocity.services import log_with_favours, parse_kind
 from knoten.search.directory import find_people
 from knoten.search.query import search
