@@ -45,6 +45,7 @@ class Objects:
 
     ids: dict[str, int] = field(default_factory=dict)
     me: int = 0
+    network_id: int = 0
 
     def __getitem__(self, kind: str) -> int:
         return self.ids[kind]
@@ -135,7 +136,7 @@ def _fill(member: Member, first: Person, second: Person, org_word: str, word: st
         "channel cost": cost.pk,
         "me": member.person_id or 0,
     }
-    return Objects(ids=ids, me=member.person_id or 0)
+    return Objects(ids=ids, me=member.person_id or 0, network_id=member.network_id)
 
 
 def _first(rows: models.QuerySet[Any]) -> int:
