@@ -7,13 +7,8 @@ networks.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from django.conf import settings
 from django.db import models
-
-if TYPE_CHECKING:
-    from knoten.people.models import Person
 
 
 class Network(models.Model):
@@ -50,7 +45,7 @@ class Member(models.Model):
         return f"{self.user} in {self.network}"
 
     @property
-    def me(self) -> Person:
+    def me(self):  # the people.Person that is them (core may not import people to say so)
         assert self.person is not None, "every member has a person of their own"
         return self.person
 
