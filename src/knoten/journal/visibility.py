@@ -8,11 +8,16 @@ visible as the conversation; a row noted in none is visible to the whole network
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from typing import TypeVar
 
-from knoten.core.errors import InvalidInput
+from django.db.models import Model, Q, QuerySet
+
+from knoten.core.errors import InvalidInput, NotFound
 from knoten.core.models import Member
-from knoten.journal.models import Interaction
+from knoten.core.reading import lookup_id
+from knoten.journal.models import Interaction, Promise
+
+M = TypeVar("M", bound=Model)
 
 
 def sees(actor: Member | int, prefix: str = "") -> Q:
@@ -32,6 +37,32 @@ def sees(actor: Member | int, prefix: str = "") -> Q:
 def visible_interactions(actor: Member) -> QuerySet[Interaction]:
     """The interactions ``actor`` may see: their network's, less others' private ones."""
     return Interaction.objects.filter(sees(actor), network_id=actor.network_id)
+
+
+def visible_interaction(
+    actor: Member, interaction: int | str | Interaction, field: str = "interaction"
+) -> Interaction:
+    """One conversation ``actor`` may see, by id; another's private one is not found."""
+    pk = interaction.pk if isinstance(interaction, Interaction) else lookup_id(interaction, field)
+    found = visible_interactions(actor).filter(pk=pk).first()
+    if found is None:
+        raise NotFound(field, pk)
+    return found
+
+
+def visible_noted(actor: Member, model: type[M]) -> QuerySet[M]:
+    """The rows of ``model`` (promises, favours, recommendations: each with an
+    ``interaction`` it was noted in, or none) of ``actor``'s network that ``actor`` may
+    see: those noted in no conversation or in one ``actor`` sees."""
+    rows: QuerySet[M] = model._default_manager.filter(
+        sees(actor, "interaction"), network_id=actor.network_id
+    )
+    return rows
+
+
+def visible_promises(actor: Member) -> QuerySet[Promise]:
+    """The promises of ``actor``'s network, less those made in others' private minutes."""
+    return visible_noted(actor, Promise)
 
 
 def may_change(actor: Member, interaction: Interaction) -> bool:

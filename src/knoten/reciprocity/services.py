@@ -24,10 +24,10 @@ from knoten.core.data import reference
 from knoten.core.errors import InvalidInput, NotFound
 from knoten.core.limits import check_window, is_id, storable
 from knoten.core.models import Member
-from knoten.core.reading import parse_day
+from knoten.core.reading import parse_amount, parse_day, past_day
 from knoten.core.words import resolve_word
+from knoten.journal.events import resolve_event
 from knoten.journal.models import Event, Interaction
-from knoten.journal.services import conversation_day, parse_cost, resolve_event
 from knoten.journal.visibility import visible_interactions
 from knoten.people.lookup import resolve_person
 from knoten.people.models import Circle, Organisation, Person
@@ -50,7 +50,7 @@ def default_currency() -> str:
 def parse_money(value: str | int | Decimal, field: str) -> tuple[Decimal, str]:
     """An amount and its currency ("5000 EUR", "1.234,50 €", "300"; the default
     currency when none is named)."""
-    amount, currency = parse_cost(value, field)
+    amount, currency = parse_amount(value, field)
     return amount, currency or default_currency()
 
 
@@ -87,7 +87,7 @@ def _day(value: str | dt.date | None, field: str, hint: str) -> dt.date:
     """A day in the past or today (today when None): what happened is recorded after."""
     if isinstance(value, str):
         storable(field, value)
-    return conversation_day(value, field, hint=hint)
+    return past_day(value, field, hint=hint)
 
 
 def _any_day(value: str | dt.date, field: str) -> dt.date:
@@ -648,7 +648,7 @@ def add_channel_cost(
     note: str = "",
 ) -> ChannelCost:
     """Record time or money put into one channel (a fee, committee hours, a ticket)."""
-    from knoten.journal.services import parse_hours
+    from knoten.core.reading import parse_hours
 
     named = [
         (name, value)
@@ -722,11 +722,11 @@ def log_with_favours(
     got: Sequence[str] = (),
     **conversation: Any,
 ) -> tuple[Interaction, list[Favour]]:
-    """Log a conversation (:func:`knoten.journal.services.log_interaction` takes
+    """Log a conversation (:func:`knoten.journal.conversations.log_interaction` takes
     ``conversation``) with the favours done in it, by kind: ``gave`` from *me* to the
     first participant, ``got`` from them to *me*, dated on the conversation's day. All is
     written together, or (a kind refused) nothing."""
-    from knoten.journal.services import log_interaction
+    from knoten.journal.conversations import log_interaction
 
     for kind in (*gave, *got):
         parse_kind(kind)
