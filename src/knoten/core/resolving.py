@@ -63,12 +63,15 @@ def resolve_by_name(
     raise NotFound(field, raw)
 
 
-def resolve_named(actor: Member, model: type[M], text: str | int | M, field: str) -> M:
+def resolve_named(actor: Member, model: type[M], text: str | int | M, field: str = "") -> M:
     """The one ``model`` row of ``actor``'s network named by ``text`` (the row itself,
-    its id or its name; see :func:`resolve_by_name`)."""
+    its id or its name; see :func:`resolve_by_name`); ``field`` names it in messages
+    (the model's name if not given)."""
+    what = str(model._meta.verbose_name)
+    field = field or what
     if isinstance(text, model):
         if getattr(text, "network_id", None) != actor.network_id:
             raise NotFound(field, text.pk)
         return text
     objects = model._default_manager.filter(network_id=actor.network_id)
-    return resolve_by_name(objects, str(text), str(model._meta.verbose_name), field)
+    return resolve_by_name(objects, str(text), what, field)

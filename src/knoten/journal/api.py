@@ -61,7 +61,7 @@ class InteractionOut(Schema):
 class InteractionIn(Schema):
     summary: str
     participants: list[str | int]
-    kind: str = "meeting"
+    kind: str | None = None  # a meeting (the domain's default)
     on: str | None = None
     minutes: int | None = None
     event: str | int | None = None
@@ -154,7 +154,7 @@ class EventDetailOut(EventOut):
 
 class EventIn(Schema):
     name: str
-    kind: str = "meetup"
+    kind: str | None = None  # a meetup (the domain's default)
     starts: str | None = None
     ends: str | None = None
     place: str = ""
@@ -218,7 +218,7 @@ class ProjectOut(Schema):
 
 class ProjectIn(Schema):
     name: str
-    status: str = "ongoing"
+    status: str | None = None  # ongoing (the domain's default)
     starts: str | None = None
     ends: str | None = None
     organisation: str | int | None = None

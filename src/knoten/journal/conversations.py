@@ -166,7 +166,7 @@ def log_interaction(
             ]
         )
         if found_event is not None:
-            attend(actor, found_event, people, Attendance.Status.MET)
+            attend(found_event, people, Attendance.Status.MET)
     return _reread(interaction)
 
 
@@ -271,7 +271,7 @@ def edit_interaction(
                 ]
             )
             if found.event is not None:
-                attend(actor, found.event, added, Attendance.Status.MET)
+                attend(found.event, added, Attendance.Status.MET)
     return _reread(found)
 
 

@@ -86,15 +86,16 @@ def attendances(event: Event) -> dict[str, list[dict[str, Any] | None]]:
     }
 
 
-def attend(actor: Member, event: Event, people: Sequence[Person], status: str) -> list[Attendance]:
-    """Set each person's attendance; "met" is never downgraded to "expected"."""
+def attend(event: Event, people: Sequence[Person], status: str) -> list[Attendance]:
+    """Set each person's attendance at ``event`` (both found in one network already);
+    "met" is never downgraded to "expected"."""
     existing = {a.person_id: a for a in Attendance.objects.filter(event=event, person__in=people)}
     result: list[Attendance] = []
     for who in people:
         attendance = existing.get(who.pk)
         if attendance is None:
             attendance = Attendance.objects.create(
-                network_id=actor.network_id, event=event, person=who, status=status
+                network_id=event.network_id, event=event, person=who, status=status
             )
         elif status == Attendance.Status.MET and attendance.status != status:
             attendance.status = status
@@ -165,7 +166,7 @@ def add_event(
             hours_spent=spent,
             notes=notes,
         )
-        attend(actor, event, people, Attendance.Status.EXPECTED)
+        attend(event, people, Attendance.Status.EXPECTED)
     return event
 
 
@@ -301,4 +302,4 @@ def mark_met(
         raise InvalidInput("people", "", "is empty; name at least one person you met there")
     persons = other_people(actor, people, "person")
     with changes.atomic():
-        return attend(actor, found, persons, Attendance.Status.MET)
+        return attend(found, persons, Attendance.Status.MET)

@@ -13,45 +13,51 @@ from knoten.core.errors import InvalidInput, NotFound
 from knoten.core.limits import storable
 from knoten.core.models import Member
 from knoten.core.reading import line
-from knoten.people.lookup import resolve_person
+from knoten.people.lookup import resolve_organisation, resolve_person
 from knoten.people.models import Organisation, Person
 
 
-def person(actor: Member, text: str | int | Person, field: str) -> Person:
+def person(actor: Member, person: str | int | Person, field: str = "person") -> Person:
     """:func:`resolve_person`, after refusing text no look-up can use."""
-    if isinstance(text, str):
-        storable(field, text)
-        raw = text.strip()
+    if isinstance(person, str):
+        storable(field, person)
+        raw = person.strip()
         if raw.isdigit() and not raw.isdecimal():
-            raise InvalidInput(field, text, "is not a name or an id")
-    return resolve_person(actor, text, field)
+            raise InvalidInput(field, person, "is not a name or an id")
+    return resolve_person(actor, person, field)
 
 
-def other_people(actor: Member, texts: Iterable[str | int | Person], field: str) -> list[Person]:
+def other_people(
+    actor: Member, people: Iterable[str | int | Person], field: str = "person"
+) -> list[Person]:
     """Each named person once, in the order given; *me* is implied, never named."""
-    people: list[Person] = []
-    for text in texts:
-        found = person(actor, text, field)
-        if found.pk == actor.me.pk:
+    found: list[Person] = []
+    for text in people:
+        one = person(actor, text, field)
+        if one.pk == actor.me.pk:
             raise InvalidInput(field, text, "is you; name the other people here")
-        if all(found.pk != known.pk for known in people):
-            people.append(found)
-    return people
+        if all(one.pk != known.pk for known in found):
+            found.append(one)
+    return found
 
 
 def organisation_to_set(
-    actor: Member, value: str | int | Organisation, field: str
+    actor: Member, organisation: str | int | Organisation, field: str = "organisation"
 ) -> str | Organisation | None:
-    """What names an organisation to set (resolved in the transaction), or None to clear."""
-    if isinstance(value, Organisation):
-        if value.network_id != actor.network_id:
-            raise NotFound(field, value.pk)
-        return value
-    storable(field, value)
-    if value == "":
+    """The organisation to set: one found (by id), a name to find or make in the
+    transaction, or None to clear it."""
+    if isinstance(organisation, Organisation):
+        if organisation.network_id != actor.network_id:
+            raise NotFound(field, organisation.pk)
+        return organisation
+    storable(field, organisation)
+    if organisation == "":
         return None
-    text = str(value)
+    text = str(organisation)
     if not text.strip():
-        raise InvalidInput(field, value, "is empty; give the organisation's name")
+        raise InvalidInput(field, organisation, "is empty; give the organisation's name")
+    if text.strip().isdigit():
+        # An id names an organisation there is already: found now, never made.
+        return resolve_organisation(actor, text, field)
     line(text, field, 300)
     return text

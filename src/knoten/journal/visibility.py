@@ -8,16 +8,12 @@ visible as the conversation; a row noted in none is visible to the whole network
 
 from __future__ import annotations
 
-from typing import TypeVar
-
-from django.db.models import Model, Q, QuerySet
+from django.db.models import Q, QuerySet
 
 from knoten.core.errors import InvalidInput, NotFound
 from knoten.core.models import Member
 from knoten.core.reading import lookup_id
 from knoten.journal.models import Interaction, Promise
-
-M = TypeVar("M", bound=Model)
 
 
 def sees(actor: Member | int, prefix: str = "") -> Q:
@@ -50,19 +46,9 @@ def visible_interaction(
     return found
 
 
-def visible_noted(actor: Member, model: type[M]) -> QuerySet[M]:
-    """The rows of ``model`` (promises, favours, recommendations: each with an
-    ``interaction`` it was noted in, or none) of ``actor``'s network that ``actor`` may
-    see: those noted in no conversation or in one ``actor`` sees."""
-    rows: QuerySet[M] = model._default_manager.filter(
-        sees(actor, "interaction"), network_id=actor.network_id
-    )
-    return rows
-
-
 def visible_promises(actor: Member) -> QuerySet[Promise]:
     """The promises of ``actor``'s network, less those made in others' private minutes."""
-    return visible_noted(actor, Promise)
+    return Promise.objects.filter(sees(actor, "interaction"), network_id=actor.network_id)
 
 
 def may_change(actor: Member, interaction: Interaction) -> bool:
