@@ -139,7 +139,7 @@ def measure(size: int, seed: int, runs: int, folder: Path) -> None:
         return time_calls(lambda _: person_detail(member, "me"), runs)
 
     def log() -> list[float]:
-        from knoten.journal.services import log_interaction
+        from knoten.journal.conversations import log_interaction
 
         people = Person.objects.in_bulk(talked_to)
         created: list[int] = []

@@ -15,7 +15,7 @@ from django.db import models
 from django.db.models import F
 
 from knoten.core.models import Member, Network
-from knoten.journal import services as journal
+from knoten.journal import conversations, events, projects
 from knoten.journal.models import Promise
 from knoten.people import (
     affiliations,
@@ -92,12 +92,12 @@ def _fill(member: Member, first: Person, second: Person, org_word: str, word: st
         member, first, "anniversary", "--07-01", label=f"{word} Jubiläum"
     )
     contacts.add_contact_point(member, first, "email", f"{word.lower()}@{org_word.lower()}.de")
-    event = journal.add_event(
+    event = events.add_event(
         member, f"{org_word} Messe", kind="conference", attendees=[str(first.pk)]
     )
-    project = journal.add_project(member, f"{org_word} Umbau", participants=[str(first.pk)])
-    journal.set_project_role(member, project, second.pk, f"{word} Leitung")
-    interaction = journal.log_interaction(
+    project = projects.add_project(member, f"{org_word} Umbau", participants=[str(first.pk)])
+    projects.set_project_role(member, project, second.pk, f"{word} Leitung")
+    interaction = conversations.log_interaction(
         member,
         f"{word} Gespräch",
         participants=[first],

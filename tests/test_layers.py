@@ -229,7 +229,6 @@ PENDING = (
     "knoten.exports.views imports knoten.web.views",
     "knoten.imports.views imports knoten.web.views",
     "knoten.mailbox.views imports knoten.web.views",
-    "knoten.people.persons imports knoten.journal.services",
     "knoten.profiles.person imports knoten.imports.models",
     "knoten.reciprocity.forms imports knoten.web.directory_views",
     "knoten.reciprocity.views imports knoten.web.directory_views",

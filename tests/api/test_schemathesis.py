@@ -28,7 +28,7 @@ from schemathesis.specs.openapi.checks import (
 
 from knoten.api.site import api
 from knoten.api.tokens import create_token
-from knoten.journal import services as journal
+from knoten.journal import conversations, events, projects
 from knoten.people import persons, relationships
 from knoten.wsgi import application
 from tests.api.test_operation_walk import Operation, path_kinds
@@ -93,9 +93,9 @@ def bearer(world: World, same_connection: None) -> dict[str, str]:
     )
     ben = persons.add_person(alice, "Ben Braun", persons.PersonFields(birthday="1980-03-14"))
     relationships.relate(alice, anna, ben, "colleague")
-    journal.add_event(alice, "ACME Messe", attendees=[str(anna.pk)])
-    journal.add_project(alice, "ACME Umbau", participants=[str(ben.pk)])
-    journal.log_interaction(
+    events.add_event(alice, "ACME Messe", attendees=[str(anna.pk)])
+    projects.add_project(alice, "ACME Umbau", participants=[str(ben.pk)])
+    conversations.log_interaction(
         alice, "Lunch about taxes", participants=[anna], promises=["send the offer by 2030-01-01"]
     )
     _, key = create_token(alice, "schemathesis")

@@ -20,14 +20,11 @@ from knoten.dedupe.services import (
     queue_pair,
 )
 from knoten.imports.models import ImportedProperty, ImportOrigin
+from knoten.journal.conversations import log_interaction
+from knoten.journal.events import add_event, set_attendance
 from knoten.journal.models import Attendance, Participation, ProjectRole, Promise
-from knoten.journal.services import (
-    add_event,
-    add_project,
-    add_promise,
-    log_interaction,
-    set_attendance,
-)
+from knoten.journal.projects import add_project
+from knoten.journal.promises import add_promise
 from knoten.people.affiliations import add_affiliation
 from knoten.people.important_dates import add_important_date
 from knoten.people.models import (

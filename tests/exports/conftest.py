@@ -17,7 +17,7 @@ from django.contrib.auth import get_user_model
 
 from knoten.core.models import Member
 from knoten.imports.models import ImportedProperty, ImportOrigin, ImportRun
-from knoten.journal import services as journal
+from knoten.journal import conversations, events, projects, promises, visibility
 from knoten.journal.models import Interaction, Participation
 from knoten.people import affiliations, important_dates, persons, relationships
 from knoten.people.models import Person
@@ -125,7 +125,7 @@ def rich(world: World) -> Rich:
     important_dates.add_important_date(
         alice, juergen, "anniversary", "--06-21", label="Hochzeitstag"
     )
-    event = journal.add_event(
+    event = events.add_event(
         alice,
         "Hannover Messe 2024",
         kind="trade fair",
@@ -138,9 +138,9 @@ def rich(world: World) -> Rich:
         note="Halle 2 zuerst",
         attendees=[str(juergen.pk), str(xaver.pk)],
     )
-    journal.mark_met(alice, event, [str(juergen.pk)])
+    events.mark_met(alice, event, [str(juergen.pk)])
     Person.objects.filter(pk=anna.pk).update(met_at_event=event)
-    journal.log_interaction(
+    conversations.log_interaction(
         alice,
         "Lunch: Anna sucht einen Steuerberater in Köln; Xaver Quendolin wäre einer.",
         participants=[str(anna.pk), str(xaver.pk)],
@@ -151,7 +151,7 @@ def rich(world: World) -> Rich:
         promises=["Kontakt zu Herrn Weber schicken bis 2024-03-08"],
         expectations=["Angebot schicken bis 2024-03-15"],
     )
-    journal.log_interaction(
+    conversations.log_interaction(
         alice,
         "Telefonat mit Xavi Quendolin über seinen Wechsel (vertraulich).",
         participants=[str(xaver.pk)],
@@ -160,7 +160,7 @@ def rich(world: World) -> Rich:
         private=True,
         promises=["Xaver Quendolin an Anna empfehlen bis 2024-03-20"],
     )
-    journal.log_interaction(
+    conversations.log_interaction(
         alice,
         "Gespräch am Stand über Förderprogramme",
         participants=[str(juergen.pk)],
@@ -168,7 +168,7 @@ def rich(world: World) -> Rich:
         on="2024-04-23",
         event=event,
     )
-    journal.add_project(
+    projects.add_project(
         alice,
         "Förderantrag KI-Netz",
         status="ongoing",
@@ -178,9 +178,9 @@ def rich(world: World) -> Rich:
         description="Antrag mit Jürgen Müller und Xaver Quendolin",
         participants=[f"{juergen.pk}=Konsortialführer", f"{xaver.pk}=Partner"],
     )
-    journal.complete_promise(
+    promises.complete_promise(
         alice,
-        alice.network and journal.visible_promises(alice).order_by("pk").first().pk,  # type: ignore[union-attr]
+        alice.network and visibility.visible_promises(alice).order_by("pk").first().pk,  # type: ignore[union-attr]
         on="2024-03-07",
     )
     ImportedProperty.objects.create(

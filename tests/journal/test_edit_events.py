@@ -9,7 +9,7 @@ import pytest
 
 from knoten.core.errors import InvalidInput, KnotenError, NotFound
 from knoten.core.models import Member
-from knoten.journal import services as journal
+from knoten.journal import conversations, events
 from knoten.journal.models import Attendance, Event, Interaction
 from knoten.people.models import Organisation
 from tests.conftest import World
@@ -17,7 +17,7 @@ from tests.journal.conftest import People, counts
 
 
 def _event(actor: Member) -> Event:
-    return journal.add_event(
+    return events.add_event(
         actor,
         "Hannover Messe",
         kind="Messe",
@@ -33,7 +33,7 @@ def _event(actor: Member) -> Event:
 
 def test_edit_changes_what_is_given(world: World, people: People) -> None:
     event = _event(world.alice)
-    changed = journal.edit_event(
+    changed = events.edit_event(
         world.alice,
         event.pk,
         name="Hannover Messe 2024",
@@ -51,9 +51,9 @@ def test_edit_changes_what_is_given(world: World, people: People) -> None:
     assert (changed.cost, changed.currency) == (Decimal("500.00"), "CHF")
     assert changed.hours_spent == Decimal("1.50") and changed.notes == "Halle 8"
     assert changed.place == "Hannover"
-    assert journal.resolve_event(world.alice, "messe 2024").pk == event.pk
+    assert events.resolve_event(world.alice, "messe 2024").pk == event.pk
 
-    cleared = journal.edit_event(
+    cleared = events.edit_event(
         world.alice, event.pk, starts="", ends="", place="", organiser="", cost="", hours=""
     )
     assert (cleared.starts_on, cleared.ends_on, cleared.place) == (None, None, "")
@@ -85,7 +85,7 @@ def test_bad_edits_change_nothing(
     event = _event(world.alice)
     before = counts()
     with pytest.raises(KnotenError) as error:
-        journal.edit_event(world.alice, event.pk, **{"note": "changed", **changes})  # type: ignore[arg-type]
+        events.edit_event(world.alice, event.pk, **{"note": "changed", **changes})  # type: ignore[arg-type]
     assert getattr(error.value, "field", getattr(error.value, "what", None)) == field
     assert counts() == before
     event.refresh_from_db()
@@ -101,34 +101,34 @@ def test_edit_with_a_new_organiser_that_fails_creates_no_organisation(
 ) -> None:
     event = _event(world.alice)
     with pytest.raises(InvalidInput):
-        journal.edit_event(world.alice, event.pk, organiser="Neue GmbH", cost="viel")
+        events.edit_event(world.alice, event.pk, organiser="Neue GmbH", cost="viel")
     assert not Organisation.objects.filter(name="Neue GmbH").exists()
 
 
 def test_delete_keeps_the_conversations(world: World, people: People) -> None:
     event = _event(world.alice)
-    talk = journal.log_interaction(world.alice, "Stand", participants=["Schmidt"], event=event)
-    journal.delete_event(world.alice, event.pk)
+    talk = conversations.log_interaction(
+        world.alice, "Stand", participants=["Schmidt"], event=event
+    )
+    events.delete_event(world.alice, event.pk)
     assert Event.objects.count() == 0 and Attendance.objects.count() == 0
     assert Interaction.objects.get(pk=talk.pk).event_id is None
     with pytest.raises(NotFound):
-        journal.delete_event(world.alice, event.pk)
+        events.delete_event(world.alice, event.pk)
 
 
 def test_attendance_is_set_changed_and_removed(world: World, people: People) -> None:
     event = _event(world.alice)
-    made = journal.set_attendance(world.alice, event.pk, "Schmidt", "erwartet")
+    made = events.set_attendance(world.alice, event.pk, "Schmidt", "erwartet")
     assert (made.person_id, made.status) == (people.anna.pk, "expected")
-    met = journal.set_attendance(world.alice, event.pk, str(people.anna.pk), "met")
+    met = events.set_attendance(world.alice, event.pk, str(people.anna.pk), "met")
     assert met.pk == made.pk and met.status == "met"
     # Set explicitly, "met" may go back to "expected" (unlike logging a conversation).
-    assert journal.set_attendance(world.alice, event, people.anna, "expected").status == (
-        "expected"
-    )
-    journal.remove_attendance(world.alice, event.pk, "Schmidt")
+    assert events.set_attendance(world.alice, event, people.anna, "expected").status == ("expected")
+    events.remove_attendance(world.alice, event.pk, "Schmidt")
     assert Attendance.objects.count() == 0
     with pytest.raises(NotFound) as error:
-        journal.remove_attendance(world.alice, event.pk, "Schmidt")
+        events.remove_attendance(world.alice, event.pk, "Schmidt")
     assert error.value.what == "attendance"
 
 
@@ -147,23 +147,23 @@ def test_bad_attendance_writes_nothing(
 ) -> None:
     event = _event(world.alice)
     with pytest.raises(KnotenError) as error:
-        journal.set_attendance(world.alice, event.pk, person, status)
+        events.set_attendance(world.alice, event.pk, person, status)
     assert getattr(error.value, "field", getattr(error.value, "what", None)) == field
     assert Attendance.objects.count() == 0
 
 
 def test_another_network_reads_and_changes_nothing(world: World, people: People) -> None:
     event = _event(world.alice)
-    journal.set_attendance(world.alice, event.pk, "Schmidt", "met")
-    bobs = journal.add_event(world.bob, "Bobs Messe")
+    events.set_attendance(world.alice, event.pk, "Schmidt", "met")
+    bobs = events.add_event(world.bob, "Bobs Messe")
     for attempt in (
-        lambda: journal.edit_event(world.bob, event.pk, name="Bob's"),
-        lambda: journal.delete_event(world.bob, event.pk),
-        lambda: journal.delete_event(world.bob, event),
-        lambda: journal.set_attendance(world.bob, event.pk, "me", "met"),
-        lambda: journal.remove_attendance(world.bob, event.pk, str(people.anna.pk)),
-        lambda: journal.set_attendance(world.bob, bobs.pk, str(people.anna.pk), "met"),
-        lambda: journal.edit_event(
+        lambda: events.edit_event(world.bob, event.pk, name="Bob's"),
+        lambda: events.delete_event(world.bob, event.pk),
+        lambda: events.delete_event(world.bob, event),
+        lambda: events.set_attendance(world.bob, event.pk, "me", "met"),
+        lambda: events.remove_attendance(world.bob, event.pk, str(people.anna.pk)),
+        lambda: events.set_attendance(world.bob, bobs.pk, str(people.anna.pk), "met"),
+        lambda: events.edit_event(
             world.alice,
             event.pk,
             organiser=Organisation.objects.create(network=world.bob.network, name="Bobs GmbH"),
@@ -177,8 +177,6 @@ def test_another_network_reads_and_changes_nothing(world: World, people: People)
 
 
 def test_list_pages(world: World, people: People) -> None:
-    made = [
-        journal.add_event(world.alice, f"Meetup {n}", starts=f"2030-01-0{n}") for n in (1, 2, 3)
-    ]
-    assert [e.pk for e in journal.list_events(world.alice, limit=1, offset=2)] == [made[2].pk]
-    assert [e.pk for e in journal.list_events(world.alice, limit=None)] == [e.pk for e in made]
+    made = [events.add_event(world.alice, f"Meetup {n}", starts=f"2030-01-0{n}") for n in (1, 2, 3)]
+    assert [e.pk for e in events.list_events(world.alice, limit=1, offset=2)] == [made[2].pk]
+    assert [e.pk for e in events.list_events(world.alice, limit=None)] == [e.pk for e in made]

@@ -8,7 +8,7 @@ import pytest
 
 from knoten.core.errors import InvalidInput, KnotenError, NotFound
 from knoten.core.models import Member
-from knoten.journal import services as journal
+from knoten.journal import conversations, events
 from knoten.journal.models import Attendance, Interaction, Participation, Promise
 from knoten.search.query import search
 from tests.conftest import World
@@ -16,7 +16,7 @@ from tests.journal.conftest import People, counts
 
 
 def _log(actor: Member, summary: str, who: list[str], on: str, **more: object) -> Interaction:
-    return journal.log_interaction(actor, summary, participants=who, on=on, **more)  # type: ignore[arg-type]
+    return conversations.log_interaction(actor, summary, participants=who, on=on, **more)  # type: ignore[arg-type]
 
 
 def test_list_is_newest_first_and_filters(world: World, people: People) -> None:
@@ -25,16 +25,19 @@ def test_list_is_newest_first_and_filters(world: World, people: People) -> None:
     mid = _log(alice, "Review", ["Mueller"], "2024-02-10")
     new = _log(alice, "Lunch", ["Schmidt", "Mueller"], "2024-03-10")
 
-    assert [i.pk for i in journal.list_interactions(alice)] == [new.pk, mid.pk, old.pk]
-    schmidt = journal.list_interactions(alice, person="Anna Schmidt")
+    assert [i.pk for i in conversations.list_interactions(alice)] == [new.pk, mid.pk, old.pk]
+    schmidt = conversations.list_interactions(alice, person="Anna Schmidt")
     assert [i.pk for i in schmidt] == [new.pk, old.pk]
-    window = journal.list_interactions(alice, since="2024-02-01", until="2024-02-28")
+    window = conversations.list_interactions(alice, since="2024-02-01", until="2024-02-28")
     assert [i.pk for i in window] == [mid.pk]
-    assert [i.pk for i in journal.list_interactions(alice, kind="Telefonat")] == [old.pk]
-    assert [i.pk for i in journal.list_interactions(alice, limit=2, offset=1)] == [mid.pk, old.pk]
+    assert [i.pk for i in conversations.list_interactions(alice, kind="Telefonat")] == [old.pk]
+    assert [i.pk for i in conversations.list_interactions(alice, limit=2, offset=1)] == [
+        mid.pk,
+        old.pk,
+    ]
     # "me" took part in every conversation I wrote.
-    assert len(journal.list_interactions(alice, person="me")) == 3
-    assert journal.list_interactions(world.bob) == []
+    assert len(conversations.list_interactions(alice, person="me")) == 3
+    assert conversations.list_interactions(world.bob) == []
 
 
 @pytest.mark.parametrize(
@@ -52,33 +55,33 @@ def test_list_refuses_bad_filters(
     world: World, people: People, filters: dict[str, object], field: str
 ) -> None:
     with pytest.raises(KnotenError) as error:
-        journal.list_interactions(world.alice, **filters)  # type: ignore[arg-type]
+        conversations.list_interactions(world.alice, **filters)  # type: ignore[arg-type]
     assert getattr(error.value, "field", getattr(error.value, "what", None)) == field
 
 
 def test_list_by_another_networks_person_is_not_found(world: World, people: People) -> None:
     with pytest.raises(NotFound):
-        journal.list_interactions(world.alice, person=str(people.bernd.pk))
+        conversations.list_interactions(world.alice, person=str(people.bernd.pk))
 
 
 def test_detail(world: World, people: People) -> None:
     talk = _log(world.alice, "Lunch", ["Schmidt"], "2024-03-01", promises=["Offer by 2024-04-01"])
-    detail = journal.interaction_detail(world.alice, talk.pk)
+    detail = conversations.interaction_detail(world.alice, talk.pk)
     assert detail["summary"] == "Lunch"
     assert [p["name"] for p in detail["participants"]] == ["Anna Schmidt"]
     assert [p["text"] for p in detail["promises"]] == ["Offer"]
     with pytest.raises(NotFound):
-        journal.interaction_detail(world.bob, talk.pk)
+        conversations.interaction_detail(world.bob, talk.pk)
     with pytest.raises(NotFound):
-        journal.interaction_detail(world.alice, 2**63)
+        conversations.interaction_detail(world.alice, 2**63)
     with pytest.raises(InvalidInput):
-        journal.interaction_detail(world.alice, "eins")
+        conversations.interaction_detail(world.alice, "eins")
 
 
 def test_edit_changes_what_is_given(world: World, people: People, fixed_today: dt.date) -> None:
     alice = world.alice
     talk = _log(alice, "Lunch", ["Schmidt"], "2024-03-01", minutes=60, place="Kantine")
-    changed = journal.edit_interaction(
+    changed = conversations.edit_interaction(
         alice,
         talk.pk,
         summary="Lunch about the Quorbel offer",
@@ -97,7 +100,7 @@ def test_edit_changes_what_is_given(world: World, people: People, fixed_today: d
     ]
     assert [h.interaction_id for h in search(alice, "Quorbel")] == [talk.pk]
 
-    again = journal.edit_interaction(alice, talk.pk, minutes=30)
+    again = conversations.edit_interaction(alice, talk.pk, minutes=30)
     assert again.duration_minutes == 30 and again.summary == "Lunch about the Quorbel offer"
 
 
@@ -105,9 +108,9 @@ def test_new_participants_of_a_conversation_at_an_event_are_met(
     world: World, people: People
 ) -> None:
     alice = world.alice
-    event = journal.add_event(alice, "Messe")
+    event = events.add_event(alice, "Messe")
     talk = _log(alice, "Stand talk", ["Schmidt"], "2024-03-01", event=event)
-    journal.edit_interaction(alice, talk.pk, participants=["Schmidt", "Mueller"])
+    conversations.edit_interaction(alice, talk.pk, participants=["Schmidt", "Mueller"])
     met = {a.person_id: a.status for a in Attendance.objects.filter(event=event)}
     assert met == {people.anna.pk: "met", people.juergen.pk: "met"}
 
@@ -136,7 +139,7 @@ def test_bad_edits_change_nothing(
     talk = _log(alice, "Lunch", ["Schmidt"], "2024-03-01")
     before = counts()
     with pytest.raises(KnotenError) as error:
-        journal.edit_interaction(alice, talk.pk, **{"summary": "Changed", **changes})  # type: ignore[arg-type]
+        conversations.edit_interaction(alice, talk.pk, **{"summary": "Changed", **changes})  # type: ignore[arg-type]
     assert getattr(error.value, "field", getattr(error.value, "what", None)) == field
     talk.refresh_from_db()
     assert talk.summary == "Lunch" and counts() == before
@@ -146,14 +149,14 @@ def test_bad_edits_change_nothing(
 def test_only_the_author_changes_or_deletes(world: World, people: People, dora: Member) -> None:
     talk = _log(world.alice, "Lunch", ["Schmidt"], "2024-03-01")
     with pytest.raises(InvalidInput) as error:
-        journal.edit_interaction(dora, talk.pk, summary="Mine now")
+        conversations.edit_interaction(dora, talk.pk, summary="Mine now")
     assert error.value.field == "interaction"
     with pytest.raises(InvalidInput):
-        journal.delete_interaction(dora, talk.pk)
+        conversations.delete_interaction(dora, talk.pk)
     with pytest.raises(NotFound):
-        journal.edit_interaction(world.bob, talk.pk, summary="Bob's now")
+        conversations.edit_interaction(world.bob, talk.pk, summary="Bob's now")
     with pytest.raises(NotFound):
-        journal.delete_interaction(world.bob, talk.pk)
+        conversations.delete_interaction(world.bob, talk.pk)
     talk.refresh_from_db()
     assert talk.summary == "Lunch"
 
@@ -161,36 +164,36 @@ def test_only_the_author_changes_or_deletes(world: World, people: People, dora: 
 def test_private_minutes_stay_private(world: World, people: People, dora: Member) -> None:
     secret = _log(world.alice, "Secret", ["Schmidt"], "2024-03-01", private=True)
     open_talk = _log(world.alice, "Open", ["Schmidt"], "2024-03-02")
-    assert [i.pk for i in journal.list_interactions(dora)] == [open_talk.pk]
-    assert [i.pk for i in journal.list_interactions(dora, person="Schmidt")] == [open_talk.pk]
+    assert [i.pk for i in conversations.list_interactions(dora)] == [open_talk.pk]
+    assert [i.pk for i in conversations.list_interactions(dora, person="Schmidt")] == [open_talk.pk]
     with pytest.raises(NotFound):
-        journal.interaction_detail(dora, secret.pk)
+        conversations.interaction_detail(dora, secret.pk)
     with pytest.raises(NotFound):
-        journal.edit_interaction(dora, secret.pk, summary="x")
+        conversations.edit_interaction(dora, secret.pk, summary="x")
     # Made public by its author, Dora sees it; made private again, she does not.
-    journal.edit_interaction(world.alice, secret.pk, private=True)
-    journal.edit_interaction(world.alice, open_talk.pk, private=True)
-    assert journal.list_interactions(dora) == []
+    conversations.edit_interaction(world.alice, secret.pk, private=True)
+    conversations.edit_interaction(world.alice, open_talk.pk, private=True)
+    assert conversations.list_interactions(dora) == []
     assert search(dora, "Open") == []
-    journal.edit_interaction(world.alice, secret.pk, private=False)
-    assert journal.interaction_detail(dora, secret.pk)["summary"] == "Secret"
+    conversations.edit_interaction(world.alice, secret.pk, private=False)
+    assert conversations.interaction_detail(dora, secret.pk)["summary"] == "Secret"
 
 
 def test_delete_removes_the_minutes_and_their_promises(world: World, people: People) -> None:
     alice = world.alice
     talk = _log(alice, "Quorbel lunch", ["Schmidt"], "2024-03-01", promises=["Offer by 2024-04-01"])
-    journal.delete_interaction(alice, talk.pk)
+    conversations.delete_interaction(alice, talk.pk)
     assert Interaction.objects.count() == 0
     assert Participation.objects.count() == 0 and Promise.objects.count() == 0
     assert search(alice, "Quorbel") == []
     with pytest.raises(NotFound):
-        journal.delete_interaction(alice, talk.pk)
+        conversations.delete_interaction(alice, talk.pk)
 
 
 def test_minutes_from_a_form_are_read(world: World, people: People) -> None:
     talk = _log(world.alice, "Lunch", ["Schmidt"], "2024-03-01", minutes=" 45 ")
     assert talk.duration_minutes == 45
-    assert journal.edit_interaction(world.alice, talk.pk, minutes="90").duration_minutes == 90
+    assert conversations.edit_interaction(world.alice, talk.pk, minutes="90").duration_minutes == 90
     with pytest.raises(InvalidInput) as error:
-        journal.edit_interaction(world.alice, talk.pk, minutes="eine Stunde")
+        conversations.edit_interaction(world.alice, talk.pk, minutes="eine Stunde")
     assert error.value.field == "minutes"

@@ -6,7 +6,7 @@ import pytest
 
 from knoten.core.errors import KnotenError, NotFound
 from knoten.core.partial_dates import PartialDate
-from knoten.journal import services as journal
+from knoten.journal import projects
 from knoten.journal.models import Project, ProjectRole
 from knoten.people.models import Organisation
 from knoten.search.query import search
@@ -15,7 +15,7 @@ from tests.journal.conftest import People, counts
 
 
 def _project(world: World) -> Project:
-    return journal.add_project(
+    return projects.add_project(
         world.alice,
         "Cloud Migration",
         status="laufend",
@@ -33,7 +33,7 @@ def _field(error: pytest.ExceptionInfo[KnotenError]) -> object:
 
 def test_edit_changes_what_is_given(world: World, people: People) -> None:
     project = _project(world)
-    changed = journal.edit_project(
+    changed = projects.edit_project(
         world.alice,
         project.pk,
         name="Quorbel Migration",
@@ -52,7 +52,7 @@ def test_edit_changes_what_is_given(world: World, people: People) -> None:
     assert changed.organisation is not None and changed.organisation.name == "Beta AG"
     # The project's name is part of what search knows about its people.
     assert [h.person_id for h in search(world.alice, "Quorbel")] == [people.anna.pk]
-    cleared = journal.edit_project(world.alice, "quorbel", starts="", ends="", organisation="")
+    cleared = projects.edit_project(world.alice, "quorbel", starts="", ends="", organisation="")
     assert (cleared.starts_on, cleared.ends_on, cleared.organisation) == (None, None, None)
 
 
@@ -76,7 +76,7 @@ def test_bad_edits_change_nothing(
     project = _project(world)
     before = counts()
     with pytest.raises(KnotenError) as error:
-        journal.edit_project(
+        projects.edit_project(
             world.alice,
             project.pk,
             **{"organisation": "Neue GmbH", "name": "Changed", **changes},  # type: ignore[arg-type]
@@ -90,27 +90,27 @@ def test_bad_edits_change_nothing(
 def test_delete_removes_the_roles_and_their_search_text(world: World, people: People) -> None:
     project = _project(world)
     assert [h.person_id for h in search(world.alice, "Migration")] == [people.anna.pk]
-    journal.delete_project(world.alice, project.pk)
+    projects.delete_project(world.alice, project.pk)
     assert Project.objects.count() == 0 and ProjectRole.objects.count() == 0
     assert search(world.alice, "Migration") == []
     with pytest.raises(NotFound):
-        journal.delete_project(world.alice, project.pk)
+        projects.delete_project(world.alice, project.pk)
 
 
 def test_roles_are_set_changed_and_removed(world: World, people: People) -> None:
     project = _project(world)
-    added = journal.set_project_role(world.alice, project.pk, "Mueller", "  developer ")
+    added = projects.set_project_role(world.alice, project.pk, "Mueller", "  developer ")
     assert (added.person_id, added.role) == (people.juergen.pk, "developer")
     assert [h.person_id for h in search(world.alice, "developer")] == [people.juergen.pk]
-    changed = journal.set_project_role(world.alice, project.pk, str(people.anna.pk), "sponsor")
+    changed = projects.set_project_role(world.alice, project.pk, str(people.anna.pk), "sponsor")
     assert changed.role == "sponsor"
     assert ProjectRole.objects.count() == 2
-    journal.set_project_role(world.alice, project.pk, "me", "")
+    projects.set_project_role(world.alice, project.pk, "me", "")
     assert ProjectRole.objects.count() == 3
-    journal.remove_project_role(world.alice, project.pk, "Mueller")
+    projects.remove_project_role(world.alice, project.pk, "Mueller")
     assert search(world.alice, "developer") == []
     with pytest.raises(NotFound) as error:
-        journal.remove_project_role(world.alice, project.pk, "Mueller")
+        projects.remove_project_role(world.alice, project.pk, "Mueller")
     assert error.value.what == "role"
 
 
@@ -129,24 +129,24 @@ def test_bad_roles_write_nothing(
 ) -> None:
     project = _project(world)
     with pytest.raises(KnotenError) as error:
-        journal.set_project_role(world.alice, project.pk, person, role)
+        projects.set_project_role(world.alice, project.pk, person, role)
     assert _field(error) == field
     assert list(ProjectRole.objects.values_list("person_id", "role")) == [(people.anna.pk, "lead")]
 
 
 def test_another_network_reads_and_changes_nothing(world: World, people: People) -> None:
     project = _project(world)
-    bobs = journal.add_project(world.bob, "Bobs Projekt")
+    bobs = projects.add_project(world.bob, "Bobs Projekt")
     bobs_org = Organisation.objects.create(network=world.bob.network, name="Bobs GmbH")
     for attempt in (
-        lambda: journal.edit_project(world.bob, project.pk, name="Bob's"),
-        lambda: journal.edit_project(world.bob, project, name="Bob's"),
-        lambda: journal.delete_project(world.bob, project.pk),
-        lambda: journal.set_project_role(world.bob, project.pk, "me", "spy"),
-        lambda: journal.remove_project_role(world.bob, project.pk, str(people.anna.pk)),
-        lambda: journal.set_project_role(world.bob, bobs.pk, str(people.anna.pk), "x"),
-        lambda: journal.edit_project(world.alice, project.pk, organisation=bobs_org),
-        lambda: journal.edit_project(world.alice, project.pk, organisation=str(bobs_org.pk)),
+        lambda: projects.edit_project(world.bob, project.pk, name="Bob's"),
+        lambda: projects.edit_project(world.bob, project, name="Bob's"),
+        lambda: projects.delete_project(world.bob, project.pk),
+        lambda: projects.set_project_role(world.bob, project.pk, "me", "spy"),
+        lambda: projects.remove_project_role(world.bob, project.pk, str(people.anna.pk)),
+        lambda: projects.set_project_role(world.bob, bobs.pk, str(people.anna.pk), "x"),
+        lambda: projects.edit_project(world.alice, project.pk, organisation=bobs_org),
+        lambda: projects.edit_project(world.alice, project.pk, organisation=str(bobs_org.pk)),
     ):
         with pytest.raises(NotFound):
             attempt()
@@ -157,17 +157,17 @@ def test_another_network_reads_and_changes_nothing(world: World, people: People)
 
 
 def test_list_pages(world: World, people: People) -> None:
-    made = [journal.add_project(world.alice, f"Projekt {n}") for n in (1, 2, 3)]
-    assert [p.pk for p in journal.list_projects(world.alice, limit=2)] == [
+    made = [projects.add_project(world.alice, f"Projekt {n}") for n in (1, 2, 3)]
+    assert [p.pk for p in projects.list_projects(world.alice, limit=2)] == [
         made[0].pk,
         made[1].pk,
     ]
-    assert [p.pk for p in journal.list_projects(world.alice, offset=2)] == [made[2].pk]
+    assert [p.pk for p in projects.list_projects(world.alice, offset=2)] == [made[2].pk]
 
 
 def test_an_order_error_names_both_dates(world: World, people: People) -> None:
     project = _project(world)
     with pytest.raises(KnotenError) as error:
-        journal.edit_project(world.alice, project.pk, starts="2025-02")
+        projects.edit_project(world.alice, project.pk, starts="2025-02")
     assert _field(error) == "starts"
     assert "puts the end 2024 before the start 2025-02" in error.value.message

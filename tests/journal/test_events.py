@@ -7,15 +7,17 @@ from decimal import Decimal
 
 import pytest
 
+from knoten.core import reading
 from knoten.core.errors import Ambiguous, InvalidInput, KnotenError, NotFound
-from knoten.journal import services as journal
+from knoten.journal import conversations, events
 from knoten.journal.models import Attendance, Event
+from knoten.profiles import event as event_profile
 from tests.conftest import World
 from tests.journal.conftest import People, counts
 
 
 def test_an_event_is_stored_with_everything_given(world: World, people: People) -> None:
-    event = journal.add_event(
+    event = events.add_event(
         world.alice,
         "Hannover Messe",
         kind="Messe",
@@ -58,7 +60,7 @@ def test_an_event_is_stored_with_everything_given(world: World, people: People) 
     ],
 )
 def test_a_cost_is_read_as_people_write_it(text: str, amount: str, currency: str | None) -> None:
-    assert journal.parse_cost(text) == (Decimal(amount), currency)
+    assert reading.parse_amount(text) == (Decimal(amount), currency)
 
 
 @pytest.mark.parametrize(
@@ -76,7 +78,7 @@ def test_a_cost_is_read_as_people_write_it(text: str, amount: str, currency: str
 )
 def test_a_bad_cost_is_refused(text: str, reason: str) -> None:
     with pytest.raises(InvalidInput) as caught:
-        journal.parse_cost(text)
+        reading.parse_amount(text)
     assert caught.value.message.startswith(f"cost: {text!r} {reason}")
 
 
@@ -92,7 +94,7 @@ def test_a_bad_cost_is_refused(text: str, reason: str) -> None:
     ],
 )
 def test_hours_are_read_as_people_write_them(text: str | int, hours: str) -> None:
-    assert journal.parse_hours(text) == Decimal(hours)
+    assert reading.parse_hours(text) == Decimal(hours)
 
 
 @pytest.mark.parametrize(
@@ -105,31 +107,31 @@ def test_hours_are_read_as_people_write_them(text: str | int, hours: str) -> Non
 )
 def test_bad_hours_are_refused(text: str, reason: str) -> None:
     with pytest.raises(InvalidInput) as caught:
-        journal.parse_hours(text)
+        reading.parse_hours(text)
     assert caught.value.message.startswith(f"hours: {text!r} {reason}")
 
 
 def test_marking_met_updates_the_expected_and_adds_the_new(world: World, people: People) -> None:
-    event = journal.add_event(world.alice, "Stammtisch", attendees=["Schmidt"])
-    met = journal.mark_met(world.alice, "stammtisch", ["Anna Schmidt", "Jürgen", "Schmidt"])
+    event = events.add_event(world.alice, "Stammtisch", attendees=["Schmidt"])
+    met = events.mark_met(world.alice, "stammtisch", ["Anna Schmidt", "Jürgen", "Schmidt"])
     assert [(a.person, a.status) for a in met] == [
         (people.anna, "met"),
         (people.juergen, "met"),
     ]
     assert Attendance.objects.filter(event=event).count() == 2
     # Marking again changes nothing.
-    journal.mark_met(world.alice, str(event.pk), ["Jürgen"])
+    events.mark_met(world.alice, str(event.pk), ["Jürgen"])
     assert Attendance.objects.filter(event=event, status="met").count() == 2
 
 
 def test_the_detail_shows_expected_met_and_conversations(world: World, people: People) -> None:
-    event = journal.add_event(
+    event = events.add_event(
         world.alice, "Stammtisch", starts="2024-03-01", cost="25", attendees=["Schneider"]
     )
-    talk = journal.log_interaction(
+    talk = conversations.log_interaction(
         world.alice, "Über Zölle", participants=["Schmidt"], on="2024-03-01", event=event
     )
-    detail = journal.event_detail(world.alice, "Stammtisch")
+    detail = event_profile.event_detail(world.alice, "Stammtisch")
     assert detail["id"] == event.pk
     assert detail["starts"] == "2024-03-01"
     assert detail["cost"] == "25.00"
@@ -137,31 +139,31 @@ def test_the_detail_shows_expected_met_and_conversations(world: World, people: P
     assert detail["expected"] == [{"id": people.anna2.pk, "name": "Anna Schneider"}]
     assert detail["met"] == [{"id": people.anna.pk, "name": "Anna Schmidt"}]
     assert [i["id"] for i in detail["interactions"]] == [talk.pk]
-    assert detail["interactions"][0] == journal.interaction_as_dict(talk)
+    assert detail["interactions"][0] == conversations.interaction_as_dict(talk)
 
 
 def test_events_are_listed_by_date_upcoming_or_past(
     world: World, people: People, fixed_today: dt.date
 ) -> None:
-    journal.add_event(world.alice, "Gestern", starts="2024-03-12")
-    journal.add_event(world.alice, "Läuft noch", starts="2024-03-11", ends="2024-03-14")
-    journal.add_event(world.alice, "Bald", starts="2024-04-01")
-    journal.add_event(world.alice, "Irgendwann")
-    journal.add_event(world.alice, "Lange her", starts="2023-01-01")
-    names = [e.name for e in journal.list_events(world.alice)]
+    events.add_event(world.alice, "Gestern", starts="2024-03-12")
+    events.add_event(world.alice, "Läuft noch", starts="2024-03-11", ends="2024-03-14")
+    events.add_event(world.alice, "Bald", starts="2024-04-01")
+    events.add_event(world.alice, "Irgendwann")
+    events.add_event(world.alice, "Lange her", starts="2023-01-01")
+    names = [e.name for e in events.list_events(world.alice)]
     assert names == ["Lange her", "Läuft noch", "Gestern", "Bald", "Irgendwann"]
-    upcoming = [e.name for e in journal.list_events(world.alice, upcoming=True)]
+    upcoming = [e.name for e in events.list_events(world.alice, upcoming=True)]
     assert upcoming == ["Läuft noch", "Bald", "Irgendwann"]
-    past = [e.name for e in journal.list_events(world.alice, upcoming=False)]
+    past = [e.name for e in events.list_events(world.alice, upcoming=False)]
     assert past == ["Gestern", "Lange her"]
 
 
 def test_an_event_is_found_by_id_or_part_of_its_name(world: World, people: People) -> None:
-    spring = journal.add_event(world.alice, "Stammtisch", starts="2024-03-01")
-    autumn = journal.add_event(world.alice, "Stammtisch", starts="2024-10-01")
-    assert journal.resolve_event(world.alice, str(autumn.pk)) == autumn
+    spring = events.add_event(world.alice, "Stammtisch", starts="2024-03-01")
+    autumn = events.add_event(world.alice, "Stammtisch", starts="2024-10-01")
+    assert events.resolve_event(world.alice, str(autumn.pk)) == autumn
     with pytest.raises(Ambiguous) as caught:
-        journal.resolve_event(world.alice, "stamm")
+        events.resolve_event(world.alice, "stamm")
     assert caught.value.candidates == [
         f"{spring.pk}: Stammtisch (2024-03-01)",
         f"{autumn.pk}: Stammtisch (2024-10-01)",
@@ -219,7 +221,7 @@ def test_bad_input_is_refused_and_nothing_is_written(
     name = arguments.pop("name")
     before = counts()
     with pytest.raises(error) as caught:
-        journal.add_event(world.alice, name, **arguments)  # type: ignore[arg-type]
+        events.add_event(world.alice, name, **arguments)  # type: ignore[arg-type]
     assert message in caught.value.message
     assert counts() == before
 
@@ -242,10 +244,10 @@ def test_marking_met_with_bad_input_writes_nothing(
     error: type[KnotenError],
     message: str,
 ) -> None:
-    journal.add_event(world.alice, "Messe")
+    events.add_event(world.alice, "Messe")
     before = counts()
     with pytest.raises(error) as caught:
-        journal.mark_met(world.alice, event, names)
+        events.mark_met(world.alice, event, names)
     assert message in caught.value.message
     assert counts() == before
     assert not Event.objects.filter(attendances__isnull=False).exists()

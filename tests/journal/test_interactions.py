@@ -6,8 +6,9 @@ import datetime as dt
 
 import pytest
 
+from knoten.core import reading
 from knoten.core.errors import Ambiguous, InvalidInput, KnotenError, NotFound
-from knoten.journal import services as journal
+from knoten.journal import conversations, events
 from knoten.journal.models import Attendance, Interaction, Promise
 from tests.conftest import World
 from tests.journal.conftest import People, counts
@@ -16,8 +17,8 @@ from tests.journal.conftest import People, counts
 def test_it_stores_the_minutes_with_participants_author_and_details(
     world: World, people: People
 ) -> None:
-    event = journal.add_event(world.alice, "Hannover Messe", starts="2024-04-22")
-    interaction = journal.log_interaction(
+    event = events.add_event(world.alice, "Hannover Messe", starts="2024-04-22")
+    interaction = conversations.log_interaction(
         world.alice,
         "  Lunch, talked about the tender  ",
         participants=["Schmidt", "Mueller"],
@@ -43,7 +44,7 @@ def test_it_stores_the_minutes_with_participants_author_and_details(
 
 
 def test_it_defaults_to_a_meeting_today(world: World, people: People, fixed_today: dt.date) -> None:
-    interaction = journal.log_interaction(world.alice, "Kaffee", participants=[people.anna])
+    interaction = conversations.log_interaction(world.alice, "Kaffee", participants=[people.anna])
     assert interaction.occurred_on == fixed_today
     assert interaction.kind == "meeting"
     assert interaction.duration_minutes is None
@@ -53,7 +54,7 @@ def test_it_defaults_to_a_meeting_today(world: World, people: People, fixed_toda
 def test_it_names_each_participant_once_and_accepts_ids_and_objects(
     world: World, people: People
 ) -> None:
-    interaction = journal.log_interaction(
+    interaction = conversations.log_interaction(
         world.alice,
         "Runde",
         participants=[str(people.anna.pk), people.anna, "Jürgen", "Muller"],
@@ -66,8 +67,8 @@ def test_it_names_each_participant_once_and_accepts_ids_and_objects(
 
 
 def test_the_dict_form_is_json_ready_and_complete(world: World, people: People) -> None:
-    event = journal.add_event(world.alice, "Stammtisch")
-    interaction = journal.log_interaction(
+    event = events.add_event(world.alice, "Stammtisch")
+    interaction = conversations.log_interaction(
         world.alice,
         "Gespräch",
         participants=["Schmidt"],
@@ -77,7 +78,7 @@ def test_the_dict_form_is_json_ready_and_complete(world: World, people: People) 
         promises=["Angebot schicken bis 15.03.2024"],
         expectations=["Kontakt zum CFO"],
     )
-    data = journal.interaction_as_dict(interaction)
+    data = conversations.interaction_as_dict(interaction)
     me = world.alice.me
     assert data == {
         "id": interaction.pk,
@@ -118,7 +119,7 @@ def test_the_dict_form_is_json_ready_and_complete(world: World, people: People) 
 
 
 def test_promises_run_between_me_and_the_first_participant(world: World, people: People) -> None:
-    interaction = journal.log_interaction(
+    interaction = conversations.log_interaction(
         world.alice,
         "Runde",
         participants=["Jürgen", "Schmidt"],
@@ -136,8 +137,8 @@ def test_promises_run_between_me_and_the_first_participant(world: World, people:
 
 
 def test_logging_at_an_event_marks_the_participants_as_met(world: World, people: People) -> None:
-    event = journal.add_event(world.alice, "Messe", attendees=["Schmidt"])
-    journal.log_interaction(
+    event = events.add_event(world.alice, "Messe", attendees=["Schmidt"])
+    conversations.log_interaction(
         world.alice, "Am Stand", participants=["Schmidt", "Jürgen"], event=str(event.pk)
     )
     statuses = {a.person_id: a.status for a in Attendance.objects.filter(event=event)}
@@ -161,12 +162,12 @@ def test_logging_at_an_event_marks_the_participants_as_met(world: World, people:
 def test_the_day_of_a_conversation_is_read_in_german_and_english(
     fixed_today: dt.date, text: str, expected: dt.date
 ) -> None:
-    assert journal.conversation_day(text) == expected
+    assert reading.past_day(text) == expected
 
 
 def test_a_conversation_cannot_lie_in_the_future(fixed_today: dt.date) -> None:
     with pytest.raises(InvalidInput) as caught:
-        journal.conversation_day("morgen")
+        reading.past_day("morgen")
     assert caught.value.message == (
         "on: 'morgen' is 2024-03-14, in the future; log a conversation after it happened"
     )
@@ -293,7 +294,7 @@ def test_bad_input_is_refused_and_nothing_is_written(
     summary = arguments.pop("summary")
     before = counts()
     with pytest.raises(error) as caught:
-        journal.log_interaction(world.alice, summary, **arguments)  # type: ignore[arg-type]
+        conversations.log_interaction(world.alice, summary, **arguments)  # type: ignore[arg-type]
     assert message in caught.value.message
     assert counts() == before
 
@@ -307,7 +308,7 @@ def test_a_failing_search_index_leaves_nothing_written(
     monkeypatch.setattr("knoten.search.index.reindex_interactions", broken)
     before = counts()
     with pytest.raises(RuntimeError):
-        journal.log_interaction(
+        conversations.log_interaction(
             world.alice, "Lunch", participants=["Schmidt"], promises=["Angebot by 2024-05-01"]
         )
     assert counts() == before

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
-from knoten.journal import services as journal
+from knoten.journal import conversations, events, projects, promises
 from knoten.journal.models import Attendance, Event, Interaction, Project, Promise
 from tests.conftest import CliResult, World
 from tests.journal.conftest import People, counts
@@ -42,7 +42,7 @@ def test_log_writes_the_minutes_and_echoes_what_it_understood(
     assert result.exit_code == 0, result.stderr
     data = result.json()
     interaction = Interaction.objects.get()
-    assert data == journal.interaction_as_dict(interaction)
+    assert data == conversations.interaction_as_dict(interaction)
     assert data["date"] == "2024-03-12"
     assert data["kind"] == "call"
     assert data["minutes"] == 45
@@ -70,7 +70,7 @@ def test_log_without_json_prints_nothing_on_stdout(cli: Cli, people: People) -> 
 def test_log_at_an_event_reads_a_weekday_as_the_last_one(
     cli: Cli, people: People, world: World, fixed_today: dt.date
 ) -> None:
-    journal.add_event(world.alice, "Hannover Messe")
+    events.add_event(world.alice, "Hannover Messe")
     result = cli(
         "log", "Am Stand", "--with", "Jürgen", "--at", "hannover", "--on", "Freitag", "--json"
     )
@@ -175,7 +175,7 @@ def test_an_ambiguous_name_lists_the_candidates(cli: Cli, people: People) -> Non
 
 @pytest.fixture
 def promised(world: World, people: People) -> list[Promise]:
-    journal.log_interaction(
+    conversations.log_interaction(
         world.alice,
         "Lunch",
         participants=["Schmidt"],
@@ -183,7 +183,7 @@ def promised(world: World, people: People) -> list[Promise]:
         promises=["Angebot by 2024-04-01"],
         expectations=["Kontakt zum CFO by 2024-03-10"],
     )
-    journal.log_interaction(
+    conversations.log_interaction(
         world.alice, "Call", participants=["Jürgen"], on="2024-03-02", promises=["Buch"]
     )
     return list(Promise.objects.order_by("pk"))
@@ -193,7 +193,7 @@ def test_promise_list_prints_json_in_due_order(cli: Cli, promised: list[Promise]
     result = cli("promise", "list", "--json")
     assert result.exit_code == 0
     assert [p["text"] for p in result.json()] == ["Kontakt zum CFO", "Angebot", "Buch"]
-    assert result.json()[0] == journal.promise_as_dict(promised[1])
+    assert result.json()[0] == promises.promise_as_dict(promised[1])
 
 
 def test_promise_list_narrows_by_person_and_direction(cli: Cli, promised: list[Promise]) -> None:
@@ -288,7 +288,7 @@ def test_project_add_list_and_show(cli: Cli, people: People, world: World) -> No
     )
     assert added.exit_code == 0, added.stderr
     project = Project.objects.get()
-    assert added.json() == journal.project_detail(world.alice, project)
+    assert added.json() == projects.project_detail(world.alice, project)
     assert f"Added project {project.pk} 'Website Relaunch' (planned) at Muster GmbH" in (
         added.stderr
     )
@@ -472,7 +472,7 @@ def test_event_add_list_show_and_met(cli: Cli, people: People, fixed_today: dt.d
 def test_event_commands_refuse_bad_input(
     cli: Cli, people: People, world: World, args: list[str], status: int, message: str
 ) -> None:
-    journal.add_event(world.alice, "Stammtisch")
+    events.add_event(world.alice, "Stammtisch")
     before = counts()
     result = cli("event", *args, "--json")
     assert result.exit_code == status

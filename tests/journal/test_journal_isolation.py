@@ -10,9 +10,10 @@ import pytest
 
 from knoten.core.errors import NotFound
 from knoten.core.models import Member
-from knoten.journal import services as journal
+from knoten.journal import conversations, events, projects, promises
 from knoten.journal.models import Event, Interaction, Project, Promise
 from knoten.journal.visibility import visible_interactions
+from knoten.profiles import event as event_profile
 from tests.conftest import CliResult, World
 from tests.journal.conftest import People, counts
 
@@ -28,11 +29,11 @@ class Alices:
 @pytest.fixture
 def alices(world: World, people: People) -> Alices:
     alice = world.alice
-    event = journal.add_event(alice, "Alices Messe", attendees=["Schmidt"])
-    project = journal.add_project(
+    event = events.add_event(alice, "Alices Messe", attendees=["Schmidt"])
+    project = projects.add_project(
         alice, "Alices Projekt", organisation="Alices GmbH", participants=["Schmidt=lead"]
     )
-    interaction = journal.log_interaction(
+    interaction = conversations.log_interaction(
         alice,
         "Alices Gespräch",
         participants=["Schmidt"],
@@ -45,62 +46,68 @@ def alices(world: World, people: People) -> Alices:
 
 ATTEMPTS: list[Any] = [
     pytest.param(
-        lambda bob, a, p: journal.log_interaction(bob, "x", participants=[str(p.anna.pk)]),
+        lambda bob, a, p: conversations.log_interaction(bob, "x", participants=[str(p.anna.pk)]),
         id="log with Alice's person by id",
     ),
     pytest.param(
-        lambda bob, a, p: journal.log_interaction(bob, "x", participants=[p.anna]),
+        lambda bob, a, p: conversations.log_interaction(bob, "x", participants=[p.anna]),
         id="log with Alice's person object",
     ),
     pytest.param(
-        lambda bob, a, p: journal.log_interaction(bob, "x", participants=["Schmidt"]),
+        lambda bob, a, p: conversations.log_interaction(bob, "x", participants=["Schmidt"]),
         id="log with Alice's person by name",
     ),
     pytest.param(
-        lambda bob, a, p: journal.log_interaction(
+        lambda bob, a, p: conversations.log_interaction(
             bob, "x", participants=[p.bernd], event=str(a.event.pk)
         ),
         id="log at Alice's event by id",
     ),
     pytest.param(
-        lambda bob, a, p: journal.log_interaction(bob, "x", participants=[p.bernd], event=a.event),
+        lambda bob, a, p: conversations.log_interaction(
+            bob, "x", participants=[p.bernd], event=a.event
+        ),
         id="log at Alice's event object",
     ),
     pytest.param(
-        lambda bob, a, p: journal.complete_promise(bob, a.promise.pk), id="complete her promise"
+        lambda bob, a, p: promises.complete_promise(bob, a.promise.pk), id="complete her promise"
     ),
     pytest.param(
-        lambda bob, a, p: journal.list_promises(bob, person=str(p.anna.pk)),
+        lambda bob, a, p: promises.list_promises(bob, person=str(p.anna.pk)),
         id="list promises of her person",
     ),
     pytest.param(
-        lambda bob, a, p: journal.project_detail(bob, str(a.project.pk)), id="show her project"
+        lambda bob, a, p: projects.project_detail(bob, str(a.project.pk)), id="show her project"
     ),
-    pytest.param(lambda bob, a, p: journal.project_detail(bob, a.project), id="project object"),
-    pytest.param(lambda bob, a, p: journal.project_detail(bob, "Alices"), id="her project by name"),
+    pytest.param(lambda bob, a, p: projects.project_detail(bob, a.project), id="project object"),
     pytest.param(
-        lambda bob, a, p: journal.add_project(bob, "x", participants=[f"{p.anna.pk}=lead"]),
+        lambda bob, a, p: projects.project_detail(bob, "Alices"), id="her project by name"
+    ),
+    pytest.param(
+        lambda bob, a, p: projects.add_project(bob, "x", participants=[f"{p.anna.pk}=lead"]),
         id="add a project with her person",
     ),
     pytest.param(
-        lambda bob, a, p: journal.add_project(bob, "x", organisation=a.project.organisation),
+        lambda bob, a, p: projects.add_project(bob, "x", organisation=a.project.organisation),
         id="add a project at her organisation",
     ),
     pytest.param(
-        lambda bob, a, p: journal.add_event(bob, "x", organiser=a.project.organisation),
+        lambda bob, a, p: events.add_event(bob, "x", organiser=a.project.organisation),
         id="add an event organised by her organisation",
     ),
-    pytest.param(lambda bob, a, p: journal.event_detail(bob, str(a.event.pk)), id="show event"),
-    pytest.param(lambda bob, a, p: journal.event_detail(bob, a.event), id="event object"),
     pytest.param(
-        lambda bob, a, p: journal.mark_met(bob, str(a.event.pk), [p.bernd]), id="met at her event"
+        lambda bob, a, p: event_profile.event_detail(bob, str(a.event.pk)), id="show event"
+    ),
+    pytest.param(lambda bob, a, p: event_profile.event_detail(bob, a.event), id="event object"),
+    pytest.param(
+        lambda bob, a, p: events.mark_met(bob, str(a.event.pk), [p.bernd]), id="met at her event"
     ),
     pytest.param(
-        lambda bob, a, p: journal.mark_met(bob, "Bobs Treffen", [str(p.anna.pk)]),
+        lambda bob, a, p: events.mark_met(bob, "Bobs Treffen", [str(p.anna.pk)]),
         id="met her person at his event",
     ),
     pytest.param(
-        lambda bob, a, p: journal.add_event(bob, "x", attendees=[str(p.anna.pk)]),
+        lambda bob, a, p: events.add_event(bob, "x", attendees=[str(p.anna.pk)]),
         id="expect her person at his event",
     ),
 ]
@@ -110,7 +117,7 @@ ATTEMPTS: list[Any] = [
 def test_bob_can_neither_read_nor_change_alices_journal(
     world: World, people: People, alices: Alices, attempt: Callable[..., object]
 ) -> None:
-    journal.add_event(world.bob, "Bobs Treffen")
+    events.add_event(world.bob, "Bobs Treffen")
     before = counts()
     with pytest.raises(NotFound):
         attempt(world.bob, alices, people)
@@ -121,14 +128,14 @@ def test_bob_can_neither_read_nor_change_alices_journal(
 
 def test_bobs_lists_show_nothing_of_alices(world: World, people: People, alices: Alices) -> None:
     bob = world.bob
-    assert journal.list_promises(bob, open_only=False) == []
-    assert journal.list_projects(bob) == []
-    assert journal.list_events(bob) == []
+    assert promises.list_promises(bob, open_only=False) == []
+    assert projects.list_projects(bob) == []
+    assert events.list_events(bob) == []
     assert list(visible_interactions(bob)) == []
     # Bob's own work stays his, beside Alice's.
-    journal.log_interaction(bob, "Bobs Gespräch", participants=["Braun"], promises=["Buch"])
-    assert [p.text for p in journal.list_promises(bob)] == ["Buch"]
-    assert [p.text for p in journal.list_promises(world.alice)] == ["Angebot"]
+    conversations.log_interaction(bob, "Bobs Gespräch", participants=["Braun"], promises=["Buch"])
+    assert [p.text for p in promises.list_promises(bob)] == ["Buch"]
+    assert [p.text for p in promises.list_promises(world.alice)] == ["Angebot"]
 
 
 def test_the_command_line_keeps_bob_out(
@@ -157,8 +164,8 @@ def test_the_command_line_keeps_bob_out(
 
 @pytest.fixture
 def privates(world: World, people: People, dora: Member) -> dict[str, Interaction]:
-    event = journal.add_event(world.alice, "Stammtisch")
-    secret = journal.log_interaction(
+    event = events.add_event(world.alice, "Stammtisch")
+    secret = conversations.log_interaction(
         world.alice,
         "Vertraulich: Wechselabsichten",
         participants=["Schmidt"],
@@ -166,7 +173,7 @@ def privates(world: World, people: People, dora: Member) -> dict[str, Interactio
         private=True,
         promises=["Diskret bleiben"],
     )
-    shared = journal.log_interaction(
+    shared = conversations.log_interaction(
         world.alice, "Offenes Gespräch", participants=["Schmidt"], event=event
     )
     return {"secret": secret, "shared": shared}
@@ -178,10 +185,10 @@ def test_private_minutes_are_hidden_from_other_members_of_the_network(
     secret, shared = privates["secret"], privates["shared"]
     assert set(visible_interactions(dora)) == {shared}
     assert set(visible_interactions(world.alice)) == {secret, shared}
-    detail = journal.event_detail(dora, "Stammtisch")
+    detail = event_profile.event_detail(dora, "Stammtisch")
     assert [i["id"] for i in detail["interactions"]] == [shared.pk]
-    assert journal.list_promises(dora, open_only=False) == []
-    assert [p.text for p in journal.list_promises(world.alice)] == ["Diskret bleiben"]
+    assert promises.list_promises(dora, open_only=False) == []
+    assert [p.text for p in promises.list_promises(world.alice)] == ["Diskret bleiben"]
 
 
 def test_another_member_cannot_complete_a_promise_from_private_minutes(
@@ -189,22 +196,22 @@ def test_another_member_cannot_complete_a_promise_from_private_minutes(
 ) -> None:
     promise = privates["secret"].promises.get()
     with pytest.raises(NotFound):
-        journal.complete_promise(dora, promise.pk)
+        promises.complete_promise(dora, promise.pk)
     promise.refresh_from_db()
     assert promise.done_on is None
-    assert journal.complete_promise(world.alice, promise.pk).is_done
+    assert promises.complete_promise(world.alice, promise.pk).is_done
 
 
 def test_a_member_sees_their_own_private_minutes_and_the_team_sees_shared_ones(
     world: World, people: People, dora: Member
 ) -> None:
-    own = journal.log_interaction(
+    own = conversations.log_interaction(
         dora, "Doras Notiz", participants=["Schmidt"], private=True, promises=["Rückruf"]
     )
     assert own in visible_interactions(dora)
     assert own not in visible_interactions(world.alice)
-    assert [p.text for p in journal.list_promises(dora)] == ["Rückruf"]
-    assert journal.list_promises(world.alice) == []
+    assert [p.text for p in promises.list_promises(dora)] == ["Rückruf"]
+    assert promises.list_promises(world.alice) == []
 
 
 def test_the_command_line_hides_private_minutes_from_other_members(

@@ -6,14 +6,14 @@ import pytest
 
 from knoten.core.errors import Ambiguous, InvalidInput, KnotenError, NotFound
 from knoten.core.partial_dates import PartialDate
-from knoten.journal import services as journal
+from knoten.journal import projects
 from knoten.people.models import Organisation
 from tests.conftest import World
 from tests.journal.conftest import People, counts
 
 
 def test_a_project_is_stored_with_roles_and_partial_dates(world: World, people: People) -> None:
-    project = journal.add_project(
+    project = projects.add_project(
         world.alice,
         "Website Relaunch",
         status="laufend",
@@ -37,22 +37,22 @@ def test_a_project_is_stored_with_roles_and_partial_dates(world: World, people: 
 
 
 def test_a_known_organisation_is_reused_not_duplicated(world: World, people: People) -> None:
-    journal.add_project(world.alice, "Eins", organisation="Muster GmbH")
-    journal.add_project(world.alice, "Zwei", organisation="muster gmbh")
+    projects.add_project(world.alice, "Eins", organisation="Muster GmbH")
+    projects.add_project(world.alice, "Zwei", organisation="muster gmbh")
     assert Organisation.objects.filter(network=world.alice.network).count() == 1
 
 
 def test_a_person_named_twice_keeps_one_row_and_the_role_given(
     world: World, people: People
 ) -> None:
-    project = journal.add_project(
+    project = projects.add_project(
         world.alice, "Doppelt", participants=["Schmidt=lead", "Anna Schmidt"]
     )
     assert [(r.person, r.role) for r in project.roles.all()] == [(people.anna, "lead")]
 
 
 def test_the_detail_lists_facts_and_participants(world: World, people: People) -> None:
-    project = journal.add_project(
+    project = projects.add_project(
         world.alice,
         "Relaunch",
         status="geplant",
@@ -60,7 +60,7 @@ def test_the_detail_lists_facts_and_participants(world: World, people: People) -
         starts="2024-05-14",
         participants=["Schmidt=lead"],
     )
-    detail = journal.project_detail(world.alice, "relaunch")
+    detail = projects.project_detail(world.alice, "relaunch")
     assert detail == {
         "id": project.pk,
         "name": "Relaunch",
@@ -71,40 +71,40 @@ def test_the_detail_lists_facts_and_participants(world: World, people: People) -
         "description": "",
         "participants": [{"id": people.anna.pk, "name": "Anna Schmidt", "role": "lead"}],
     }
-    assert journal.project_detail(world.alice, str(project.pk)) == detail
+    assert projects.project_detail(world.alice, str(project.pk)) == detail
 
 
 def test_projects_are_listed_by_name_and_filtered_by_status(world: World, people: People) -> None:
-    journal.add_project(world.alice, "Zeitschrift", status="completed")
-    journal.add_project(world.alice, "Ärztenetz")
-    journal.add_project(world.alice, "Buch", status="abgeschlossen")
-    assert [p.name for p in journal.list_projects(world.alice)] == [
+    projects.add_project(world.alice, "Zeitschrift", status="completed")
+    projects.add_project(world.alice, "Ärztenetz")
+    projects.add_project(world.alice, "Buch", status="abgeschlossen")
+    assert [p.name for p in projects.list_projects(world.alice)] == [
         "Ärztenetz",
         "Buch",
         "Zeitschrift",
     ]
-    assert [p.name for p in journal.list_projects(world.alice, status="Abgeschlossen")] == [
+    assert [p.name for p in projects.list_projects(world.alice, status="Abgeschlossen")] == [
         "Buch",
         "Zeitschrift",
     ]
     with pytest.raises(InvalidInput) as caught:
-        journal.list_projects(world.alice, status="fertig")
+        projects.list_projects(world.alice, status="fertig")
     assert caught.value.message.startswith("status: 'fertig' is not one of: planned, ongoing")
 
 
 def test_a_project_is_found_by_id_or_part_of_its_name(world: World, people: People) -> None:
-    relaunch = journal.add_project(world.alice, "Website Relaunch")
-    shop = journal.add_project(world.alice, "Website Shop")
-    assert journal.resolve_project(world.alice, "relaunch") == relaunch
-    assert journal.resolve_project(world.alice, str(shop.pk)) == shop
+    relaunch = projects.add_project(world.alice, "Website Relaunch")
+    shop = projects.add_project(world.alice, "Website Shop")
+    assert projects.resolve_project(world.alice, "relaunch") == relaunch
+    assert projects.resolve_project(world.alice, str(shop.pk)) == shop
     with pytest.raises(Ambiguous) as caught:
-        journal.resolve_project(world.alice, "website")
+        projects.resolve_project(world.alice, "website")
     assert caught.value.candidates == [
         f"{relaunch.pk}: Website Relaunch (ongoing)",
         f"{shop.pk}: Website Shop (ongoing)",
     ]
     with pytest.raises(NotFound) as missing:
-        journal.resolve_project(world.alice, "Kochbuch")
+        projects.resolve_project(world.alice, "Kochbuch")
     assert missing.value.message == "no project matches 'Kochbuch'"
 
 
@@ -166,6 +166,6 @@ def test_bad_input_is_refused_and_nothing_is_written(
     name = arguments.pop("name")
     before = counts()
     with pytest.raises(error) as caught:
-        journal.add_project(world.alice, name, **arguments)  # type: ignore[arg-type]
+        projects.add_project(world.alice, name, **arguments)  # type: ignore[arg-type]
     assert message in caught.value.message
     assert counts() == before

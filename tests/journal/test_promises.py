@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 
 from knoten.core.errors import InvalidInput, KnotenError, NotFound
-from knoten.journal import services as journal
+from knoten.journal import conversations
+from knoten.journal import promises as journal_promises
 from knoten.journal.models import Promise
 from tests.conftest import World
 from tests.journal.conftest import People, counts
@@ -100,7 +101,7 @@ WEDNESDAY = dt.date(2024, 3, 13)
 def test_a_promise_is_read_as_text_and_due_day(
     text: str, relative_to: dt.date, what: str, due: dt.date | None
 ) -> None:
-    assert journal.parse_promise(text, relative_to=relative_to) == (what, due)
+    assert journal_promises.parse_promise(text, relative_to=relative_to) == (what, due)
 
 
 @pytest.mark.parametrize(
@@ -127,14 +128,14 @@ def test_a_promise_is_read_as_text_and_due_day(
 )
 def test_a_promise_with_a_bad_due_date_is_refused(text: str, message: str) -> None:
     with pytest.raises(InvalidInput) as caught:
-        journal.parse_promise(text, relative_to=WEDNESDAY)
+        journal_promises.parse_promise(text, relative_to=WEDNESDAY)
     assert message in caught.value.message
 
 
 @pytest.fixture
 def promises(world: World, people: People) -> dict[str, Promise]:
     alice = world.alice
-    first = journal.log_interaction(
+    first = conversations.log_interaction(
         alice,
         "Lunch",
         participants=["Schmidt"],
@@ -142,7 +143,7 @@ def promises(world: World, people: People) -> dict[str, Promise]:
         promises=["Angebot by 2024-04-01", "Buch leihen"],
         expectations=["Kontakt zum CFO by 2024-03-10"],
     )
-    second = journal.log_interaction(
+    second = conversations.log_interaction(
         alice, "Call", participants=["Jürgen"], on="2024-03-02", promises=["Rückruf by 2024-03-20"]
     )
     by_text = {p.text: p for p in Promise.objects.filter(interaction__in=[first, second])}
@@ -152,7 +153,7 @@ def promises(world: World, people: People) -> dict[str, Promise]:
 def test_open_promises_are_listed_soonest_due_first_undated_last(
     world: World, promises: dict[str, Promise]
 ) -> None:
-    listed = journal.list_promises(world.alice)
+    listed = journal_promises.list_promises(world.alice)
     assert [p.text for p in listed] == ["Kontakt zum CFO", "Rückruf", "Angebot", "Buch leihen"]
 
 
@@ -160,39 +161,43 @@ def test_promises_can_be_narrowed_by_person_and_direction(
     world: World, people: People, promises: dict[str, Promise]
 ) -> None:
     alice = world.alice
-    assert [p.text for p in journal.list_promises(alice, person="Müller")] == ["Rückruf"]
-    assert [p.text for p in journal.list_promises(alice, owed_by_me=False)] == ["Kontakt zum CFO"]
-    assert [p.text for p in journal.list_promises(alice, owed_by_me=True, person="Schmidt")] == [
+    assert [p.text for p in journal_promises.list_promises(alice, person="Müller")] == ["Rückruf"]
+    assert [p.text for p in journal_promises.list_promises(alice, owed_by_me=False)] == [
+        "Kontakt zum CFO"
+    ]
+    assert [
+        p.text for p in journal_promises.list_promises(alice, owed_by_me=True, person="Schmidt")
+    ] == [
         "Angebot",
         "Buch leihen",
     ]
-    assert journal.list_promises(alice, person="Schneider") == []
+    assert journal_promises.list_promises(alice, person="Schneider") == []
 
 
 def test_a_kept_promise_leaves_the_open_list_but_not_the_full_one(
     world: World, promises: dict[str, Promise], fixed_today: dt.date
 ) -> None:
-    done = journal.complete_promise(world.alice, promises["Rückruf"].pk)
+    done = journal_promises.complete_promise(world.alice, promises["Rückruf"].pk)
     assert done.done_on == fixed_today
     assert done.is_done
-    assert "Rückruf" not in [p.text for p in journal.list_promises(world.alice)]
-    everything = journal.list_promises(world.alice, open_only=False)
+    assert "Rückruf" not in [p.text for p in journal_promises.list_promises(world.alice)]
+    everything = journal_promises.list_promises(world.alice, open_only=False)
     assert "Rückruf" in [p.text for p in everything]
-    assert journal.promise_as_dict(done)["done_on"] == "2024-03-13"
+    assert journal_promises.promise_as_dict(done)["done_on"] == "2024-03-13"
 
 
 def test_a_promise_can_be_done_on_an_earlier_day(
     world: World, promises: dict[str, Promise], fixed_today: dt.date
 ) -> None:
-    done = journal.complete_promise(world.alice, str(promises["Angebot"].pk), on="gestern")
+    done = journal_promises.complete_promise(world.alice, str(promises["Angebot"].pk), on="gestern")
     assert done.done_on == dt.date(2024, 3, 12)
 
 
 def test_completing_a_promise_twice_is_refused(world: World, promises: dict[str, Promise]) -> None:
     promise = promises["Angebot"]
-    journal.complete_promise(world.alice, promise.pk, on="2024-03-05")
+    journal_promises.complete_promise(world.alice, promise.pk, on="2024-03-05")
     with pytest.raises(InvalidInput) as caught:
-        journal.complete_promise(world.alice, promise.pk)
+        journal_promises.complete_promise(world.alice, promise.pk)
     assert caught.value.message == f"promise: {promise.pk} was already done on 2024-03-05"
     promise.refresh_from_db()
     assert promise.done_on == dt.date(2024, 3, 5)
@@ -215,7 +220,7 @@ def test_completing_an_unknown_promise_is_refused(
     message: str,
 ) -> None:
     with pytest.raises(error) as caught:
-        journal.complete_promise(world.alice, promise_id)
+        journal_promises.complete_promise(world.alice, promise_id)
     assert caught.value.message.startswith(message)
 
 
@@ -224,7 +229,7 @@ def test_completing_with_a_bad_day_changes_nothing(
 ) -> None:
     promise = promises["Angebot"]
     with pytest.raises(InvalidInput) as caught:
-        journal.complete_promise(world.alice, promise.pk, on="31.04.2024")
+        journal_promises.complete_promise(world.alice, promise.pk, on="31.04.2024")
     assert "on: '31.04.2024' is not a valid date" in caught.value.message
     promise.refresh_from_db()
     assert promise.done_on is None
@@ -236,7 +241,7 @@ def test_a_promise_cannot_be_done_in_the_future(
 ) -> None:
     promise = promises["Angebot"]
     with pytest.raises(InvalidInput) as caught:
-        journal.complete_promise(world.alice, promise.pk, on="morgen")
+        journal_promises.complete_promise(world.alice, promise.pk, on="morgen")
     assert caught.value.message == (
         "on: 'morgen' is 2024-03-14, in the future; mark a promise done once it is kept"
     )

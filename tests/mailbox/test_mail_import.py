@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from knoten.core.errors import InvalidInput
-from knoten.journal import services as journal
+from knoten.journal import conversations
 from knoten.journal.models import Interaction, Participation
 from knoten.mailbox import services as s
 from knoten.mailbox.models import SeenAddress, SeenMessage
@@ -193,7 +193,7 @@ def test_a_conversation_the_user_deleted_is_not_made_again(
 ) -> None:
     s.import_mail(world.alice, mbox)
     first = Interaction.objects.get(summary="Angebot Q3")
-    journal.delete_interaction(world.alice, first.pk)
+    conversations.delete_interaction(world.alice, first.pk)
     assert s.import_mail(world.alice, mbox).created == []
     assert not Interaction.objects.filter(summary="Angebot Q3").exists()
 

@@ -26,8 +26,8 @@ import pytest
 from knoten.core import clock
 from knoten.core.models import Member
 from knoten.core.partial_dates import PartialDate
+from knoten.journal.conversations import log_interaction
 from knoten.journal.models import Event
-from knoten.journal.services import log_interaction
 from knoten.people.models import Affiliation, Organisation, Person
 from knoten.reciprocity import services
 from knoten.reciprocity.models import Favour, Recommendation

@@ -159,7 +159,7 @@ def test_favours_create_list_read_change_thank_outcome_delete(
         ({"outcome": "vielleicht"}, "outcome", 400),
         ({"note": "a\x00b"}, "note", 400),
         ({"interaction": 999}, "interaction", 404),
-        ({"interaction": HUGE}, "interaction", 400),
+        ({"interaction": HUGE}, "interaction", 404),
         ({"thanked": "vielleicht"}, "thanked", 400),
     ],
 )
@@ -522,7 +522,7 @@ def test_logging_a_conversation_notes_its_favours(
             "/api/interactions",
             {"summary": "Essen", "participants": [people["anna"]], "got": ["Bestechung"]},
         ),
-        "kind",
+        "got",
     )
     assert (Interaction.objects.count(), Favour.objects.count()) == (2, 2)
 

@@ -537,7 +537,7 @@ def test_log_notes_the_favours_done_in_the_conversation(cli: Cli, anna: Person) 
 def test_log_with_a_bad_favour_writes_nothing_at_all(cli: Cli, anna: Person) -> None:
     result = cli("log", "Mittagessen", "--with", "Anna", "--gave", "tip", "--got", "Bestechung")
     assert result.exit_code == 2
-    assert result.stderr.startswith("Error: kind: 'Bestechung' is not one of:")
+    assert result.stderr.startswith("Error: got: 'Bestechung' is not one of:")
     assert counts() == (0, 0, 0, 0)
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from knoten.journal import services as journal
+from knoten.journal import conversations
 from knoten.journal.models import Interaction
 from knoten.people import persons
 from knoten.people.models import Organisation, Person
@@ -53,7 +53,7 @@ def directory(world: World) -> Directory:
         "Olga Petrowa",
         persons.PersonFields(note="Kennt Falk vom Studium, fragt ihn nach der Zertifizierung"),
     )
-    lunch = journal.log_interaction(
+    lunch = conversations.log_interaction(
         alice,
         "Lunch mit Jürgen: Angebot für die Zertifizierung bis Freitag",
         participants=[juergen, anna],

@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 
 from knoten.core.errors import InvalidInput
 from knoten.core.models import Member
-from knoten.journal import services as journal
+from knoten.journal import conversations
 from knoten.people import persons
 from knoten.people.models import Person
 from knoten.search.query import SearchHit, search
@@ -257,10 +257,10 @@ def dora(world: World) -> Member:
 def test_private_minutes_are_found_by_their_author_only(
     world: World, directory: Directory, dora: Member
 ) -> None:
-    journal.log_interaction(
+    conversations.log_interaction(
         dora, "Vertraulich: Übernahmegerüchte bei Quorbel", participants=["Jürgen"], private=True
     )
-    journal.log_interaction(
+    conversations.log_interaction(
         world.alice, "Übernahme besprochen", participants=[directory.anna], private=True
     )
     mine = search(world.alice, "Übernahme")

@@ -12,8 +12,8 @@ from django.urls import reverse
 
 from knoten.core.clock import today
 from knoten.core.models import Member
+from knoten.journal.events import add_event
 from knoten.journal.models import Attendance, Event
-from knoten.journal.services import add_event
 from knoten.people.models import Person
 from knoten.people.persons import add_person
 from knoten.web import directory_views

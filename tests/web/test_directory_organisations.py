@@ -8,7 +8,8 @@ from django.test import Client
 from django.urls import reverse
 
 from knoten.core.models import Member
-from knoten.journal.services import add_event, add_project
+from knoten.journal.events import add_event
+from knoten.journal.projects import add_project
 from knoten.people.affiliations import add_affiliation
 from knoten.people.models import Organisation
 from knoten.people.organisations import add_organisation

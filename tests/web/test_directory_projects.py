@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from knoten.core.models import Member
 from knoten.journal.models import Project, ProjectRole
-from knoten.journal.services import add_project
+from knoten.journal.projects import add_project
 from knoten.people.models import Person
 from knoten.people.persons import add_person
 from knoten.web import directory_views

@@ -10,8 +10,8 @@ from django.test import Client
 
 from knoten.core.clock import today
 from knoten.core.models import Member
+from knoten.journal.conversations import log_interaction
 from knoten.journal.models import Interaction, Promise
-from knoten.journal.services import log_interaction
 from knoten.people.models import Person
 from knoten.people.persons import add_person
 from tests.conftest import World

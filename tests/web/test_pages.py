@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import reverse
 
 from knoten.core.models import Member
-from knoten.journal.services import log_interaction
+from knoten.journal.conversations import log_interaction
 from knoten.people.models import ContactPoint, Person
 from knoten.people.persons import PersonFields, add_person
 from knoten.people.relationships import relate

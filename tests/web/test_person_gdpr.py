@@ -7,8 +7,8 @@ import json
 from django.test import Client
 
 from knoten.core.models import Member
+from knoten.journal.conversations import log_interaction
 from knoten.journal.models import Interaction
-from knoten.journal.services import log_interaction
 from knoten.people.models import Person
 from knoten.people.persons import PersonFields, add_person
 from knoten.profiles.person import person_detail

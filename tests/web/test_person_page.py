@@ -15,8 +15,8 @@ from django.test import Client
 from django.urls import reverse
 
 from knoten.core.models import Member
+from knoten.journal.conversations import log_interaction
 from knoten.journal.models import Promise
-from knoten.journal.services import log_interaction
 from knoten.people.affiliations import add_affiliation
 from knoten.people.important_dates import add_important_date
 from knoten.people.models import (
@@ -555,7 +555,7 @@ def test_archive_and_delete(world: World, mueller: Person) -> None:
 def test_german_labels_and_dates(world: World, mueller: Person) -> None:
     add_important_date(world.alice, mueller, "birthday", "14.03.1980")
     add_affiliation(world.alice, mueller, "Uni Kiel", "education", start="2000", end="05.2004")
-    from knoten.journal.services import add_project
+    from knoten.journal.projects import add_project
 
     add_project(world.alice, "Regatta 2027", participants=[str(mueller.pk)])
     client = signed_in(world.alice)
@@ -630,7 +630,7 @@ def test_a_row_of_another_person_is_404_on_this_page(world: World, mueller: Pers
 
 def test_projects_join_change_role_and_leave(world: World, mueller: Person) -> None:
     from knoten.journal.models import ProjectRole
-    from knoten.journal.services import add_project
+    from knoten.journal.projects import add_project
 
     project = add_project(world.alice, "Regatta 2027")
     client = signed_in(world.alice)

@@ -8,7 +8,12 @@ field, so a bad value is refused with a clear message instead of failing in the 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, TypeVar
+
 from knoten.core.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from django.db.models import Model, QuerySet
 
 # The largest id a database row can have (a signed 64-bit integer): a larger number
 # names nothing, and asking the database for it would overflow on SQLite.
@@ -50,3 +55,12 @@ def check_window(limit: int | None, offset: int) -> None:
         raise InvalidInput("offset", offset, "is negative")
     if offset > MAX_OFFSET:
         raise InvalidInput("offset", offset, "is beyond the end of any list")
+
+
+R = TypeVar("R", bound="Model")
+
+
+def page(rows: QuerySet[R], limit: int | None, offset: int) -> QuerySet[R]:
+    """A page of a list: ``limit`` rows (all if None) after ``offset``, once checked."""
+    check_window(limit, offset)
+    return rows[offset:] if limit is None else rows[offset : offset + limit]

@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from knoten.core.clock import today
-from knoten.core.errors import InvalidInput
+from knoten.core.errors import InvalidInput, NotFound
 from knoten.core.folding import fold, fold_words
 from knoten.core.limits import is_id, storable
 from knoten.core.partial_dates import PartialDate, find_partial_date, parse_partial_date
@@ -54,6 +54,16 @@ def object_id(value: int | str, field: str) -> int:
     """An id given as a number or as its digits."""
     if not is_id(value):
         raise InvalidInput(field, value, f"is not a {field} id (a number)")
+    return value if isinstance(value, int) else int(str(value).strip())
+
+
+def lookup_id(value: int | str, field: str) -> int:
+    """An id to look a row up by: a whole number (else refused); one no row can have
+    (0, or beyond 64 bits) is not found, like an id that does not exist."""
+    if isinstance(value, bool) or not (isinstance(value, int) or str(value).strip().isdecimal()):
+        raise InvalidInput(field, value, f"is not a {field} id (a number)")
+    if not is_id(value):
+        raise NotFound(field, value)
     return value if isinstance(value, int) else int(str(value).strip())
 
 

@@ -30,13 +30,13 @@ from typing import Any, cast
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, models, transaction
-from django.db.models import Q
 
 from knoten.core import clock
 from knoten.core.errors import InvalidInput, KnotenError
 from knoten.core.folding import fold
 from knoten.core.models import Member, Network, NetworkScoped
 from knoten.core.partial_dates import PartialDate
+from knoten.journal.visibility import sees
 
 FORMAT = "knoten-export"
 VERSION = 1
@@ -169,8 +169,8 @@ def hidden_ids(viewer: Member | None, network_id: int) -> dict[type[models.Model
     for model in exported_models():
         if _has_visibility(model):
             hidden[model] = set(
-                model._default_manager.filter(network_id=network_id, private=True)
-                .exclude(author_id=viewer.pk)
+                model._default_manager.filter(network_id=network_id)
+                .exclude(sees(viewer))
                 .values_list("pk", flat=True)
             )
     return hidden
@@ -766,8 +766,3 @@ def member_mapping(data: dict[str, Any], actor: Member) -> dict[int, int | None]
         else:
             mapping[entry["id"]] = usernames.get(str(entry.get("username", "")))
     return mapping
-
-
-def visible(actor: Member) -> Q:
-    """The condition for interactions ``actor`` may see."""
-    return Q(private=False) | Q(author_id=actor.pk)

@@ -1,6 +1,6 @@
 """The API's conversations, promises, events and projects.
 
-Each operation is a thin call of :mod:`knoten.journal.services` as the request's member;
+Each operation is a thin call of :mod:`knoten.journal` as the request's member;
 every list answers the page envelope of :mod:`knoten.api.paging`. An id of another
 network is not found, exactly like an id that does not exist.
 """
@@ -16,7 +16,8 @@ from ninja.responses import Status
 
 from knoten.api.auth import actor
 from knoten.api.paging import Page, page_of
-from knoten.journal import services as s
+from knoten.journal import conversations, events, projects, promises
+from knoten.profiles import event as event_profile
 from knoten.reciprocity.api import FavourOut
 from knoten.reciprocity.services import favour_as_dict, log_with_favours
 
@@ -60,7 +61,7 @@ class InteractionOut(Schema):
 class InteractionIn(Schema):
     summary: str
     participants: list[str | int]
-    kind: str = "meeting"
+    kind: str | None = None  # a meeting (the domain's default)
     on: str | None = None
     minutes: int | None = None
     event: str | int | None = None
@@ -153,7 +154,7 @@ class EventDetailOut(EventOut):
 
 class EventIn(Schema):
     name: str
-    kind: str = "meetup"
+    kind: str | None = None  # a meetup (the domain's default)
     starts: str | None = None
     ends: str | None = None
     place: str = ""
@@ -217,7 +218,7 @@ class ProjectOut(Schema):
 
 class ProjectIn(Schema):
     name: str
-    status: str = "ongoing"
+    status: str | None = None  # ongoing (the domain's default)
     starts: str | None = None
     ends: str | None = None
     organisation: str | int | None = None
@@ -277,7 +278,7 @@ def list_interactions(request: HttpRequest, filters: Query[InteractionFilter]) -
     """Conversations newest first: with a person, between two days, of a kind."""
     member = actor(request)
     return page_of(
-        lambda limit, offset: s.list_interactions(
+        lambda limit, offset: conversations.list_interactions(
             member,
             person=filters.person,
             since=filters.since,
@@ -288,7 +289,7 @@ def list_interactions(request: HttpRequest, filters: Query[InteractionFilter]) -
         ),
         filters.limit,
         filters.offset,
-        s.interaction_as_dict,
+        conversations.interaction_as_dict,
     )
 
 
@@ -311,14 +312,14 @@ def create_interaction(request: HttpRequest, payload: InteractionIn) -> Status[d
         promises=payload.promises,
         expectations=payload.expectations,
     )
-    data = s.interaction_as_dict(interaction)
+    data = conversations.interaction_as_dict(interaction)
     return Status(201, {**data, "favours": [favour_as_dict(favour) for favour in favours]})
 
 
 @router.get("/interactions/{interaction_id}", response=InteractionOut)
 def read_interaction(request: HttpRequest, interaction_id: int) -> dict[str, Any]:
     """One conversation with its participants and promises."""
-    return s.interaction_detail(actor(request), interaction_id)
+    return conversations.interaction_detail(actor(request), interaction_id)
 
 
 @router.patch("/interactions/{interaction_id}", response=InteractionOut)
@@ -329,13 +330,15 @@ def update_interaction(
     sent = _changes(payload, {"minutes", "place"})
     if "participants" in sent:
         sent["participants"] = [str(p) for p in sent["participants"]]
-    return s.interaction_as_dict(s.edit_interaction(actor(request), interaction_id, **sent))
+    return conversations.interaction_as_dict(
+        conversations.edit_interaction(actor(request), interaction_id, **sent)
+    )
 
 
 @router.delete("/interactions/{interaction_id}", response={204: None})
 def delete_interaction(request: HttpRequest, interaction_id: int) -> Status[None]:
     """Delete a conversation and the promises made in it; only its author may."""
-    s.delete_interaction(actor(request), interaction_id)
+    conversations.delete_interaction(actor(request), interaction_id)
     return Status(204, None)
 
 
@@ -347,7 +350,7 @@ def list_promises(request: HttpRequest, filters: Query[PromiseFilter]) -> dict[s
     """Promises by due date, open ones only unless ``include_done``."""
     member = actor(request)
     return page_of(
-        lambda limit, offset: s.list_promises(
+        lambda limit, offset: promises.list_promises(
             member,
             open_only=not filters.include_done,
             person=filters.person,
@@ -357,14 +360,14 @@ def list_promises(request: HttpRequest, filters: Query[PromiseFilter]) -> dict[s
         ),
         filters.limit,
         filters.offset,
-        s.promise_as_dict,
+        promises.promise_as_dict,
     )
 
 
 @router.post("/promises", response={201: PromiseOut})
 def create_promise(request: HttpRequest, payload: PromiseIn) -> Status[dict[str, Any]]:
     """A promise owed by me to ``person`` (or, ``owed_by_me: false``, by them to me)."""
-    promise = s.add_promise(
+    promise = promises.add_promise(
         actor(request),
         _text(payload.person),
         payload.text,
@@ -372,39 +375,41 @@ def create_promise(request: HttpRequest, payload: PromiseIn) -> Status[dict[str,
         owed_by_me=payload.owed_by_me,
         interaction=payload.interaction,
     )
-    return Status(201, s.promise_as_dict(promise))
+    return Status(201, promises.promise_as_dict(promise))
 
 
 @router.get("/promises/{promise_id}", response=PromiseOut)
 def read_promise(request: HttpRequest, promise_id: int) -> dict[str, Any]:
     """One promise."""
-    return s.promise_detail(actor(request), promise_id)
+    return promises.promise_detail(actor(request), promise_id)
 
 
 @router.patch("/promises/{promise_id}", response=PromiseOut)
 def update_promise(request: HttpRequest, promise_id: int, payload: PromisePatch) -> dict[str, Any]:
     """Change a promise's text, due date or direction."""
     sent = _changes(payload, {"due"})
-    return s.promise_as_dict(s.edit_promise(actor(request), promise_id, **sent))
+    return promises.promise_as_dict(promises.edit_promise(actor(request), promise_id, **sent))
 
 
 @router.delete("/promises/{promise_id}", response={204: None})
 def delete_promise(request: HttpRequest, promise_id: int) -> Status[None]:
     """Delete a promise."""
-    s.delete_promise(actor(request), promise_id)
+    promises.delete_promise(actor(request), promise_id)
     return Status(204, None)
 
 
 @router.post("/promises/{promise_id}/complete", response=PromiseOut)
 def complete_promise(request: HttpRequest, promise_id: int, payload: CompleteIn) -> dict[str, Any]:
     """Mark a promise as kept (today, or ``on``)."""
-    return s.promise_as_dict(s.complete_promise(actor(request), promise_id, on=payload.on))
+    return promises.promise_as_dict(
+        promises.complete_promise(actor(request), promise_id, on=payload.on)
+    )
 
 
 @router.post("/promises/{promise_id}/reopen", response=PromiseOut)
 def reopen_promise(request: HttpRequest, promise_id: int) -> dict[str, Any]:
     """Mark a kept promise as open again."""
-    return s.promise_as_dict(s.reopen_promise(actor(request), promise_id))
+    return promises.promise_as_dict(promises.reopen_promise(actor(request), promise_id))
 
 
 # --- events ----------------------------------------------------------------------------
@@ -415,12 +420,12 @@ def list_events(request: HttpRequest, filters: Query[EventFilter]) -> dict[str, 
     """Events by date; ``upcoming`` true keeps those still to come, false past ones."""
     member = actor(request)
     return page_of(
-        lambda limit, offset: s.list_events(
+        lambda limit, offset: events.list_events(
             member, upcoming=filters.upcoming, limit=limit, offset=offset
         ),
         filters.limit,
         filters.offset,
-        s.event_as_dict,
+        events.event_as_dict,
     )
 
 
@@ -428,7 +433,7 @@ def list_events(request: HttpRequest, filters: Query[EventFilter]) -> dict[str, 
 def create_event(request: HttpRequest, payload: EventIn) -> Status[dict[str, Any]]:
     """A new event with the people expected there; a new organiser name is created."""
     member = actor(request)
-    event = s.add_event(
+    event = events.add_event(
         member,
         payload.name,
         kind=payload.kind,
@@ -441,13 +446,13 @@ def create_event(request: HttpRequest, payload: EventIn) -> Status[dict[str, Any
         note=payload.note,
         attendees=[str(p) for p in payload.attendees],
     )
-    return Status(201, s.event_detail(member, event))
+    return Status(201, event_profile.event_detail(member, event))
 
 
 @router.get("/events/{event_id}", response=EventDetailOut)
 def read_event(request: HttpRequest, event_id: int) -> dict[str, Any]:
     """An event: who is expected, whom I met, and the conversations there."""
-    return s.event_detail(actor(request), event_id)
+    return event_profile.event_detail(actor(request), event_id)
 
 
 @router.patch("/events/{event_id}", response=EventDetailOut)
@@ -457,14 +462,14 @@ def update_event(request: HttpRequest, event_id: int, payload: EventPatch) -> di
     sent = _changes(payload, {"starts", "ends", "place", "organiser", "cost", "hours", "note"})
     if "organiser" in sent:
         sent["organiser"] = _text(sent["organiser"])
-    event = s.edit_event(member, event_id, **sent)
-    return s.event_detail(member, event)
+    event = events.edit_event(member, event_id, **sent)
+    return event_profile.event_detail(member, event)
 
 
 @router.delete("/events/{event_id}", response={204: None})
 def delete_event(request: HttpRequest, event_id: int) -> Status[None]:
     """Delete an event and its attendance; the conversations there stay."""
-    s.delete_event(actor(request), event_id)
+    events.delete_event(actor(request), event_id)
     return Status(204, None)
 
 
@@ -472,8 +477,8 @@ def delete_event(request: HttpRequest, event_id: int) -> Status[None]:
 def mark_met(request: HttpRequest, event_id: int, payload: MetIn) -> dict[str, Any]:
     """Record that I met these people at the event."""
     member = actor(request)
-    s.mark_met(member, event_id, [str(p) for p in payload.people])
-    return s.event_detail(member, event_id)
+    events.mark_met(member, event_id, [str(p) for p in payload.people])
+    return event_profile.event_detail(member, event_id)
 
 
 @router.put("/events/{event_id}/attendance/{person_id}", response=AttendanceOut)
@@ -481,7 +486,7 @@ def set_attendance(
     request: HttpRequest, event_id: int, person_id: int, payload: AttendanceIn
 ) -> dict[str, Any]:
     """Set a person's attendance: ``expected`` or ``met``."""
-    attendance = s.set_attendance(actor(request), event_id, person_id, payload.status)
+    attendance = events.set_attendance(actor(request), event_id, person_id, payload.status)
     return {
         "event": attendance.event_id,
         "person": {"id": attendance.person.pk, "name": attendance.person.full_name},
@@ -492,7 +497,7 @@ def set_attendance(
 @router.delete("/events/{event_id}/attendance/{person_id}", response={204: None})
 def remove_attendance(request: HttpRequest, event_id: int, person_id: int) -> Status[None]:
     """Forget a person's attendance at the event."""
-    s.remove_attendance(actor(request), event_id, person_id)
+    events.remove_attendance(actor(request), event_id, person_id)
     return Status(204, None)
 
 
@@ -504,19 +509,19 @@ def list_projects(request: HttpRequest, filters: Query[ProjectFilter]) -> dict[s
     """Projects by name, all or those of one ``status`` (English or German)."""
     member = actor(request)
     return page_of(
-        lambda limit, offset: s.list_projects(
+        lambda limit, offset: projects.list_projects(
             member, status=filters.status, limit=limit, offset=offset
         ),
         filters.limit,
         filters.offset,
-        s.project_as_dict,
+        projects.project_as_dict,
     )
 
 
 @router.post("/projects", response={201: ProjectOut})
 def create_project(request: HttpRequest, payload: ProjectIn) -> Status[dict[str, Any]]:
     """A new project; each participant is "PERSON" or "PERSON=ROLE"."""
-    project = s.add_project(
+    project = projects.add_project(
         actor(request),
         payload.name,
         status=payload.status,
@@ -526,13 +531,13 @@ def create_project(request: HttpRequest, payload: ProjectIn) -> Status[dict[str,
         description=payload.description,
         participants=payload.participants,
     )
-    return Status(201, s.project_as_dict(project))
+    return Status(201, projects.project_as_dict(project))
 
 
 @router.get("/projects/{project_id}", response=ProjectOut)
 def read_project(request: HttpRequest, project_id: int) -> dict[str, Any]:
     """A project with its participants and their roles."""
-    return s.project_detail(actor(request), project_id)
+    return projects.project_detail(actor(request), project_id)
 
 
 @router.patch("/projects/{project_id}", response=ProjectOut)
@@ -541,13 +546,13 @@ def update_project(request: HttpRequest, project_id: int, payload: ProjectPatch)
     sent = _changes(payload, {"starts", "ends", "organisation", "description"})
     if "organisation" in sent:
         sent["organisation"] = _text(sent["organisation"])
-    return s.project_as_dict(s.edit_project(actor(request), project_id, **sent))
+    return projects.project_as_dict(projects.edit_project(actor(request), project_id, **sent))
 
 
 @router.delete("/projects/{project_id}", response={204: None})
 def delete_project(request: HttpRequest, project_id: int) -> Status[None]:
     """Delete a project and its roles."""
-    s.delete_project(actor(request), project_id)
+    projects.delete_project(actor(request), project_id)
     return Status(204, None)
 
 
@@ -556,7 +561,7 @@ def set_project_role(
     request: HttpRequest, project_id: int, person_id: int, payload: RoleIn
 ) -> dict[str, Any]:
     """Add a person to the project, or change their role."""
-    entry = s.set_project_role(actor(request), project_id, person_id, payload.role)
+    entry = projects.set_project_role(actor(request), project_id, person_id, payload.role)
     return {
         "project": entry.project_id,
         "person": {"id": entry.person.pk, "name": entry.person.full_name},
@@ -567,5 +572,5 @@ def set_project_role(
 @router.delete("/projects/{project_id}/roles/{person_id}", response={204: None})
 def remove_project_role(request: HttpRequest, project_id: int, person_id: int) -> Status[None]:
     """Take a person off the project."""
-    s.remove_project_role(actor(request), project_id, person_id)
+    projects.remove_project_role(actor(request), project_id, person_id)
     return Status(204, None)

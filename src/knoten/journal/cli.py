@@ -1,6 +1,6 @@
 """``knoten log``, ``knoten promise``, ``knoten project`` and ``knoten event``.
 
-Each command parses its options, calls one function of :mod:`knoten.journal.services`
+Each command parses its options, calls one function of :mod:`knoten.journal`
 and prints the result: a Rich table for people, or with ``--json`` only JSON on stdout.
 What was understood (dates read from words, the persons matched) goes to stderr.
 """
@@ -145,7 +145,7 @@ def log(
     --promise "Send the offer bis 14.03.2025" --expect "Intro to her CFO by next friday"
     --got tip
     """
-    from knoten.journal.services import interaction_as_dict
+    from knoten.journal.conversations import interaction_as_dict
     from knoten.reciprocity.services import favour_as_dict, log_with_favours
 
     with domain_errors():
@@ -225,7 +225,7 @@ def promise_list(
 
     Example: knoten promise list --person Schmidt --json
     """
-    from knoten.journal.services import list_promises, promise_as_dict
+    from knoten.journal.promises import list_promises, promise_as_dict
 
     with domain_errors():
         actor = _actor()
@@ -266,7 +266,7 @@ def promise_done(
 
     Example: knoten promise done 12 --on gestern
     """
-    from knoten.journal.services import complete_promise, promise_as_dict
+    from knoten.journal.promises import complete_promise, promise_as_dict
 
     with domain_errors():
         actor = _actor()
@@ -333,7 +333,7 @@ def project_add(
     Example: knoten project add "Website relaunch" --org "Muster GmbH" --from 2024-05
     --with "Anna Schmidt=lead" --with me=consultant
     """
-    from knoten.journal.services import add_project, project_as_dict
+    from knoten.journal.projects import add_project, project_as_dict
 
     with domain_errors():
         actor = _actor()
@@ -369,7 +369,7 @@ def project_list(
 
     Example: knoten project list --status laufend
     """
-    from knoten.journal.services import list_projects, project_as_dict
+    from knoten.journal.projects import list_projects, project_as_dict
 
     with domain_errors():
         rows = [project_as_dict(p) for p in list_projects(_actor(), status=status)]
@@ -402,7 +402,7 @@ def project_show(
 
     Example: knoten project show relaunch --json
     """
-    from knoten.journal.services import project_detail
+    from knoten.journal.projects import project_detail
 
     with domain_errors():
         data = project_detail(_actor(), project)
@@ -467,7 +467,8 @@ def event_add(
     Example: knoten event add "Hannover Messe" --kind Messe --on 22.04.2025
     --until 26.04.2025 --cost "450 EUR" --attendee "Anna Schmidt"
     """
-    from knoten.journal.services import add_event, event_detail
+    from knoten.journal.events import add_event
+    from knoten.profiles.event import event_detail
 
     with domain_errors():
         actor = _actor()
@@ -508,7 +509,7 @@ def event_list(
 
     Example: knoten event list --upcoming --json
     """
-    from knoten.journal.services import event_as_dict, list_events
+    from knoten.journal.events import event_as_dict, list_events
 
     with domain_errors():
         rows = [event_as_dict(e) for e in list_events(_actor(), upcoming=upcoming)]
@@ -542,7 +543,7 @@ def event_show(
 
     Example: knoten event show "Hannover Messe" --json
     """
-    from knoten.journal.services import event_detail
+    from knoten.profiles.event import event_detail
 
     with domain_errors():
         actor = _actor()
@@ -589,7 +590,7 @@ def event_met(
 
     Example: knoten event met "Hannover Messe" "Anna Schmidt" Müller
     """
-    from knoten.journal.services import mark_met
+    from knoten.journal.events import mark_met
 
     with domain_errors():
         actor = _actor()

@@ -33,6 +33,11 @@ class Event(NetworkScoped):
     def __str__(self) -> str:
         return self.name
 
+    def candidate_label(self) -> str:
+        """How the event is listed among the candidates of an ambiguous name."""
+        day = f" ({self.starts_on.isoformat()})" if self.starts_on else ""
+        return f"{self.pk}: {self.name}{day}"
+
     def save(self, *args: object, **kwargs: object) -> None:
         from knoten.core.folding import fold
 
@@ -136,6 +141,10 @@ class Project(NetworkScoped):
 
     def __str__(self) -> str:
         return self.name
+
+    def candidate_label(self) -> str:
+        """How the project is listed among the candidates of an ambiguous name."""
+        return f"{self.pk}: {self.name} ({self.status})"
 
     def save(self, *args: object, **kwargs: object) -> None:
         from knoten.core.folding import fold

@@ -14,8 +14,7 @@ from django.db.models import Q
 from knoten.core.clock import today
 from knoten.core.models import Member
 from knoten.journal.models import Interaction, Promise
-from knoten.journal.services import visible_promises
-from knoten.journal.visibility import visible_interactions
+from knoten.journal.visibility import visible_interactions, visible_promises
 
 DUE_WITHIN_DAYS = 7
 SHOWN = 10

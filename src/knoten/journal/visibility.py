@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 
-from knoten.core.errors import InvalidInput
+from knoten.core.errors import InvalidInput, NotFound
 from knoten.core.models import Member
-from knoten.journal.models import Interaction
+from knoten.core.reading import lookup_id
+from knoten.journal.models import Interaction, Promise
 
 
 def sees(actor: Member | int, prefix: str = "") -> Q:
@@ -32,6 +33,22 @@ def sees(actor: Member | int, prefix: str = "") -> Q:
 def visible_interactions(actor: Member) -> QuerySet[Interaction]:
     """The interactions ``actor`` may see: their network's, less others' private ones."""
     return Interaction.objects.filter(sees(actor), network_id=actor.network_id)
+
+
+def visible_interaction(
+    actor: Member, interaction: int | str | Interaction, field: str = "interaction"
+) -> Interaction:
+    """One conversation ``actor`` may see, by id; another's private one is not found."""
+    pk = interaction.pk if isinstance(interaction, Interaction) else lookup_id(interaction, field)
+    found = visible_interactions(actor).filter(pk=pk).first()
+    if found is None:
+        raise NotFound(field, pk)
+    return found
+
+
+def visible_promises(actor: Member) -> QuerySet[Promise]:
+    """The promises of ``actor``'s network, less those made in others' private minutes."""
+    return Promise.objects.filter(sees(actor, "interaction"), network_id=actor.network_id)
 
 
 def may_change(actor: Member, interaction: Interaction) -> bool:

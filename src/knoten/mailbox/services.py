@@ -48,8 +48,9 @@ from knoten.core.clock import today
 from knoten.core.errors import InvalidInput, NotFound
 from knoten.core.limits import check_window
 from knoten.core.models import Member
+from knoten.core.reading import past_day
+from knoten.journal.conversations import MAX_MINUTES
 from knoten.journal.models import Interaction, Participation
-from knoten.journal.services import MAX_MINUTES, conversation_day
 from knoten.mailbox.models import SeenAddress, SeenMessage
 from knoten.people.contacts import parse_email
 from knoten.people.models import ContactPoint, Person
@@ -746,7 +747,7 @@ def since_day(value: str | dt.date | None) -> dt.date | None:
         return None
     if isinstance(value, dt.date):
         return value
-    return conversation_day(value, "since", hint="nothing has happened since then yet")
+    return past_day(value, "since", hint="nothing has happened since then yet")
 
 
 def own_addresses(actor: Member, me: Iterable[str] = ()) -> set[str]:

@@ -17,6 +17,7 @@ from knoten.core.limits import is_id, storable
 from knoten.core.models import Member
 from knoten.core.names import is_title_word
 from knoten.core.prepared import ALL_FIELDS, Prepared
+from knoten.core.resolving import MAX_CANDIDATES, resolve_by_name
 from knoten.people.models import Organisation, Person
 
 # What a user may give where a person or an organisation is expected: a name, an id,
@@ -25,7 +26,6 @@ PersonRef = str | int | Person
 OrganisationRef = str | int | Organisation
 
 ME_WORDS = {"me", "ich", "myself"}
-MAX_CANDIDATES = 10
 M = TypeVar("M", bound=Model)
 
 
@@ -185,27 +185,9 @@ def resolve_organisation(
         if text.network_id != actor.network_id:
             raise NotFound(field, text.pk)
         return text
-    storable(field, text)
-    raw = str(text).strip()
-    if not raw:
-        raise InvalidInput(field, text, "is empty; give an organisation's name or id")
-    if raw.isdigit():
-        found = organisations_of(actor).filter(pk=int(raw)).first() if is_id(raw) else None
-        if found is None:
-            raise NotFound(field, raw)
-        return found
-    folded = fold(raw)
-    exact = list(organisations_of(actor).filter(folded_name=folded)[:2])
-    if len(exact) == 1:
-        return exact[0]
-    matches = list(
-        organisations_of(actor).filter(folded_name__contains=folded)[: MAX_CANDIDATES + 1]
+    return resolve_by_name(
+        organisations_of(actor), str(text), "organisation", field, lambda o: f"{o.pk}: {o.name}"
     )
-    if not matches:
-        raise NotFound(field, raw)
-    if len(matches) == 1:
-        return matches[0]
-    raise Ambiguous(field, raw, [f"{o.pk}: {o.name}" for o in matches[:MAX_CANDIDATES]])
 
 
 def ensure_organisation(

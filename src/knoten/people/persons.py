@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
+
+from django.db.models import Model
 
 from knoten.core import changes
 from knoten.core.errors import InvalidInput
@@ -18,6 +20,7 @@ from knoten.core.models import Member
 from knoten.core.names import NameParts, parse_name
 from knoten.core.partial_dates import PartialDate
 from knoten.core.reading import clean, column_line, partial_date, this_month
+from knoten.core.resolving import resolve_named
 from knoten.core.words import word_key
 from knoten.people import contacts
 from knoten.people.contacts import ParsedContact
@@ -204,10 +207,11 @@ def _plan(actor: Member, fields: PersonFields, person: Person | None) -> _Plan:
         plan.skills = wanted_names(fields.skills)
 
     if fields.met_at is not None:
-        from knoten.journal.services import resolve_event
-
+        # The event is journal's model, read through the field so people imports no
+        # journal module.
+        event_model = cast(type[Model], Person._meta.get_field("met_at_event").related_model)
         attrs["met_at_event"] = (
-            resolve_event(actor, fields.met_at, "met_at event")
+            resolve_named(actor, event_model, fields.met_at, "met_at event")
             if str(fields.met_at).strip()
             else None
         )

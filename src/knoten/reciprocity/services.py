@@ -22,13 +22,25 @@ from django.db.models import Q, QuerySet
 from knoten.core import changes
 from knoten.core.data import reference
 from knoten.core.errors import InvalidInput, NotFound
-from knoten.core.limits import check_window, is_id, storable
+from knoten.core.folding import fold
+from knoten.core.limits import is_id, page, storable
 from knoten.core.models import Member
-from knoten.core.reading import parse_day
+from knoten.core.reading import (
+    any_day,
+    long_text,
+    lookup_id,
+    parse_amount,
+    parse_hours,
+    past_day,
+    whole_minutes,
+)
 from knoten.core.words import resolve_word
+from knoten.journal.conversations import log_interaction
+from knoten.journal.events import resolve_event
 from knoten.journal.models import Event, Interaction
-from knoten.journal.services import conversation_day, parse_cost, resolve_event
-from knoten.journal.visibility import visible_interactions
+from knoten.journal.visibility import sees, visible_interaction
+from knoten.people.labels import find_circle
+from knoten.people.lookup import resolve_organisation as lookup_organisation
 from knoten.people.lookup import resolve_person
 from knoten.people.models import Circle, Organisation, Person
 from knoten.reciprocity import vocabulary as v
@@ -36,6 +48,9 @@ from knoten.reciprocity.models import ChannelCost, Favour, Recommendation
 
 # An effort longer than this many minutes (a month of full days) is a typing mistake.
 MAX_EFFORT_MINUTES = 31 * 24 * 60
+# What a favour is, and what came of a favour or a recommendation, when nothing is said.
+DEFAULT_KIND = "help"
+DEFAULT_OUTCOME = "open"
 
 
 def default_currency() -> str:
@@ -50,11 +65,14 @@ def default_currency() -> str:
 def parse_money(value: str | int | Decimal, field: str) -> tuple[Decimal, str]:
     """An amount and its currency ("5000 EUR", "1.234,50 €", "300"; the default
     currency when none is named)."""
-    amount, currency = parse_cost(value, field)
+    amount, currency = parse_amount(value, field)
     return amount, currency or default_currency()
 
 
-def parse_kind(text: str, field: str = "kind") -> str:
+def parse_kind(text: str | None, field: str = "kind") -> str:
+    """A favour's kind in English or German; None (left empty) is the default kind."""
+    if text is None:
+        return DEFAULT_KIND
     storable(field, text)
     key = " ".join((text or "").split()).casefold()
     for word, code in v.KIND_WORDS.items():
@@ -63,7 +81,10 @@ def parse_kind(text: str, field: str = "kind") -> str:
     return resolve_word(v.FAVOUR_KINDS, text, field)
 
 
-def parse_outcome(text: str, field: str = "outcome") -> str:
+def parse_outcome(text: str | None, field: str = "outcome") -> str:
+    """What came of a favour or a recommendation; None (left empty) is still open."""
+    if text is None:
+        return DEFAULT_OUTCOME
     storable(field, text)
     key = " ".join((text or "").replace("_", " ").split()).casefold()
     if key in v.OUTCOME_WORDS:
@@ -72,40 +93,13 @@ def parse_outcome(text: str, field: str = "outcome") -> str:
 
 
 def _effort(minutes: object, field: str = "minutes") -> int:
-    if isinstance(minutes, str) and minutes.strip().isdecimal():
-        minutes = int(minutes.strip())
-    if isinstance(minutes, bool) or not isinstance(minutes, int):
-        raise InvalidInput(field, minutes, "is not a whole number of minutes")
-    if minutes < 0:
-        raise InvalidInput(field, minutes, "is negative; an effort is 0 minutes or more")
-    if minutes > MAX_EFFORT_MINUTES:
-        raise InvalidInput(field, minutes, "is more than a month of minutes; give the effort")
-    return minutes
-
-
-def _day(value: str | dt.date | None, field: str, hint: str) -> dt.date:
-    """A day in the past or today (today when None): what happened is recorded after."""
-    if isinstance(value, str):
-        storable(field, value)
-    return conversation_day(value, field, hint=hint)
-
-
-def _any_day(value: str | dt.date, field: str) -> dt.date:
-    if isinstance(value, dt.date):
-        return value
-    storable(field, value)
-    return parse_day(value, field)
-
-
-def _pk(value: int | str, field: str) -> int:
-    if not is_id(value):
-        raise InvalidInput(field, value, f"is not a {field} id (a number)")
-    return int(str(value).strip()) if not isinstance(value, int) else value
-
-
-def _note(value: str | None, field: str = "note") -> str:
-    storable(field, value)
-    return (value or "").strip()
+    return whole_minutes(
+        minutes,
+        field,
+        at_most=MAX_EFFORT_MINUTES,
+        what="an effort",
+        too_long="is more than a month of minutes; give the effort",
+    )
 
 
 def _person(actor: Member, text: str | int | Person, field: str) -> Person:
@@ -115,13 +109,10 @@ def _person(actor: Member, text: str | int | Person, field: str) -> Person:
 
 
 def _interaction(actor: Member, value: int | str | Interaction | None) -> Interaction | None:
+    """The conversation a row is noted in, if any: one ``actor`` may see."""
     if value is None or value == "":
         return None
-    pk = value.pk if isinstance(value, Interaction) else _pk(value, "interaction")
-    found = visible_interactions(actor).filter(pk=pk).first()
-    if found is None:
-        raise NotFound("interaction", pk)
-    return found
+    return visible_interaction(actor, value)
 
 
 def _won(
@@ -143,11 +134,7 @@ def _won(
 
 def visible_favours(actor: Member) -> QuerySet[Favour]:
     """The favours of ``actor``'s network, less those noted in others' private minutes."""
-    return Favour.objects.filter(network_id=actor.network_id).filter(
-        Q(interaction__isnull=True)
-        | Q(interaction__private=False)
-        | Q(interaction__author_id=actor.pk)
-    )
+    return Favour.objects.filter(sees(actor, "interaction"), network_id=actor.network_id)
 
 
 def favour_as_dict(favour: Favour) -> dict[str, Any]:
@@ -180,29 +167,29 @@ def add_favour(
     *,
     giver: str | int | Person,
     receiver: str | int | Person,
-    kind: str,
+    kind: str | None = None,
     on: str | dt.date | None = None,
     value: str | int | Decimal | None = None,
     minutes: int | str | None = None,
     note: str = "",
-    outcome: str = "open",
+    outcome: str | None = None,
     won_value: str | int | Decimal | None = None,
     thanked: bool = False,
     interaction: int | str | Interaction | None = None,
 ) -> Favour:
-    """Record that ``giver`` did ``receiver`` a favour of ``kind`` (on ``on``, today by
-    default); either may be *me*."""
+    """Record that ``giver`` did ``receiver`` a favour of ``kind`` (help if not said) on
+    ``on`` (today if not said); either may be *me*. Its outcome is open unless said."""
     who_gives = _person(actor, giver, "giver")
     who_receives = _person(actor, receiver, "receiver")
     if who_gives.pk == who_receives.pk:
         raise InvalidInput("receiver", receiver, "is the giver too; a favour is between two")
     kind_code = parse_kind(kind)
-    day = _day(on, "on", "record a favour once it was done")
+    day = past_day(on, "on", hint="record a favour once it was done")
     amount, currency = (None, "") if value in (None, "") else parse_money(value, "value")  # type: ignore[arg-type]
     effort = None if minutes in (None, "") else _effort(minutes)
     outcome_code = parse_outcome(outcome)
     won, won_currency = _won(outcome_code, won_value)
-    text = _note(note)
+    text = long_text(note, "note")
     found_interaction = _interaction(actor, interaction)
     favour = Favour.objects.create(
         network_id=actor.network_id,
@@ -226,7 +213,7 @@ def add_favour(
 
 def get_favour(actor: Member, favour_id: int | str) -> Favour:
     """One favour ``actor`` may see, by id."""
-    pk = _pk(favour_id, "favour")
+    pk = lookup_id(favour_id, "favour")
     found = visible_favours(actor).select_related("giver", "receiver").filter(pk=pk).first()
     if found is None:
         raise NotFound("favour", pk)
@@ -263,7 +250,7 @@ def edit_favour(
     if kind is not _UNSET:
         favour.kind = parse_kind(kind)
     if on is not _UNSET:
-        favour.given_on = _day(on, "on", "record a favour once it was done")
+        favour.given_on = past_day(on, "on", hint="record a favour once it was done")
     if value is not _UNSET:
         favour.value, favour.currency = (
             (None, "") if value in (None, "") else parse_money(value, "value")  # type: ignore[arg-type]
@@ -271,7 +258,7 @@ def edit_favour(
     if minutes is not _UNSET:
         favour.effort_minutes = None if minutes in (None, "") else _effort(minutes)
     if note is not _UNSET:
-        favour.note = _note(note)
+        favour.note = long_text(note, "note")
     if outcome is not _UNSET:
         favour.outcome = parse_outcome(outcome)
         if favour.outcome != "won" and won_value is _UNSET:
@@ -284,7 +271,7 @@ def edit_favour(
         if not thanked:
             favour.thanked_on = None
         elif favour.thanked_on is None:
-            favour.thanked_on = max(favour.given_on, _day(None, "on", ""))
+            favour.thanked_on = max(favour.given_on, past_day(None))
     favour.save()
     return favour
 
@@ -304,7 +291,7 @@ def set_favour_outcome(
 def thank_favour(actor: Member, favour_id: int | str, *, on: str | dt.date | None = None) -> Favour:
     """Note that the favour was thanked (today, or ``on``)."""
     favour = get_favour(actor, favour_id)
-    day = _day(on, "on", "note the thanks once it was said")
+    day = past_day(on, "on", hint="note the thanks once it was said")
     if day < favour.given_on:
         raise InvalidInput("on", day.isoformat(), "is before the favour was done")
     favour.thanked_on = day
@@ -314,11 +301,6 @@ def thank_favour(actor: Member, favour_id: int | str, *, on: str | dt.date | Non
 
 def delete_favour(actor: Member, favour_id: int | str) -> None:
     get_favour(actor, favour_id).delete()
-
-
-def _window(rows: QuerySet[Any], limit: int | None, offset: int) -> QuerySet[Any]:
-    check_window(limit, offset)
-    return rows[offset:] if limit is None else rows[offset : offset + limit]
 
 
 def list_favours(
@@ -341,15 +323,15 @@ def list_favours(
     if kind:
         favours = favours.filter(kind=parse_kind(kind))
     if since not in (None, ""):
-        favours = favours.filter(given_on__gte=_any_day(since, "since"))  # type: ignore[arg-type]
+        favours = favours.filter(given_on__gte=any_day(since, "since"))  # type: ignore[arg-type]
     if until not in (None, ""):
-        favours = favours.filter(given_on__lte=_any_day(until, "until"))  # type: ignore[arg-type]
+        favours = favours.filter(given_on__lte=any_day(until, "until"))  # type: ignore[arg-type]
     if open_only:
         favours = favours.filter(outcome="open")
     if unthanked:
         favours = favours.filter(thanked_on__isnull=True)
     ordered = favours.select_related("giver", "receiver").order_by("-given_on", "-pk")
-    return list(_window(ordered, limit, offset))
+    return list(page(ordered, limit, offset))
 
 
 # ---------------------------------------------------------------------------
@@ -358,11 +340,9 @@ def list_favours(
 
 
 def visible_recommendations(actor: Member) -> QuerySet[Recommendation]:
-    return Recommendation.objects.filter(network_id=actor.network_id).filter(
-        Q(interaction__isnull=True)
-        | Q(interaction__private=False)
-        | Q(interaction__author_id=actor.pk)
-    )
+    """The recommendations of ``actor``'s network, less those noted in others'
+    private minutes."""
+    return Recommendation.objects.filter(sees(actor, "interaction"), network_id=actor.network_id)
 
 
 def recommendation_as_dict(
@@ -413,21 +393,22 @@ def add_recommendation(
     beneficiary: str | int | Person,
     on: str | dt.date | None = None,
     context: str = "",
-    outcome: str = "open",
+    outcome: str | None = None,
     won_value: str | int | Decimal | None = None,
     interaction: int | str | Interaction | None = None,
 ) -> Recommendation:
-    """Record that ``recommender`` recommended ``beneficiary`` to ``recipient``."""
+    """Record that ``recommender`` recommended ``beneficiary`` to ``recipient`` (its
+    outcome open unless said)."""
     people = (
         _person(actor, recommender, "recommender"),
         _person(actor, recipient, "recipient"),
         _person(actor, beneficiary, "beneficiary"),
     )
     _three(*people)
-    day = _day(on, "on", "record a recommendation once it was made")
+    day = past_day(on, "on", hint="record a recommendation once it was made")
     outcome_code = parse_outcome(outcome)
     won, won_currency = _won(outcome_code, won_value)
-    text = _note(context, "context")
+    text = long_text(context, "context")
     found_interaction = _interaction(actor, interaction)
     return Recommendation.objects.create(
         network_id=actor.network_id,
@@ -445,7 +426,7 @@ def add_recommendation(
 
 
 def get_recommendation(actor: Member, recommendation_id: int | str) -> Recommendation:
-    pk = _pk(recommendation_id, "recommendation")
+    pk = lookup_id(recommendation_id, "recommendation")
     found = (
         visible_recommendations(actor)
         .select_related("recommender", "recipient", "beneficiary")
@@ -478,9 +459,9 @@ def edit_recommendation(
         found.beneficiary = _person(actor, beneficiary, "beneficiary")
     _three(found.recommender, found.recipient, found.beneficiary)
     if on is not _UNSET:
-        found.made_on = _day(on, "on", "record a recommendation once it was made")
+        found.made_on = past_day(on, "on", hint="record a recommendation once it was made")
     if context is not _UNSET:
-        found.context = _note(context, "context")
+        found.context = long_text(context, "context")
     if outcome is not _UNSET:
         found.outcome = parse_outcome(outcome)
         if found.outcome != "won" and won_value is _UNSET:
@@ -523,7 +504,7 @@ def thank_recommendation(
     if role not in THANKING_ROLES:
         raise InvalidInput("by", by, "is not beneficiary or recipient")
     found = get_recommendation(actor, recommendation_id)
-    day = _day(on, "on", "note the thanks once it was said")
+    day = past_day(on, "on", hint="note the thanks once it was said")
     if day < found.made_on:
         raise InvalidInput("on", day.isoformat(), "is before the recommendation was made")
     setattr(found, f"{role}_thanked_on", day)
@@ -566,13 +547,13 @@ def list_recommendations(
         else:
             rows = rows.filter(Q(recommender=who) | Q(recipient=who) | Q(beneficiary=who))
     if since not in (None, ""):
-        rows = rows.filter(made_on__gte=_any_day(since, "since"))  # type: ignore[arg-type]
+        rows = rows.filter(made_on__gte=any_day(since, "since"))  # type: ignore[arg-type]
     if until not in (None, ""):
-        rows = rows.filter(made_on__lte=_any_day(until, "until"))  # type: ignore[arg-type]
+        rows = rows.filter(made_on__lte=any_day(until, "until"))  # type: ignore[arg-type]
     ordered = rows.select_related("recommender", "recipient", "beneficiary").order_by(
         "-made_on", "-pk"
     )
-    return list(_window(ordered, limit, offset))
+    return list(page(ordered, limit, offset))
 
 
 # ---------------------------------------------------------------------------
@@ -601,8 +582,6 @@ def _channel_of(cost: ChannelCost) -> tuple[Any, str]:
 
 
 def resolve_circle(actor: Member, text: str | int | Circle, field: str = "circle") -> Circle:
-    from knoten.core.folding import fold
-
     if isinstance(text, Circle):
         if text.network_id != actor.network_id:
             raise NotFound(field, text.pk)
@@ -617,8 +596,6 @@ def resolve_circle(actor: Member, text: str | int | Circle, field: str = "circle
         found = circles.filter(pk=int(raw)).first()
     if found is None:
         # A seeded circle by its other language's name ("Kunden" for clients).
-        from knoten.people.labels import find_circle
-
         try:
             found = find_circle(actor, raw)
         except NotFound:
@@ -629,11 +606,9 @@ def resolve_circle(actor: Member, text: str | int | Circle, field: str = "circle
 def resolve_organisation(
     actor: Member, text: str | int | Organisation, field: str = "organisation"
 ) -> Organisation:
-    from knoten.people.lookup import resolve_organisation as lookup
-
     if isinstance(text, str):
         storable(field, text)
-    return lookup(actor, text, field)
+    return lookup_organisation(actor, text, field)
 
 
 def add_channel_cost(
@@ -648,8 +623,6 @@ def add_channel_cost(
     note: str = "",
 ) -> ChannelCost:
     """Record time or money put into one channel (a fee, committee hours, a ticket)."""
-    from knoten.journal.services import parse_hours
-
     named = [
         (name, value)
         for name, value in (("event", event), ("organisation", organisation), ("circle", circle))
@@ -665,8 +638,8 @@ def add_channel_cost(
         raise InvalidInput("amount", "", "and hours are both empty; give money, time or both")
     money, currency = (None, "") if amount in (None, "") else parse_money(amount, "amount")  # type: ignore[arg-type]
     spent_hours = None if hours in (None, "") else parse_hours(hours, "hours")  # type: ignore[arg-type]
-    day = _any_day(on, "on") if on not in (None, "") else _day(None, "on", "")  # type: ignore[arg-type]
-    text = _note(note)
+    day = any_day(on, "on") if on not in (None, "") else past_day(None)  # type: ignore[arg-type]
+    text = long_text(note, "note")
     cost = ChannelCost(
         network_id=actor.network_id,
         spent_on=day,
@@ -696,13 +669,13 @@ def list_channel_costs(
 ) -> list[ChannelCost]:
     rows = ChannelCost.objects.filter(network_id=actor.network_id)
     if since not in (None, ""):
-        rows = rows.filter(spent_on__gte=_any_day(since, "since"))  # type: ignore[arg-type]
+        rows = rows.filter(spent_on__gte=any_day(since, "since"))  # type: ignore[arg-type]
     ordered = rows.select_related("event", "organisation", "circle").order_by("-spent_on", "-pk")
-    return list(_window(ordered, limit, offset))
+    return list(page(ordered, limit, offset))
 
 
 def delete_channel_cost(actor: Member, cost_id: int | str) -> None:
-    pk = _pk(cost_id, "cost")
+    pk = lookup_id(cost_id, "cost")
     found = ChannelCost.objects.filter(network_id=actor.network_id, pk=pk).first()
     if found is None:
         raise NotFound("cost", pk)
@@ -722,14 +695,13 @@ def log_with_favours(
     got: Sequence[str] = (),
     **conversation: Any,
 ) -> tuple[Interaction, list[Favour]]:
-    """Log a conversation (:func:`knoten.journal.services.log_interaction` takes
+    """Log a conversation (:func:`knoten.journal.conversations.log_interaction` takes
     ``conversation``) with the favours done in it, by kind: ``gave`` from *me* to the
     first participant, ``got`` from them to *me*, dated on the conversation's day. All is
     written together, or (a kind refused) nothing."""
-    from knoten.journal.services import log_interaction
-
-    for kind in (*gave, *got):
-        parse_kind(kind)
+    for field, kinds in (("gave", gave), ("got", got)):
+        for kind in kinds:
+            parse_kind(kind, field)
     with changes.atomic():
         interaction = log_interaction(actor, summary, **conversation)
         first = interaction.participations.all()[0].person

@@ -1,7 +1,7 @@
 """The directory's pages: organisations, events and projects, each a list, a detail page
 and forms to add, edit and delete them.
 
-Thin views over :mod:`knoten.people.services` and :mod:`knoten.journal.services`, the
+Thin views over :mod:`knoten.people.services` and :mod:`knoten.journal`, the
 same functions as the command line and the API: no rule is written a second time here.
 A bad value comes back as the page with the message next to its field (status 400),
 and nothing is saved; an id of another network's row is a 404.
@@ -27,10 +27,12 @@ from knoten.core.errors import Ambiguous, InvalidInput, KnotenError, NotFound
 from knoten.core.models import Member
 from knoten.core.partial_dates import PartialDate
 from knoten.core.words import Word
-from knoten.journal import services as journal
+from knoten.journal import events as journal_events
+from knoten.journal import projects as journal_projects
 from knoten.journal import vocabulary as journal_words
 from knoten.people import organisations as organisation_rules
 from knoten.people import vocabulary as people_words
+from knoten.profiles import event as event_profile
 from knoten.profiles import organisation as organisation_page
 from knoten.web.picking import person_ref
 from knoten.web.views import _is_fragment_request, _member, _page_number
@@ -394,7 +396,7 @@ def events(request: HttpRequest) -> HttpResponse:
     member = _member(request)
     when = "past" if request.GET.get("when") == "past" else "upcoming"
     page = _page_number(request.GET.get("page"))
-    found = journal.list_events(member, upcoming=when == "upcoming", **_window(page))
+    found = journal_events.list_events(member, upcoming=when == "upcoming", **_window(page))
     shown, previous_page, next_page = _page(found, page)
     context: dict[str, Any] = {
         "member": member,
@@ -439,7 +441,7 @@ def event_add(request: HttpRequest) -> HttpResponse:
         return _event_form(request, member, values, {})
     values = _values(request, EVENT_FIELDS)
     event, errors = _attempt(
-        lambda: journal.add_event(
+        lambda: journal_events.add_event(
             member,
             values["name"],
             kind=values["kind"] or "meetup",
@@ -461,7 +463,7 @@ def event_add(request: HttpRequest) -> HttpResponse:
 
 def _event_detail(member: Member, event_id: int) -> dict[str, Any]:
     try:
-        data = journal.event_detail(member, event_id)
+        data = event_profile.event_detail(member, event_id)
     except NotFound:
         raise _not_found() from None
     data["kind_label"] = _label(journal_words.EVENT_KINDS, data["kind"])
@@ -506,7 +508,7 @@ def event(request: HttpRequest, event_id: int) -> HttpResponse:
 
 def _event_or_404(member: Member, event_id: int) -> Any:
     try:
-        return journal.resolve_event(member, event_id)
+        return journal_events.resolve_event(member, event_id)
     except NotFound:
         raise _not_found() from None
 
@@ -524,7 +526,7 @@ def event_met(request: HttpRequest, event_id: int) -> HttpResponse:
     found = _event_or_404(member, event_id)
     values = {"person": request.POST.get("person", "").strip(), "status": "met"}
     _done, errors = _attempt(
-        lambda: journal.mark_met(member, found, [_person_ref(request, values["person"])]),
+        lambda: journal_events.mark_met(member, found, [_person_ref(request, values["person"])]),
         ATTENDANCE_FIELDS,
         {"people": "person"},
     )
@@ -540,7 +542,7 @@ def event_attendance(request: HttpRequest, event_id: int) -> HttpResponse:
     found = _event_or_404(member, event_id)
     values = _values(request, ATTENDANCE_FIELDS)
     _done, errors = _attempt(
-        lambda: journal.set_attendance(
+        lambda: journal_events.set_attendance(
             member, found, _person_ref(request, values["person"]), values["status"]
         ),
         ATTENDANCE_FIELDS,
@@ -557,7 +559,7 @@ def event_attendance_remove(request: HttpRequest, event_id: int) -> HttpResponse
     found = _event_or_404(member, event_id)
     values = {"person": request.POST.get("person", "").strip(), "status": "expected"}
     _done, errors = _attempt(
-        lambda: journal.remove_attendance(member, found, values["person"]),
+        lambda: journal_events.remove_attendance(member, found, values["person"]),
         ATTENDANCE_FIELDS,
         {"attendance": "form"},
     )
@@ -593,7 +595,7 @@ def event_edit(request: HttpRequest, event_id: int) -> HttpResponse:
         return _event_form(request, member, current, {}, data)
     posted = _posted(request, EVENT_FIELDS)
     _done, errors = _attempt(
-        lambda: journal.edit_event(
+        lambda: journal_events.edit_event(
             member,
             event_id,
             name=posted["name"],
@@ -620,7 +622,7 @@ def event_delete(request: HttpRequest, event_id: int) -> HttpResponse:
     data = _event_detail(member, event_id)
     errors: dict[str, str] = {}
     if request.method == "POST":
-        _done, errors = _attempt(lambda: journal.delete_event(member, event_id), ())
+        _done, errors = _attempt(lambda: journal_events.delete_event(member, event_id), ())
         if not errors:
             return redirect("web:events")
     return _confirm_delete(
@@ -674,7 +676,7 @@ def projects(request: HttpRequest) -> HttpResponse:
     rows: list[dict[str, Any]] = []
     previous_page = next_page = None
     try:
-        found = journal.list_projects(member, status=status or None, **_window(page))
+        found = journal_projects.list_projects(member, status=status or None, **_window(page))
     except KnotenError as problem:
         error = str(problem)
     else:
@@ -734,7 +736,7 @@ def project_add(request: HttpRequest) -> HttpResponse:
         return _project_form(request, member, values, errors)
     entry = f"{participant}={values['role']}" if values["role"] else participant
     project, errors = _attempt(
-        lambda: journal.add_project(
+        lambda: journal_projects.add_project(
             member,
             values["name"],
             status=values["status"] or "ongoing",
@@ -754,7 +756,7 @@ def project_add(request: HttpRequest) -> HttpResponse:
 
 def _project_detail(member: Member, project_id: int) -> dict[str, Any]:
     try:
-        data = journal.project_detail(member, project_id)
+        data = journal_projects.project_detail(member, project_id)
     except NotFound:
         raise _not_found() from None
     data["status_label"] = _label(journal_words.PROJECT_STATUSES, data["status"])
@@ -794,7 +796,7 @@ def project(request: HttpRequest, project_id: int) -> HttpResponse:
 
 def _project_or_404(member: Member, project_id: int) -> Any:
     try:
-        return journal.resolve_project(member, project_id)
+        return journal_projects.resolve_project(member, project_id)
     except NotFound:
         raise _not_found() from None
 
@@ -812,7 +814,7 @@ def project_role(request: HttpRequest, project_id: int) -> HttpResponse:
     found = _project_or_404(member, project_id)
     values = _values(request, ROLE_FIELDS)
     _done, errors = _attempt(
-        lambda: journal.set_project_role(
+        lambda: journal_projects.set_project_role(
             member, found, _person_ref(request, values["person"]), values["role"]
         ),
         ROLE_FIELDS,
@@ -829,7 +831,7 @@ def project_role_remove(request: HttpRequest, project_id: int) -> HttpResponse:
     found = _project_or_404(member, project_id)
     values = {"person": request.POST.get("person", "").strip(), "role": ""}
     _done, errors = _attempt(
-        lambda: journal.remove_project_role(member, found, values["person"]),
+        lambda: journal_projects.remove_project_role(member, found, values["person"]),
         ROLE_FIELDS,
         {"role": "form"},
     )
@@ -864,7 +866,7 @@ def project_edit(request: HttpRequest, project_id: int) -> HttpResponse:
         return _project_form(request, member, current, {}, data)
     posted = _posted(request, PROJECT_FIELDS)
     _done, errors = _attempt(
-        lambda: journal.edit_project(
+        lambda: journal_projects.edit_project(
             member,
             project_id,
             name=posted["name"],
@@ -888,7 +890,7 @@ def project_delete(request: HttpRequest, project_id: int) -> HttpResponse:
     data = _project_detail(member, project_id)
     errors: dict[str, str] = {}
     if request.method == "POST":
-        _done, errors = _attempt(lambda: journal.delete_project(member, project_id), ())
+        _done, errors = _attempt(lambda: journal_projects.delete_project(member, project_id), ())
         if not errors:
             return redirect("web:projects")
     return _confirm_delete(

@@ -1,6 +1,6 @@
 """A person's page: the whole info base in sections, each editable in place.
 
-The views call :mod:`knoten.people.services` and :mod:`knoten.journal.services`, the
+The views call :mod:`knoten.people.services` and :mod:`knoten.journal`, the
 same functions as the command line and the API; no rule is written a second time here.
 
 Every section of the page is a partial of ``web/person.html``. An "Edit" or "Add …"
@@ -36,16 +36,10 @@ from knoten.core.models import Member
 from knoten.core.partial_dates import PartialDate
 from knoten.core.words import Word
 from knoten.journal import vocabulary as journal_words
+from knoten.journal.conversations import interaction_as_dict, list_interactions
 from knoten.journal.models import ProjectRole, Promise
-from knoten.journal.services import (
-    add_promise,
-    complete_promise,
-    interaction_as_dict,
-    list_interactions,
-    remove_project_role,
-    reopen_promise,
-    set_project_role,
-)
+from knoten.journal.projects import remove_project_role, set_project_role
+from knoten.journal.promises import add_promise, complete_promise, reopen_promise
 from knoten.people import vocabulary as v
 from knoten.people.affiliations import (
     add_affiliation,
