@@ -19,18 +19,11 @@ from typing import Annotated, Any
 import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
+from knoten.cli.acting import acting_member
 from knoten.cli.output import JsonOption, domain_errors, emit_json, err, note
 from knoten.core.errors import InvalidInput
-from knoten.core.models import Member
 
 _SUFFIXES = {".vcf": "vcard", ".vcard": "vcard", ".csv": "csv", ".json": "json"}
-
-
-def _actor() -> Member:
-    from knoten.people.networks import local_member
-
-    with domain_errors():
-        return local_member()
 
 
 @contextmanager
@@ -117,7 +110,7 @@ def export_command(
     """
     from knoten.exports import services
 
-    actor = _actor()
+    actor = acting_member()
     with domain_errors():
         chosen = fmt or (_SUFFIXES.get(output.suffix.lower()) if output else None) or "vcard"
         if chosen.strip().lower() == "json":
@@ -212,7 +205,7 @@ def person_export_command(person: PersonArg, output: OutputOpt = None) -> None:
     """
     from knoten.exports import services
 
-    actor = _actor()
+    actor = acting_member()
     with domain_errors():
         data = services.person_export(actor, person)
         _write([json.dumps(data, ensure_ascii=False, indent=2) + "\n"], output)
@@ -258,7 +251,7 @@ def person_forget_command(
     """
     from knoten.exports import services
 
-    actor = _actor()
+    actor = acting_member()
     with domain_errors():
         plan = services.forget_plan(actor, person)
         if dry_run:

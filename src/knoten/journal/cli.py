@@ -13,22 +13,17 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from rich.table import Table
 
+from knoten.cli.acting import acting_member
 from knoten.cli.output import JsonOption, domain_errors, emit_json, note, out
 
 if TYPE_CHECKING:
-    from knoten.core.models import Member
+    pass
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 promise_app = typer.Typer(help="Promises and follow-ups: who owes whom what, by when.")
 project_app = typer.Typer(help="Projects and who takes part in them.")
 event_app = typer.Typer(help="Events: fairs, conferences, meetups; who will be there, who I met.")
-
-
-def _actor() -> Member:
-    from knoten.people.networks import local_member
-
-    return local_member()
 
 
 def _day(value: dt.date | str | None) -> str:
@@ -149,7 +144,7 @@ def log(
     from knoten.reciprocity.services import favour_as_dict, log_with_favours
 
     with domain_errors():
-        actor = _actor()
+        actor = acting_member()
         interaction, favours = log_with_favours(
             actor,
             summary,
@@ -228,7 +223,7 @@ def promise_list(
     from knoten.journal.services import list_promises, promise_as_dict
 
     with domain_errors():
-        actor = _actor()
+        actor = acting_member()
         promises = list_promises(actor, open_only=not all_, person=person, owed_by_me=mine)
     rows = [promise_as_dict(p) for p in promises]
     if json_output:
@@ -269,7 +264,7 @@ def promise_done(
     from knoten.journal.services import complete_promise, promise_as_dict
 
     with domain_errors():
-        actor = _actor()
+        actor = acting_member()
         promise = complete_promise(actor, promise_id, on=on)
     data = promise_as_dict(promise)
     note(f"Done on {_day(data['done_on'])}:{_promise_line(data, actor.me.pk)[1:]}")
@@ -336,7 +331,7 @@ def project_add(
     from knoten.journal.services import add_project, project_as_dict
 
     with domain_errors():
-        actor = _actor()
+        actor = acting_member()
         project = add_project(
             actor,
             name,
@@ -372,7 +367,7 @@ def project_list(
     from knoten.journal.services import list_projects, project_as_dict
 
     with domain_errors():
-        rows = [project_as_dict(p) for p in list_projects(_actor(), status=status)]
+        rows = [project_as_dict(p) for p in list_projects(acting_member(), status=status)]
     if json_output:
         emit_json(rows)
         return
@@ -405,7 +400,7 @@ def project_show(
     from knoten.journal.services import project_detail
 
     with domain_errors():
-        data = project_detail(_actor(), project)
+        data = project_detail(acting_member(), project)
     if json_output:
         emit_json(data)
         return
@@ -470,7 +465,7 @@ def event_add(
     from knoten.journal.services import add_event, event_detail
 
     with domain_errors():
-        actor = _actor()
+        actor = acting_member()
         event = add_event(
             actor,
             name,
@@ -511,7 +506,7 @@ def event_list(
     from knoten.journal.services import event_as_dict, list_events
 
     with domain_errors():
-        rows = [event_as_dict(e) for e in list_events(_actor(), upcoming=upcoming)]
+        rows = [event_as_dict(e) for e in list_events(acting_member(), upcoming=upcoming)]
     if json_output:
         emit_json(rows)
         return
@@ -545,7 +540,7 @@ def event_show(
     from knoten.journal.services import event_detail
 
     with domain_errors():
-        actor = _actor()
+        actor = acting_member()
         data = event_detail(actor, event)
     if json_output:
         emit_json(data)
@@ -592,7 +587,7 @@ def event_met(
     from knoten.journal.services import mark_met
 
     with domain_errors():
-        actor = _actor()
+        actor = acting_member()
         attendances = mark_met(actor, event, people or [])
     data: list[dict[str, Any]] = [
         {
