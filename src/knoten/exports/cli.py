@@ -20,6 +20,7 @@ import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from knoten.cli.acting import acting_member
+from knoten.cli.asking import confirm
 from knoten.cli.output import JsonOption, domain_errors, emit_json, err, note
 from knoten.core.errors import InvalidInput
 
@@ -65,18 +66,6 @@ def _write(pieces: Iterable[str], output: Path | None) -> None:
                 handle.write(piece)
     except OSError as error:
         raise InvalidInput("output", str(output), f"cannot be written: {error.strerror}") from None
-
-
-def _ask(question: str, yes: bool, field: str, value: str) -> None:
-    if yes:
-        return
-    if not sys.stdin.isatty():
-        raise InvalidInput(
-            field, value, "was left as it is: there is no terminal to ask; add --yes"
-        )
-    if not typer.confirm(question, err=True):
-        note("Nothing changed.")
-        raise typer.Exit(1)
 
 
 OutputOpt = Annotated[
@@ -181,7 +170,12 @@ def restore_command(
     with domain_errors():
         if not file.is_file():
             raise InvalidInput("file", str(file), "does not exist")
-        _ask(f"Replace what Knoten holds now with the backup {file}?", yes, "file", str(file))
+        confirm(
+            f"Replace what Knoten holds now with the backup {file}?",
+            yes=yes,
+            field="file",
+            value=str(file),
+        )
         with _progress("Restoring") as progress:
             result = services.restore(file, progress=progress)
     if json_output:
@@ -262,7 +256,7 @@ def person_forget_command(
             return
         if not json_output or not yes:
             _show_plan(plan)
-        _ask(f"Forget {plan['person']['name']} for good?", yes, "person", person)
+        confirm(f"Forget {plan['person']['name']} for good?", yes=yes, field="person", value=person)
         result = services.forget_person(actor, plan["person"]["id"])
     if json_output:
         emit_json(result)

@@ -7,31 +7,17 @@ What was understood (dates read from words, the persons matched) goes to stderr.
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 from rich.table import Table
 
 from knoten.cli.acting import acting_member
-from knoten.cli.output import JsonOption, domain_errors, emit_json, note, out
-
-if TYPE_CHECKING:
-    pass
-
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+from knoten.cli.output import JsonOption, domain_errors, emit_json, note, out, show_day
 
 promise_app = typer.Typer(help="Promises and follow-ups: who owes whom what, by when.")
 project_app = typer.Typer(help="Projects and who takes part in them.")
 event_app = typer.Typer(help="Events: fairs, conferences, meetups; who will be there, who I met.")
-
-
-def _day(value: dt.date | str | None) -> str:
-    """A date as people read it: 2024-03-15 (Friday)."""
-    if value is None or value == "":
-        return "-"
-    day = dt.date.fromisoformat(value) if isinstance(value, str) else value
-    return f"{day.isoformat()} ({_WEEKDAYS[day.weekday()]})"
 
 
 def _name(ref: dict[str, Any] | None, me_id: int) -> str:
@@ -49,7 +35,7 @@ def _people(refs: list[dict[str, Any]]) -> str:
 
 
 def _promise_line(data: dict[str, Any], me_id: int) -> str:
-    due = f"due {_day(data['due'])}" if data["due"] else "no due date"
+    due = f"due {show_day(data['due'])}" if data["due"] else "no due date"
     debtor, creditor = _name(data["debtor"], me_id), _name(data["creditor"], me_id)
     owes = "owe" if debtor == "you" else "owes"
     return f"  promise {data['id']}: {debtor} {owes} {creditor} {data['text']!r}, {due}"
@@ -165,7 +151,7 @@ def log(
     where = f" at {data['event']['name']}" if data["event"] else ""
     shown = "private " if data["private"] else ""
     note(
-        f"Logged {shown}{_word(_kinds(), data['kind'])} {data['id']} on {_day(data['date'])}"
+        f"Logged {shown}{_word(_kinds(), data['kind'])} {data['id']} on {show_day(data['date'])}"
         f"{where} with {_people(data['participants'])}."
     )
     for entry in data["promises"]:
@@ -240,7 +226,7 @@ def promise_list(
             status = f"done {row['done_on']}"
         table.add_row(
             str(row["id"]),
-            _day(row["due"]),
+            show_day(row["due"]),
             _name(row["debtor"], me_id),
             _name(row["creditor"], me_id),
             row["text"],
@@ -267,7 +253,7 @@ def promise_done(
         actor = acting_member()
         promise = complete_promise(actor, promise_id, on=on)
     data = promise_as_dict(promise)
-    note(f"Done on {_day(data['done_on'])}:{_promise_line(data, actor.me.pk)[1:]}")
+    note(f"Done on {show_day(data['done_on'])}:{_promise_line(data, actor.me.pk)[1:]}")
     if json_output:
         emit_json(data)
 
@@ -480,8 +466,8 @@ def event_add(
             attendees=attendee or [],
         )
         data = event_detail(actor, event)
-    when = f" on {_day(data['starts'])}" if data["starts"] else ""
-    until_day = f" until {_day(data['ends'])}" if data["ends"] else ""
+    when = f" on {show_day(data['starts'])}" if data["starts"] else ""
+    until_day = f" until {show_day(data['ends'])}" if data["ends"] else ""
     cost_text = f", cost {_money(data)}" if data["cost"] is not None else ""
     kind = _word(_event_kinds(), data["kind"])
     note(f"Added event {data['id']} {data['name']!r} ({kind}){when}{until_day}{cost_text}.")

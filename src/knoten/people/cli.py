@@ -8,7 +8,6 @@ understood (a parsed date, a split name) on stderr.
 
 from __future__ import annotations
 
-import sys
 from typing import Annotated, Any
 
 import typer
@@ -16,8 +15,8 @@ from rich.table import Table
 from rich.text import Text
 
 from knoten.cli.acting import acting_member
+from knoten.cli.asking import confirm_delete, nothing_to_change
 from knoten.cli.output import JsonOption, domain_errors, emit_json, note, out
-from knoten.core.errors import InvalidInput
 from knoten.people import (
     affiliations,
     important_dates,
@@ -542,7 +541,7 @@ def person_edit(
     )
     with domain_errors():
         if name is None and fields == persons.PersonFields():
-            raise InvalidInput("person edit", person, "has nothing to change; give an option")
+            raise nothing_to_change("person edit", person)
         changed = persons.edit_person(actor, person, fields, name=name)
         understood = ([persons.explain_name(name)] if name is not None else []) + (
             persons.explain_fields(fields)
@@ -590,16 +589,9 @@ def person_delete(
     actor = acting_member()
     with domain_errors():
         target = resolve_person(actor, person)
-        if not yes:
-            if not sys.stdin.isatty():
-                raise InvalidInput(
-                    "person",
-                    person,
-                    "was not deleted: there is no terminal to ask; add --yes to delete",
-                )
-            if not typer.confirm(f"Delete {target.full_name} (id {target.pk})?", err=True):
-                note("Nothing deleted.")
-                raise typer.Exit(1)
+        confirm_delete(
+            f"{target.full_name} (id {target.pk})", yes=yes, field="person", value=person
+        )
         name, pk = target.full_name, target.pk
         persons.delete_person(actor, target)
     note(f"Deleted {name} (id {pk}).")

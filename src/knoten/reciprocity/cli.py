@@ -7,8 +7,6 @@ Each command parses its options, calls one function of :mod:`knoten.reciprocity`
 
 from __future__ import annotations
 
-import datetime as dt
-import sys
 from typing import Annotated, Any
 
 import typer
@@ -16,8 +14,8 @@ from rich.table import Table
 from rich.text import Text
 
 from knoten.cli.acting import acting_member
-from knoten.cli.output import JsonOption, domain_errors, emit_json, note, out
-from knoten.core.errors import InvalidInput
+from knoten.cli.asking import LimitOpt, YesOpt, confirm_delete, nothing_to_change, typed_day
+from knoten.cli.output import JsonOption, domain_errors, emit_json, note, out, show_day
 
 favor_app = typer.Typer(
     name="favour",
@@ -34,27 +32,6 @@ cost_app = typer.Typer(
     help="What a channel (event, organisation, circle) cost beyond its events: fees, hours.",
     no_args_is_help=True,
 )
-
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
-
-def _date(value: str | None, field: str) -> dt.date | None:
-    """An optional day typed on the command line (2024-03-14, 14.03.2024, words)."""
-    from knoten.core.limits import storable
-    from knoten.core.reading import parse_day
-
-    if value is None:
-        return None
-    storable(field, value)
-    return parse_day(value, field)
-
-
-def _day(value: str | None) -> str:
-    """A date as people read it: 2024-03-15 (Friday)."""
-    if not value:
-        return "-"
-    day = dt.date.fromisoformat(value)
-    return f"{day.isoformat()} ({_WEEKDAYS[day.weekday()]})"
 
 
 def _sentence(text: str) -> str:
@@ -88,19 +65,6 @@ def _outcome(code: str, won: dict[str, str] | None = None) -> str:
     return f"{word} ({_amount(won)})" if won else word
 
 
-def _confirm_delete(what: str, yes: bool, field: str, value: str) -> None:
-    """Ask before deleting, as ``person delete`` does; without a terminal, --yes is needed."""
-    if yes:
-        return
-    if not sys.stdin.isatty():
-        raise InvalidInput(
-            field, value, "was not deleted: there is no terminal to ask; add --yes to delete"
-        )
-    if not typer.confirm(f"Delete {what}?", err=True):
-        note("Nothing deleted.")
-        raise typer.Exit(1)
-
-
 IdArg = Annotated[str, typer.Argument(metavar="ID", help="The id (as listed).")]
 OnOpt = Annotated[
     str | None,
@@ -109,11 +73,6 @@ OnOpt = Annotated[
 SinceOpt = Annotated[
     str | None, typer.Option("--since", metavar="DATE", help="Only from this day on.")
 ]
-LimitOpt = Annotated[
-    int | None,
-    typer.Option("--limit", metavar="N", min=0, help="At most this many (default: all)."),
-]
-YesOpt = Annotated[bool, typer.Option("--yes", help="Delete without asking.")]
 OutcomeText = (
     "open, contact made, meeting held, won (order won), nothing (nothing came of it); "
     "or German: offen, Kontakt hergestellt, Auftrag gewonnen, ohne Ergebnis."
@@ -140,7 +99,8 @@ KindText = (
 
 def _favour_line(data: dict[str, Any], me_id: int) -> str:
     giver, receiver = _who(data["giver"], me_id), _who(data["receiver"], me_id)
-    return f"favour {data['id']}: {giver} → {receiver}, {_kind(data['kind'])}, {_day(data['date'])}"
+    day = show_day(data["date"])
+    return f"favour {data['id']}: {giver} → {receiver}, {_kind(data['kind'])}, {day}"
 
 
 def _print_favour(data: dict[str, Any], me_id: int) -> None:
@@ -149,7 +109,7 @@ def _print_favour(data: dict[str, Any], me_id: int) -> None:
         ("Value", _amount(data["value"])),
         ("Effort", f"{data['minutes']} minutes" if data["minutes"] is not None else "-"),
         ("Outcome", _outcome(data["outcome"], data["won_value"])),
-        ("Thanked", _day(data["thanked_on"]) if data["thanked"] else "not yet"),
+        ("Thanked", show_day(data["thanked_on"]) if data["thanked"] else "not yet"),
         ("Conversation", str(data["interaction"]) if data["interaction"] else "-"),
     ]
     if data["note"]:
@@ -349,7 +309,7 @@ def favor_edit(
     actor = acting_member()
     with domain_errors():
         if not changes:
-            raise InvalidInput("favour edit", favour_id, "has nothing to change; give an option")
+            raise nothing_to_change("favour edit", favour_id)
         favour = edit_favour(actor, favour_id, **changes)
     data = favour_as_dict(favour)
     note(f"Changed {_favour_line(data, actor.me.pk)}.")
@@ -368,7 +328,7 @@ def favor_thank(favour_id: IdArg, on: OnOpt = None, json_output: JsonOption = Fa
     actor = acting_member()
     with domain_errors():
         data = favour_as_dict(thank_favour(actor, favour_id, on=on))
-    note(f"Thanked on {_day(data['thanked_on'])}: {_favour_line(data, actor.me.pk)}.")
+    note(f"Thanked on {show_day(data['thanked_on'])}: {_favour_line(data, actor.me.pk)}.")
     if json_output:
         emit_json(data)
 
@@ -406,7 +366,7 @@ def favor_delete(favour_id: IdArg, yes: YesOpt = False) -> None:
     actor = acting_member()
     with domain_errors():
         line = _favour_line(favour_as_dict(get_favour(actor, favour_id)), actor.me.pk)
-        _confirm_delete(line, yes, "favour", favour_id)
+        confirm_delete(line, yes=yes, field="favour", value=favour_id)
         delete_favour(actor, favour_id)
     note(f"Deleted {line}.")
 
@@ -423,12 +383,12 @@ def _intro_line(data: dict[str, Any], me_id: int) -> str:
     verb = "recommended"
     return (
         f"recommendation {data['id']}: {recommender} {verb} {beneficiary} to {recipient}, "
-        f"{_day(data['date'])}"
+        f"{show_day(data['date'])}"
     )
 
 
 def _thanks(data: dict[str, Any], role: str) -> str:
-    return _day(data[f"{role}_thanked_on"]) if data[f"{role}_thanked"] else "not yet"
+    return show_day(data[f"{role}_thanked_on"]) if data[f"{role}_thanked"] else "not yet"
 
 
 def _print_intro(data: dict[str, Any], me_id: int) -> None:
@@ -619,9 +579,7 @@ def intro_edit(
     actor = acting_member()
     with domain_errors():
         if not changes:
-            raise InvalidInput(
-                "recommendation edit", recommendation_id, "has nothing to change; give an option"
-            )
+            raise nothing_to_change("recommendation edit", recommendation_id)
         found = edit_recommendation(actor, recommendation_id, **changes)
     data = recommendation_as_dict(found, actor.me.pk)
     note(f"Changed {_intro_line(data, actor.me.pk)}.")
@@ -698,7 +656,7 @@ def intro_delete(recommendation_id: IdArg, yes: YesOpt = False) -> None:
     with domain_errors():
         found = get_recommendation(actor, recommendation_id)
         line = _intro_line(recommendation_as_dict(found, actor.me.pk), actor.me.pk)
-        _confirm_delete(line, yes, "recommendation", recommendation_id)
+        confirm_delete(line, yes=yes, field="recommendation", value=recommendation_id)
         delete_recommendation(actor, recommendation_id)
     note(f"Deleted {line}.")
 
@@ -735,7 +693,7 @@ def _flows(data: dict[str, Any]) -> Table:
 
 
 def _print_balance(data: dict[str, Any], title: str) -> None:
-    since = f" since {_day(data['since'])}" if data["since"] else ""
+    since = f" since {show_day(data['since'])}" if data["since"] else ""
     out.print(Text(f"{title}{since}", style="bold"))
     out.print(_flows(data))
     difference = data["difference"]
@@ -781,7 +739,7 @@ def balance(
 
     actor = acting_member()
     with domain_errors():
-        start = _date(since, "since")
+        start = typed_day(since, "since")
         if person is not None:
             who = resolve_person(actor, person, "person")
             if who.pk != actor.me.pk:
@@ -890,7 +848,9 @@ def roi(
     actor = acting_member()
     with domain_errors():
         kind = by.strip().casefold() if by is not None else None
-        found = report(actor, by=kind, since=_date(since, "since"), until=_date(until, "until"))
+        found = report(
+            actor, by=kind, since=typed_day(since, "since"), until=typed_day(until, "until")
+        )
     data = found.as_dict()
     if json_output:
         emit_json(data)
@@ -936,7 +896,7 @@ def _cost_line(data: dict[str, Any]) -> str:
     spent += [f"{data['hours']} h"] if data["hours"] else []
     return (
         f"cost {data['id']}: {channel['kind']} {channel['name']}, {' and '.join(spent)}, "
-        f"{_day(data['date'])}"
+        f"{show_day(data['date'])}"
     )
 
 
@@ -1038,7 +998,7 @@ def cost_delete(cost_id: IdArg, yes: YesOpt = False) -> None:
 
     actor = acting_member()
     with domain_errors():
-        _confirm_delete(f"cost {cost_id}", yes, "cost", cost_id)
+        confirm_delete(f"cost {cost_id}", yes=yes, field="cost", value=cost_id)
         delete_channel_cost(actor, cost_id)
     note(f"Deleted cost {cost_id}.")
 
