@@ -318,7 +318,9 @@ def test_intro_edit_and_delete(cli: Cli, anna: Person, bernd: Person, world: Wor
             id="unknown role",
         ),
         pytest.param(["show", "4711"], 1, "Error: no recommendation matches 4711", id="unknown id"),
-        pytest.param(["edit", "4711"], 2, "Error: intro edit: '4711' has nothing", id="no change"),
+        pytest.param(
+            ["edit", "4711"], 2, "Error: recommendation edit: '4711' has nothing", id="no change"
+        ),
         pytest.param(
             ["thank", "4711", "--by", "Nachbar"],
             2,

@@ -63,6 +63,17 @@ def domain_errors() -> Iterator[None]:
         fail(error)
 
 
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def show_day(value: dt.date | str | None) -> str:
+    """A date as people read it: 2024-03-15 (Friday); "-" for none."""
+    if value is None or value == "":
+        return "-"
+    day = dt.date.fromisoformat(value) if isinstance(value, str) else value
+    return f"{day.isoformat()} ({_WEEKDAYS[day.weekday()]})"
+
+
 def note(message: str) -> None:
     """Feedback for people (what was understood, what was done), on stderr."""
     err.print(message, markup=False, highlight=False)

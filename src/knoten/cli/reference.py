@@ -12,7 +12,8 @@ from typer.main import get_command
 
 
 def all_commands(app: typer.Typer) -> list[tuple[str, Any]]:
-    """Every leaf command as ("person add", click command), in a stable order."""
+    """Every leaf command as ("person add", click command), in a stable order; hidden
+    commands (old spellings kept for scripts) are left out."""
     root = get_command(app)
     found: list[tuple[str, Any]] = []
 
@@ -20,6 +21,8 @@ def all_commands(app: typer.Typer) -> list[tuple[str, Any]]:
         subcommands = getattr(command, "commands", None)
         if subcommands:
             for name in sorted(subcommands):
+                if subcommands[name].hidden:
+                    continue
                 walk(f"{prefix} {name}".strip(), subcommands[name])
         else:
             found.append((prefix, command))

@@ -7,8 +7,8 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
+from knoten.cli.acting import acting_member
 from knoten.cli.output import JsonOption, domain_errors, emit_json, err, note, out, stage_progress
-from knoten.core.models import Member
 from knoten.dedupe.matching import DEFAULT_MIN_SCORE
 
 dedupe_app = typer.Typer(
@@ -16,13 +16,6 @@ dedupe_app = typer.Typer(
     help="List likely duplicate persons (and the import's review queue); dismiss a pair.",
     invoke_without_command=True,
 )
-
-
-def _actor() -> Member:
-    from knoten.people.networks import local_member
-
-    with domain_errors():
-        return local_member()
 
 
 def _side(person: dict[str, Any]) -> str:
@@ -51,7 +44,7 @@ def dedupe(
         return
     from knoten.dedupe.services import candidate_as_dict, likely_duplicates
 
-    member = _actor()
+    member = acting_member()
     with domain_errors(), stage_progress(show=err.is_terminal) as progress:
         found = likely_duplicates(member, min_score=min_score, limit=limit, progress=progress)
     rows = [candidate_as_dict(candidate) for candidate in found]
@@ -88,7 +81,7 @@ def dismiss(
     """
     from knoten.dedupe.services import dismiss_pair
 
-    member = _actor()
+    member = acting_member()
     with domain_errors():
         pair = dismiss_pair(member, a, b)
     if as_json:
@@ -126,7 +119,7 @@ def merge(
     """
     from knoten.dedupe.services import merge_persons
 
-    member = _actor()
+    member = acting_member()
     with domain_errors():
         plan = merge_persons(member, keep, other, dry_run=True)
     if not yes:

@@ -19,18 +19,12 @@ from typing import Annotated, Any
 import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
+from knoten.cli.acting import acting_member
+from knoten.cli.asking import confirm
 from knoten.cli.output import JsonOption, domain_errors, emit_json, err, note
 from knoten.core.errors import InvalidInput
-from knoten.core.models import Member
 
 _SUFFIXES = {".vcf": "vcard", ".vcard": "vcard", ".csv": "csv", ".json": "json"}
-
-
-def _actor() -> Member:
-    from knoten.people.networks import local_member
-
-    with domain_errors():
-        return local_member()
 
 
 @contextmanager
@@ -74,18 +68,6 @@ def _write(pieces: Iterable[str], output: Path | None) -> None:
         raise InvalidInput("output", str(output), f"cannot be written: {error.strerror}") from None
 
 
-def _ask(question: str, yes: bool, field: str, value: str) -> None:
-    if yes:
-        return
-    if not sys.stdin.isatty():
-        raise InvalidInput(
-            field, value, "was left as it is: there is no terminal to ask; add --yes"
-        )
-    if not typer.confirm(question, err=True):
-        note("Nothing changed.")
-        raise typer.Exit(1)
-
-
 OutputOpt = Annotated[
     Path | None,
     typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of stdout."),
@@ -117,7 +99,7 @@ def export_command(
     """
     from knoten.exports import services
 
-    actor = _actor()
+    actor = acting_member()
     with domain_errors():
         chosen = fmt or (_SUFFIXES.get(output.suffix.lower()) if output else None) or "vcard"
         if chosen.strip().lower() == "json":
@@ -188,7 +170,12 @@ def restore_command(
     with domain_errors():
         if not file.is_file():
             raise InvalidInput("file", str(file), "does not exist")
-        _ask(f"Replace what Knoten holds now with the backup {file}?", yes, "file", str(file))
+        confirm(
+            f"Replace what Knoten holds now with the backup {file}?",
+            yes=yes,
+            field="file",
+            value=str(file),
+        )
         with _progress("Restoring") as progress:
             result = services.restore(file, progress=progress)
     if json_output:
@@ -212,7 +199,7 @@ def person_export_command(person: PersonArg, output: OutputOpt = None) -> None:
     """
     from knoten.exports import services
 
-    actor = _actor()
+    actor = acting_member()
     with domain_errors():
         data = services.person_export(actor, person)
         _write([json.dumps(data, ensure_ascii=False, indent=2) + "\n"], output)
@@ -258,7 +245,7 @@ def person_forget_command(
     """
     from knoten.exports import services
 
-    actor = _actor()
+    actor = acting_member()
     with domain_errors():
         plan = services.forget_plan(actor, person)
         if dry_run:
@@ -269,7 +256,7 @@ def person_forget_command(
             return
         if not json_output or not yes:
             _show_plan(plan)
-        _ask(f"Forget {plan['person']['name']} for good?", yes, "person", person)
+        confirm(f"Forget {plan['person']['name']} for good?", yes=yes, field="person", value=person)
         result = services.forget_person(actor, plan["person"]["id"])
     if json_output:
         emit_json(result)

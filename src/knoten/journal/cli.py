@@ -7,36 +7,17 @@ What was understood (dates read from words, the persons matched) goes to stderr.
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 from rich.table import Table
 
-from knoten.cli.output import JsonOption, domain_errors, emit_json, note, out
-
-if TYPE_CHECKING:
-    from knoten.core.models import Member
-
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+from knoten.cli.acting import acting_member
+from knoten.cli.output import JsonOption, domain_errors, emit_json, note, out, show_day
 
 promise_app = typer.Typer(help="Promises and follow-ups: who owes whom what, by when.")
 project_app = typer.Typer(help="Projects and who takes part in them.")
 event_app = typer.Typer(help="Events: fairs, conferences, meetups; who will be there, who I met.")
-
-
-def _actor() -> Member:
-    from knoten.people.networks import local_member
-
-    return local_member()
-
-
-def _day(value: dt.date | str | None) -> str:
-    """A date as people read it: 2024-03-15 (Friday)."""
-    if value is None or value == "":
-        return "-"
-    day = dt.date.fromisoformat(value) if isinstance(value, str) else value
-    return f"{day.isoformat()} ({_WEEKDAYS[day.weekday()]})"
 
 
 def _name(ref: dict[str, Any] | None, me_id: int) -> str:
@@ -54,7 +35,7 @@ def _people(refs: list[dict[str, Any]]) -> str:
 
 
 def _promise_line(data: dict[str, Any], me_id: int) -> str:
-    due = f"due {_day(data['due'])}" if data["due"] else "no due date"
+    due = f"due {show_day(data['due'])}" if data["due"] else "no due date"
     debtor, creditor = _name(data["debtor"], me_id), _name(data["creditor"], me_id)
     owes = "owe" if debtor == "you" else "owes"
     return f"  promise {data['id']}: {debtor} {owes} {creditor} {data['text']!r}, {due}"
@@ -149,7 +130,7 @@ def log(
     from knoten.reciprocity.services import favour_as_dict, log_with_favours
 
     with domain_errors():
-        actor = _actor()
+        actor = acting_member()
         interaction, favours = log_with_favours(
             actor,
             summary,
@@ -170,7 +151,7 @@ def log(
     where = f" at {data['event']['name']}" if data["event"] else ""
     shown = "private " if data["private"] else ""
     note(
-        f"Logged {shown}{_word(_kinds(), data['kind'])} {data['id']} on {_day(data['date'])}"
+        f"Logged {shown}{_word(_kinds(), data['kind'])} {data['id']} on {show_day(data['date'])}"
         f"{where} with {_people(data['participants'])}."
     )
     for entry in data["promises"]:
@@ -228,7 +209,7 @@ def promise_list(
     from knoten.journal.promises import list_promises, promise_as_dict
 
     with domain_errors():
-        actor = _actor()
+        actor = acting_member()
         promises = list_promises(actor, open_only=not all_, person=person, owed_by_me=mine)
     rows = [promise_as_dict(p) for p in promises]
     if json_output:
@@ -245,7 +226,7 @@ def promise_list(
             status = f"done {row['done_on']}"
         table.add_row(
             str(row["id"]),
-            _day(row["due"]),
+            show_day(row["due"]),
             _name(row["debtor"], me_id),
             _name(row["creditor"], me_id),
             row["text"],
@@ -269,10 +250,10 @@ def promise_done(
     from knoten.journal.promises import complete_promise, promise_as_dict
 
     with domain_errors():
-        actor = _actor()
+        actor = acting_member()
         promise = complete_promise(actor, promise_id, on=on)
     data = promise_as_dict(promise)
-    note(f"Done on {_day(data['done_on'])}:{_promise_line(data, actor.me.pk)[1:]}")
+    note(f"Done on {show_day(data['done_on'])}:{_promise_line(data, actor.me.pk)[1:]}")
     if json_output:
         emit_json(data)
 
@@ -336,7 +317,7 @@ def project_add(
     from knoten.journal.projects import add_project, project_as_dict
 
     with domain_errors():
-        actor = _actor()
+        actor = acting_member()
         project = add_project(
             actor,
             name,
@@ -372,7 +353,7 @@ def project_list(
     from knoten.journal.projects import list_projects, project_as_dict
 
     with domain_errors():
-        rows = [project_as_dict(p) for p in list_projects(_actor(), status=status)]
+        rows = [project_as_dict(p) for p in list_projects(acting_member(), status=status)]
     if json_output:
         emit_json(rows)
         return
@@ -405,7 +386,7 @@ def project_show(
     from knoten.journal.projects import project_detail
 
     with domain_errors():
-        data = project_detail(_actor(), project)
+        data = project_detail(acting_member(), project)
     if json_output:
         emit_json(data)
         return
@@ -471,7 +452,7 @@ def event_add(
     from knoten.profiles.event import event_detail
 
     with domain_errors():
-        actor = _actor()
+        actor = acting_member()
         event = add_event(
             actor,
             name,
@@ -486,8 +467,8 @@ def event_add(
             attendees=attendee or [],
         )
         data = event_detail(actor, event)
-    when = f" on {_day(data['starts'])}" if data["starts"] else ""
-    until_day = f" until {_day(data['ends'])}" if data["ends"] else ""
+    when = f" on {show_day(data['starts'])}" if data["starts"] else ""
+    until_day = f" until {show_day(data['ends'])}" if data["ends"] else ""
     cost_text = f", cost {_money(data)}" if data["cost"] is not None else ""
     kind = _word(_event_kinds(), data["kind"])
     note(f"Added event {data['id']} {data['name']!r} ({kind}){when}{until_day}{cost_text}.")
@@ -512,7 +493,7 @@ def event_list(
     from knoten.journal.events import event_as_dict, list_events
 
     with domain_errors():
-        rows = [event_as_dict(e) for e in list_events(_actor(), upcoming=upcoming)]
+        rows = [event_as_dict(e) for e in list_events(acting_member(), upcoming=upcoming)]
     if json_output:
         emit_json(rows)
         return
@@ -546,7 +527,7 @@ def event_show(
     from knoten.profiles.event import event_detail
 
     with domain_errors():
-        actor = _actor()
+        actor = acting_member()
         data = event_detail(actor, event)
     if json_output:
         emit_json(data)
@@ -593,7 +574,7 @@ def event_met(
     from knoten.journal.events import mark_met
 
     with domain_errors():
-        actor = _actor()
+        actor = acting_member()
         attendances = mark_met(actor, event, people or [])
     data: list[dict[str, Any]] = [
         {

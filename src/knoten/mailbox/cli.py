@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.table import Table
 
+from knoten.cli.acting import acting_member
 from knoten.cli.output import JsonOption, domain_errors, emit_json, note, out, stage_progress
 from knoten.core.errors import InvalidInput
-from knoten.core.models import Member
 
 if TYPE_CHECKING:
     from knoten.mailbox.services import MailReport
@@ -55,13 +55,6 @@ PrivateOpt = Annotated[
     bool, typer.Option("--private", help="Make the conversations visible to you only.")
 ]
 NoProgressOpt = Annotated[bool, typer.Option("--no-progress", help="Do not show the progress bar.")]
-
-
-def _actor() -> Member:
-    from knoten.people.networks import local_member
-
-    with domain_errors():
-        return local_member()
 
 
 def _show(report: MailReport, json_output: bool) -> None:
@@ -125,7 +118,7 @@ def mail_import(
     """
     from knoten.mailbox.services import import_mail
 
-    actor = _actor()
+    actor = acting_member()
     with domain_errors(), stage_progress(show=not no_progress) as progress:
         report = import_mail(
             actor,
@@ -184,7 +177,7 @@ def mail_imap(
     """
     from knoten.mailbox.services import import_imap, since_day
 
-    actor = _actor()
+    actor = acting_member()
     with domain_errors():
         since_day(since)  # a bad date is refused before the password is asked for
     password = os.environ.get(password_env) if password_env else None
@@ -229,7 +222,7 @@ def mail_suggestions(
     """
     from knoten.mailbox.services import suggested_persons, suggestion_as_dict
 
-    actor = _actor()
+    actor = acting_member()
     with domain_errors():
         if limit is not None and limit < 1:
             raise InvalidInput("limit", limit, "must be at least 1")
@@ -275,7 +268,7 @@ def calendar_import(
     """
     from knoten.mailbox.services import import_calendar
 
-    actor = _actor()
+    actor = acting_member()
     with domain_errors():
         if file.is_dir() or not file.exists():
             raise InvalidInput("file", str(file), "is no file; give an .ics file")

@@ -8,16 +8,15 @@ understood (a parsed date, a split name) on stderr.
 
 from __future__ import annotations
 
-import sys
 from typing import Annotated, Any
 
 import typer
 from rich.table import Table
 from rich.text import Text
 
+from knoten.cli.acting import acting_member
+from knoten.cli.asking import confirm_delete, nothing_to_change
 from knoten.cli.output import JsonOption, domain_errors, emit_json, note, out
-from knoten.core.errors import InvalidInput
-from knoten.core.models import Member
 from knoten.people import (
     affiliations,
     important_dates,
@@ -41,13 +40,6 @@ affiliation_app = typer.Typer(
 date_app = typer.Typer(
     name="date", help="Birthdays, anniversaries and life events.", no_args_is_help=True
 )
-
-
-def _actor() -> Member:
-    from knoten.people.networks import local_member
-
-    with domain_errors():
-        return local_member()
 
 
 # --- options shared by person add and person edit ----------------------------------------
@@ -236,7 +228,7 @@ def person_add(
     --birthday 14.03. --du
     """
 
-    actor = _actor()
+    actor = acting_member()
     fields = _fields(
         org=org,
         title=title,
@@ -291,7 +283,7 @@ def person_list(
     Example: knoten person list --circle Kollegen --limit 20
     """
 
-    actor = _actor()
+    actor = acting_member()
     with domain_errors():
         people = people_list.list_people(
             actor, circle=circle, org=org, tag=tag, include_archived=archived, limit=limit
@@ -477,7 +469,7 @@ def person_show(
     Example: knoten person show "Anna Schmidt" --json
     """
 
-    actor = _actor()
+    actor = acting_member()
     with domain_errors():
         data = person_page.person_detail(actor, person)
     if json_output:
@@ -525,7 +517,7 @@ def person_edit(
     Example: knoten person edit "Anna Schmidt" --org "Bosch GmbH" --title COO --sie
     """
 
-    actor = _actor()
+    actor = acting_member()
     fields = _fields(
         org=org,
         title=title,
@@ -549,7 +541,7 @@ def person_edit(
     )
     with domain_errors():
         if name is None and fields == persons.PersonFields():
-            raise InvalidInput("person edit", person, "has nothing to change; give an option")
+            raise nothing_to_change("person edit", person)
         changed = persons.edit_person(actor, person, fields, name=name)
         understood = ([persons.explain_name(name)] if name is not None else []) + (
             persons.explain_fields(fields)
@@ -572,7 +564,7 @@ def person_archive(
     Example: knoten person archive "Anna Schmidt"
     """
 
-    actor = _actor()
+    actor = acting_member()
     with domain_errors():
         changed = persons.archive_person(actor, person, archived=not undo)
     note(f"{'Restored' if undo else 'Archived'} {changed.full_name} (id {changed.pk}).")
@@ -594,19 +586,12 @@ def person_delete(
     """
     from knoten.people.lookup import resolve_person
 
-    actor = _actor()
+    actor = acting_member()
     with domain_errors():
         target = resolve_person(actor, person)
-        if not yes:
-            if not sys.stdin.isatty():
-                raise InvalidInput(
-                    "person",
-                    person,
-                    "was not deleted: there is no terminal to ask; add --yes to delete",
-                )
-            if not typer.confirm(f"Delete {target.full_name} (id {target.pk})?", err=True):
-                note("Nothing deleted.")
-                raise typer.Exit(1)
+        confirm_delete(
+            f"{target.full_name} (id {target.pk})", yes=yes, field="person", value=person
+        )
         name, pk = target.full_name, target.pk
         persons.delete_person(actor, target)
     note(f"Deleted {name} (id {pk}).")
@@ -640,7 +625,7 @@ def org_add(
     Example: knoten org add "VDI Bezirksverein Berlin" --kind Berufsverband --website vdi.de
     """
 
-    actor = _actor()
+    actor = acting_member()
     with domain_errors():
         organisation = organisations.add_organisation(
             actor, name, kind=kind, industry=industry, website=website, note=note_text
@@ -667,7 +652,7 @@ def org_list(
     Example: knoten org list --kind Verein
     """
 
-    actor = _actor()
+    actor = acting_member()
     with domain_errors():
         rows = [
             organisations.organisation_row(o)
@@ -705,7 +690,7 @@ def org_show(
     Example: knoten org show "Siemens AG"
     """
 
-    actor = _actor()
+    actor = acting_member()
     with domain_errors():
         data = organisation_page.organisation_detail(actor, organisation)
     if json_output:
@@ -778,7 +763,7 @@ def affiliation_add(
     --title "M.Sc. Informatik" --from 2008 --to 2013
     """
 
-    actor = _actor()
+    actor = acting_member()
     with domain_errors():
         affiliation = affiliations.add_affiliation(
             actor, person, organisation, kind, title=title, start=start, end=end, note=note_text
@@ -831,7 +816,7 @@ def relate(
     Example: knoten relate "Anna Schmidt" "Ben Weber" --kind boss --trust 4 --since 2019
     """
 
-    actor = _actor()
+    actor = acting_member()
     with domain_errors():
         relationship = relationships.relate(
             actor, person, other, kind, trust=trust, since=since, note=note_text
@@ -878,7 +863,7 @@ def unrelate(
     Example: knoten unrelate "Anna Schmidt" "Ben Weber" --kind boss
     """
 
-    actor = _actor()
+    actor = acting_member()
     with domain_errors():
         removed = relationships.unrelate(actor, person, other, kind)
     note(f"Removed {removed} relationship{'s' if removed != 1 else ''}.")
@@ -915,7 +900,7 @@ def date_add(
     Example: knoten date add "Anna Schmidt" --kind Geburtstag 14.03.
     """
 
-    actor = _actor()
+    actor = acting_member()
     with domain_errors():
         important = important_dates.add_important_date(
             actor, person, kind, date, label=label, note=note_text

@@ -1,4 +1,4 @@
-"""``knoten favor|intro|cost …``, ``knoten balance``, ``knoten signals`` and ``knoten roi``.
+"""``knoten favour|recommendation|cost …``, ``knoten balance``, ``signals`` and ``roi``.
 
 Each command parses its options, calls one function of :mod:`knoten.reciprocity`
 (services, balance, signals, roi) and prints: a Rich table or a page for people, or with
@@ -7,27 +7,23 @@ Each command parses its options, calls one function of :mod:`knoten.reciprocity`
 
 from __future__ import annotations
 
-import datetime as dt
-import sys
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 from rich.table import Table
 from rich.text import Text
 
-from knoten.cli.output import JsonOption, domain_errors, emit_json, note, out
-from knoten.core.errors import InvalidInput
-
-if TYPE_CHECKING:
-    from knoten.core.models import Member
+from knoten.cli.acting import acting_member
+from knoten.cli.asking import LimitOpt, YesOpt, confirm_delete, nothing_to_change, typed_day
+from knoten.cli.output import JsonOption, domain_errors, emit_json, note, out, show_day
 
 favor_app = typer.Typer(
-    name="favor",
+    name="favour",
     help="Favours between any two people (you included): add, list, show, edit, thank.",
     no_args_is_help=True,
 )
 intro_app = typer.Typer(
-    name="intro",
+    name="recommendation",
     help="Recommendations, the triangle: who recommended whom to whom, and what came of it.",
     no_args_is_help=True,
 )
@@ -36,34 +32,6 @@ cost_app = typer.Typer(
     help="What a channel (event, organisation, circle) cost beyond its events: fees, hours.",
     no_args_is_help=True,
 )
-
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
-
-def _actor() -> Member:
-    from knoten.people.networks import local_member
-
-    with domain_errors():
-        return local_member()
-
-
-def _date(value: str | None, field: str) -> dt.date | None:
-    """An optional day typed on the command line (2024-03-14, 14.03.2024, words)."""
-    from knoten.core.limits import storable
-    from knoten.core.reading import parse_day
-
-    if value is None:
-        return None
-    storable(field, value)
-    return parse_day(value, field)
-
-
-def _day(value: str | None) -> str:
-    """A date as people read it: 2024-03-15 (Friday)."""
-    if not value:
-        return "-"
-    day = dt.date.fromisoformat(value)
-    return f"{day.isoformat()} ({_WEEKDAYS[day.weekday()]})"
 
 
 def _sentence(text: str) -> str:
@@ -97,19 +65,6 @@ def _outcome(code: str, won: dict[str, str] | None = None) -> str:
     return f"{word} ({_amount(won)})" if won else word
 
 
-def _confirm_delete(what: str, yes: bool, field: str, value: str) -> None:
-    """Ask before deleting, as ``person delete`` does; without a terminal, --yes is needed."""
-    if yes:
-        return
-    if not sys.stdin.isatty():
-        raise InvalidInput(
-            field, value, "was not deleted: there is no terminal to ask; add --yes to delete"
-        )
-    if not typer.confirm(f"Delete {what}?", err=True):
-        note("Nothing deleted.")
-        raise typer.Exit(1)
-
-
 IdArg = Annotated[str, typer.Argument(metavar="ID", help="The id (as listed).")]
 OnOpt = Annotated[
     str | None,
@@ -118,11 +73,6 @@ OnOpt = Annotated[
 SinceOpt = Annotated[
     str | None, typer.Option("--since", metavar="DATE", help="Only from this day on.")
 ]
-LimitOpt = Annotated[
-    int | None,
-    typer.Option("--limit", metavar="N", min=0, help="At most this many (default: all)."),
-]
-YesOpt = Annotated[bool, typer.Option("--yes", help="Delete without asking.")]
 OutcomeText = (
     "open, contact made, meeting held, won (order won), nothing (nothing came of it); "
     "or German: offen, Kontakt hergestellt, Auftrag gewonnen, ohne Ergebnis."
@@ -143,13 +93,14 @@ KindText = (
 
 
 # ---------------------------------------------------------------------------
-# knoten favor …
+# knoten favour …
 # ---------------------------------------------------------------------------
 
 
 def _favour_line(data: dict[str, Any], me_id: int) -> str:
     giver, receiver = _who(data["giver"], me_id), _who(data["receiver"], me_id)
-    return f"favour {data['id']}: {giver} → {receiver}, {_kind(data['kind'])}, {_day(data['date'])}"
+    day = show_day(data["date"])
+    return f"favour {data['id']}: {giver} → {receiver}, {_kind(data['kind'])}, {day}"
 
 
 def _print_favour(data: dict[str, Any], me_id: int) -> None:
@@ -158,7 +109,7 @@ def _print_favour(data: dict[str, Any], me_id: int) -> None:
         ("Value", _amount(data["value"])),
         ("Effort", f"{data['minutes']} minutes" if data["minutes"] is not None else "-"),
         ("Outcome", _outcome(data["outcome"], data["won_value"])),
-        ("Thanked", _day(data["thanked_on"]) if data["thanked"] else "not yet"),
+        ("Thanked", show_day(data["thanked_on"]) if data["thanked"] else "not yet"),
         ("Conversation", str(data["interaction"]) if data["interaction"] else "-"),
     ]
     if data["note"]:
@@ -198,12 +149,12 @@ def favor_add(
 ) -> None:
     """Record a favour: GIVER did RECEIVER a favour of KIND (either may be you).
 
-    Example: knoten favor add --giver me --receiver "Anna Schmidt" --kind lead --value
+    Example: knoten favour add --giver me --receiver "Anna Schmidt" --kind lead --value
     "5000 EUR" --minutes 30 --on gestern
     """
     from knoten.reciprocity.services import add_favour, favour_as_dict
 
-    actor = _actor()
+    actor = acting_member()
     with domain_errors():
         favour = add_favour(
             actor,
@@ -247,11 +198,11 @@ def favor_list(
 ) -> None:
     """List favours, newest first.
 
-    Example: knoten favor list --person "Anna Schmidt" --unthanked --json
+    Example: knoten favour list --person "Anna Schmidt" --unthanked --json
     """
     from knoten.reciprocity.services import favour_as_dict, list_favours
 
-    actor = _actor()
+    actor = acting_member()
     with domain_errors():
         favours = list_favours(
             actor,
@@ -291,11 +242,11 @@ def favor_list(
 def favor_show(favour_id: IdArg, json_output: JsonOption = False) -> None:
     """Show one favour: who, what, its value and effort, what came of it, the thanks.
 
-    Example: knoten favor show 12 --json
+    Example: knoten favour show 12 --json
     """
     from knoten.reciprocity.services import favour_as_dict, get_favour
 
-    actor = _actor()
+    actor = acting_member()
     with domain_errors():
         data = favour_as_dict(get_favour(actor, favour_id))
     if json_output:
@@ -338,7 +289,7 @@ def favor_edit(
 ) -> None:
     """Change what you give; everything else stays.
 
-    Example: knoten favor edit 12 --kind introduction --minutes 45 --value ""
+    Example: knoten favour edit 12 --kind introduction --minutes 45 --value ""
     """
     from knoten.reciprocity.services import edit_favour, favour_as_dict
 
@@ -355,10 +306,10 @@ def favor_edit(
         "thanked": thanked,
     }
     changes = {name: value for name, value in given.items() if value is not None}
-    actor = _actor()
+    actor = acting_member()
     with domain_errors():
         if not changes:
-            raise InvalidInput("favor edit", favour_id, "has nothing to change; give an option")
+            raise nothing_to_change("favour edit", favour_id)
         favour = edit_favour(actor, favour_id, **changes)
     data = favour_as_dict(favour)
     note(f"Changed {_favour_line(data, actor.me.pk)}.")
@@ -370,14 +321,14 @@ def favor_edit(
 def favor_thank(favour_id: IdArg, on: OnOpt = None, json_output: JsonOption = False) -> None:
     """Note that a favour was thanked (today, or --on).
 
-    Example: knoten favor thank 12 --on gestern
+    Example: knoten favour thank 12 --on gestern
     """
     from knoten.reciprocity.services import favour_as_dict, thank_favour
 
-    actor = _actor()
+    actor = acting_member()
     with domain_errors():
         data = favour_as_dict(thank_favour(actor, favour_id, on=on))
-    note(f"Thanked on {_day(data['thanked_on'])}: {_favour_line(data, actor.me.pk)}.")
+    note(f"Thanked on {show_day(data['thanked_on'])}: {_favour_line(data, actor.me.pk)}.")
     if json_output:
         emit_json(data)
 
@@ -391,11 +342,11 @@ def favor_outcome(
 ) -> None:
     """Record what came of a favour (won, with the order's value).
 
-    Example: knoten favor outcome 12 won --value "12000 EUR"
+    Example: knoten favour outcome 12 won --value "12000 EUR"
     """
     from knoten.reciprocity.services import favour_as_dict, set_favour_outcome
 
-    actor = _actor()
+    actor = acting_member()
     with domain_errors():
         data = favour_as_dict(set_favour_outcome(actor, favour_id, outcome, value=value))
     shown = _outcome(data["outcome"], data["won_value"])
@@ -408,20 +359,20 @@ def favor_outcome(
 def favor_delete(favour_id: IdArg, yes: YesOpt = False) -> None:
     """Delete a favour (asks first; without a terminal to ask, --yes is needed).
 
-    Example: knoten favor delete 12 --yes
+    Example: knoten favour delete 12 --yes
     """
     from knoten.reciprocity.services import delete_favour, favour_as_dict, get_favour
 
-    actor = _actor()
+    actor = acting_member()
     with domain_errors():
         line = _favour_line(favour_as_dict(get_favour(actor, favour_id)), actor.me.pk)
-        _confirm_delete(line, yes, "favour", favour_id)
+        confirm_delete(line, yes=yes, field="favour", value=favour_id)
         delete_favour(actor, favour_id)
     note(f"Deleted {line}.")
 
 
 # ---------------------------------------------------------------------------
-# knoten intro …
+# knoten recommendation …
 # ---------------------------------------------------------------------------
 
 
@@ -432,12 +383,12 @@ def _intro_line(data: dict[str, Any], me_id: int) -> str:
     verb = "recommended"
     return (
         f"recommendation {data['id']}: {recommender} {verb} {beneficiary} to {recipient}, "
-        f"{_day(data['date'])}"
+        f"{show_day(data['date'])}"
     )
 
 
 def _thanks(data: dict[str, Any], role: str) -> str:
-    return _day(data[f"{role}_thanked_on"]) if data[f"{role}_thanked"] else "not yet"
+    return show_day(data[f"{role}_thanked_on"]) if data[f"{role}_thanked"] else "not yet"
 
 
 def _print_intro(data: dict[str, Any], me_id: int) -> None:
@@ -487,12 +438,12 @@ def intro_add(
 
     Any of the three may be you.
 
-    Example: knoten intro add --recommender "Frank Roth" --recipient "Hans Vogel"
+    Example: knoten recommendation add --recommender "Frank Roth" --recipient "Hans Vogel"
     --beneficiary me --on 20.10.2026 --note "Cloud migration tender"
     """
     from knoten.reciprocity.services import add_recommendation, recommendation_as_dict
 
-    actor = _actor()
+    actor = acting_member()
     with domain_errors():
         found = add_recommendation(
             actor,
@@ -534,11 +485,11 @@ def intro_list(
 ) -> None:
     """List recommendations, newest first.
 
-    Example: knoten intro list --role beneficiary --since 2026-01-01
+    Example: knoten recommendation list --role beneficiary --since 2026-01-01
     """
     from knoten.reciprocity.services import list_recommendations, recommendation_as_dict
 
-    actor = _actor()
+    actor = acting_member()
     me_id = actor.me.pk
     with domain_errors():
         found = list_recommendations(
@@ -571,11 +522,11 @@ def intro_list(
 def intro_show(recommendation_id: IdArg, json_output: JsonOption = False) -> None:
     """Show one recommendation: the three people, your role, its outcome, the thanks.
 
-    Example: knoten intro show 3 --json
+    Example: knoten recommendation show 3 --json
     """
     from knoten.reciprocity.services import get_recommendation, recommendation_as_dict
 
-    actor = _actor()
+    actor = acting_member()
     with domain_errors():
         data = recommendation_as_dict(get_recommendation(actor, recommendation_id), actor.me.pk)
     if json_output:
@@ -611,7 +562,7 @@ def intro_edit(
 ) -> None:
     """Change what you give; everything else stays.
 
-    Example: knoten intro edit 3 --recipient "Hans Vogel" --note "Cloud tender, Q4"
+    Example: knoten recommendation edit 3 --recipient "Hans Vogel" --note "Cloud tender, Q4"
     """
     from knoten.reciprocity.services import edit_recommendation, recommendation_as_dict
 
@@ -625,12 +576,10 @@ def intro_edit(
         "won_value": won_value,
     }
     changes = {name: value for name, value in given.items() if value is not None}
-    actor = _actor()
+    actor = acting_member()
     with domain_errors():
         if not changes:
-            raise InvalidInput(
-                "intro edit", recommendation_id, "has nothing to change; give an option"
-            )
+            raise nothing_to_change("recommendation edit", recommendation_id)
         found = edit_recommendation(actor, recommendation_id, **changes)
     data = recommendation_as_dict(found, actor.me.pk)
     note(f"Changed {_intro_line(data, actor.me.pk)}.")
@@ -647,11 +596,11 @@ def intro_outcome(
 ) -> None:
     """Record what came of a recommendation (won, with the order's value).
 
-    Example: knoten intro outcome 3 won --value "12000 EUR"
+    Example: knoten recommendation outcome 3 won --value "12000 EUR"
     """
     from knoten.reciprocity.services import recommendation_as_dict, set_recommendation_outcome
 
-    actor = _actor()
+    actor = acting_member()
     with domain_errors():
         found = set_recommendation_outcome(actor, recommendation_id, outcome, value=value)
     data = recommendation_as_dict(found, actor.me.pk)
@@ -675,11 +624,11 @@ def intro_thank(
 ) -> None:
     """Note that the beneficiary (or, --by recipient, the recipient) thanked the recommender.
 
-    Example: knoten intro thank 3 --by recipient --on gestern
+    Example: knoten recommendation thank 3 --by recipient --on gestern
     """
     from knoten.reciprocity.services import recommendation_as_dict, thank_recommendation
 
-    actor = _actor()
+    actor = acting_member()
     with domain_errors():
         found = thank_recommendation(actor, recommendation_id, by=by, on=on)
     data = recommendation_as_dict(found, actor.me.pk)
@@ -695,7 +644,7 @@ def intro_thank(
 def intro_delete(recommendation_id: IdArg, yes: YesOpt = False) -> None:
     """Delete a recommendation (asks first; without a terminal to ask, --yes is needed).
 
-    Example: knoten intro delete 3 --yes
+    Example: knoten recommendation delete 3 --yes
     """
     from knoten.reciprocity.services import (
         delete_recommendation,
@@ -703,11 +652,11 @@ def intro_delete(recommendation_id: IdArg, yes: YesOpt = False) -> None:
         recommendation_as_dict,
     )
 
-    actor = _actor()
+    actor = acting_member()
     with domain_errors():
         found = get_recommendation(actor, recommendation_id)
         line = _intro_line(recommendation_as_dict(found, actor.me.pk), actor.me.pk)
-        _confirm_delete(line, yes, "recommendation", recommendation_id)
+        confirm_delete(line, yes=yes, field="recommendation", value=recommendation_id)
         delete_recommendation(actor, recommendation_id)
     note(f"Deleted {line}.")
 
@@ -744,7 +693,7 @@ def _flows(data: dict[str, Any]) -> Table:
 
 
 def _print_balance(data: dict[str, Any], title: str) -> None:
-    since = f" since {_day(data['since'])}" if data["since"] else ""
+    since = f" since {show_day(data['since'])}" if data["since"] else ""
     out.print(Text(f"{title}{since}", style="bold"))
     out.print(_flows(data))
     difference = data["difference"]
@@ -788,9 +737,9 @@ def balance(
     from knoten.people.lookup import resolve_person
     from knoten.reciprocity.balance import overall_balance, person_balance
 
-    actor = _actor()
+    actor = acting_member()
     with domain_errors():
-        start = _date(since, "since")
+        start = typed_day(since, "since")
         if person is not None:
             who = resolve_person(actor, person, "person")
             if who.pk != actor.me.pk:
@@ -846,7 +795,7 @@ def signals(
     from knoten.people.lookup import resolve_person
     from knoten.reciprocity.signals import signals as find_signals
 
-    actor = _actor()
+    actor = acting_member()
     with domain_errors():
         who = resolve_person(actor, person, "person") if person is not None else None
         rows = [signal.as_dict() for signal in find_signals(actor, person=who)]
@@ -896,10 +845,12 @@ def roi(
     """
     from knoten.reciprocity.roi import roi as report
 
-    actor = _actor()
+    actor = acting_member()
     with domain_errors():
         kind = by.strip().casefold() if by is not None else None
-        found = report(actor, by=kind, since=_date(since, "since"), until=_date(until, "until"))
+        found = report(
+            actor, by=kind, since=typed_day(since, "since"), until=typed_day(until, "until")
+        )
     data = found.as_dict()
     if json_output:
         emit_json(data)
@@ -945,7 +896,7 @@ def _cost_line(data: dict[str, Any]) -> str:
     spent += [f"{data['hours']} h"] if data["hours"] else []
     return (
         f"cost {data['id']}: {channel['kind']} {channel['name']}, {' and '.join(spent)}, "
-        f"{_day(data['date'])}"
+        f"{show_day(data['date'])}"
     )
 
 
@@ -984,7 +935,7 @@ def cost_add(
     """
     from knoten.reciprocity.services import add_channel_cost, channel_cost_as_dict
 
-    actor = _actor()
+    actor = acting_member()
     with domain_errors():
         cost = add_channel_cost(
             actor,
@@ -1012,7 +963,7 @@ def cost_list(
     """
     from knoten.reciprocity.services import channel_cost_as_dict, list_channel_costs
 
-    actor = _actor()
+    actor = acting_member()
     with domain_errors():
         rows = [
             channel_cost_as_dict(c) for c in list_channel_costs(actor, since=since, limit=limit)
@@ -1045,16 +996,19 @@ def cost_delete(cost_id: IdArg, yes: YesOpt = False) -> None:
     """
     from knoten.reciprocity.services import delete_channel_cost
 
-    actor = _actor()
+    actor = acting_member()
     with domain_errors():
-        _confirm_delete(f"cost {cost_id}", yes, "cost", cost_id)
+        confirm_delete(f"cost {cost_id}", yes=yes, field="cost", value=cost_id)
         delete_channel_cost(actor, cost_id)
     note(f"Deleted cost {cost_id}.")
 
 
 def register(app: typer.Typer) -> None:
-    app.add_typer(favor_app, name="favor")
-    app.add_typer(intro_app, name="intro")
+    app.add_typer(favor_app, name="favour")
+    app.add_typer(intro_app, name="recommendation")
+    # The old spellings, kept for scripts; hidden from help and the reference.
+    app.add_typer(favor_app, name="favor", hidden=True)
+    app.add_typer(intro_app, name="intro", hidden=True)
     app.command("balance")(balance)
     app.command("signals")(signals)
     app.command("roi")(roi)
