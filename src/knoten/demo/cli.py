@@ -21,7 +21,7 @@ from knoten.cli.output import (
 from knoten.core.errors import KnotenError
 
 if TYPE_CHECKING:
-    from knoten.demo.generate import Progress
+    from knoten.demo.plan import Progress
 
 
 def demo(
