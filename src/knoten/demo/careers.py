@@ -9,17 +9,9 @@ from typing import Any
 
 from knoten.core.partial_dates import PartialDate
 from knoten.demo import data as d
-from knoten.demo.draws import (
-    date_between,
-    iso,
-    partial,
-    pick,
-    year_date,
-)
+from knoten.demo.draws import date_between, iso, partial, pick, year_date
 from knoten.demo.plan import BATCH, Aff, Plan, Spec
-from knoten.people.models import (
-    Affiliation,
-)
+from knoten.people.models import Affiliation
 
 _MEMBERSHIP_KINDS = pick(
     [

@@ -9,15 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from knoten.cli.output import (
-    JsonOption,
-    domain_errors,
-    emit_json,
-    fail,
-    note,
-    out,
-    stage_progress,
-)
+from knoten.cli.output import JsonOption, domain_errors, emit_json, fail, note, out, stage_progress
 from knoten.core.errors import KnotenError
 
 if TYPE_CHECKING:

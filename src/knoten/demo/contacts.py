@@ -5,15 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from knoten.demo import data as d
-from knoten.demo.draws import (
-    ascii_slug,
-    digits,
-)
+from knoten.demo.draws import ascii_slug, digits
 from knoten.demo.plan import BATCH, Plan, Spec
-from knoten.people.models import (
-    CONTACT_POINT_FIELDS,
-    ContactPoint,
-)
+from knoten.people.models import CONTACT_POINT_FIELDS, ContactPoint
 
 _MOBILE_DE = ("151", "152", "157", "159", "160", "162", "163", *(f"17{n}" for n in range(10)))
 

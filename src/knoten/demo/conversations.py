@@ -6,16 +6,10 @@ import datetime as dt
 from typing import Any
 
 from knoten.demo import data as d
-from knoten.demo.draws import (
-    pick,
-)
+from knoten.demo.draws import pick
 from knoten.demo.give_and_take import SPAN_DAYS
 from knoten.demo.plan import BATCH, Plan
-from knoten.journal.models import (
-    Interaction,
-    Participation,
-    Promise,
-)
+from knoten.journal.models import Interaction, Participation, Promise
 
 _INTERACTION_KINDS = pick(
     [

@@ -7,17 +7,9 @@ from typing import Any
 
 from knoten.core.partial_dates import PartialDate
 from knoten.demo import data as d
-from knoten.demo.draws import (
-    date_between,
-    iso,
-    partial,
-    pick,
-    year_date,
-)
+from knoten.demo.draws import date_between, iso, partial, pick, year_date
 from knoten.demo.plan import BATCH, Plan
-from knoten.people.models import (
-    ImportantDate,
-)
+from knoten.people.models import ImportantDate
 
 _LIFE_EVENTS = pick(
     [("moved", 40), ("award", 15), ("bereavement", 20), ("anniversary", 15), ("custom", 20)]

@@ -8,15 +8,9 @@ from typing import Any
 
 from knoten.core.folding import fold
 from knoten.demo import data as d
-from knoten.demo.draws import (
-    date_between,
-    pick,
-)
+from knoten.demo.draws import date_between, pick
 from knoten.demo.plan import BATCH, EventDraft, Plan
-from knoten.journal.models import (
-    Attendance,
-    Event,
-)
+from knoten.journal.models import Attendance, Event
 
 _EVENT_KINDS = pick(
     [

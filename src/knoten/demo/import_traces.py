@@ -11,19 +11,15 @@ import random
 from collections import defaultdict
 from typing import Any
 
-from django.db import connections, router
-
+from knoten.core.bulk import connection_for
+from knoten.dedupe.models import DuplicatePair, Merge
 from knoten.demo import data as d
-from knoten.demo.draws import (
-    ascii_slug,
-)
+from knoten.demo.draws import ascii_slug
 from knoten.demo.plan import Plan
-from knoten.journal.models import (
-    Interaction,
-)
-from knoten.people.models import (
-    Person,
-)
+from knoten.imports.models import ImportedProperty, ImportOrigin, ImportRun
+from knoten.journal.models import Interaction
+from knoten.mailbox.models import SeenAddress, SeenMessage
+from knoten.people.models import Person
 
 # Where the unknown addresses a mailbox import has read live.
 MAIL_HOSTS = ("gmx.example", "web.example", "firma.example")
@@ -34,12 +30,8 @@ def add(plan: Plan) -> None:
     persons: the runs and the records they took in, what files said that has no place
     of its own, pairs of namesakes to review, earlier merges, and the messages and
     unknown addresses a mailbox import has read."""
-    from knoten.dedupe.models import DuplicatePair, Merge
-    from knoten.imports.models import ImportedProperty, ImportOrigin, ImportRun
-    from knoten.mailbox.models import SeenAddress, SeenMessage
-
     rng = random.Random(f"knoten-demo-imports-{plan.seed}")
-    connection = connections[router.db_for_write(Person)]
+    connection = connection_for(Person)
     # The persons of this run (keys are given in order; *me* came before them).
     mine = [pk for pk in plan.pks if pk != plan.me.pk]
     people = list(

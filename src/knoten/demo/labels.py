@@ -7,17 +7,9 @@ from typing import Any
 
 from knoten.core.folding import fold
 from knoten.demo import data as d
-from knoten.demo.draws import (
-    Pick,
-    zipf,
-)
+from knoten.demo.draws import Pick, zipf
 from knoten.demo.plan import BATCH, Plan
-from knoten.people.models import (
-    Circle,
-    Person,
-    Skill,
-    Tag,
-)
+from knoten.people.models import Circle, Person, Skill, Tag
 from knoten.people.vocabulary import SEEDED_CIRCLES
 
 _ORIGIN_CIRCLE = {

@@ -6,16 +6,9 @@ from __future__ import annotations
 
 from knoten.core.folding import fold
 from knoten.demo import data as d
-from knoten.demo.draws import (
-    Pick,
-    ascii_slug,
-    pick,
-    zipf,
-)
+from knoten.demo.draws import Pick, ascii_slug, pick, zipf
 from knoten.demo.plan import OrgDraft, Plan
-from knoten.people.models import (
-    Organisation,
-)
+from knoten.people.models import Organisation
 
 _SUFFIXES = pick(d.COMPANY_SUFFIXES)
 

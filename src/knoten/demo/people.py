@@ -10,19 +10,12 @@ import math
 import random
 from collections.abc import Callable
 
-from django.db import connections, router
-
+from knoten.core.bulk import update_values
 from knoten.demo import careers
 from knoten.demo import data as d
-from knoten.demo.draws import (
-    iso,
-    pick,
-    year_date,
-)
+from knoten.demo.draws import iso, pick, year_date
 from knoten.demo.plan import BATCH, PersonDraft, Plan, Spec
-from knoten.people.models import (
-    Person,
-)
+from knoten.people.models import Person
 
 # How *me* knows a direct contact, and how often.
 _DIRECT_ORIGINS = pick(
@@ -377,15 +370,11 @@ def _finish_persons(plan: Plan) -> None:
         plan.pks.extend(plan.write_returning(Person, _PERSON_FIELDS, rows))
         plan.report("persons", min(start + BATCH - 1, total), total)
     # Who introduced whom refers to persons that had no key before the insert.
-    connection = connections[router.db_for_write(Person)]
-    quote = connection.ops.quote_name
-    column = quote(Person._meta.get_field("introduced_by").column)
-    key = quote(Person._meta.pk.column)
-    sql = f"UPDATE {quote(Person._meta.db_table)} SET {column} = %s WHERE {key} = %s"
-    pairs = [(plan.pks[by], plan.pks[person]) for person, by in plan.introducer.items()]
-    if pairs:
-        with connection.cursor() as cursor:
-            cursor.executemany(sql, pairs)
+    update_values(
+        Person,
+        ["introduced_by"],
+        [(plan.pks[by], plan.pks[person]) for person, by in plan.introducer.items()],
+    )
     plan.count("persons", total)
     # The full objects are no longer needed; keep what later stages read.
     plan.names = [(p.given_name, p.short_name, p.family_name) for p in people]

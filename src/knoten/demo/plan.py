@@ -21,9 +21,7 @@ from knoten.core.models import Member
 from knoten.core.partial_dates import PartialDate
 from knoten.demo import data as d
 from knoten.demo.draws import Pick, pick
-from knoten.people.models import (
-    Person,
-)
+from knoten.people.models import Person
 
 BATCH = 2000
 

@@ -7,18 +7,10 @@ from typing import Any
 
 from knoten.core.folding import fold
 from knoten.demo import data as d
-from knoten.demo.draws import (
-    date_between,
-    iso,
-    partial,
-    pick,
-)
+from knoten.demo.draws import date_between, iso, partial, pick
 from knoten.demo.organisations import strip_legal_form
 from knoten.demo.plan import Plan
-from knoten.journal.models import (
-    Project,
-    ProjectRole,
-)
+from knoten.journal.models import Project, ProjectRole
 
 _PROJECT_STATUS = pick([("completed", 40), ("ongoing", 35), ("planned", 15), ("cancelled", 10)])
 

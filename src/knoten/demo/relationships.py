@@ -8,16 +8,9 @@ import datetime as dt
 from typing import Any
 
 from knoten.demo import data as d
-from knoten.demo.draws import (
-    date_between,
-    iso,
-    partial,
-    pick,
-)
+from knoten.demo.draws import date_between, iso, partial, pick
 from knoten.demo.plan import BATCH, Aff, Plan, Spec
-from knoten.people.models import (
-    Relationship,
-)
+from knoten.people.models import Relationship
 
 # Relationship kinds for edges that no shared organisation explains.
 _RANDOM_KINDS = pick(
