@@ -96,12 +96,6 @@ def connection_for(model: Any) -> Any:
     return connections[router.db_for_write(model)]
 
 
-def stored(model: Any, name: str, value: Any) -> Any:
-    """``value`` in the stored form of ``model``'s field ``name`` (a list as JSON, ...),
-    as :func:`insert_rows` wants it."""
-    return model._meta.get_field(name).get_db_prep_save(value, connection_for(model))
-
-
 def update_values(model: Any, names: Sequence[str], rows: Sequence[tuple[Any, ...]]) -> None:
     """Set these columns to the values of ``rows`` (in the order of ``names``, in their
     stored form, the primary key last) with one executemany."""

@@ -10,9 +10,20 @@ the give and take of the last years: favours, recommendations and what channels 
 
 The same ``seed`` (and the same ``today``) gives the same network: every random choice
 comes from one :class:`random.Random` and from Faker instances seeded from it. Rows are
-written with ``bulk_create`` in batches inside one transaction, so a failed run leaves
-nothing behind; the derived fields that ``save()`` would compute (sort and folded names)
-are set here, and the search index is rebuilt at the end.
+written in batches (:mod:`knoten.core.bulk`, or ``bulk_create`` where the objects are
+kept) inside one transaction, so a failed run leaves nothing behind; the derived fields
+that ``save()`` would compute (sort and folded names) are set here, and the change of
+the whole network is announced once at the end (:mod:`knoten.core.changes`), so that
+search indexes it.
+
+The parts, in the order :func:`run` calls them, each a function of the
+:class:`~knoten.demo.plan.Plan` that carries what earlier parts laid out:
+:mod:`~knoten.demo.labels` (circles, tags, skills), :mod:`~knoten.demo.organisations`,
+:mod:`~knoten.demo.events`, :mod:`~knoten.demo.people` (with
+:mod:`~knoten.demo.careers`), :mod:`~knoten.demo.contacts`,
+:mod:`~knoten.demo.relationships`, :mod:`~knoten.demo.dates`,
+:mod:`~knoten.demo.projects`, :mod:`~knoten.demo.conversations`,
+:mod:`~knoten.demo.give_and_take` and :mod:`~knoten.demo.import_traces`.
 
 How the graph grows: persons arrive one after another; each new person links to a few
 earlier ones, mostly by preferential attachment (someone who already knows many people
