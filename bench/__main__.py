@@ -53,10 +53,24 @@ ONE_WORD_MS = 20.0
 FLOOR_RATIO = 1.5
 
 # The files whose change makes a cached network stale.
+# The first names GENERATOR_VERSION.
 _GENERATOR_FILES = (
     "src/knoten/demo/generate.py",
     "src/knoten/demo/data.py",
+    "src/knoten/demo/draws.py",
+    "src/knoten/demo/plan.py",
+    "src/knoten/demo/labels.py",
+    "src/knoten/demo/organisations.py",
+    "src/knoten/demo/events.py",
+    "src/knoten/demo/people.py",
+    "src/knoten/demo/careers.py",
+    "src/knoten/demo/contacts.py",
+    "src/knoten/demo/relationships.py",
+    "src/knoten/demo/dates.py",
+    "src/knoten/demo/projects.py",
+    "src/knoten/demo/conversations.py",
     "src/knoten/demo/give_and_take.py",
+    "src/knoten/demo/import_traces.py",
 )
 _INDEX_FILES = (
     "src/knoten/search/index.py",

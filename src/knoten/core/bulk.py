@@ -28,7 +28,7 @@ MAX_PARAMETERS = 30_000
 def statement(model: Any, fields: Sequence[str]) -> tuple[Any, str, str, tuple[Any, ...]]:
     """The connection, quoted table, columns (``fields`` first) and the stored values of
     the columns ``fields`` leaves out."""
-    connection = connections[router.db_for_write(model)]
+    connection = connection_for(model)
     meta = model._meta
     given = [meta.get_field(name) for name in fields]
     rest = [f for f in meta.concrete_fields if not f.primary_key and f not in given]
@@ -91,23 +91,37 @@ def insert_returning(
     return ids
 
 
+def connection_for(model: Any) -> Any:
+    """The connection that writes ``model``'s rows."""
+    return connections[router.db_for_write(model)]
+
+
+def update_values(model: Any, names: Sequence[str], rows: Sequence[tuple[Any, ...]]) -> None:
+    """Set these columns to the values of ``rows`` (in the order of ``names``, in their
+    stored form, the primary key last) with one executemany."""
+    if not rows:
+        return
+    connection = connection_for(model)
+    quote = connection.ops.quote_name
+    assignments = ", ".join(f"{quote(model._meta.get_field(n).column)} = %s" for n in names)
+    key = quote(model._meta.pk.column)
+    sql = f"UPDATE {quote(model._meta.db_table)} SET {assignments} WHERE {key} = %s"
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
+
+
 def update_rows(model: Any, names: Sequence[str], objects: Sequence[Any]) -> None:
     """Save these columns of these model objects with one executemany (Django's
     ``bulk_update`` builds a CASE per column and row, which is slow for thousands)."""
     if not objects:
         return
-    connection = connections[router.db_for_write(model)]
+    connection = connection_for(model)
     fields = [model._meta.get_field(name) for name in names]
-    quote = connection.ops.quote_name
-    assignments = ", ".join(f"{quote(f.column)} = %s" for f in fields)
-    key = quote(model._meta.pk.column)
-    sql = f"UPDATE {quote(model._meta.db_table)} SET {assignments} WHERE {key} = %s"
-    params = [
-        [f.get_db_prep_save(getattr(obj, f.attname), connection) for f in fields] + [obj.pk]
+    rows = [
+        (*(f.get_db_prep_save(getattr(obj, f.attname), connection) for f in fields), obj.pk)
         for obj in objects
     ]
-    with connection.cursor() as cursor:
-        cursor.executemany(sql, params)
+    update_values(model, names, rows)
 
 
 @contextmanager

@@ -9,19 +9,11 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from knoten.cli.output import (
-    JsonOption,
-    domain_errors,
-    emit_json,
-    fail,
-    note,
-    out,
-    stage_progress,
-)
+from knoten.cli.output import JsonOption, domain_errors, emit_json, fail, note, out, stage_progress
 from knoten.core.errors import KnotenError
 
 if TYPE_CHECKING:
-    from knoten.demo.generate import Progress
+    from knoten.demo.plan import Progress
 
 
 def demo(

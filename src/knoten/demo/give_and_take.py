@@ -35,7 +35,7 @@ from knoten.people.models import Affiliation
 from knoten.reciprocity.models import ChannelCost, Favour, Recommendation
 
 if TYPE_CHECKING:
-    from knoten.demo.generate import _Generator
+    from knoten.demo.plan import Plan
 
 SPAN_DAYS = 5 * 365
 BUSINESS_KINDS = ("recommendation", "introduction", "lead", "job_lead", "reference")
@@ -100,7 +100,7 @@ class GiveAndTake:
     """The plan: who gives whom, drawn from the generator's persons (by their index; 0 is
     *me*), as rows ready to write."""
 
-    def __init__(self, gen: _Generator) -> None:
+    def __init__(self, gen: Plan) -> None:
         self.gen = gen
         self.rng = random.Random(f"knoten-demo-give-and-take-{gen.seed}")
         self.today = gen.today
@@ -393,7 +393,7 @@ class GiveAndTake:
                 if index not in mine and index not in busy:
                     since = PartialDate(self.today.year - 2)
                     row = (self.net, gen.pks[0], gen.org_pks[index], "membership", "Mitglied")
-                    gen._write(
+                    gen.write(
                         Affiliation,
                         _AFFILIATION_FIELDS,
                         [(*row, since.isoformat())],
@@ -559,7 +559,7 @@ _COST_FIELDS = (
 )
 
 
-def give_and_take(gen: _Generator) -> None:
+def give_and_take(gen: Plan) -> None:
     """Write the favours, recommendations and channel costs of ``gen``'s network."""
     if len(gen.specs) < 2:
         return
@@ -567,13 +567,13 @@ def give_and_take(gen: _Generator) -> None:
     plan = GiveAndTake(gen)
     favours = plan.favours()
     favours.sort(key=lambda row: row[4])  # in the order they happened
-    gen._write(Favour, _FAVOUR_FIELDS, favours, "favours")
+    gen.write(Favour, _FAVOUR_FIELDS, favours, "favours")
     gen.report("give and take", 1, 3)
     recommendations = plan.recommendations()
     recommendations.sort(key=lambda row: row[4])
-    gen._write(Recommendation, _RECOMMENDATION_FIELDS, recommendations, "recommendations")
+    gen.write(Recommendation, _RECOMMENDATION_FIELDS, recommendations, "recommendations")
     gen.report("give and take", 2, 3)
-    gen._write(ChannelCost, _COST_FIELDS, plan.costs(), "channel_costs")
+    gen.write(ChannelCost, _COST_FIELDS, plan.costs(), "channel_costs")
     gen.report("give and take", 3, 3)
 
 
