@@ -57,14 +57,14 @@ def log(
         ),
     ] = None,
     kind: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--kind",
             "-k",
             help="meeting, call, email, message, event conversation, letter or card, "
-            "social media (or the German word: Telefonat, Treffen …).",
+            "social media (or the German word: Telefonat, Treffen …). Default: meeting.",
         ),
-    ] = "meeting",
+    ] = None,
     on: Annotated[
         str | None,
         typer.Option(
@@ -286,11 +286,13 @@ def _print_project(data: dict[str, Any]) -> None:
 def project_add(
     name: Annotated[str, typer.Argument(help="The project's name.")],
     status: Annotated[
-        str,
+        str | None,
         typer.Option(
-            "--status", help="planned, ongoing, completed, cancelled (or geplant, laufend …)."
+            "--status",
+            help="planned, ongoing, completed, cancelled (or geplant, laufend …). "
+            "Default: ongoing.",
         ),
-    ] = "ongoing",
+    ] = None,
     org: Annotated[
         str | None, typer.Option("--org", help="The organisation (created if new).")
     ] = None,
@@ -414,14 +416,15 @@ def _money(data: dict[str, Any]) -> str:
 def event_add(
     name: Annotated[str, typer.Argument(help="The event's name.")],
     kind: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--kind",
             "-k",
             help="trade fair, conference, congress, business-card party, meetup, alumni "
-            "meeting, association meeting, seminar, online event, private (or German).",
+            "meeting, association meeting, seminar, online event, private (or German). "
+            "Default: meetup.",
         ),
-    ] = "meetup",
+    ] = None,
     on: Annotated[
         str | None, typer.Option("--on", help="The (first) day: 2024-03-14, 14.03.2024, Freitag.")
     ] = None,
