@@ -485,17 +485,19 @@ def set_recommendation_outcome(
 
 
 THANKING_ROLES = ("beneficiary", "recipient")
+DEFAULT_THANKING_ROLE = "beneficiary"
 
 
 def thank_recommendation(
     actor: Member,
     recommendation_id: int | str,
     *,
-    by: str = "beneficiary",
+    by: str | None = None,
     on: str | dt.date | None = None,
 ) -> Recommendation:
-    """Note that the beneficiary (or the recipient) thanked the recommender."""
-    role = (by or "").strip().casefold()
+    """Note that the beneficiary (or the recipient) thanked the recommender; ``None``
+    (left out) is the beneficiary."""
+    role = DEFAULT_THANKING_ROLE if by is None else by.strip().casefold()
     role = {
         "nutzniesser": "beneficiary",
         "nutznießer": "beneficiary",
