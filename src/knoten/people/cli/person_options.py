@@ -1,0 +1,149 @@
+"""The options ``knoten person add`` and ``person edit`` share, and the fields they make."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+OrgOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--org", metavar="ORG", help="Organisation where the person works (with --title: the job)."
+    ),
+]
+TitleOpt = Annotated[
+    str | None, typer.Option("--title", metavar="TITLE", help="Job title (position) at --org.")
+]
+FunctionOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--function",
+        metavar="FUNCTION",
+        help="A function at --org, e.g. 'Vorstand' in an association.",
+    ),
+]
+EmailOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--email",
+        metavar="EMAIL",
+        help="Email address; repeatable; 'work:anna@firma.de' sets a label.",
+    ),
+]
+PhoneOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--phone", metavar="PHONE", help="Phone number; repeatable; 'mobile:+49 170 1234567'."
+    ),
+]
+WebsiteOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--website", metavar="URL", help="Web address; LinkedIn and XING profiles are recognised."
+    ),
+]
+AddressOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--address",
+        metavar="ADDRESS",
+        help="Postal address, e.g. 'home: Hauptstr. 5, 10115 Berlin'.",
+    ),
+]
+CircleOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--circle", metavar="CIRCLE", help="Circle (English or German name); new ones are created."
+    ),
+]
+TagOpt = Annotated[list[str] | None, typer.Option("--tag", metavar="TAG", help="Tag; repeatable.")]
+SkillOpt = Annotated[
+    list[str] | None,
+    typer.Option("--skill", metavar="SKILL", help="Topic the person knows about; repeatable."),
+]
+BirthdayOpt = Annotated[
+    str | None,
+    typer.Option("--birthday", metavar="DATE", help="Birthday: 14.03.1980, 1980-03-14 or 14.03."),
+]
+MetOnOpt = Annotated[
+    str | None,
+    typer.Option("--met-on", metavar="DATE", help="When you met: a date, 2019-05 or 2019."),
+]
+MetAtOpt = Annotated[
+    str | None,
+    typer.Option("--met-at", metavar="EVENT", help="The event where you met (name or id)."),
+]
+MetViaOpt = Annotated[
+    str | None, typer.Option("--met-via", metavar="PERSON", help="The person who introduced you.")
+]
+HowMetOpt = Annotated[
+    str | None, typer.Option("--how-met", metavar="TEXT", help="How you met, in words.")
+]
+AddressFormOpt = Annotated[
+    bool | None, typer.Option("--du/--sie", help="Form of address: du (informal) or Sie.")
+]
+SalutationOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--salutation",
+        metavar="TEXT",
+        help="Salutation for letters, e.g. 'Sehr geehrte Frau Dr. Schmidt'.",
+    ),
+]
+ImportanceOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--importance", metavar="TIER", help="1–4 or inner, important, regular, peripheral."
+    ),
+]
+NoteOpt = Annotated[
+    str | None, typer.Option("--note", metavar="TEXT", help="Free notes on the person.")
+]
+
+
+def person_fields(
+    *,
+    org: str | None,
+    title: str | None,
+    function: str | None,
+    email: list[str] | None,
+    phone: list[str] | None,
+    website: list[str] | None,
+    address: str | None,
+    circle: list[str] | None,
+    tag: list[str] | None,
+    skill: list[str] | None,
+    birthday: str | None,
+    met_on: str | None,
+    met_at: str | None,
+    met_via: str | None,
+    how_met: str | None,
+    du: bool | None,
+    salutation: str | None,
+    importance: str | None,
+    note_text: str | None,
+) -> Any:
+    from knoten.people.persons import PersonFields
+
+    return PersonFields(
+        org=org,
+        title=title,
+        function=function,
+        emails=email or None,
+        phones=phone or None,
+        websites=website or None,
+        address=address,
+        circles=circle or None,
+        tags=tag or None,
+        skills=skill or None,
+        birthday=birthday,
+        met_on=met_on,
+        met_at=met_at,
+        met_via=met_via,
+        how_met=how_met,
+        form_of_address=None if du is None else ("du" if du else "sie"),
+        salutation=salutation,
+        importance=importance,
+        note=note_text,
+    )
