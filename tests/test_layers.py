@@ -229,8 +229,6 @@ PENDING = (
     "knoten.imports.views imports knoten.web.views",
     "knoten.mailbox.views imports knoten.web.views",
     "knoten.profiles.person imports knoten.imports.models",
-    "knoten.reciprocity.forms imports knoten.web.directory_views",
-    "knoten.reciprocity.views imports knoten.web.directory_views",
     "knoten.reciprocity.views imports knoten.web.views",
 )
 

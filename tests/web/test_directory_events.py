@@ -16,7 +16,7 @@ from knoten.journal.events import add_event
 from knoten.journal.models import Attendance, Event
 from knoten.people.models import Person
 from knoten.people.persons import add_person
-from knoten.web import directory_views
+from knoten.web import kit
 from tests.conftest import World
 
 pytestmark = pytest.mark.django_db
@@ -75,7 +75,7 @@ def test_upcoming_and_past(world: World, fair: Event) -> None:
 
 
 def test_pages_of_the_list(world: World, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(directory_views, "PAGE_SIZE", 2)
+    monkeypatch.setattr(kit, "PAGE_SIZE", 2)
     for offset, name in ((1, "First"), (2, "Second"), (3, "Third")):
         add_event(world.alice, f"{name} meetup", starts=day(offset))
     client = signed_in(world.alice)

@@ -14,7 +14,7 @@ from knoten.people.affiliations import add_affiliation
 from knoten.people.models import Organisation
 from knoten.people.organisations import add_organisation
 from knoten.people.persons import PersonFields, add_person
-from knoten.web import directory_views
+from knoten.web import kit
 from tests.conftest import World
 
 pytestmark = pytest.mark.django_db
@@ -69,7 +69,7 @@ def test_the_htmx_request_gets_only_the_results(world: World, acme: Organisation
 
 
 def test_pages_of_the_list(world: World, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(directory_views, "PAGE_SIZE", 2)
+    monkeypatch.setattr(kit, "PAGE_SIZE", 2)
     for name in ("Alpha AG", "Beta AG", "Gamma AG"):
         add_organisation(world.alice, name)
     client = signed_in(world.alice)

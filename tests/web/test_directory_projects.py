@@ -12,7 +12,7 @@ from knoten.journal.models import Project, ProjectRole
 from knoten.journal.projects import add_project
 from knoten.people.models import Person
 from knoten.people.persons import add_person
-from knoten.web import directory_views
+from knoten.web import kit
 from tests.conftest import World
 
 pytestmark = pytest.mark.django_db
@@ -65,7 +65,7 @@ def test_list_and_status_filter(world: World, relaunch: Project) -> None:
 
 
 def test_pages_of_the_list(world: World, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(directory_views, "PAGE_SIZE", 2)
+    monkeypatch.setattr(kit, "PAGE_SIZE", 2)
     for name in ("Alpha", "Beta", "Gamma"):
         add_project(world.alice, name)
     client = signed_in(world.alice)

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from knoten.core.errors import Ambiguous, InvalidInput, KnotenError, NotFound
 from knoten.reciprocity import vocabulary as v
-from knoten.web.directory_views import _options
+from knoten.web.kit import options as _options
 
 FAVOUR_FIELDS = (
     "giver",

@@ -52,7 +52,9 @@ from knoten.reciprocity.forms import (
 from knoten.reciprocity.models import Favour, Recommendation
 from knoten.reciprocity.roi import KINDS, Channel, default_since, roi
 from knoten.reciprocity.signals import Signal, period, signals
-from knoten.web.directory_views import _label, _options, shown_date
+from knoten.web.kit import label as _label
+from knoten.web.kit import options as _options
+from knoten.web.kit import shown_date
 from knoten.web.picking import person_ref
 from knoten.web.views import _is_fragment_request, _member, _page_number
 

@@ -243,6 +243,17 @@ def list_page(fetch: Callable[[int, int], Sequence[T]], page: int) -> ListPage[T
     )
 
 
+def list_page_or_error(
+    fetch: Callable[[int, int], Sequence[T]], page: int
+) -> tuple[ListPage[T], str]:
+    """:func:`list_page` and no message; or, when the domain refuses the list's filter
+    (a kind or status it does not know), an empty page and the domain's message."""
+    try:
+        return list_page(fetch, page), ""
+    except KnotenError as problem:
+        return ListPage([], page, None, None), str(problem)
+
+
 # --- the pages of a kind of record: list, detail, add, edit, delete -------------------
 
 
@@ -252,7 +263,8 @@ class RecordPages:
 
     ``noun`` names the URLs (``web:NOUNs``, ``web:NOUN`` with ``NOUN_id``) and the
     templates (``web/NOUNs.html``, ``web/NOUN.html``, ``web/NOUN_form.html``);
-    ``choices`` gives the form's select options.
+    ``choices`` gives the form's select options. A form in a part of the detail page
+    (``#roles``, ``#attendance``) goes through :meth:`part_change`.
     """
 
     noun: str
@@ -291,12 +303,21 @@ class RecordPages:
         create: Callable[[dict[str, str]], Any],
         initial: Mapping[str, str] | None = None,
         aliases: Mapping[str, str] | None = None,
+        check: Callable[[dict[str, str]], Mapping[str, str]] | None = None,
     ) -> HttpResponse:
-        """The add form (GET); posted, ``create(values)`` and on to the new record."""
+        """The add form (GET); posted, ``create(values)`` and on to the new record.
+
+        ``initial`` fills the empty form (a select's first choice); ``check(values)``
+        gives the messages of what the form itself refuses before the domain is asked
+        (a role without the person who has it).
+        """
         if request.method != "POST":
             values = {**dict.fromkeys(self.fields, ""), **(initial or {})}
             return self.form_response(request, member, values, {})
         values = posted_values(request, self.fields)
+        refused = check(values) if check is not None else {}
+        if refused:
+            return self.form_response(request, member, values, refused)
         record, errors = attempt(lambda: create(values), self.fields, aliases)
         if record is None:
             return self.form_response(request, member, values, errors)
@@ -358,6 +379,24 @@ class RecordPages:
         if wants_part(request, part):
             return page()
         return redirect(self.url(record_id) + f"#{part}")
+
+    def part_change(
+        self,
+        request: HttpRequest,
+        record_id: int,
+        part: str,
+        change: Callable[[], object],
+        values: Mapping[str, str],
+        page: Callable[[Mapping[str, str] | None, Mapping[str, str]], HttpResponse],
+        aliases: Mapping[str, str] | None = None,
+    ) -> HttpResponse:
+        """A form in a part of the detail page (the people of a project, who was at an
+        event) posted: ``change()``; refused, ``page(values, errors)`` with the messages
+        beside the form's fields (those of ``values``); done, :meth:`back_to_part`."""
+        _done, errors = attempt(change, tuple(values), aliases)
+        if errors:
+            return page(values, errors)
+        return self.back_to_part(request, record_id, part, lambda: page(None, {}))
 
 
 def detail_or_404(fetch: Callable[[], T]) -> T:
