@@ -502,10 +502,10 @@ def test_all_relationships_a_page_at_a_time(
     set_cap: Callable[[object, str, int], None],
 ) -> None:
     from knoten.profiles import person as person_page
-    from knoten.web import person_views
+    from knoten.web.person_views import relationships
 
     set_cap(person_page, "RELATIONSHIP_CAP", 2)
-    monkeypatch.setattr(person_views, "RELATIONSHIPS_PAGE", 2)
+    monkeypatch.setattr(relationships, "RELATIONSHIPS_PAGE", 2)
     for name in ("Ben Berg", "Cem Cakir", "Dana Dorn"):
         relate(world.alice, mueller, add_person(world.alice, name), "friend", trust=3)
     client = signed_in(world.alice)
