@@ -140,7 +140,32 @@ def test_add_a_job_without_htmx_redirects_to_the_section(world: World, mueller: 
     )
     assert answer.status_code == 302
     assert answer["Location"] == page(mueller) + "#section-career"
-    assert Affiliation.objects.filter(person=mueller, organisation__name="Hafen AG").exists()
+    # No kind sent: the domain's default kind, a job.
+    assert Affiliation.objects.filter(
+        person=mueller, organisation__name="Hafen AG", kind="job"
+    ).exists()
+
+
+def test_a_favour_or_recommendation_left_open_takes_the_domains_defaults(
+    world: World, mueller: Person
+) -> None:
+    from knoten.reciprocity.models import Favour, Recommendation
+
+    add_person(world.alice, "Ben Berg")
+    client = signed_in(world.alice)
+    favour = client.post(form_url(mueller, "favour"), {"direction": "got"}, headers=HTMX)
+    assert favour.status_code == 200
+    done = Favour.objects.get(giver=mueller)
+    assert (done.kind, done.outcome) == ("help", "open")
+    initial = client.get(form_url(mueller, "recommendation"), headers=HTMX).content.decode()
+    assert re.search(r'<option value="open"[^>]*selected', initial)
+    made = client.post(
+        form_url(mueller, "recommendation"),
+        {"recommender": "me", "beneficiary": mueller.full_name, "recipient": "Ben Berg"},
+        headers=HTMX,
+    )
+    assert made.status_code == 200, made.content.decode()
+    assert Recommendation.objects.get(beneficiary=mueller).outcome == "open"
 
 
 def test_a_bad_date_is_400_next_to_the_field_and_saves_nothing(
@@ -502,10 +527,10 @@ def test_all_relationships_a_page_at_a_time(
     set_cap: Callable[[object, str, int], None],
 ) -> None:
     from knoten.profiles import person as person_page
-    from knoten.web import person_views
+    from knoten.web.person_views import relationships
 
     set_cap(person_page, "RELATIONSHIP_CAP", 2)
-    monkeypatch.setattr(person_views, "RELATIONSHIPS_PAGE", 2)
+    monkeypatch.setattr(relationships, "RELATIONSHIPS_PAGE", 2)
     for name in ("Ben Berg", "Cem Cakir", "Dana Dorn"):
         relate(world.alice, mueller, add_person(world.alice, name), "friend", trust=3)
     client = signed_in(world.alice)

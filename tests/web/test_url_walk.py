@@ -30,7 +30,8 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from knoten.journal.models import ProjectRole, Promise
 from knoten.people.models import Affiliation, ContactPoint, ImportantDate, Relationship
-from knoten.web import person_views
+from knoten.web.person_views import editing
+from knoten.web.person_views.page import SECTIONS
 from tests.conftest import World
 from tests.isolation_helpers import (
     ALICES_WORDS,
@@ -65,9 +66,9 @@ PARAMETER_KINDS = {
 }
 # The values a slug parameter takes (every one is walked).
 SLUG_VALUES: dict[str, tuple[str, ...]] = {
-    "section": tuple(person_views.SECTIONS),
-    "form_name": tuple(person_views.FORMS),
-    "action": tuple(person_views.ACTIONS),
+    "section": SECTIONS,
+    "form_name": tuple(editing.FORMS),
+    "action": tuple(editing.ACTIONS),
     # An upload's token is a random name only its member's pages accept; the real
     # thing, Alice's upload asked for by Bob, is tested in tests/imports/test_import_pages.py.
     "token": ("YVU0yliCZdkI9xdAMgTUa_I7g5I2oaxj",),
@@ -85,9 +86,9 @@ MODEL_KINDS: dict[type[models.Model], str] = {
 
 def _item_model(slugs: dict[str, str]) -> type[models.Model] | None:
     if "form_name" in slugs:
-        return person_views.FORMS[slugs["form_name"]].item
+        return editing.FORMS[slugs["form_name"]].item
     if "action" in slugs:
-        return person_views.ACTIONS[slugs["action"]].model
+        return editing.ACTIONS[slugs["action"]].model
     return None
 
 
@@ -392,8 +393,8 @@ def test_bobs_own_pages_take_no_id_of_alices_in_a_form(walk: dict[str, Any]) -> 
             problems.append(f"{where}: got {response.status_code}")
         if _words_in(text):
             problems.append(f"{where}: the page shows {_words_in(text)}")
-        if form_name and form_name.group(1) in person_views.FORMS:
-            fields = {f.name for f in person_views.FORMS[form_name.group(1)].fields}
+        if form_name and form_name.group(1) in editing.FORMS:
+            fields = {f.name for f in editing.FORMS[form_name.group(1)].fields}
             if fields & set(FORM_REFERENCES) and response.status_code not in (400, 404):
                 problems.append(f"{where}: got {response.status_code}, expected 400 or 404")
     alice_change = changed(before, snapshot(world.alice.network))

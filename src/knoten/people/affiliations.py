@@ -37,6 +37,8 @@ from knoten.people.models import (
     Organisation,
 )
 
+DEFAULT_KIND = "job"  # what an affiliation is when nobody says
+
 
 def affiliation_as_dict(
     affiliation: Affiliation, *, person: bool = False, organisation: bool = True
@@ -74,7 +76,7 @@ def add_affiliation(
     actor: Member,
     person: PersonRef,
     organisation: OrganisationRef,
-    kind: str,
+    kind: str | None = None,
     *,
     title: str | None = None,
     start: str | PartialDate | None = None,
@@ -84,10 +86,11 @@ def add_affiliation(
     """A job, function, education or membership of a person at an organisation.
 
     The organisation is found by its name (folded) or id, and created if the name is
-    new. The same affiliation again (same kind, title and start) is updated.
+    new. The same affiliation again (same kind, title and start) is updated. Without a
+    kind it is a job (:data:`DEFAULT_KIND`).
     """
     target = resolve_person(actor, person)
-    code = resolve_word(v.AFFILIATION_KINDS, kind, "kind")
+    code = resolve_word(v.AFFILIATION_KINDS, DEFAULT_KIND if kind is None else kind, "kind")
     start_date = partial_date(start, "start")
     end_date = partial_date(end, "end")
     for value, date, name in ((start, start_date, "start"), (end, end_date, "end")):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from django.db.models import Model, QuerySet
+from django.db.models import ForeignKey, Model, Q, QuerySet
 
 from knoten.core.errors import Ambiguous, InvalidInput, NotFound
 from knoten.core.folding import fold, fold_words
@@ -65,6 +65,30 @@ def in_network(actor: Member, model: type[M], object_id: object, what: str) -> M
     if found is None:
         raise NotFound(what, object_id)
     return found
+
+
+def is_about_person(actor: Member, model: type[Model], person: Person, **key: object) -> bool:
+    """Whether the ``model`` row that ``key`` names (``pk=3``; a role in a project by
+    ``project_id=5``) is in ``actor``'s network and about ``person``, so theirs to change
+    from that person's page.
+
+    A row is about a person when one of its links to a person names them: a contact
+    point's person, either end of a relationship, the debtor or creditor of a promise.
+    """
+    if not key or not all(is_id(value) for value in key.values()):
+        return False
+    links = [
+        field.name
+        for field in model._meta.get_fields()
+        if isinstance(field, ForeignKey) and field.related_model is Person
+    ]
+    if not links:
+        return False
+    about = Q()
+    for link in links:
+        about |= Q(**{f"{link}_id": person.pk})
+    rows = model._default_manager.filter(network_id=actor.network_id, **key)
+    return bool(rows.filter(about).exists())
 
 
 # What a column is called where a user gives its text, when that differs from its name.

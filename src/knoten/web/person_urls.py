@@ -2,42 +2,42 @@
 
 from django.urls import path
 
-from knoten.web import person_views
+from knoten.web.person_views import conversations, editing, keeping, page, relationships
 
 urlpatterns = [
-    path("<int:person_id>/", person_views.person_page, name="person"),
+    path("<int:person_id>/", page.person_page, name="person"),
     path(
         "<int:person_id>/sections/<slug:section>/",
-        person_views.person_section,
+        page.person_section,
         name="person_section",
     ),
     path(
         "<int:person_id>/edit/<slug:form_name>/",
-        person_views.person_form,
+        editing.person_form,
         name="person_form",
     ),
     path(
         "<int:person_id>/edit/<slug:form_name>/<int:item_id>/",
-        person_views.person_form,
+        editing.person_form,
         name="person_item_form",
     ),
     path(
         "<int:person_id>/do/<slug:action>/<int:item_id>/",
-        person_views.person_action,
+        editing.person_action,
         name="person_action",
     ),
-    path("<int:person_id>/archive/", person_views.person_archive, name="person_archive"),
-    path("<int:person_id>/delete/", person_views.person_delete, name="person_delete"),
-    path("<int:person_id>/export/", person_views.person_export, name="person_export"),
-    path("<int:person_id>/forget/", person_views.person_forget, name="person_forget"),
+    path("<int:person_id>/archive/", keeping.person_archive, name="person_archive"),
+    path("<int:person_id>/delete/", keeping.person_delete, name="person_delete"),
+    path("<int:person_id>/export/", keeping.person_export, name="person_export"),
+    path("<int:person_id>/forget/", keeping.person_forget, name="person_forget"),
     path(
         "<int:person_id>/relationships/",
-        person_views.person_relationships,
+        relationships.person_relationships,
         name="person_relationships",
     ),
     path(
         "<int:person_id>/conversations/",
-        person_views.person_conversations,
+        conversations.person_conversations,
         name="person_conversations",
     ),
 ]

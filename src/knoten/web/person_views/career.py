@@ -1,0 +1,119 @@
+"""The person's career: jobs, functions, education and memberships at organisations."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+from knoten.core.models import Member
+from knoten.people import vocabulary as v
+from knoten.people.affiliations import (
+    DEFAULT_KIND,
+    add_affiliation,
+    delete_affiliation,
+    edit_affiliation,
+    end_affiliation,
+)
+from knoten.people.models import Affiliation, Person
+from knoten.web.kit import options
+from knoten.web.person_views.base import (
+    DATE_HINT,
+    Action,
+    Field,
+    Form,
+    Values,
+    optional,
+    row_of,
+    text,
+)
+
+
+def _save_job(actor: Member, person: Person, _item_id: int | None, values: Values) -> None:
+    add_affiliation(
+        actor,
+        person,
+        text(values, "organisation"),
+        optional(values, "kind"),
+        title=text(values, "title"),
+        start=optional(values, "start"),
+        end=optional(values, "end"),
+        note=text(values, "note"),
+    )
+
+
+def _initial_job(
+    _actor: Member, _person: Person, _detail: dict[str, Any], _item_id: int | None
+) -> Values:
+    return {"kind": DEFAULT_KIND}
+
+
+def _save_job_edit(actor: Member, person: Person, item_id: int | None, values: Values) -> None:
+    assert item_id is not None
+    edit_affiliation(
+        actor,
+        item_id,
+        organisation=text(values, "organisation"),
+        kind=optional(values, "kind"),
+        title=text(values, "title"),
+        start=text(values, "start"),
+        end=text(values, "end"),
+        note=text(values, "note"),
+    )
+
+
+def _initial_job_edit(
+    _actor: Member, _person: Person, detail: dict[str, Any], item_id: int | None
+) -> Values:
+    row = row_of(detail["affiliations"], item_id)
+    return {
+        "organisation": row["organisation"]["name"],
+        "kind": row["kind"],
+        "title": row["title"],
+        "start": row["start"] or "",
+        "end": row["end"] or "",
+        "note": row["note"],
+    }
+
+
+def _end_job(actor: Member, _person: Person, item_id: int) -> None:
+    end_affiliation(actor, item_id)
+
+
+def _delete_job(actor: Member, _person: Person, item_id: int) -> None:
+    delete_affiliation(actor, item_id)
+
+
+CAREER_FIELDS = (
+    Field("organisation", _("Organisation"), required=True),
+    Field("kind", _("Kind"), "select", lambda: options(v.AFFILIATION_KINDS)),
+    Field("title", _("Title")),
+    Field("start", _("From"), hint=DATE_HINT),
+    Field("end", _("Until"), hint=_("Empty while it lasts")),
+    Field("note", _("Note"), "textarea"),
+)
+
+FORMS: dict[str, Form] = {
+    "career": Form(
+        section="career",
+        title=_("Add job"),
+        fields=CAREER_FIELDS,
+        save=_save_job,
+        initial=_initial_job,
+        aliases={"org": "organisation"},
+    ),
+    "career-edit": Form(
+        section="career",
+        title=_("Edit job"),
+        fields=CAREER_FIELDS,
+        save=_save_job_edit,
+        initial=_initial_job_edit,
+        item=Affiliation,
+        aliases={"org": "organisation"},
+    ),
+}
+
+ACTIONS: dict[str, Action] = {
+    "career-end": Action("career", _end_job, Affiliation),
+    "career-delete": Action("career", _delete_job, Affiliation),
+}

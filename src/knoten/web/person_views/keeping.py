@@ -1,0 +1,101 @@
+"""The person as a whole: archive them, delete them, take out or forget all there is
+about them (GDPR Art. 15, 17 and 20)."""
+
+from __future__ import annotations
+
+import json
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from knoten.core.errors import InvalidInput
+from knoten.exports.erasure import forget_person, forget_plan
+from knoten.exports.erasure import person_export as export_of
+from knoten.people.persons import archive_person, delete_person
+from knoten.web.kit import current_member, is_fragment_request, page_response
+from knoten.web.person_views.base import person_of, problem_text
+from knoten.web.person_views.page import page_data, section_response
+
+
+@require_POST
+def person_archive(request: HttpRequest, person_id: int) -> HttpResponse:
+    """Archive the person (or bring them back): hidden from lists, nothing lost."""
+    member = current_member(request)
+    person = person_of(member, person_id)
+    try:
+        archive_person(member, person, archived=not person.archived)
+    except InvalidInput as problem:
+        return section_response(request, member, person, "basics", error=problem_text(problem))
+    return section_response(request, member, person, "basics")
+
+
+@require_http_methods(["GET", "POST"])
+def person_delete(request: HttpRequest, person_id: int) -> HttpResponse:
+    """Ask, then erase the person with everything noted about them."""
+    member = current_member(request)
+    person = person_of(member, person_id)
+    errors: dict[str, str] = {}
+    if request.method == "POST":
+        try:
+            delete_person(member, person)
+        except InvalidInput as problem:
+            errors["form"] = problem_text(problem)
+        else:
+            target = reverse("web:people")
+            if is_fragment_request(request):
+                response = HttpResponse(status=204)
+                response["HX-Redirect"] = target
+                return response
+            return redirect(target)
+    context = {
+        "member": member,
+        "person": page_data(member, person),
+        "error": errors.get("form", ""),
+    }
+    return page_response(request, "web/person/delete.html", context, errors)
+
+
+@require_GET
+def person_export(request: HttpRequest, person_id: int) -> HttpResponse:
+    """Everything stored about the person, as a JSON file (GDPR Art. 15 and 20)."""
+    member = current_member(request)
+    person = person_of(member, person_id)
+    data = export_of(member, person)
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2, default=str),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="person-{person.pk}.json"'
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def person_forget(request: HttpRequest, person_id: int) -> HttpResponse:
+    """Show what forgetting the person changes; posted, forget them (GDPR Art. 17)."""
+    member = current_member(request)
+    person = person_of(member, person_id)
+    errors: dict[str, str] = {}
+    if request.method == "POST":
+        try:
+            forget_person(member, person)
+        except InvalidInput as problem:
+            errors["form"] = problem_text(problem)
+        else:
+            messages.success(request, _("The person is forgotten."))
+            return redirect(reverse("web:people"))
+    try:
+        plan = forget_plan(member, person)
+    except InvalidInput as problem:
+        plan = {}
+        errors.setdefault("form", problem_text(problem))
+    context = {
+        "member": member,
+        "person": page_data(member, person),
+        "plan": plan,
+        "error": errors.get("form", ""),
+    }
+    return page_response(request, "web/person/forget.html", context, errors)
