@@ -133,7 +133,8 @@ def detect_format(data: bytes) -> str:
         return "vcard"
     if head[:1] == b"{":
         return "json"
-    from knoten.imports.csvfiles import decode, detect_csv_format
+    from knoten.imports.csv.formats import detect_csv_format
+    from knoten.imports.csv.reading import decode
 
     text = decode(data[:65536])  # windows-1252 too, and a cut inside a character
     detected = detect_csv_format(text)
@@ -157,7 +158,8 @@ def read_file(
         raise InvalidInput(
             "format", "json", "is a whole network: it is imported by import_json, not here"
         )
-    from knoten.imports.csvfiles import parse_mapping, read_csv
+    from knoten.imports.csv.mapping import parse_mapping
+    from knoten.imports.csv.rows import read_csv
 
     columns = parse_mapping(mapping) if mapping else None
     if chosen == "csv" and not columns:
