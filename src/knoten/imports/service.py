@@ -151,7 +151,7 @@ def read_file(
         raise InvalidInput("file", source, "is empty")
     chosen = format or detect_format(data)
     if chosen == "vcard":
-        from knoten.imports.vcard import read_vcards
+        from knoten.imports.vcard.reading import read_vcards
 
         return chosen, read_vcards(data, source)
     if chosen == "json":
