@@ -11,7 +11,6 @@ from django.db import connection
 
 from knoten.core.bulk import insert_rows, update_rows
 from knoten.core.folding import fold
-from knoten.core.models import Member
 from knoten.imports.checking import Checked
 from knoten.imports.models import ImportedProperty, ImportOrigin
 from knoten.imports.records import ContactRecord, RecordError
@@ -35,7 +34,7 @@ class Organisations:
     created: list[Organisation] = field(default_factory=list)
 
 
-def find_organisations(actor: Member, checked: Sequence[Checked]) -> Organisations:
+def find_organisations(network_id: int, checked: Sequence[Checked]) -> Organisations:
     """Every organisation the records name, found by folded name or created (in bulk)."""
     wanted: dict[str, str] = {}
     for item in checked:
@@ -46,13 +45,13 @@ def find_organisations(actor: Member, checked: Sequence[Checked]) -> Organisatio
     folded = list(wanted)
     for start in range(0, len(folded), CHUNK):
         for organisation in Organisation.objects.filter(
-            network_id=actor.network_id, folded_name__in=folded[start : start + CHUNK]
+            network_id=network_id, folded_name__in=folded[start : start + CHUNK]
         ).order_by("pk"):
             found.by_name.setdefault(organisation.folded_name, organisation)
     missing = []
     for key, name in wanted.items():
         if key not in found.by_name:
-            organisation = Organisation(network_id=actor.network_id, name=name)
+            organisation = Organisation(network_id=network_id, name=name)
             fits(organisation, {"name": "organisation"})
             missing.append(organisation)
     for organisation in Organisation.objects.bulk_create(missing, batch_size=CHUNK):
@@ -62,7 +61,7 @@ def find_organisations(actor: Member, checked: Sequence[Checked]) -> Organisatio
 
 
 def find_circles(
-    actor: Member, checked: Sequence[Checked], circle: str | None
+    network_id: int, checked: Sequence[Checked], circle: str | None
 ) -> dict[str, Circle]:
     """Every circle the records' groups (and ``circle``) name, created where missing."""
     wanted: dict[str, str] = {}
@@ -72,11 +71,11 @@ def find_circles(
             wanted.setdefault(fold(name), name)
     existing = {
         c.folded_name: c
-        for c in Circle.objects.filter(network_id=actor.network_id, folded_name__in=list(wanted))
+        for c in Circle.objects.filter(network_id=network_id, folded_name__in=list(wanted))
     }
     for key, name in wanted.items():
         if key not in existing:
-            made = Circle(network_id=actor.network_id, name=name)
+            made = Circle(network_id=network_id, name=name)
             fits(made, {"name": "circle"})
             made.save()
             existing[key] = made
@@ -155,7 +154,7 @@ _LIMITS: dict[tuple[Any, str], int] = {}
 
 
 def add_facts(
-    actor: Member,
+    network_id: int,
     item: Checked,
     target: Target,
     organisations: Organisations,
@@ -164,7 +163,7 @@ def add_facts(
     every_record_circle: str,
 ) -> list[str]:
     """Add what the record says and the person lacks; what was added, in words."""
-    record, person, network_id = item.record, target.person, actor.network_id
+    record, person = item.record, target.person
     added: list[str] = []
     # The file's preferred value of a kind first: it becomes the preferred one if the
     # person has none of that kind yet (else the first of the kind does, as when typed).

@@ -170,7 +170,7 @@ def _write(
         progress(len(checked), len(checked))
 
     # Second pass: the persons, created in bulk; the existing ones with what they have.
-    created = create_people(actor, new_people)
+    created = create_people(network_id, new_people)
     targets: dict[int, Target] = {}
     for placeholder, person in created.items():
         targets[placeholder] = Target(person, True, person.full_name)
@@ -186,13 +186,13 @@ def _write(
             if action == "review" and match.person_id > 0 and match.person_id not in targets
         },
     )
-    organisations = find_organisations(actor, checked)
-    circles = find_circles(actor, checked, circle)
+    organisations = find_organisations(network_id, checked)
+    circles = find_circles(network_id, checked, circle)
     rows = Rows()
     for item, target_id, action, match in plans:
         target = targets[target_id]
         added = add_facts(
-            actor,
+            network_id,
             item,
             target,
             organisations,

@@ -10,7 +10,6 @@ from django.db import connection
 
 from knoten.core.bulk import insert_returning
 from knoten.core.errors import InvalidInput
-from knoten.core.models import Member
 from knoten.core.partial_dates import PartialDate
 from knoten.imports.checking import Checked
 from knoten.imports.models import ImportedProperty, ImportOrigin
@@ -77,12 +76,14 @@ _PERSON_COLUMNS = (
 _MET_ON = Person._meta.get_field("met_on")
 
 
-def create_people(actor: Member, new_people: dict[int, Checked]) -> dict[int, Person]:
+def create_people(network_id: int, new_people: dict[int, Checked]) -> dict[int, Person]:
+    """The new persons of these records (by place-holder id), inserted in bulk;
+    :class:`ImportRefused` if one's name does not fit."""
     people: dict[int, Person] = {}
     for placeholder, item in new_people.items():
         record, name = item.record, item.name
         person = Person(
-            network_id=actor.network_id,
+            network_id=network_id,
             given_name=name.given_name,
             family_name=name.family_name,
             name_particle=name.name_particle,
