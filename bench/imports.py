@@ -267,7 +267,8 @@ def worker(args: argparse.Namespace) -> None:
     result: dict[str, Any] = {}
     began = time.perf_counter()
     if args.job == "import":
-        from knoten.imports.service import import_file, read_file
+        from knoten.imports.files import read_file
+        from knoten.imports.runs import import_file
 
         path = Path(args.file)
         data = path.read_bytes()

@@ -158,7 +158,7 @@ VCARD = b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Neutral Person\r\nN:Person;Neutral;;;
 
 
 def _read_vcard() -> Any:
-    from knoten.imports.service import read_file
+    from knoten.imports.files import read_file
 
     return read_file(VCARD, "walk.vcf")[1]
 

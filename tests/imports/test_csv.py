@@ -12,13 +12,11 @@ import pytest
 
 from knoten.core.errors import InvalidInput
 from knoten.core.partial_dates import PartialDate
-from knoten.imports.csvfiles import (
-    decode,
-    detect_csv_format,
-    parse_mapping,
-    read_csv,
-    read_date,
-)
+from knoten.imports.csv.dates import read_date
+from knoten.imports.csv.formats import detect_csv_format
+from knoten.imports.csv.mapping import parse_mapping
+from knoten.imports.csv.reading import decode
+from knoten.imports.csv.rows import read_csv
 from knoten.imports.records import (
     ContactRecord,
     RecordContact,

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from knoten.core.models import Member
 from knoten.dedupe.models import DuplicatePair
-from knoten.imports.service import import_file
+from knoten.imports.runs import import_file
 from knoten.people.models import Person
 
 DATA = Path(__file__).parent / "data" / "overlap"

@@ -19,7 +19,7 @@ from knoten.imports.records import (
     RecordDate,
     RecordRelation,
 )
-from knoten.imports.vcard import read_vcards
+from knoten.imports.vcard.reading import read_vcards
 
 DATA = Path(__file__).parent / "data"
 

@@ -9,7 +9,8 @@ from ninja import File, Form, Router, Schema
 from ninja.files import UploadedFile
 
 from knoten.api.auth import actor
-from knoten.imports.service import FORMATS, import_file
+from knoten.imports.files import FORMATS
+from knoten.imports.runs import import_file
 
 router = Router()
 

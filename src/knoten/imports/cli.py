@@ -75,7 +75,7 @@ def import_command(
 
     Example: knoten import Contacts.vcf Connections.csv --dry-run
     """
-    from knoten.imports.service import import_file
+    from knoten.imports.runs import import_file
     from knoten.people.networks import local_member
 
     with domain_errors():

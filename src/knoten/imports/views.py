@@ -23,7 +23,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from knoten.core.errors import InvalidInput, KnotenError
 from knoten.core.models import Member
 from knoten.imports.api import MAX_UPLOAD_BYTES
-from knoten.imports.service import FORMATS, ImportRefused, import_file
+from knoten.imports.files import FORMATS
+from knoten.imports.reports import ImportRefused
+from knoten.imports.runs import import_file
 from knoten.web.views import _member
 
 _KEEP_SECONDS = 24 * 60 * 60

@@ -1,4 +1,4 @@
-"""The import service: records in, persons out — whole or not at all, nothing twice."""
+"""An import run: records in, persons out — whole or not at all, nothing twice."""
 
 from __future__ import annotations
 
@@ -16,7 +16,8 @@ from knoten.imports.records import (
     RecordDate,
     RecordError,
 )
-from knoten.imports.service import ImportRefused, ImportReport, import_records
+from knoten.imports.reports import ImportRefused, ImportReport
+from knoten.imports.runs import import_records
 from knoten.people.models import Affiliation, ContactPoint, ImportantDate, Person
 from knoten.people.persons import PersonFields, add_person
 from tests.conftest import World

@@ -1,0 +1,131 @@
+"""One record checked before an import writes it: its name, its contacts normalised as
+if typed in, what else it says, and the key it is recognised by when imported again."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from knoten.core.errors import InvalidInput
+from knoten.core.folding import fold
+from knoten.core.names import NameParts, is_title_word, parse_name
+from knoten.imports.records import ContactRecord, RecordError
+from knoten.people import contacts
+from knoten.people.contacts import ParsedContact
+
+
+@dataclass
+class Checked:
+    """A record with its values as they will be stored."""
+
+    record: ContactRecord
+    key: str
+    name: NameParts
+    points: list[ParsedContact]
+    extras: list[tuple[str, str]]
+    warnings: list[str]
+
+
+def _name_of(record: ContactRecord) -> NameParts:
+    given = " ".join(part for part in (record.given_name, record.additional_names) if part)
+    if given or record.family_name:
+        title = record.academic_title
+        # "Dr. Anna" given as the given name: the title is a title.
+        words = given.split()
+        while words and is_title_word(fold(words[0])):
+            title = " ".join(part for part in (title, words.pop(0)) if part)
+        return NameParts(
+            given_name=" ".join(words),
+            family_name=record.family_name,
+            name_particle=record.name_particle,
+            academic_title=title,
+            nickname=record.nickname,
+        )
+    if record.full_name:
+        parts = parse_name(record.full_name)
+        if record.nickname and not parts.nickname:
+            parts = replace(parts, nickname=record.nickname)
+        return parts
+    if record.nickname:
+        return NameParts(given_name=record.nickname, nickname=record.nickname)
+    return parse_name(record.display_name) if record.display_name else NameParts()
+
+
+def _content_key(record: ContactRecord, name: NameParts, points: Sequence[ParsedContact]) -> str:
+    """The record's identity: its UID where the file gives one, else all it says."""
+    if record.uid:
+        identity: Any = ["uid", record.uid]
+    else:
+        identity = [
+            "content",
+            [name.given_name, name.family_name, name.name_particle, name.academic_title],
+            sorted((p.kind, p.value, p.label) for p in points),
+            record.organisation,
+            record.title,
+            sorted((d.kind, d.date.isoformat()) for d in record.dates),
+            sorted(record.groups),
+            record.note,
+        ]
+    return hashlib.sha256(json.dumps(identity, sort_keys=True).encode()).hexdigest()
+
+
+def check_record(record: ContactRecord) -> Checked:
+    """The record as it will be stored; RecordError if it cannot be."""
+
+    def refuse(problem: str) -> RecordError:
+        return RecordError(record.source, record.line, problem)
+
+    try:
+        name = _name_of(record)
+    except InvalidInput as error:
+        raise refuse(error.message) from None
+    if not (name.given_name or name.family_name or name.nickname):
+        raise refuse("has no name and no contact to name it by")
+    warnings: list[str] = []
+    extras = list(record.extra)
+    points: list[ParsedContact] = []
+    seen: set[tuple[str, str]] = set()
+    for contact in record.contacts:
+        try:
+            if contact.kind == "address" and (
+                contact.street or contact.locality or contact.postal_code
+            ):
+                town = " ".join(p for p in (contact.postal_code, contact.locality) if p)
+                parts = (contact.street, town, contact.region, contact.country)
+                parsed = ParsedContact(
+                    "address",
+                    ", ".join(part for part in parts if part),
+                    contacts.normalise_label(contact.label) if contact.label else "",
+                    street=contact.street,
+                    postal_code=contact.postal_code,
+                    locality=contact.locality,
+                    region=contact.region,
+                    country=contact.country,
+                )
+            else:
+                parsed = contacts.parse_contact(contact.kind, contact.value, contact.label or None)
+        except (InvalidInput, ValueError) as error:
+            # A value that is no phone number or address is kept as the file wrote it.
+            shown = getattr(error, "message", str(error))
+            warnings.append(
+                f"{record.source}, line {record.line}: {contact.kind} {contact.value!r} "
+                f"kept as written ({shown})"
+            )
+            extras.append((f"{contact.kind} (unreadable)", contact.value))
+            continue
+        if (parsed.kind, parsed.value) in seen:
+            continue
+        seen.add((parsed.kind, parsed.value))
+        points.append(replace(parsed, extra={"preferred": str(contact.preferred)}))
+    if record.name_suffix:
+        extras.append(("name suffix", record.name_suffix))
+    if record.department:
+        extras.append(("department", record.department))
+    for relation in record.related:
+        extras.append(
+            (f"related ({relation.label})" if relation.label else "related", relation.name)
+        )
+    return Checked(record, _content_key(record, name, points), name, points, extras, warnings)
