@@ -89,21 +89,10 @@ class _Plan:
     seen: SeenMessage | None = None
 
 
-def _take_in(
-    actor: Member,
-    items: Sequence[Item],
-    report: MailReport,
-    *,
-    source: str,
-    since: dt.date | None,
-    own: set[str],
-    private: bool,
-    progress: Progress | None,
-) -> MailReport:
-    """Make the conversations and remember what was read, in one transaction."""
-    network_id = actor.network_id
-    me = actor.me.pk
-    now = today()
+def _candidates(
+    items: Sequence[Item], report: MailReport, since: dt.date | None, now: dt.date
+) -> list[Item]:
+    """The items that can be taken in; the others counted or skipped in ``report``."""
     candidates: list[Item] = []
     for item in items:
         report.read += 1
@@ -123,24 +112,60 @@ def _take_in(
             )
         else:
             candidates.append(item)
+    return candidates
 
+
+def _seen(network_id: int, keys: Sequence[str]) -> dict[str, SeenMessage]:
+    """The items read before, by key."""
+    seen: dict[str, SeenMessage] = {}
+    for chunk in limits.chunks(keys):
+        for row in SeenMessage.objects.filter(network_id=network_id, key__in=chunk):
+            seen[row.key] = row
+    return seen
+
+
+def _owners(actor: Member, addresses: Sequence[str]) -> dict[str, list[int]]:
+    """The persons (other than the user) each address belongs to, oldest first."""
+    owners: dict[str, list[int]] = {}
+    for chunk in limits.chunks(addresses):
+        for value, person_id in (
+            ContactPoint.objects.filter(network_id=actor.network_id, kind="email", value__in=chunk)
+            .exclude(person_id=actor.me.pk)
+            .order_by("pk")
+            .values_list("value", "person_id")
+        ):
+            owners.setdefault(value, []).append(person_id)
+    return owners
+
+
+def _full_names(network_id: int, ids: Iterable[int]) -> dict[int, str]:
+    full_names: dict[int, str] = {}
+    for chunk in limits.chunks(sorted(ids)):
+        for person in Person.objects.filter(network_id=network_id, pk__in=chunk):
+            full_names[person.pk] = person.full_name
+    return full_names
+
+
+def _take_in(
+    actor: Member,
+    items: Sequence[Item],
+    report: MailReport,
+    *,
+    source: str,
+    since: dt.date | None,
+    own: set[str],
+    private: bool,
+    progress: Progress | None,
+) -> MailReport:
+    """Make the conversations and remember what was read, in one transaction."""
+    network_id = actor.network_id
+    now = today()
+    candidates = _candidates(items, report, since, now)
     keys = sorted({item.key for item in candidates})
     addresses = sorted({a for item in candidates for a, _ in item.addresses if a not in own})
     with changes.atomic():
-        seen: dict[str, SeenMessage] = {}
-        for chunk in limits.chunks(keys):
-            for seen_row in SeenMessage.objects.filter(network_id=network_id, key__in=chunk):
-                seen[seen_row.key] = seen_row
-        owners: dict[str, list[int]] = {}
-        for chunk in limits.chunks(addresses):
-            for value, person_id in (
-                ContactPoint.objects.filter(network_id=network_id, kind="email", value__in=chunk)
-                .exclude(person_id=me)
-                .order_by("pk")
-                .values_list("value", "person_id")
-            ):
-                owners.setdefault(value, []).append(person_id)
-
+        seen = _seen(network_id, keys)
+        owners = _owners(actor, addresses)
         plans: list[_Plan] = []
         unmatched: list[Item] = []
         counted: Counted = {}
@@ -177,11 +202,7 @@ def _take_in(
                 report.without_known_person += 1
                 unmatched.append(item)
 
-        full_names: dict[int, str] = {}
-        wanted = sorted({pk for plan in plans for pk in plan.people})
-        for chunk_ids in limits.chunks(wanted):
-            for person in Person.objects.filter(network_id=network_id, pk__in=chunk_ids):
-                full_names[person.pk] = person.full_name
+        full_names = _full_names(network_id, {pk for plan in plans for pk in plan.people})
         interactions = [
             Interaction(
                 network_id=network_id,
