@@ -8,7 +8,7 @@ import pytest
 
 from knoten.core.errors import InvalidInput
 from knoten.journal.models import Interaction
-from knoten.mailbox import services as s
+from knoten.mailbox import importing
 from knoten.mailbox.models import SeenAddress
 from knoten.people import persons
 from tests.conftest import World
@@ -31,7 +31,7 @@ def _meetings(world: World) -> list[tuple[str, str, str, int | None, str, list[s
 
 
 def test_events_with_known_attendees_become_meetings(world: World, contacts: Contacts) -> None:
-    report = s.import_calendar(world.alice, CALENDAR, "Kalender.ics")
+    report = importing.import_calendar(world.alice, CALENDAR, "Kalender.ics")
 
     assert _meetings(world) == [
         # The recurring jour fixe: its first occurrence only, 30 minutes (DURATION).
@@ -57,15 +57,15 @@ def test_events_with_known_attendees_become_meetings(world: World, contacts: Con
 
 
 def test_the_calendar_again_creates_nothing(world: World, contacts: Contacts) -> None:
-    s.import_calendar(world.alice, CALENDAR, "Kalender.ics")
-    again = s.import_calendar(world.alice, CALENDAR, "Kalender.ics")
+    importing.import_calendar(world.alice, CALENDAR, "Kalender.ics")
+    again = importing.import_calendar(world.alice, CALENDAR, "Kalender.ics")
     assert again.created == []
     assert again.already_seen == 3
     assert Interaction.objects.count() == 2
 
 
 def test_attendees_count_towards_suggestions(world: World, contacts: Contacts) -> None:
-    s.import_calendar(world.alice, CALENDAR, "Kalender.ics")
+    importing.import_calendar(world.alice, CALENDAR, "Kalender.ics")
     carla = SeenAddress.objects.get(address="carla@startup.io")
     assert (carla.messages, carla.names, carla.first_on) == (1, ["Carla Neu"], dt.date(2024, 4, 22))
     # Who declined was not there, and is not counted.
@@ -75,9 +75,9 @@ def test_attendees_count_towards_suggestions(world: World, contacts: Contacts) -
 def test_an_event_added_later_with_a_known_person_is_caught_up(
     world: World, contacts: Contacts
 ) -> None:
-    s.import_calendar(world.alice, CALENDAR, "Kalender.ics")
+    importing.import_calendar(world.alice, CALENDAR, "Kalender.ics")
     persons.add_person(world.alice, "Carla Neu", persons.PersonFields(emails=["carla@startup.io"]))
-    report = s.import_calendar(world.alice, CALENDAR, "Kalender.ics")
+    report = importing.import_calendar(world.alice, CALENDAR, "Kalender.ics")
     assert [(c.summary, c.caught_up, c.day) for c in report.created] == [
         ("Hannover Messe", True, dt.date(2024, 4, 22))
     ]
@@ -87,7 +87,7 @@ def test_an_event_added_later_with_a_known_person_is_caught_up(
 
 def test_since_and_dry_run(world: World, contacts: Contacts) -> None:
     before = snapshot(world.alice.network)
-    report = s.import_calendar(
+    report = importing.import_calendar(
         world.alice, CALENDAR, "Kalender.ics", since="1.3.2024", dry_run=True
     )
     assert [c.summary for c in report.created] == ["Strategie-Workshop ACME"]
@@ -108,7 +108,7 @@ def test_a_file_that_is_no_calendar_is_refused(
 ) -> None:
     before = snapshot(world.alice.network)
     with pytest.raises(InvalidInput) as error:
-        s.import_calendar(world.alice, data, "kontakte.ics")
+        importing.import_calendar(world.alice, data, "kontakte.ics")
     assert error.value.field == "file"
     assert "'kontakte.ics' is not an iCalendar file" in error.value.message
     assert snapshot(world.alice.network) == before
@@ -119,7 +119,7 @@ def test_an_event_without_a_readable_start_is_skipped(world: World, contacts: Co
         b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x1\r\nSUMMARY:Kaputt\r\n"
         b"DTSTART:2024xx\r\nATTENDEE:mailto:anna@acme.de\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
     )
-    report = s.import_calendar(world.alice, broken, "kaputt.ics")
+    report = importing.import_calendar(world.alice, broken, "kaputt.ics")
     assert report.created == []
     assert [(x.where, x.reason) for x in report.skipped] == [
         ("event 1 (Kaputt)", "has no DTSTART that can be read")
@@ -131,7 +131,7 @@ def test_a_cancelled_event_is_no_meeting(world: World, contacts: Contacts) -> No
         b"SUMMARY:Strategie-Workshop ACME\r\n",
         b"SUMMARY:Strategie-Workshop ACME\r\nSTATUS:CANCELLED\r\n",
     )
-    report = s.import_calendar(world.alice, cancelled, "Kalender.ics")
+    report = importing.import_calendar(world.alice, cancelled, "Kalender.ics")
     assert "Strategie-Workshop ACME" not in [c.summary for c in report.created]
     assert ("event 1 (Strategie-Workshop ACME)", "was cancelled") in [
         (x.where, x.reason) for x in report.skipped

@@ -11,7 +11,7 @@ import pytest
 
 from knoten.core.errors import InvalidInput, NotFound
 from knoten.journal.models import Interaction
-from knoten.mailbox import services as s
+from knoten.mailbox import imap, importing, reports
 from knoten.mailbox.models import SeenMessage
 from tests.conftest import World
 from tests.isolation_helpers import snapshot
@@ -37,7 +37,7 @@ def port(store: Mailstore) -> Iterator[int]:
         yield number
 
 
-def _import(world: World, port: int, **options: object) -> s.MailReport:
+def _import(world: World, port: int, **options: object) -> reports.MailReport:
     settings: dict[str, object] = {
         "host": "127.0.0.1",
         "user": "alice@adler.de",
@@ -46,7 +46,7 @@ def _import(world: World, port: int, **options: object) -> s.MailReport:
         "ssl": False,
     }
     settings.update(options)
-    return s.import_imap(world.alice, **settings)  # type: ignore[arg-type]
+    return importing.import_imap(world.alice, **settings)  # type: ignore[arg-type]
 
 
 def test_headers_of_the_inbox_become_conversations(
@@ -155,7 +155,7 @@ def test_bad_settings_are_refused(world: World, field: str, value: str) -> None:
     ],
 )
 def test_folder_names_in_modified_utf7(name: str, spelt: str) -> None:
-    assert s._modified_utf7(name) == spelt
+    assert imap._modified_utf7(name) == spelt
 
 
 def test_a_folder_with_an_umlaut(world: World, contacts: Contacts, store: Mailstore) -> None:

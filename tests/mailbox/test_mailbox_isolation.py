@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from knoten.journal.models import Interaction
-from knoten.mailbox import services as s
+from knoten.mailbox import importing, suggestions
 from knoten.mailbox.models import SeenMessage
 from knoten.people import persons
 from tests.conftest import World
@@ -17,11 +17,11 @@ from tests.mailbox.conftest import CALENDAR, Contacts
 def test_bobs_import_never_touches_alices_persons(
     world: World, contacts: Contacts, mbox: Path
 ) -> None:
-    s.import_mail(world.alice, mbox)
+    importing.import_mail(world.alice, mbox)
     alice_before = snapshot(world.alice.network)
 
-    report = s.import_mail(world.bob, mbox)
-    calendar = s.import_calendar(world.bob, CALENDAR, "Kalender.ics")
+    report = importing.import_mail(world.bob, mbox)
+    calendar = importing.import_calendar(world.bob, CALENDAR, "Kalender.ics")
 
     # Bob knows none of them: no conversation, and none with Alice's persons.
     assert report.created == [] and calendar.created == []
@@ -38,8 +38,8 @@ def test_bobs_own_namesake_gets_his_conversations(
     bobs_anna = persons.add_person(
         world.bob, "Anna Schmidt", persons.PersonFields(emails=["anna@acme.de"])
     )
-    s.import_mail(world.alice, mbox)
-    s.import_mail(world.bob, mbox)
+    importing.import_mail(world.alice, mbox)
+    importing.import_mail(world.bob, mbox)
     bobs = Interaction.objects.filter(network=world.bob.network)
     assert {p for i in bobs for p in i.participants.all()} == {bobs_anna}
     assert all(i.author == world.bob for i in bobs)
@@ -49,9 +49,11 @@ def test_bobs_own_namesake_gets_his_conversations(
 
 
 def test_suggestions_are_per_network(world: World, contacts: Contacts, mbox: Path) -> None:
-    s.import_mail(world.alice, mbox)
-    assert s.suggested_persons(world.bob, min_messages=1) == []
-    assert s.suggested_persons(world.charlie, min_messages=1) == []
+    importing.import_mail(world.alice, mbox)
+    assert suggestions.suggested_persons(world.bob, min_messages=1) == []
+    assert suggestions.suggested_persons(world.charlie, min_messages=1) == []
     # Bob's own person for Carla does not hide her from Alice's suggestions.
     persons.add_person(world.bob, "Carla Neu", persons.PersonFields(emails=["carla@startup.io"]))
-    assert [row.address for row in s.suggested_persons(world.alice)] == ["carla@startup.io"]
+    assert [row.address for row in suggestions.suggested_persons(world.alice)] == [
+        "carla@startup.io"
+    ]

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from knoten.core.errors import InvalidInput
-from knoten.mailbox import services as s
+from knoten.mailbox import importing, suggestions
 from knoten.mailbox.models import SeenAddress
 from knoten.people import persons
 from tests.conftest import World
@@ -21,9 +21,9 @@ def _addresses(rows: list[SeenAddress]) -> list[tuple[str, int]]:
 def test_an_address_in_three_messages_is_suggested_with_its_names(
     world: World, contacts: Contacts, mbox: Path
 ) -> None:
-    s.import_mail(world.alice, mbox)
-    rows = s.suggested_persons(world.alice)
-    assert [s.suggestion_as_dict(row) for row in rows] == [
+    importing.import_mail(world.alice, mbox)
+    rows = suggestions.suggested_persons(world.alice)
+    assert [suggestions.suggestion_as_dict(row) for row in rows] == [
         {
             "address": "carla@startup.io",
             "names": ["Carla Neu", "Carla Neu (Startup IO)"],
@@ -37,10 +37,12 @@ def test_an_address_in_three_messages_is_suggested_with_its_names(
 def test_known_own_and_machine_addresses_are_never_suggested(
     world: World, contacts: Contacts, mbox: Path
 ) -> None:
-    s.import_mail(world.alice, mbox)
+    importing.import_mail(world.alice, mbox)
     # With the bar at one message, still no Anna, Ben, Jürgen (known), no Alice (herself),
     # no noreply@xing.com (a machine) — only Carla.
-    assert _addresses(s.suggested_persons(world.alice, min_messages=1)) == [("carla@startup.io", 3)]
+    assert _addresses(suggestions.suggested_persons(world.alice, min_messages=1)) == [
+        ("carla@startup.io", 3)
+    ]
     assert SeenAddress.objects.get(address="noreply@xing.com").automated
     assert not SeenAddress.objects.filter(address="alice@adler.de").exists()
 
@@ -48,17 +50,19 @@ def test_known_own_and_machine_addresses_are_never_suggested(
 def test_an_added_person_leaves_the_suggestions(
     world: World, contacts: Contacts, mbox: Path
 ) -> None:
-    s.import_mail(world.alice, mbox)
+    importing.import_mail(world.alice, mbox)
     persons.add_person(world.alice, "Carla Neu", persons.PersonFields(emails=["Carla@Startup.io"]))
-    assert s.suggested_persons(world.alice, min_messages=1) == []
+    assert suggestions.suggested_persons(world.alice, min_messages=1) == []
 
 
 def test_fewer_messages_than_the_bar_are_not_suggested(
     world: World, contacts: Contacts, tmp_path: Path
 ) -> None:
-    s.import_mail(world.alice, write_mbox(tmp_path / "two.mbox", MESSAGES[2:4]))
-    assert s.suggested_persons(world.alice) == []
-    assert _addresses(s.suggested_persons(world.alice, min_messages=1)) == [("carla@startup.io", 1)]
+    importing.import_mail(world.alice, write_mbox(tmp_path / "two.mbox", MESSAGES[2:4]))
+    assert suggestions.suggested_persons(world.alice) == []
+    assert _addresses(suggestions.suggested_persons(world.alice, min_messages=1)) == [
+        ("carla@startup.io", 1)
+    ]
 
 
 @pytest.mark.parametrize(
@@ -77,29 +81,29 @@ def test_fewer_messages_than_the_bar_are_not_suggested(
     ],
 )
 def test_machine_addresses(address: str) -> None:
-    assert s.is_automated(address)
+    assert suggestions.is_automated(address)
 
 
 @pytest.mark.parametrize(
     "address", ["anna@acme.de", "noreen@acme.de", "info.replyer@x.de", "alerta@x.de"]
 )
 def test_people_addresses(address: str) -> None:
-    assert not s.is_automated(address)
+    assert not suggestions.is_automated(address)
 
 
 @pytest.mark.parametrize("value", [0, -1, True, "3"])
 def test_a_bad_bar_is_refused(world: World, value: object) -> None:
     with pytest.raises(InvalidInput) as error:
-        s.suggested_persons(world.alice, min_messages=value)  # type: ignore[arg-type]
+        suggestions.suggested_persons(world.alice, min_messages=value)  # type: ignore[arg-type]
     assert error.value.field == "min"
 
 
 def test_forget_addresses_erases_what_was_counted(
     world: World, contacts: Contacts, mbox: Path
 ) -> None:
-    s.import_mail(world.alice, mbox)
-    s.import_mail(world.bob, mbox)
-    assert s.forget_addresses(world.alice, ["Carla@startup.io"]) == 1
+    importing.import_mail(world.alice, mbox)
+    importing.import_mail(world.bob, mbox)
+    assert suggestions.forget_addresses(world.alice, ["Carla@startup.io"]) == 1
     assert not SeenAddress.objects.filter(
         network=world.alice.network, address="carla@startup.io"
     ).exists()
@@ -119,10 +123,10 @@ def test_an_address_in_nearly_every_message_is_noted_as_probably_yours(
         .replace(b"carla1", f"carla-{n}".encode())
         for n in range(12)
     ]
-    report = s.import_mail(world.bob, write_mbox(tmp_path / "bob.mbox", messages))
+    report = importing.import_mail(world.bob, write_mbox(tmp_path / "bob.mbox", messages))
     assert report.notes == [
         "bob@becker.de is in 12 of 12 messages: if it is one of your own addresses, add it "
         "to your own person or give it as --me, so that it is not suggested as a person"
     ]
     # Read again, nothing new is counted and nothing noted.
-    assert s.import_mail(world.bob, write_mbox(tmp_path / "bob.mbox", messages)).notes == []
+    assert importing.import_mail(world.bob, write_mbox(tmp_path / "bob.mbox", messages)).notes == []

@@ -4,10 +4,12 @@ A text with a NUL character (PostgreSQL refuses it) or a lone surrogate (no char
 UTF-8); an id beyond a signed 64-bit integer (SQLite overflows when asked for it); a
 negative or absurd page of a list. Each check raises :class:`InvalidInput` naming the
 field, so a bad value is refused with a clear message instead of failing in the database.
+A long list of values is asked for in :func:`chunks`, each within what one query may name.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
 from knoten.core.errors import InvalidInput
@@ -20,6 +22,9 @@ if TYPE_CHECKING:
 MAX_ID = 2**63 - 1
 # Far beyond the end of any list, and well inside what a database can skip to.
 MAX_OFFSET = 10**15
+# Values in one IN (…) query, rows in one bulk statement: far below SQLite's limit on
+# the parameters of a statement.
+CHUNK = 500
 
 
 def is_id(value: object) -> bool:
@@ -64,3 +69,12 @@ def page(rows: QuerySet[R], limit: int | None, offset: int) -> QuerySet[R]:
     """A page of a list: ``limit`` rows (all if None) after ``offset``, once checked."""
     check_window(limit, offset)
     return rows[offset:] if limit is None else rows[offset : offset + limit]
+
+
+T = TypeVar("T")
+
+
+def chunks(values: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
+    """``values`` in runs of ``size``, each few enough for one IN (…) query."""
+    for start in range(0, len(values), size):
+        yield values[start : start + size]

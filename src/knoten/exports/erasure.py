@@ -390,7 +390,7 @@ def forget_person(actor: Member, person: Any) -> dict[str, Any]:
             for model, ids in solo.items():
                 model._default_manager.filter(pk__in=ids).delete()
             # What a mailbox import counted about their addresses (names seen with them).
-            from knoten.mailbox.services import forget_addresses
+            from knoten.mailbox.suggestions import forget_addresses
 
             forget_addresses(
                 actor, target.contact_points.filter(kind="email").values_list("value", flat=True)

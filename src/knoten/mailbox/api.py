@@ -2,7 +2,8 @@
 
 Upload an mbox file or an ``.ics`` calendar (multipart, field ``file``) to log the
 conversations it holds with known persons, and list the addresses worth adding as
-persons. Each operation calls :mod:`knoten.mailbox.services` as the request's member.
+persons. Each operation calls :mod:`knoten.mailbox.importing` or
+:mod:`knoten.mailbox.suggestions` as the request's member.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from knoten.api.auth import actor
 from knoten.api.paging import Page, page_of
 from knoten.core.errors import InvalidInput
 from knoten.core.limits import storable
-from knoten.mailbox import services as s
+from knoten.mailbox import importing, suggestions
 from knoten.people.api import Text
 
 router = Router()
@@ -72,7 +73,7 @@ class SuggestionOut(Schema):
 
 
 class SuggestionFilter(Schema):
-    min: int = s.DEFAULT_MIN_MESSAGES
+    min: int = suggestions.DEFAULT_MIN_MESSAGES
     limit: int = 50
     offset: int = 0
 
@@ -108,7 +109,7 @@ def import_mailbox(
     member = actor(request)
     name = _name(file, "mailbox.mbox")
     addresses = _me(me)
-    report = s.import_mail_upload(
+    report = importing.import_mail_upload(
         member,
         file.chunks(),
         name,
@@ -141,7 +142,7 @@ def import_calendar(
     if (file.size or 0) > MAX_CALENDAR_BYTES:
         raise InvalidInput("file", name, f"is larger than {MAX_CALENDAR_BYTES // 2**20} MB")
     data = file.read()
-    report = s.import_calendar(
+    report = importing.import_calendar(
         member, data, name, since=since, dry_run=dry_run, me=addresses, private=private
     )
     return report.as_dict()
@@ -153,10 +154,10 @@ def mail_suggestions(request: HttpRequest, filters: Query[SuggestionFilter]) -> 
     yours, not a machine's like noreply@), most frequent first."""
     member = actor(request)
     return page_of(
-        lambda count, start: s.suggested_persons(
+        lambda count, start: suggestions.suggested_persons(
             member, min_messages=filters.min, limit=count, offset=start
         ),
         filters.limit,
         filters.offset,
-        s.suggestion_as_dict,
+        suggestions.suggestion_as_dict,
     )

@@ -1,8 +1,8 @@
 """``knoten mail import|imap|suggestions`` and ``knoten calendar import``.
 
-Each command calls one function of :mod:`knoten.mailbox.services` as the local member
-and prints what it made: a table of the conversations, or JSON with ``--json``. Long
-reads show a progress bar on stderr.
+Each command calls one function of :mod:`knoten.mailbox.importing` or
+:mod:`knoten.mailbox.suggestions` as the local member and prints what it made: a table
+of the conversations, or JSON with ``--json``. Long reads show a progress bar on stderr.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from knoten.cli.output import JsonOption, domain_errors, emit_json, note, out, s
 from knoten.core.errors import InvalidInput
 
 if TYPE_CHECKING:
-    from knoten.mailbox.services import MailReport
+    from knoten.mailbox.reports import MailReport
 
 mail_app = typer.Typer(
     name="mail",
@@ -116,7 +116,7 @@ def mail_import(
 
     Example: knoten mail import ~/Mail/archive.mbox --since 2024-01-01 --me anna@home.de
     """
-    from knoten.mailbox.services import import_mail
+    from knoten.mailbox.importing import import_mail
 
     actor = acting_member()
     with domain_errors(), stage_progress(show=not no_progress) as progress:
@@ -175,7 +175,7 @@ def mail_imap(
     Example: KNOTEN_IMAP_PASSWORD=… knoten mail imap --host imap.example.de --user anna
     --folder Sent --since 2024-01-01
     """
-    from knoten.mailbox.services import import_imap, since_day
+    from knoten.mailbox.importing import import_imap, since_day
 
     actor = acting_member()
     with domain_errors():
@@ -220,7 +220,7 @@ def mail_suggestions(
 
     Example: knoten mail suggestions --min 5
     """
-    from knoten.mailbox.services import suggested_persons, suggestion_as_dict
+    from knoten.mailbox.suggestions import suggested_persons, suggestion_as_dict
 
     actor = acting_member()
     with domain_errors():
@@ -266,7 +266,7 @@ def calendar_import(
 
     Example: knoten calendar import ~/Downloads/work.ics --since 2024-01-01
     """
-    from knoten.mailbox.services import import_calendar
+    from knoten.mailbox.importing import import_calendar
 
     actor = acting_member()
     with domain_errors():

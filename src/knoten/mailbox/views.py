@@ -18,7 +18,8 @@ from django.views.decorators.http import require_http_methods
 
 from knoten.core.errors import KnotenError
 from knoten.core.models import Member
-from knoten.mailbox import services as s
+from knoten.mailbox import importing, suggestions
+from knoten.mailbox.reports import MailReport
 from knoten.web.views import _member
 
 # What the page shows of a report and of the suggestions.
@@ -34,8 +35,8 @@ def _is_calendar(name: str, head: bytes) -> bool:
 
 def _suggestion_rows(member: Member, least: int) -> list[dict[str, Any]]:
     rows = []
-    for row in s.suggested_persons(member, min_messages=least, limit=SHOWN_SUGGESTIONS):
-        data = s.suggestion_as_dict(row)
+    for row in suggestions.suggested_persons(member, min_messages=least, limit=SHOWN_SUGGESTIONS):
+        data = suggestions.suggestion_as_dict(row)
         # A name to start from: the one seen last, else the address before the @.
         data["name"] = data["names"][-1] if data["names"] else row.address.split("@")[0]
         rows.append(data)
@@ -46,10 +47,10 @@ def _least(text: str | None) -> int:
     value = (text or "").strip()
     if value.isdecimal() and 1 <= int(value) <= 1000:
         return int(value)
-    return s.DEFAULT_MIN_MESSAGES
+    return suggestions.DEFAULT_MIN_MESSAGES
 
 
-def _import(member: Member, request: HttpRequest, values: dict[str, Any]) -> s.MailReport:
+def _import(member: Member, request: HttpRequest, values: dict[str, Any]) -> MailReport:
     upload = request.FILES.get("file")
     if upload is None:
         raise KnotenError(_("Choose an mbox file or an .ics calendar to read."))
@@ -68,13 +69,15 @@ def _import(member: Member, request: HttpRequest, values: dict[str, Any]) -> s.M
                 _("The calendar is larger than %(mb)s MB.") % {"mb": MAX_CALENDAR_BYTES // 2**20}
             )
         data = first + b"".join(chunks)
-        return s.import_calendar(member, data, name, **options)
+        return importing.import_calendar(member, data, name, **options)
 
     def everything() -> Any:
         yield first
         yield from chunks
 
-    return s.import_mail_upload(member, everything(), name, bodies=values["bodies"], **options)
+    return importing.import_mail_upload(
+        member, everything(), name, bodies=values["bodies"], **options
+    )
 
 
 @require_http_methods(["GET", "POST"])
