@@ -23,6 +23,7 @@ from typing import Any
 from django.db import connection, transaction
 
 from knoten.core import changes
+from knoten.core.limits import chunks
 from knoten.core.models import Network
 from knoten.journal.models import ProjectRole
 from knoten.people import vocabulary as v
@@ -97,9 +98,8 @@ def on_change(network_id: int, changed: changes.Changed) -> None:
 def _holders(model: Any, network_id: int | None, column: str, ids: Iterable[int]) -> set[int]:
     """The persons that rows of ``model`` tie to these ids (the jobs at an organisation)."""
     found: set[int] = set()
-    chosen = sorted(ids)
-    for start in range(0, len(chosen), BATCH):
-        rows = model.objects.filter(**{f"{column}__in": chosen[start : start + BATCH]})
+    for chunk in chunks(sorted(ids), BATCH):
+        rows = model.objects.filter(**{f"{column}__in": chunk})
         if network_id is not None:
             rows = rows.filter(network_id=network_id)
         found.update(rows.values_list("person_id", flat=True))
@@ -111,26 +111,20 @@ def _holders(model: Any, network_id: int | None, column: str, ids: Iterable[int]
 
 def reindex_people(network_id: int, person_ids: Iterable[int]) -> None:
     """Rewrite the search entries of these persons (removing those that no longer exist)."""
-    ids = sorted({int(pk) for pk in person_ids})
-    for start in range(0, len(ids), BATCH):
-        chunk = ids[start : start + BATCH]
+    for chunk in chunks(sorted({int(pk) for pk in person_ids}), BATCH):
         rows = _person_rows(network_id, {"person_id__in": chunk})
         _replace(network_id, "person_id", chunk, rows)
 
 
 def reindex_organisations(network_id: int, organisation_ids: Iterable[int]) -> None:
     """Rewrite the search entries of these organisations (not of the persons there)."""
-    ids = sorted({int(pk) for pk in organisation_ids})
-    for start in range(0, len(ids), BATCH):
-        chunk = ids[start : start + BATCH]
+    for chunk in chunks(sorted({int(pk) for pk in organisation_ids}), BATCH):
         _replace(network_id, "organisation_id", chunk, _organisation_rows(network_id, chunk))
 
 
 def reindex_interactions(network_id: int, interaction_ids: Iterable[int]) -> None:
     """Rewrite the search entries of these interactions' minutes."""
-    ids = sorted({int(pk) for pk in interaction_ids})
-    for start in range(0, len(ids), MINUTES_BATCH):
-        chunk = ids[start : start + MINUTES_BATCH]
+    for chunk in chunks(sorted({int(pk) for pk in interaction_ids}), MINUTES_BATCH):
         _replace(network_id, "interaction_id", chunk, _interaction_rows(network_id, chunk))
 
 
@@ -145,9 +139,7 @@ def rebuild_network(network_id: int) -> None:
         # Batches by id range: cheaper to ask for than thousands of ids.
         ranges = [
             {"person_id__gte": chunk[0], "person_id__lte": chunk[-1]}
-            for chunk in (
-                person_ids[start : start + BATCH] for start in range(0, len(person_ids), BATCH)
-            )
+            for chunk in chunks(person_ids, BATCH)
         ]
         _insert(row for which in ranges for row in _person_rows(network_id, which))
         _insert(_organisation_rows(network_id, None))
@@ -248,8 +240,8 @@ def _replace(network_id: int, key: str, ids: Sequence[int], rows: Iterable[Row])
                 continue
             stale.append(entry.pk)
         fresh.append(row)
-    for start in range(0, len(stale), BATCH):
-        SearchEntry.objects.filter(pk__in=stale[start : start + BATCH]).delete()
+    for chunk in chunks(stale, BATCH):
+        SearchEntry.objects.filter(pk__in=chunk).delete()
     _insert(fresh)
 
 
