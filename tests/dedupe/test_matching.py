@@ -9,8 +9,8 @@ from knoten.core.partial_dates import PartialDate
 from knoten.dedupe.matching import Match, MatchIndex
 from knoten.dedupe.nicknames import same_person_names
 from knoten.dedupe.phonetic import cologne
-from knoten.imports.records import ContactRecord, RecordContact, RecordDate
 from knoten.people.persons import PersonFields, add_person
+from knoten.people.records import ContactRecord, RecordContact, RecordDate
 from tests.conftest import World
 
 

@@ -19,7 +19,7 @@ from knoten.dedupe.services import (
     merge_persons,
     queue_pair,
 )
-from knoten.imports.models import ImportedProperty, ImportOrigin
+from knoten.imports.models import ImportOrigin
 from knoten.journal.conversations import log_interaction
 from knoten.journal.events import add_event, set_attendance
 from knoten.journal.models import Attendance, Participation, ProjectRole, Promise
@@ -31,6 +31,7 @@ from knoten.people.models import (
     Affiliation,
     ContactPoint,
     ImportantDate,
+    ImportedProperty,
     Person,
     Relationship,
 )

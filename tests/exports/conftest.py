@@ -16,11 +16,11 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from knoten.core.models import Member
-from knoten.imports.models import ImportedProperty, ImportOrigin, ImportRun
+from knoten.imports.models import ImportOrigin, ImportRun
 from knoten.journal import conversations, events, projects, promises, visibility
 from knoten.journal.models import Interaction, Participation
 from knoten.people import affiliations, important_dates, persons, relationships
-from knoten.people.models import Person
+from knoten.people.models import ImportedProperty, Person
 from knoten.people.persons import PersonFields
 from knoten.reciprocity import services as reciprocity
 from knoten.reciprocity.models import Favour, Recommendation

@@ -13,7 +13,7 @@ from knoten.core.partial_dates import PartialDate
 from knoten.exports import services
 from knoten.exports.network_json import exported_models
 from knoten.journal.models import Interaction, Promise
-from knoten.people.models import Circle, ImportantDate, Person
+from knoten.people.models import Circle, ImportantDate, ImportedProperty, Person
 from knoten.people.networks import create_network
 from knoten.search.query import search
 from tests.exports.conftest import Rich
@@ -161,6 +161,22 @@ def test_the_import_gives_back_the_same_give_and_take(rich: Rich) -> None:
     assert lunch.favours.count() == 1 and lunch.recommendations.count() == 1
     tip = lunch.favours.get()
     assert tip.giver_id == erin.me.pk and tip.author_id == erin.pk
+
+
+def test_an_export_from_before_imported_properties_moved_still_restores(rich: Rich) -> None:
+    """Files written while the model lived in ``imports`` name it so; they still load."""
+    data = json.loads(json.dumps(services.export_json(rich.alice)))
+    rows = data["models"].pop("people.importedproperty")
+    assert rows, "the rich network has imported properties"
+    data["models"]["imports.importedproperty"] = rows
+    erin = create_network("Erins Netzwerk", username="erin", me_name="Erin Ernst")
+
+    services.import_json(erin, data)
+
+    restored = ImportedProperty.objects.filter(network=erin.network)
+    assert sorted(restored.values_list("name", "value")) == sorted(
+        (row["name"], row["value"]) for row in rows
+    )
 
 
 def test_import_refuses_a_network_that_is_not_empty(rich: Rich) -> None:

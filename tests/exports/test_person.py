@@ -8,9 +8,9 @@ import pytest
 
 from knoten.core.errors import InvalidInput, NotFound
 from knoten.exports import services
-from knoten.imports.models import ImportedProperty, ImportOrigin
+from knoten.imports.models import ImportOrigin
 from knoten.journal.models import Attendance, Interaction, Participation, ProjectRole, Promise
-from knoten.people.models import ContactPoint, ImportantDate, Person, Relationship
+from knoten.people.models import ContactPoint, ImportantDate, ImportedProperty, Person, Relationship
 from knoten.reciprocity.models import ChannelCost, Favour, Recommendation
 from knoten.search.models import SearchEntry
 from knoten.search.query import search
@@ -31,7 +31,7 @@ def test_person_export_holds_every_fact_about_them(rich: Rich) -> None:
     assert facts["people.relationship.from_person"][0]["to_person"]["name"] == "Anna Schmidt"
     assert facts["journal.attendance.person"][0]["event"]["name"] == "Hannover Messe 2024"
     assert facts["journal.projectrole.person"][0]["role"] == "Partner"
-    assert facts["imports.importedproperty.person"][0]["value"] == "Golf"
+    assert facts["people.importedproperty.person"][0]["value"] == "Golf"
     assert facts["imports.importorigin.person"][0]["key"] == "a" * 64
     promises = facts["journal.promise.creditor"]
     assert [p["text"] for p in promises] == ["Xaver Quendolin an Anna empfehlen"]

@@ -17,7 +17,7 @@ from knoten.imports.csv.formats import detect_csv_format
 from knoten.imports.csv.mapping import parse_mapping
 from knoten.imports.csv.reading import decode
 from knoten.imports.csv.rows import read_csv
-from knoten.imports.records import (
+from knoten.people.records import (
     ContactRecord,
     RecordContact,
     RecordDate,

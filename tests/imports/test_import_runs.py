@@ -8,18 +8,18 @@ from knoten.core.errors import InvalidInput
 from knoten.core.models import Member
 from knoten.core.partial_dates import PartialDate
 from knoten.dedupe.models import DuplicatePair
-from knoten.imports.models import ImportedProperty, ImportOrigin, ImportRun
-from knoten.imports.records import (
+from knoten.imports.models import ImportOrigin, ImportRun
+from knoten.imports.reports import ImportRefused, ImportReport
+from knoten.imports.runs import import_records
+from knoten.people.models import Affiliation, ContactPoint, ImportantDate, ImportedProperty, Person
+from knoten.people.persons import PersonFields, add_person
+from knoten.people.records import (
     ContactRecord,
     ReadResult,
     RecordContact,
     RecordDate,
     RecordError,
 )
-from knoten.imports.reports import ImportRefused, ImportReport
-from knoten.imports.runs import import_records
-from knoten.people.models import Affiliation, ContactPoint, ImportantDate, Person
-from knoten.people.persons import PersonFields, add_person
 from tests.conftest import World
 
 

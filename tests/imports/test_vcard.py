@@ -12,14 +12,14 @@ from pathlib import Path
 import pytest
 
 from knoten.core.partial_dates import PartialDate
-from knoten.imports.records import (
+from knoten.imports.vcard.reading import read_vcards
+from knoten.people.records import (
     ContactRecord,
     ReadResult,
     RecordContact,
     RecordDate,
     RecordRelation,
 )
-from knoten.imports.vcard.reading import read_vcards
 
 DATA = Path(__file__).parent / "data"
 

@@ -105,9 +105,9 @@ def test_several_names_and_their_expectation(world: World, mueller: Person) -> N
 @pytest.mark.parametrize(
     ("data", "field", "words"),
     [
-        ({"with": "", "summary": "x"}, "log-with", "Name at least one person"),
+        ({"with": "", "summary": "x"}, "log-with", "name at least one person"),
         ({"with": "Nobody Known", "summary": "x"}, "log-with", "Nobody Known"),
-        ({"with": "Müller", "summary": ""}, "log-summary", "summary"),
+        ({"with": "Müller", "summary": ""}, "log-summary", "what was discussed"),
         ({"with": "Müller", "summary": "x", "on": "next year"}, "log-on", "next year"),
         (
             {"with": "Müller", "summary": "x", "minutes": "half an hour"},
@@ -119,7 +119,7 @@ def test_several_names_and_their_expectation(world: World, mueller: Person) -> N
             "log-promise",
             "Blursday",
         ),
-        ({"with": "Müller", "summary": "x", "due": "Friday"}, "log-promise", "needs a promise"),
+        ({"with": "Müller", "summary": "x", "due": "Friday"}, "log-promise", "no text"),
     ],
 )
 def test_bad_input_is_named_beside_its_field_and_saves_nothing(

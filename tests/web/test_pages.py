@@ -112,9 +112,9 @@ def test_filter_by_circle(world: World, alices: dict[str, Person]) -> None:
 
 
 def test_pages_of_the_list(world: World, monkeypatch: pytest.MonkeyPatch) -> None:
-    from knoten.web import views
+    from knoten.web import kit
 
-    monkeypatch.setattr(views, "PAGE_SIZE", 2)
+    monkeypatch.setattr(kit, "PAGE_SIZE", 2)
     for name in ("Zoe Zander", "Yann Young", "Xaver Xu"):
         add_person(world.alice, name)
     client = signed_in(world.alice)

@@ -43,7 +43,7 @@ from knoten.core.names import parse_name
 from knoten.core.partial_dates import PartialDate
 from knoten.dedupe.nicknames import full_forms
 from knoten.dedupe.phonetic import cologne
-from knoten.imports.records import ContactRecord
+from knoten.people.records import ContactRecord
 
 # What a score needs to be listed or queued at all.
 DEFAULT_MIN_SCORE = 0.8

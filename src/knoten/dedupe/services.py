@@ -217,8 +217,6 @@ _WORDS = {
     "journal.Attendance": "events attended",
     "journal.Promise": "promises",
     "journal.ProjectRole": "projects",
-    "imports.ImportedProperty": "imported properties",
-    "imports.ImportOrigin": "import origins",
     "dedupe.Merge": "earlier merges",
     "dedupe.DuplicatePair": "review queue pairs",
     "reciprocity.Favour": "favours",

@@ -16,10 +16,10 @@ from knoten.dedupe.models import DuplicatePair, Merge
 from knoten.demo import data as d
 from knoten.demo.draws import ascii_slug
 from knoten.demo.plan import Plan
-from knoten.imports.models import ImportedProperty, ImportOrigin, ImportRun
+from knoten.imports.models import ImportOrigin, ImportRun
 from knoten.journal.models import Interaction
 from knoten.mailbox.models import SeenAddress, SeenMessage
-from knoten.people.models import Person
+from knoten.people.models import ImportedProperty, Person
 
 # Where the unknown addresses a mailbox import has read live.
 MAIL_HOSTS = ("gmx.example", "web.example", "firma.example")

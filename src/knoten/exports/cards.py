@@ -30,6 +30,7 @@ from knoten.people.models import (
     Affiliation,
     ContactPoint,
     ImportantDate,
+    ImportedProperty,
     Person,
     Relationship,
 )
@@ -134,8 +135,6 @@ def iter_cards(actor: Member, *, circle: str | None = None) -> Iterator[Card]:
 
 
 def _chunk_cards(actor: Member, chunk: list[int]) -> list[Card]:
-    from knoten.imports.models import ImportedProperty
-
     persons = Person.objects.in_bulk(chunk)
     by_id = {pk: Card(persons[pk], person_uid(actor.network_id, pk)) for pk in chunk}
     scope: dict[str, Any] = {"network_id": actor.network_id}

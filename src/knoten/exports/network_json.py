@@ -43,6 +43,9 @@ VERSION = 1
 # Derived from the rest (rebuilt on import), or secret.
 EXCLUDED_MODELS = {"search.searchentry"}
 EXCLUDED_APPS = {"api"}
+# Kinds of record that moved to another app since an export was written: an older file
+# still names them by the old label, and still restores.
+FORMER_LABELS = {"imports.importedproperty": "people.importedproperty"}
 
 Progress = Callable[[str, int, int], None]
 Row = dict[str, Any]
@@ -470,7 +473,10 @@ class _Loader:
     def run(self) -> dict[str, int]:
         ordered = exported_models()
         known = {_label(model): model for model in ordered}
-        tables = self.data.get("models", {})
+        tables = {
+            FORMER_LABELS.get(label, label): rows
+            for label, rows in self.data.get("models", {}).items()
+        }
         for label in tables:
             if label not in known:
                 raise _problem(

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET
 from knoten.core.errors import KnotenError
 from knoten.exports import services
 from knoten.people.models import Circle
-from knoten.web.views import _member
+from knoten.web.kit import current_member
 
 FORMATS = (
     ("vcard", "vCard 4.0 (.vcf)"),
@@ -24,7 +24,7 @@ FORMATS = (
 
 
 def _page(request: HttpRequest, error: str = "", status: int = 200) -> HttpResponse:
-    member = _member(request)
+    member = current_member(request)
     circles = Circle.objects.filter(network_id=member.network_id).order_by("name")
     context = {
         "member": member,
@@ -45,7 +45,7 @@ def export_page(request: HttpRequest) -> HttpResponse:
 @require_GET
 def download(request: HttpRequest) -> HttpResponseBase:
     """The export as a file download; a bad format or circle shows the page with why."""
-    member = _member(request)
+    member = current_member(request)
     fmt = request.GET.get("format", "vcard")
     circle = request.GET.get("circle", "").strip() or None
     try:

@@ -12,9 +12,9 @@ from typing import Any
 from knoten.core.errors import InvalidInput
 from knoten.core.folding import fold
 from knoten.core.names import NameParts, is_title_word, parse_name
-from knoten.imports.records import ContactRecord, RecordError
 from knoten.people import contacts
 from knoten.people.contacts import ParsedContact
+from knoten.people.records import ContactRecord, RecordError
 
 
 @dataclass

@@ -12,8 +12,7 @@ from django.db import connection
 from knoten.core.bulk import insert_rows, update_rows
 from knoten.core.folding import fold
 from knoten.imports.checking import Checked
-from knoten.imports.models import ImportedProperty, ImportOrigin
-from knoten.imports.records import ContactRecord, RecordError
+from knoten.imports.models import ImportOrigin
 from knoten.imports.reports import ImportRefused
 from knoten.imports.targets import CHUNK, Target
 from knoten.people.lookup import fits
@@ -23,9 +22,11 @@ from knoten.people.models import (
     Circle,
     ContactPoint,
     ImportantDate,
+    ImportedProperty,
     Organisation,
     Person,
 )
+from knoten.people.records import ContactRecord, RecordError
 
 
 @dataclass

@@ -4,7 +4,7 @@ reader of that format (:mod:`knoten.imports.vcard`, :mod:`knoten.imports.csv`)."
 from __future__ import annotations
 
 from knoten.core.errors import InvalidInput
-from knoten.imports.records import ReadResult
+from knoten.people.records import ReadResult
 
 # What ``--format`` takes; "csv" is a CSV with a column mapping.
 FORMATS = ("vcard", "google", "outlook", "linkedin", "xing", "csv", "json")

@@ -1,4 +1,5 @@
-"""What an import leaves behind besides the persons it fills in."""
+"""What an import leaves behind besides the persons it fills in (what a file said that
+has no place of its own is :class:`knoten.people.models.ImportedProperty`)."""
 
 from __future__ import annotations
 
@@ -6,23 +7,6 @@ from django.db import models
 
 from knoten.core.models import Member, NetworkScoped
 from knoten.people.models import Person
-
-
-class ImportedProperty(NetworkScoped):
-    """Something a file said about a person that has no place of its own in the info
-    base (a vCard's ``X-`` property, a CSV column nobody maps): kept, never dropped."""
-
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="imported_properties")
-    source = models.CharField(max_length=200)  # the file's name
-    name = models.CharField(max_length=200)
-    value = models.TextField()
-
-    class Meta:
-        verbose_name_plural = "imported properties"
-        indexes = [models.Index(fields=["person", "name"])]
-
-    def __str__(self) -> str:
-        return f"{self.name}: {self.value[:40]}"
 
 
 class ImportOrigin(NetworkScoped):

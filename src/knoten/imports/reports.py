@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from knoten.core.errors import InvalidInput
-from knoten.imports.records import RecordError
+from knoten.people.records import RecordError
 
 Progress = Callable[[int, int], None]  # (records done, records in all)
 

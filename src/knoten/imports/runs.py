@@ -1,6 +1,6 @@
 """Taking a file of contacts into the network: one transaction, duplicates merged.
 
-Every format is read into :class:`~knoten.imports.records.ContactRecord`\\ s first
+Every format is read into :class:`~knoten.people.records.ContactRecord`\\ s first
 (:mod:`knoten.imports.files`); from there on all formats are alike:
 
 1. each record's values are checked and normalised as if typed in (a phone number to
@@ -33,9 +33,9 @@ from knoten.imports.checking import Checked, check_record
 from knoten.imports.facts import Rows, add_facts, find_circles, find_organisations
 from knoten.imports.files import read_file
 from knoten.imports.models import ImportOrigin, ImportRun
-from knoten.imports.records import ReadResult, RecordError
 from knoten.imports.reports import ImportRefused, ImportReport, Outcome, Progress
 from knoten.imports.targets import CHUNK, Target, create_people, load_targets, names_of
+from knoten.people.records import ReadResult, RecordError
 
 
 class _DryRun(Exception):

@@ -12,11 +12,11 @@ from knoten.core.bulk import insert_returning
 from knoten.core.errors import InvalidInput
 from knoten.core.partial_dates import PartialDate
 from knoten.imports.checking import Checked
-from knoten.imports.models import ImportedProperty, ImportOrigin
-from knoten.imports.records import RecordError
+from knoten.imports.models import ImportOrigin
 from knoten.imports.reports import ImportRefused
 from knoten.people.lookup import fits
-from knoten.people.models import Affiliation, ContactPoint, ImportantDate, Person
+from knoten.people.models import Affiliation, ContactPoint, ImportantDate, ImportedProperty, Person
+from knoten.people.records import RecordError
 
 # SQLite allows some 32,000 parameters in one statement; stay well below.
 CHUNK = 500

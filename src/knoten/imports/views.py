@@ -26,7 +26,7 @@ from knoten.imports.api import MAX_UPLOAD_BYTES
 from knoten.imports.files import FORMATS
 from knoten.imports.reports import ImportRefused
 from knoten.imports.runs import import_file
-from knoten.web.views import _member
+from knoten.web.kit import current_member
 
 _KEEP_SECONDS = 24 * 60 * 60
 _OPTIONS = ("format", "map", "circle", "skip_invalid")
@@ -84,7 +84,7 @@ def _form(
 @require_http_methods(["GET", "POST"])
 def upload(request: HttpRequest) -> HttpResponse:
     """The upload form; posted, a preview of what the import would do."""
-    member = _member(request)
+    member = current_member(request)
     if request.method == "GET":
         return _form(request, member, {name: "" for name in _OPTIONS})
     options = _options(request)
@@ -142,7 +142,7 @@ def _gone(request: HttpRequest, member: Member) -> HttpResponse:
 @require_GET
 def preview(request: HttpRequest, token: str) -> HttpResponse:
     """What importing the uploaded file would do, with the button to do it."""
-    member = _member(request)
+    member = current_member(request)
     meta = _stored(member, token)
     if meta is None:
         return _gone(request, member)
@@ -156,7 +156,7 @@ def preview(request: HttpRequest, token: str) -> HttpResponse:
 @require_POST
 def confirm(request: HttpRequest) -> HttpResponse:
     """Import the file the preview showed."""
-    member = _member(request)
+    member = current_member(request)
     token = request.POST.get("token", "")
     meta = _stored(member, token)
     if meta is None:

@@ -20,7 +20,7 @@ from knoten.core.errors import KnotenError
 from knoten.core.models import Member
 from knoten.mailbox import importing, suggestions
 from knoten.mailbox.reports import MailReport
-from knoten.web.views import _member
+from knoten.web.kit import current_member
 
 # What the page shows of a report and of the suggestions.
 SHOWN_ROWS = 200
@@ -83,7 +83,7 @@ def _import(member: Member, request: HttpRequest, values: dict[str, Any]) -> Mai
 @require_http_methods(["GET", "POST"])
 def mail(request: HttpRequest) -> HttpResponse:
     """Upload mail or a calendar (a preview first, by default); persons worth adding."""
-    member = _member(request)
+    member = current_member(request)
     least = _least(request.GET.get("min"))
     values: dict[str, Any] = {
         "since": "",

@@ -293,3 +293,25 @@ class ImportantDate(NetworkScoped):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.date}"
+
+
+class ImportedProperty(NetworkScoped):
+    """Something a file said about a person that has no place of its own in the info
+    base (a vCard's ``X-`` property, a CSV column nobody maps): kept, never dropped.
+
+    Written by ``knoten.imports``, shown on the person's page and written back into the
+    exported cards. Its table keeps the name it had when the model lived in ``imports``.
+    """
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="imported_properties")
+    source = models.CharField(max_length=200)  # the file's name
+    name = models.CharField(max_length=200)
+    value = models.TextField()
+
+    class Meta:
+        db_table = "imports_importedproperty"
+        verbose_name_plural = "imported properties"
+        indexes = [models.Index(fields=["person", "name"], name="imports_imp_person__67aa6e_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.value[:40]}"

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.apps import apps
 from django.db.models import F, Q
 
 from knoten.core.data import iso, reference
@@ -30,6 +29,7 @@ from knoten.people.models import (
     Circle,
     ContactPoint,
     ImportantDate,
+    ImportedProperty,
     Person,
     Relationship,
     Skill,
@@ -131,14 +131,12 @@ _DATES = Prepared(
 )
 
 
-# What imported files said that has no place of its own (knoten.imports).
+# What imported files said that has no place of its own (written by knoten.imports).
 _IMPORTED = Prepared(
-    "imports.ImportedProperty",
-    lambda person: (
-        apps.get_model("imports.ImportedProperty")
-        .objects.filter(person_id=person)
-        .order_by("pk")[:DETAIL_LIST_CAP]
-    ),
+    ImportedProperty,
+    lambda person: ImportedProperty.objects.filter(person_id=person).order_by("pk")[
+        :DETAIL_LIST_CAP
+    ],
     fields=("id", "name", "value", "source"),
 )
 

@@ -52,11 +52,13 @@ from knoten.reciprocity.forms import (
 from knoten.reciprocity.models import Favour, Recommendation
 from knoten.reciprocity.roi import KINDS, Channel, default_since, roi
 from knoten.reciprocity.signals import Signal, period, signals
+from knoten.web.kit import current_member as _member
+from knoten.web.kit import is_fragment_request as _is_fragment_request
 from knoten.web.kit import label as _label
 from knoten.web.kit import options as _options
+from knoten.web.kit import page_number as _page_number
 from knoten.web.kit import shown_date
 from knoten.web.picking import person_ref
-from knoten.web.views import _is_fragment_request, _member, _page_number
 
 PAGE_SIZE = 50
 PERSON_ROWS = 10  # favours and recommendations shown on a person's page

@@ -22,7 +22,6 @@ from django.contrib.staticfiles.views import serve as staticfiles_serve
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import (
-    Http404,
     HttpRequest,
     HttpResponse,
     HttpResponseBase,
@@ -39,19 +38,28 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.i18n import set_language as django_set_language
 
-from knoten.core.errors import Ambiguous, InvalidInput, NotFound
+from knoten.core.errors import Ambiguous, InvalidInput, KnotenError, NotFound
 from knoten.core.members import member_of_user
 from knoten.core.models import Member
 from knoten.core.signin import user_for_token
 from knoten.core.words import shown_choices
 from knoten.journal import vocabulary as journal_words
+from knoten.journal.conversations import DEFAULT_KIND
 from knoten.people.lookup import resolve_person
 from knoten.people.models import Circle, Tag
 from knoten.people.person_list import person_row
 from knoten.people.persons import PersonFields, add_person
-from knoten.reciprocity.services import log_with_favours, parse_kind
+from knoten.reciprocity.services import log_with_favours
 from knoten.search.directory import find_people
 from knoten.search.query import search
+from knoten.web.kit import (
+    current_member,
+    form_errors,
+    is_fragment_request,
+    list_page,
+    page_number,
+    posted_values,
+)
 from knoten.web.picking import picked
 
 if TYPE_CHECKING:
@@ -67,7 +75,7 @@ def home(request: HttpRequest) -> HttpResponse:
     context: dict[str, object] = {"member": member}
     if member is not None:
         values = {name: "" for name in LOG_FIELDS}
-        values["kind"] = "meeting"
+        values["kind"] = DEFAULT_KIND
         context.update(_log_context(member, values, {}))
         context["person_count"] = Person.objects.filter(network=member.network).count()
         context["today"] = today_overview(member)
@@ -142,30 +150,6 @@ def set_language(request: HttpRequest) -> HttpResponse:
     return django_set_language(request)
 
 
-PAGE_SIZE = 50
-
-
-def _member(request: HttpRequest) -> Member:
-    """The member the signed-in user is (its first, should there be several)."""
-    member = member_of_user(request.user.pk)
-    if member is None:
-        raise Http404("You are not a member of any network.")
-    return member
-
-
-def _page_number(text: str | None) -> int:
-    try:
-        number = int(text or "1")
-    except ValueError:
-        return 1
-    return min(max(number, 1), 100_000)
-
-
-def _is_fragment_request(request: HttpRequest) -> bool:
-    htmx = getattr(request, "htmx", None)
-    return htmx is not None and bool(htmx) and not htmx.history_restore_request
-
-
 @require_GET
 def people_list(request: HttpRequest) -> HttpResponse:
     """Everyone in the network, a page at a time; with ``q``, the search's hits.
@@ -175,21 +159,24 @@ def people_list(request: HttpRequest) -> HttpResponse:
     exists, so no page counts the whole network. An htmx request (search as you type)
     gets only the results.
     """
-    member = _member(request)
+    member = current_member(request)
     query = request.GET.get("q", "").strip()
     filters = {name: request.GET.get(name, "").strip() for name in ("circle", "org", "tag")}
     archived = request.GET.get("archived") == "1"
-    page = _page_number(request.GET.get("page"))
-    offset = (page - 1) * PAGE_SIZE
+    page = page_number(request.GET.get("page"))
+    filtered = any(filters.values()) or archived
     rows: list[dict[str, object]] = []
     hits: list[dict[str, object]] = []
-    more = False
+    paging: dict[str, int | None] = {"page": page, "previous_page": None, "next_page": None}
     error = ""
-    filtered = any(filters.values()) or archived
     try:
         if query and not filtered:
-            found = search(member, query, limit=PAGE_SIZE + 1, offset=offset, kinds=["person"])
-            more = len(found) > PAGE_SIZE
+            found = list_page(
+                lambda limit, offset: search(
+                    member, query, limit=limit, offset=offset, kinds=["person"]
+                ),
+                page,
+            )
             hits = [
                 {
                     "id": hit.person_id or hit.id,
@@ -197,21 +184,25 @@ def people_list(request: HttpRequest) -> HttpResponse:
                     "archived": hit.archived,
                     "matched": [snippet for _field, snippet in hit.matched],
                 }
-                for hit in found[:PAGE_SIZE]
+                for hit in found.rows
             ]
+            paging = found.context()
         else:
-            people = find_people(
-                member,
-                circle=filters["circle"] or None,
-                org=filters["org"] or None,
-                tag=filters["tag"] or None,
-                include_archived=archived,
-                query=query or None,
-                limit=PAGE_SIZE + 1,
-                offset=offset,
+            people = list_page(
+                lambda limit, offset: find_people(
+                    member,
+                    circle=filters["circle"] or None,
+                    org=filters["org"] or None,
+                    tag=filters["tag"] or None,
+                    include_archived=archived,
+                    query=query or None,
+                    limit=limit,
+                    offset=offset,
+                ),
+                page,
             )
-            more = len(people) > PAGE_SIZE
-            rows = [person_row(person, member) for person in people[:PAGE_SIZE]]
+            rows = [person_row(person, member) for person in people.rows]
+            paging = people.context()
     except (InvalidInput, NotFound, Ambiguous) as problem:
         error = str(problem)
     wanted = {"q": query, **filters, "archived": "1" if archived else ""}
@@ -226,14 +217,12 @@ def people_list(request: HttpRequest) -> HttpResponse:
         "tags": _names_of(Tag, member),
         "rows": rows,
         "hits": hits,
-        "page": page,
         "page_query": f"{base_query}&" if base_query else "",
-        "previous_page": page - 1 if page > 1 else None,
-        "next_page": page + 1 if more else None,
+        **paging,
         "error": error,
     }
     template = "web/people_list.html"
-    if _is_fragment_request(request):
+    if is_fragment_request(request):
         template += "#results"
     response = render(request, template, context)
     patch_vary_headers(response, ["HX-Request"])
@@ -253,7 +242,7 @@ ADD_FIELDS = ("name", "org", "title", "email")
 
 def person_add(request: HttpRequest) -> HttpResponse:
     """Add a person: only the name is needed, the rest can follow later."""
-    member = _member(request)
+    member = current_member(request)
     values = {name: "" for name in ADD_FIELDS}
     errors: dict[str, str] = {}
     if request.method == "POST":
@@ -317,23 +306,16 @@ def _participants(member: Member, text: str, post: QueryDict) -> list[int]:
     return ids
 
 
-def _with_due(text: str, due: str) -> str:
-    return f"{text} by {due}" if text and due else text
+def _promised(text: str, due: str) -> list[str]:
+    """A promise as the domain reads it ("TEXT by DATE"); a due date alone is passed on
+    for the domain to refuse ("has a due date but no text")."""
+    if not due:
+        return [text] if text else []
+    return [f"{text} by {due}".strip()]
 
 
-_LOG_ERROR_FIELDS = {
-    "with": "with",
-    "participant": "with",
-    "participants": "with",
-    "summary": "summary",
-    "on": "on",
-    "kind": "kind",
-    "minutes": "minutes",
-    "promise": "promise",
-    "expect": "expect",
-    "gave": "gave",
-    "got": "got",
-}
+# The domain's names for the log form's fields.
+LOG_ALIASES = {"participant": "with", "participants": "with"}
 
 
 def _log_context(
@@ -357,72 +339,49 @@ def log_conversation(request: HttpRequest) -> HttpResponse:
     emptied after a save and with the messages beside the fields after a mistake;
     a plain one is sent on to the first participant's page.
     """
-    member = _member(request)
+    member = current_member(request)
     values = {name: "" for name in LOG_FIELDS}
-    values["kind"] = "meeting"
+    values["kind"] = DEFAULT_KIND
     errors: dict[str, str] = {}
     saved = ""
     if request.method == "GET" and request.GET.get("with", "").isdecimal():
         with contextlib.suppress(NotFound):
             values["with"] = resolve_person(member, request.GET["with"]).full_name
     if request.method == "POST":
-        values = {name: request.POST.get(name, "").strip() for name in LOG_FIELDS}
+        values = posted_values(request, LOG_FIELDS)
         try:
-            minutes = int(values["minutes"]) if values["minutes"] else None
-        except ValueError:
-            errors["minutes"] = _("Give the minutes as a whole number, such as 30.")
-            minutes = None
-        if not values["with"]:
-            errors["with"] = _("Name at least one person the conversation was with.")
-        if values["due"] and not values["promise"]:
-            errors["promise"] = _("A due date needs a promise: say what you promised.")
-        if values["expect_due"] and not values["expect"]:
-            errors["expect"] = _("A due date needs a promise: say what they promised.")
-        if not errors:
-            try:
-                with transaction.atomic():
-                    participants = _participants(member, values["with"], request.POST)
-                    promise = _with_due(values["promise"], values["due"])
-                    expect = _with_due(values["expect"], values["expect_due"])
-                    # A favour done in the conversation, by kind: *me* for the first
-                    # person named ("gave"), or they for *me* ("got").
-                    favours = {
-                        field: [parse_kind(values[field], field)] if values[field] else []
-                        for field in ("gave", "got")
-                    }
-                    interaction, _favours = log_with_favours(
-                        member,
-                        values["summary"],
-                        gave=favours["gave"],
-                        got=favours["got"],
-                        participants=[str(pk) for pk in participants],
-                        kind=values["kind"] or "meeting",
-                        on=values["on"] or None,
-                        minutes=minutes,
-                        promises=[promise] if promise else [],
-                        expectations=[expect] if expect else [],
-                    )
-            except Ambiguous as problem:
-                errors["with"] = str(problem)
-            except (InvalidInput, NotFound) as problem:
-                field = _LOG_ERROR_FIELDS.get(getattr(problem, "field", ""), "form")
-                if field == "form":
-                    field = _LOG_ERROR_FIELDS.get(getattr(problem, "what", ""), "form")
-                errors[field] = str(problem)
-            else:
-                names = ", ".join(p.full_name for p in interaction.participants.all())
-                saved = _("Conversation saved with %(names)s.") % {"names": names}
-                if values["gave"] or values["got"]:
-                    saved += " " + _("The favour is noted.")
-                if not _is_fragment_request(request):
-                    messages.success(request, saved)
-                    return redirect(reverse("web:person", kwargs={"person_id": participants[0]}))
-                values = {name: "" for name in LOG_FIELDS}
-                values["kind"] = "meeting"
+            with transaction.atomic():
+                participants = _participants(member, values["with"], request.POST)
+                # A favour done in the conversation, by kind: *me* for the first person
+                # named ("gave"), or they for *me* ("got").
+                interaction, _favours = log_with_favours(
+                    member,
+                    values["summary"],
+                    gave=[values["gave"]] if values["gave"] else [],
+                    got=[values["got"]] if values["got"] else [],
+                    participants=[str(pk) for pk in participants],
+                    kind=values["kind"] or None,
+                    on=values["on"] or None,
+                    minutes=values["minutes"] or None,
+                    promises=_promised(values["promise"], values["due"]),
+                    expectations=_promised(values["expect"], values["expect_due"]),
+                )
+        except KnotenError as problem:
+            errors = form_errors(problem, LOG_FIELDS, LOG_ALIASES)
+        else:
+            names = ", ".join(p.full_name for p in interaction.participants.all())
+            saved = _("Conversation saved with %(names)s.") % {"names": names}
+            if values["gave"] or values["got"]:
+                saved += " " + _("The favour is noted.")
+            if not is_fragment_request(request):
+                messages.success(request, saved)
+                return redirect(reverse("web:person", kwargs={"person_id": participants[0]}))
+            values = {name: "" for name in LOG_FIELDS}
+            values["kind"] = DEFAULT_KIND
     context = _log_context(member, values, errors)
     context["saved"] = saved
     template = "web/log.html"
-    if _is_fragment_request(request):
+    if is_fragment_request(request):
         template += "#log_form"
     response = render(request, template, context, status=400 if errors else 200)
     patch_vary_headers(response, ["HX-Request"])
@@ -438,7 +397,7 @@ def people_suggest(request: HttpRequest) -> JsonResponse:
 
     The same search as the command line, so "Mueller" suggests Müller.
     """
-    member = _member(request)
+    member = current_member(request)
     query = request.GET.get("q", "").strip()
     found: list[dict[str, object]] = []
     if query:

@@ -1,5 +1,5 @@
 """Reading the CSV exports of Google Contacts, Outlook, LinkedIn and XING, and any CSV
-with a column mapping, into :class:`~knoten.imports.records.ContactRecord` objects.
+with a column mapping, into :class:`~knoten.people.records.ContactRecord` objects.
 
 The encoding is read from the bytes (UTF-8 with or without a BOM, UTF-16 with a BOM,
 else windows-1252), the delimiter from the header line (comma, semicolon or tab), and

@@ -1,5 +1,5 @@
 """Reading a CSV file: :func:`read_csv` takes the header row, makes the plan, and turns
-each row into a :class:`~knoten.imports.records.ContactRecord`."""
+each row into a :class:`~knoten.people.records.ContactRecord`."""
 
 from __future__ import annotations
 
@@ -41,7 +41,7 @@ from knoten.imports.csv.values import (
     tidy_names,
     web_kind,
 )
-from knoten.imports.records import (
+from knoten.people.records import (
     ContactRecord,
     ReadResult,
     RecordContact,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from knoten.core.names import is_title_word
-from knoten.imports.records import ContactRecord
+from knoten.people.records import ContactRecord
 
 # Labels that Google and Outlook write in English: stored in lower case.
 _KNOWN_LABELS = {

@@ -1,8 +1,8 @@
 """Reading vCard files (2.1, 3.0 and 4.0) into contact records, as real programs write them.
 
 :func:`.reading.read_vcards` turns the bytes of a ``.vcf`` file into one
-:class:`~knoten.imports.records.ContactRecord` per card, and a
-:class:`~knoten.imports.records.RecordError` for each card it cannot read (the others
+:class:`~knoten.people.records.ContactRecord` per card, and a
+:class:`~knoten.people.records.RecordError` for each card it cannot read (the others
 are still read). It copes with what phones, Apple Contacts, Google and Outlook write:
 
 - the file in UTF-8 (with or without BOM), UTF-16 with BOM, or windows-1252 as a whole

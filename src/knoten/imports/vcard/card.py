@@ -1,15 +1,15 @@
-"""One vCard's properties into a :class:`~knoten.imports.records.ContactRecord`."""
+"""One vCard's properties into a :class:`~knoten.people.records.ContactRecord`."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from knoten.core.names import is_particle, is_title_word
-from knoten.imports.records import ContactRecord, RecordContact, RecordDate, RecordRelation
 from knoten.imports.vcard.cards import Card, Unreadable
 from knoten.imports.vcard.labels import clean_label, profile_kind, type_label
 from knoten.imports.vcard.properties import Property, read_property
 from knoten.imports.vcard.values import parts_of, read_date, unescape
+from knoten.people.records import ContactRecord, RecordContact, RecordDate, RecordRelation
 
 # Properties that say nothing about the person: left out of ``extra``.
 _NOISE = frozenset({"VERSION", "PRODID", "REV"})

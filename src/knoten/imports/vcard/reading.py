@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from knoten.imports.records import ReadResult, RecordError
 from knoten.imports.vcard.card import CardReader
 from knoten.imports.vcard.cards import Unreadable, split_cards
 from knoten.imports.vcard.decoding import decode_lines
+from knoten.people.records import ReadResult, RecordError
 
 
 def read_vcards(data: bytes, source: str) -> ReadResult:

@@ -1,11 +1,13 @@
-"""What every importer reads a file into: one :class:`ContactRecord` per person.
+"""A person as a file describes them: one :class:`ContactRecord` per person.
 
-The vCard and CSV readers (``knoten.imports.vcard``, ``knoten.imports.csvfiles``) only
-read: they turn a file into records and say where each record starts. Whether a record
-is new or an existing person, and what is written, is the import service's business
-(``knoten.imports.service``), which treats every format alike.
+The importers' readers (``knoten.imports.vcard``, ``knoten.imports.csv``) turn a file
+into records and say where each record starts; the import run
+(``knoten.imports.runs``) decides whether a record is someone new or an existing person
+and writes it, every format alike; the duplicate finder (``knoten.dedupe.matching``)
+compares records with the persons of the network. The records live here, beside the
+persons, so that both can read them without one flow importing the other.
 
-Values stay as the file gave them, trimmed; the service normalises them (phone numbers
+Values stay as the file gave them, trimmed; the import normalises them (phone numbers
 to E.164, e-mail addresses to lower case …) through the same parsers as typing them in.
 """
 
