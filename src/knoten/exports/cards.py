@@ -22,6 +22,7 @@ from typing import Any
 
 from django.db.models import Q
 
+from knoten.core.limits import chunks
 from knoten.core.models import Member
 from knoten.core.partial_dates import PartialDate
 from knoten.people import vocabulary as v
@@ -130,8 +131,8 @@ def iter_cards(actor: Member, *, circle: str | None = None) -> Iterator[Card]:
     """:func:`cards` 5,000 persons at a time, in the directory's order: a network of
     100,000 persons is never all in memory."""
     ids = _people_ids(actor, circle)
-    for start in range(0, len(ids), CHUNK):
-        yield from _chunk_cards(actor, ids[start : start + CHUNK])
+    for chunk in chunks(ids, CHUNK):
+        yield from _chunk_cards(actor, list(chunk))
 
 
 def _chunk_cards(actor: Member, chunk: list[int]) -> list[Card]:
@@ -471,7 +472,7 @@ def export_csv(actor: Member, *, circle: str | None = None) -> str:
         buffer, fieldnames=csv_headers(_column_counts(actor)), lineterminator="\r\n"
     )
     writer.writeheader()
-    for start in range(0, len(ids), CHUNK):
-        for card in _chunk_cards(actor, ids[start : start + CHUNK]):
+    for chunk in chunks(ids, CHUNK):
+        for card in _chunk_cards(actor, list(chunk)):
             writer.writerow(_csv_row(card))
     return buffer.getvalue()

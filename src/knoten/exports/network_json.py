@@ -34,6 +34,7 @@ from django.db import IntegrityError, connection, models, transaction
 from knoten.core import clock
 from knoten.core.errors import InvalidInput, KnotenError
 from knoten.core.folding import fold
+from knoten.core.limits import chunks
 from knoten.core.models import Member, Network, NetworkScoped
 from knoten.core.partial_dates import PartialDate
 from knoten.journal.visibility import sees
@@ -652,8 +653,7 @@ class _Loader:
         returning = model._meta.db_returning_fields
         new_ids: list[int] = []
         manager = cast(Any, model._base_manager.all())
-        for start in range(0, len(objs), size):
-            batch = objs[start : start + size]
+        for batch in chunks(objs, size):
             # raw: the stored values go in as they are (created_at and updated_at are
             # not stamped anew), as Django's own fixture loading does.
             rows = manager._insert(batch, fields=fields, returning_fields=returning, raw=True)
@@ -680,10 +680,8 @@ class _Loader:
             for pk, target_pk in values.items():
                 by_target[target_pk].append(pk)
             for target_pk, pks in by_target.items():
-                for start in range(0, len(pks), 500):
-                    model._default_manager.filter(pk__in=pks[start : start + 500]).update(
-                        **{attname: target_pk}
-                    )
+                for chunk in chunks(pks):
+                    model._default_manager.filter(pk__in=chunk).update(**{attname: target_pk})
 
     def _link(self, known: dict[str, type[models.Model]]) -> None:
         links = self.data.get("links", {})

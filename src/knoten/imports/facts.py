@@ -11,10 +11,11 @@ from django.db import connection
 
 from knoten.core.bulk import insert_rows, update_rows
 from knoten.core.folding import fold
+from knoten.core.limits import CHUNK, chunks
 from knoten.imports.checking import Checked
 from knoten.imports.models import ImportOrigin
 from knoten.imports.reports import ImportRefused
-from knoten.imports.targets import CHUNK, Target
+from knoten.imports.targets import Target
 from knoten.people.lookup import fits
 from knoten.people.models import (
     CONTACT_POINT_FIELDS,
@@ -44,9 +45,9 @@ def find_organisations(network_id: int, checked: Sequence[Checked]) -> Organisat
             wanted.setdefault(fold(name), name)
     found = Organisations()
     folded = list(wanted)
-    for start in range(0, len(folded), CHUNK):
+    for chunk in chunks(folded):
         for organisation in Organisation.objects.filter(
-            network_id=network_id, folded_name__in=folded[start : start + CHUNK]
+            network_id=network_id, folded_name__in=chunk
         ).order_by("pk"):
             found.by_name.setdefault(organisation.folded_name, organisation)
     missing = []

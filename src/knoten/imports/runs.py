@@ -28,13 +28,14 @@ from knoten.core import changes
 from knoten.core.bulk import cycle_collection_paused
 from knoten.core.errors import InvalidInput
 from knoten.core.folding import fold
+from knoten.core.limits import chunks
 from knoten.core.models import Member
 from knoten.imports.checking import Checked, check_record
 from knoten.imports.facts import Rows, add_facts, find_circles, find_organisations
 from knoten.imports.files import read_file
 from knoten.imports.models import ImportOrigin, ImportRun
 from knoten.imports.reports import ImportRefused, ImportReport, Outcome, Progress
-from knoten.imports.targets import CHUNK, Target, create_people, load_targets, names_of
+from knoten.imports.targets import Target, create_people, load_targets, names_of
 from knoten.people.records import ReadResult, RecordError
 
 
@@ -135,11 +136,11 @@ def _write(
     network_id = actor.network_id
     keys = sorted({item.key for item in checked})
     known: dict[str, int] = {}
-    for start in range(0, len(keys), CHUNK):
+    for chunk in chunks(keys):
         known.update(
-            ImportOrigin.objects.filter(
-                network_id=network_id, key__in=keys[start : start + CHUNK]
-            ).values_list("key", "person_id")
+            ImportOrigin.objects.filter(network_id=network_id, key__in=chunk).values_list(
+                "key", "person_id"
+            )
         )
     # Only the contact values of the records still to be matched are read.
     index = MatchIndex.build(

@@ -3,13 +3,13 @@ loaded with the facts a merge compares against."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db import connection
 
 from knoten.core.bulk import insert_returning
 from knoten.core.errors import InvalidInput
+from knoten.core.limits import chunks
 from knoten.core.partial_dates import PartialDate
 from knoten.imports.checking import Checked
 from knoten.imports.models import ImportOrigin
@@ -17,9 +17,6 @@ from knoten.imports.reports import ImportRefused
 from knoten.people.lookup import fits
 from knoten.people.models import Affiliation, ContactPoint, ImportantDate, ImportedProperty, Person
 from knoten.people.records import RecordError
-
-# SQLite allows some 32,000 parameters in one statement; stay well below.
-CHUNK = 500
 
 
 @dataclass
@@ -50,7 +47,7 @@ class Target:
 def names_of(network_id: int, ids: set[int]) -> dict[int, str]:
     """The full names of these persons, by id."""
     names: dict[int, str] = {}
-    for chunk in _chunks(ids):
+    for chunk in chunks(sorted(ids)):
         for person in Person.objects.filter(network_id=network_id, pk__in=chunk).only(
             "academic_title", "given_name", "name_particle", "family_name"
         ):
@@ -122,16 +119,10 @@ def create_people(network_id: int, new_people: dict[int, Checked]) -> dict[int, 
     return people
 
 
-def _chunks(ids: Iterable[int]) -> Iterable[list[int]]:
-    ordered = sorted(ids)
-    for start in range(0, len(ordered), CHUNK):
-        yield ordered[start : start + CHUNK]
-
-
 def load_targets(network_id: int, ids: set[int]) -> dict[int, Target]:
     """The existing persons a record goes into, with the facts a merge compares against."""
     targets: dict[int, Target] = {}
-    for chunk in _chunks(ids):
+    for chunk in chunks(sorted(ids)):
         for person in Person.objects.filter(network_id=network_id, pk__in=chunk):
             targets[person.pk] = Target(person, False, person.full_name)
         for person_id, kind, value, preferred in ContactPoint.objects.filter(
