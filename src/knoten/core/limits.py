@@ -25,6 +25,14 @@ MAX_OFFSET = 10**15
 # Values in one IN (…) query, rows in one bulk statement: far below SQLite's limit on
 # the parameters of a statement.
 CHUNK = 500
+# The largest file an upload may be (an import, a mailbox, a calendar), in bytes.
+MAX_UPLOAD_BYTES = 50 * 2**20
+
+
+def refuse_large_upload(size: int | None, name: str, field: str = "file") -> None:
+    """Refuse a file of more than :data:`MAX_UPLOAD_BYTES` (``size`` None: not known)."""
+    if size is not None and size > MAX_UPLOAD_BYTES:
+        raise InvalidInput(field, name, f"is larger than {MAX_UPLOAD_BYTES // 2**20} MB")
 
 
 def is_id(value: object) -> bool:

@@ -9,6 +9,7 @@ from ninja import File, Form, Router, Schema
 from ninja.files import UploadedFile
 
 from knoten.api.auth import actor
+from knoten.core.limits import refuse_large_upload
 from knoten.imports.files import FORMATS
 from knoten.imports.runs import import_file
 
@@ -16,7 +17,6 @@ router = Router()
 
 # The largest file the API and the upload page take (a vCard of 10,000 contacts with
 # photos is some 30 MB; without photos a few MB).
-MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 
 
 class RecordOut(Schema):
@@ -67,8 +67,7 @@ def import_contacts(
     from knoten.core.errors import InvalidInput
 
     name = file.name or "upload"
-    if file.size is not None and file.size > MAX_UPLOAD_BYTES:
-        raise InvalidInput("file", name, f"is larger than {MAX_UPLOAD_BYTES // 2**20} MB")
+    refuse_large_upload(file.size, name)
     if format == "json":
         raise InvalidInput("format", format, "is for knoten import on the command line")
     report = import_file(

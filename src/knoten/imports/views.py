@@ -21,8 +21,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from knoten.core.errors import InvalidInput, KnotenError
+from knoten.core.limits import MAX_UPLOAD_BYTES
 from knoten.core.models import Member
-from knoten.imports.api import MAX_UPLOAD_BYTES
 from knoten.imports.files import FORMATS
 from knoten.imports.reports import ImportRefused
 from knoten.imports.runs import import_file

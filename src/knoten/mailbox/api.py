@@ -17,15 +17,13 @@ from ninja.files import UploadedFile
 
 from knoten.api.auth import actor
 from knoten.api.paging import Page, page_of
-from knoten.core.errors import InvalidInput
-from knoten.core.limits import storable
+from knoten.core.limits import refuse_large_upload, storable
 from knoten.mailbox import importing, suggestions
 from knoten.people.api import Text
 
 router = Router()
 
 # A calendar is read whole into memory; a mailbox is copied to a temporary file.
-MAX_CALENDAR_BYTES = 50 * 1024 * 1024
 
 
 class ParticipantOut(Schema):
@@ -139,8 +137,7 @@ def import_calendar(
     member = actor(request)
     name = _name(file, "calendar.ics")
     addresses = _me(me)
-    if (file.size or 0) > MAX_CALENDAR_BYTES:
-        raise InvalidInput("file", name, f"is larger than {MAX_CALENDAR_BYTES // 2**20} MB")
+    refuse_large_upload(file.size, name)
     data = file.read()
     report = importing.import_calendar(
         member, data, name, since=since, dry_run=dry_run, me=addresses, private=private

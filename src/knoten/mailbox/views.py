@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from knoten.core.errors import KnotenError
+from knoten.core.limits import MAX_UPLOAD_BYTES
 from knoten.core.models import Member
 from knoten.mailbox import importing, suggestions
 from knoten.mailbox.reports import MailReport
@@ -25,7 +26,6 @@ from knoten.web.kit import current_member
 # What the page shows of a report and of the suggestions.
 SHOWN_ROWS = 200
 SHOWN_SUGGESTIONS = 50
-MAX_CALENDAR_BYTES = 50 * 1024 * 1024
 
 
 def _is_calendar(name: str, head: bytes) -> bool:
@@ -64,9 +64,9 @@ def _import(member: Member, request: HttpRequest, values: dict[str, Any]) -> Mai
     chunks = upload.chunks()
     first = next(chunks, b"")
     if _is_calendar(name, first):
-        if (upload.size or 0) > MAX_CALENDAR_BYTES:
+        if (upload.size or 0) > MAX_UPLOAD_BYTES:
             raise KnotenError(
-                _("The calendar is larger than %(mb)s MB.") % {"mb": MAX_CALENDAR_BYTES // 2**20}
+                _("The calendar is larger than %(mb)s MB.") % {"mb": MAX_UPLOAD_BYTES // 2**20}
             )
         data = first + b"".join(chunks)
         return importing.import_calendar(member, data, name, **options)
