@@ -8,7 +8,7 @@ the page, so no list counts the whole network to know whether another page follo
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from ninja import Schema
 
@@ -30,6 +30,16 @@ class Page(Schema, Generic[T]):
 class PageParams(Schema):
     limit: int = 50
     offset: int = 0
+
+
+class PageQuery(Protocol):
+    """What a list's query asks for: its ``limit`` and ``offset`` (and maybe filters)."""
+
+    @property
+    def limit(self) -> int: ...
+
+    @property
+    def offset(self) -> int: ...
 
 
 def check_window(limit: int, offset: int) -> None:
@@ -64,3 +74,20 @@ def page_of_list(
 ) -> dict[str, Any]:
     """The same envelope over a list already in memory (a short, bounded list)."""
     return page_of(lambda count, start: rows[start : start + count], limit, offset, render)
+
+
+def page_from(
+    window: PageQuery,
+    fetch: Callable[..., Sequence[Any]],
+    render: Callable[[Any], Any],
+    *args: Any,
+    **keywords: Any,
+) -> dict[str, Any]:
+    """The page ``window`` asks for of a service's list: ``fetch(*args, **keywords)``
+    with ``limit`` and ``offset`` (keywords of every service's list), each row rendered."""
+    return page_of(
+        lambda count, start: fetch(*args, **keywords, limit=count, offset=start),
+        window.limit,
+        window.offset,
+        render,
+    )

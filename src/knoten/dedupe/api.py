@@ -13,10 +13,10 @@ from django.http import HttpRequest
 from ninja import Query, Router, Schema
 
 from knoten.api.auth import actor
+from knoten.api.kit import Text
 from knoten.api.paging import Page, check_window, page_of_list
 from knoten.dedupe import services as s
 from knoten.dedupe.matching import DEFAULT_MIN_SCORE
-from knoten.people.api import Text
 
 router = Router()
 

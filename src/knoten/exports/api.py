@@ -15,9 +15,9 @@ from django.http.response import HttpResponseBase
 from ninja import Query, Router, Schema
 
 from knoten.api.auth import actor
+from knoten.api.kit import Text
 from knoten.core.errors import InvalidInput
 from knoten.exports import services
-from knoten.people.api import Text
 from knoten.people.lookup import in_network
 from knoten.people.models import Person
 

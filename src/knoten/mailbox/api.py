@@ -16,10 +16,10 @@ from ninja import File, Form, Query, Router, Schema
 from ninja.files import UploadedFile
 
 from knoten.api.auth import actor
+from knoten.api.kit import Text
 from knoten.api.paging import Page, page_of
 from knoten.core.limits import refuse_large_upload, storable
 from knoten.mailbox import importing, suggestions
-from knoten.people.api import Text
 
 router = Router()
 

@@ -9,17 +9,15 @@ large for any row. A text with a NUL character is refused (400): no database kee
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from ninja.responses import Status
-from pydantic import AfterValidator
 
 from knoten.api.auth import actor
-from knoten.api.paging import Page, page_of
-from knoten.core.errors import InvalidInput
-from knoten.core.limits import storable
+from knoten.api.kit import Reference, Text
+from knoten.api.paging import Page, PageParams, page_from
 from knoten.people import (
     affiliations,
     contacts,
@@ -35,20 +33,6 @@ from knoten.profiles import person as person_page
 from knoten.search.directory import find_people
 
 router = Router()
-
-
-def no_nul(text: str) -> str:
-    """Refuse, in the request's validation, a text no database keeps (see
-    :func:`knoten.core.limits.storable`)."""
-    try:
-        storable("", text)
-    except InvalidInput as problem:
-        raise ValueError(problem.reason) from None
-    return text
-
-
-# A text from a request: anything but a NUL character or a lone surrogate.
-Text = Annotated[str, AfterValidator(no_nul)]
 
 
 # --- schemas ---------------------------------------------------------------------------
@@ -101,11 +85,6 @@ class ArchiveIn(Schema):
     archived: bool = True
 
 
-class Reference(Schema):
-    id: int
-    name: str
-
-
 class JobOut(Schema):
     title: str
     organisation: Reference
@@ -128,9 +107,9 @@ class PersonRow(Schema):
     me: bool
 
 
-class Window(Schema):
-    limit: int = 50
-    offset: int = 0
+# A list's limit and offset, under the name the schema has always given them.
+class Window(PageParams):
+    pass
 
 
 class PeopleFilter(Window):
@@ -310,20 +289,16 @@ def list_persons(request: HttpRequest, filters: Query[PeopleFilter]) -> dict[str
     With ``q``, the persons the search finds, best match first.
     """
     member = actor(request)
-    return page_of(
-        lambda count, start: find_people(
-            member,
-            circle=filters.circle,
-            org=filters.org,
-            tag=filters.tag,
-            include_archived=filters.include_archived,
-            query=filters.q,
-            limit=count,
-            offset=start,
-        ),
-        filters.limit,
-        filters.offset,
+    return page_from(
+        filters,
+        find_people,
         lambda person: person_list.person_row(person, member),
+        member,
+        circle=filters.circle,
+        org=filters.org,
+        tag=filters.tag,
+        include_archived=filters.include_archived,
+        query=filters.q,
     )
 
 
@@ -373,14 +348,8 @@ def list_contact_points(
     request: HttpRequest, person_id: int, window: Query[Window]
 ) -> dict[str, Any]:
     """A person's contact points by kind, the preferred one of each kind first."""
-    member = actor(request)
-    return page_of(
-        lambda count, start: contacts.list_contact_points(
-            member, person_id, limit=count, offset=start
-        ),
-        window.limit,
-        window.offset,
-        contacts.contact_point_data,
+    return page_from(
+        window, contacts.list_contact_points, contacts.contact_point_data, actor(request), person_id
     )
 
 
@@ -430,14 +399,12 @@ def list_important_dates(
     request: HttpRequest, person_id: int, window: Query[Window]
 ) -> dict[str, Any]:
     """A person's important dates: the birthday first, then by date."""
-    member = actor(request)
-    return page_of(
-        lambda count, start: important_dates.list_important_dates(
-            member, person_id, limit=count, offset=start
-        ),
-        window.limit,
-        window.offset,
+    return page_from(
+        window,
+        important_dates.list_important_dates,
         important_dates.important_date_data,
+        actor(request),
+        person_id,
     )
 
 
@@ -487,14 +454,13 @@ def delete_important_date(request: HttpRequest, date_id: int) -> Status[None]:
 def list_organisations(request: HttpRequest, filters: Query[OrganisationFilter]) -> dict[str, Any]:
     """Organisations by name, each with how many people are there now; ``q`` keeps those
     whose name contains it."""
-    member = actor(request)
-    return page_of(
-        lambda count, start: organisations.list_organisations(
-            member, kind=filters.kind, query=filters.q, limit=count, offset=start
-        ),
-        filters.limit,
-        filters.offset,
+    return page_from(
+        filters,
+        organisations.list_organisations,
         organisations.organisation_row,
+        actor(request),
+        kind=filters.kind,
+        query=filters.q,
     )
 
 
@@ -552,14 +518,12 @@ def list_affiliations(
     request: HttpRequest, person_id: int, window: Query[Window]
 ) -> dict[str, Any]:
     """A person's affiliations: current first, then the latest ended."""
-    member = actor(request)
-    return page_of(
-        lambda count, start: affiliations.list_affiliations(
-            member, person_id, limit=count, offset=start
-        ),
-        window.limit,
-        window.offset,
+    return page_from(
+        window,
+        affiliations.list_affiliations,
         affiliations.affiliation_as_dict,
+        actor(request),
+        person_id,
     )
 
 
@@ -630,13 +594,12 @@ def list_relationships(
     """All of a person's relationships, each with the label from this person's side."""
     member = actor(request)
     person = resolve_person(member, person_id)
-    return page_of(
-        lambda count, start: relationships.list_relationships(
-            member, person, limit=count, offset=start
-        ),
-        window.limit,
-        window.offset,
+    return page_from(
+        window,
+        relationships.list_relationships,
         lambda relationship: relationships.relationship_as_dict(relationship, seen_from=person.pk),
+        member,
+        person,
     )
 
 

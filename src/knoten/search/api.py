@@ -8,8 +8,8 @@ from django.http import HttpRequest
 from ninja import Query, Router, Schema
 
 from knoten.api.auth import actor
+from knoten.api.kit import Text
 from knoten.api.paging import Page, page_of
-from knoten.people.api import Text
 from knoten.search.query import MAX_LIMIT, SearchHit
 from knoten.search.query import search as run_search
 
