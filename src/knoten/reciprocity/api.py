@@ -18,7 +18,8 @@ from ninja import Query, Router, Schema
 from ninja.responses import Status
 
 from knoten.api.auth import actor
-from knoten.api.paging import Page, page_of, page_of_list
+from knoten.api.kit import Reference, as_text, changes
+from knoten.api.paging import Page, page_from, page_of, page_of_list
 from knoten.core.limits import storable
 from knoten.core.models import Member
 from knoten.core.reading import parse_day
@@ -33,11 +34,6 @@ router = Router()
 
 
 # --- schemas ---------------------------------------------------------------------------
-
-
-class Reference(Schema):
-    id: int
-    name: str
 
 
 class Amount(Schema):
@@ -287,26 +283,8 @@ class RoiFilter(Schema):
     offset: int = 0
 
 
-def _changes(payload: Schema, clearable: set[str]) -> dict[str, Any]:
-    """The fields a PATCH sent; an explicit null of a clearable field becomes ``""``."""
-    sent = payload.model_dump(exclude_unset=True)
-    for name, value in list(sent.items()):
-        if value is None:
-            if name in clearable:
-                sent[name] = ""
-            else:
-                del sent[name]
-        elif isinstance(value, int) and not isinstance(value, bool) and name in PEOPLE:
-            sent[name] = str(value)
-    return sent
-
-
+# The fields that name a person: one sent as a number is an id.
 PEOPLE = {"giver", "receiver", "recommender", "recipient", "beneficiary"}
-
-
-def _text(value: Any) -> Any:
-    """An id sent as a number is looked up like its digits."""
-    return str(value) if isinstance(value, int) else value
 
 
 def _date(value: str | None, field: str) -> dt.date | None:
@@ -323,22 +301,17 @@ def _date(value: str | None, field: str) -> dt.date | None:
 def list_favours(request: HttpRequest, filters: Query[FavourFilter]) -> dict[str, Any]:
     """Favours newest first: of a person (given or received), of a kind, between two
     days, ``open`` ones (nothing came of them yet), ``unthanked`` ones."""
-    member = actor(request)
-    return page_of(
-        lambda limit, offset: s.list_favours(
-            member,
-            person=filters.person,
-            kind=filters.kind,
-            since=filters.since,
-            until=filters.until,
-            open_only=filters.open,
-            unthanked=filters.unthanked,
-            limit=limit,
-            offset=offset,
-        ),
-        filters.limit,
-        filters.offset,
+    return page_from(
+        filters,
+        s.list_favours,
         s.favour_as_dict,
+        actor(request),
+        person=filters.person,
+        kind=filters.kind,
+        since=filters.since,
+        until=filters.until,
+        open_only=filters.open,
+        unthanked=filters.unthanked,
     )
 
 
@@ -347,8 +320,8 @@ def create_favour(request: HttpRequest, payload: FavourIn) -> Status[dict[str, A
     """Record a favour; a person is a name, an id or "me"."""
     favour = s.add_favour(
         actor(request),
-        giver=_text(payload.giver),
-        receiver=_text(payload.receiver),
+        giver=as_text(payload.giver),
+        receiver=as_text(payload.receiver),
         kind=payload.kind,
         on=payload.on,
         value=payload.value,
@@ -371,7 +344,7 @@ def read_favour(request: HttpRequest, favour_id: int) -> dict[str, Any]:
 @router.patch("/favours/{favour_id}", response=FavourOut)
 def update_favour(request: HttpRequest, favour_id: int, payload: FavourPatch) -> dict[str, Any]:
     """Change a favour; ``thanked`` false forgets the thanks, true notes them today."""
-    sent = _changes(payload, {"value", "minutes", "won_value", "note"})
+    sent = changes(payload, {"value", "minutes", "won_value", "note"}, PEOPLE)
     return s.favour_as_dict(s.edit_favour(actor(request), favour_id, **sent))
 
 
@@ -411,19 +384,15 @@ def list_recommendations(
     """Recommendations newest first: those ``person`` is part of (in ``role``, if given;
     ``role`` alone: mine), between two days."""
     member = actor(request)
-    return page_of(
-        lambda limit, offset: s.list_recommendations(
-            member,
-            person=filters.person,
-            role=filters.role,
-            since=filters.since,
-            until=filters.until,
-            limit=limit,
-            offset=offset,
-        ),
-        filters.limit,
-        filters.offset,
+    return page_from(
+        filters,
+        s.list_recommendations,
         _recommendation(member),
+        member,
+        person=filters.person,
+        role=filters.role,
+        since=filters.since,
+        until=filters.until,
     )
 
 
@@ -435,9 +404,9 @@ def create_recommendation(
     member = actor(request)
     found = s.add_recommendation(
         member,
-        recommender=_text(payload.recommender),
-        recipient=_text(payload.recipient),
-        beneficiary=_text(payload.beneficiary),
+        recommender=as_text(payload.recommender),
+        recipient=as_text(payload.recipient),
+        beneficiary=as_text(payload.beneficiary),
         on=payload.on,
         context=payload.context,
         outcome=payload.outcome,
@@ -460,7 +429,7 @@ def update_recommendation(
 ) -> dict[str, Any]:
     """Change a recommendation."""
     member = actor(request)
-    sent = _changes(payload, {"context", "won_value"})
+    sent = changes(payload, {"context", "won_value"}, PEOPLE)
     found = s.edit_recommendation(member, recommendation_id, **sent)
     return _recommendation(member)(found)
 
@@ -500,14 +469,8 @@ def set_recommendation_outcome(
 @router.get("/channel-costs", response=Page[ChannelCostOut])
 def list_channel_costs(request: HttpRequest, filters: Query[ChannelCostFilter]) -> dict[str, Any]:
     """What channels cost beyond their events, newest first."""
-    member = actor(request)
-    return page_of(
-        lambda limit, offset: s.list_channel_costs(
-            member, since=filters.since, limit=limit, offset=offset
-        ),
-        filters.limit,
-        filters.offset,
-        s.channel_cost_as_dict,
+    return page_from(
+        filters, s.list_channel_costs, s.channel_cost_as_dict, actor(request), since=filters.since
     )
 
 
@@ -516,9 +479,9 @@ def create_channel_cost(request: HttpRequest, payload: ChannelCostIn) -> Status[
     """Record a membership fee, committee hours or a ticket for one channel."""
     cost = s.add_channel_cost(
         actor(request),
-        event=_text(payload.event),
-        organisation=_text(payload.organisation),
-        circle=_text(payload.circle),
+        event=as_text(payload.event),
+        organisation=as_text(payload.organisation),
+        circle=as_text(payload.circle),
         on=payload.on,
         amount=payload.amount,
         hours=payload.hours,
