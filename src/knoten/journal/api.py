@@ -15,7 +15,9 @@ from ninja import Query, Router, Schema
 from ninja.responses import Status
 
 from knoten.api.auth import actor
-from knoten.api.paging import Page, page_of
+from knoten.api.kit import Reference, as_text, changes
+from knoten.api.paging import Page, page_from
+from knoten.core.data import reference
 from knoten.journal import conversations, events, projects, promises
 from knoten.profiles import event as event_profile
 from knoten.reciprocity.api import FavourOut
@@ -25,11 +27,6 @@ router = Router()
 
 
 # --- schemas ---------------------------------------------------------------------------
-
-
-class Reference(Schema):
-    id: int
-    name: str
 
 
 class PromiseOut(Schema):
@@ -253,43 +250,21 @@ class RoleOut(Schema):
     role: str
 
 
-def _changes(payload: Schema, clearable: set[str]) -> dict[str, Any]:
-    """The fields a PATCH sent; an explicit null of a clearable field becomes ``""``."""
-    sent = payload.model_dump(exclude_unset=True)
-    for name, value in list(sent.items()):
-        if value is None:
-            if name in clearable:
-                sent[name] = ""
-            else:
-                del sent[name]
-    return sent
-
-
-def _text(value: Any) -> Any:
-    """An id sent as a number is looked up like its digits."""
-    return str(value) if isinstance(value, int) else value
-
-
 # --- interactions ----------------------------------------------------------------------
 
 
 @router.get("/interactions", response=Page[InteractionOut])
 def list_interactions(request: HttpRequest, filters: Query[InteractionFilter]) -> dict[str, Any]:
     """Conversations newest first: with a person, between two days, of a kind."""
-    member = actor(request)
-    return page_of(
-        lambda limit, offset: conversations.list_interactions(
-            member,
-            person=filters.person,
-            since=filters.since,
-            until=filters.until,
-            kind=filters.kind,
-            limit=limit,
-            offset=offset,
-        ),
-        filters.limit,
-        filters.offset,
+    return page_from(
+        filters,
+        conversations.list_interactions,
         conversations.interaction_as_dict,
+        actor(request),
+        person=filters.person,
+        since=filters.since,
+        until=filters.until,
+        kind=filters.kind,
     )
 
 
@@ -306,7 +281,7 @@ def create_interaction(request: HttpRequest, payload: InteractionIn) -> Status[d
         kind=payload.kind,
         on=payload.on,
         minutes=payload.minutes,
-        event=_text(payload.event),
+        event=as_text(payload.event),
         place=payload.place,
         private=payload.private,
         promises=payload.promises,
@@ -327,7 +302,7 @@ def update_interaction(
     request: HttpRequest, interaction_id: int, payload: InteractionPatch
 ) -> dict[str, Any]:
     """Change a conversation; only its author may. ``participants`` replaces the list."""
-    sent = _changes(payload, {"minutes", "place"})
+    sent = changes(payload, {"minutes", "place"})
     if "participants" in sent:
         sent["participants"] = [str(p) for p in sent["participants"]]
     return conversations.interaction_as_dict(
@@ -348,19 +323,14 @@ def delete_interaction(request: HttpRequest, interaction_id: int) -> Status[None
 @router.get("/promises", response=Page[PromiseOut])
 def list_promises(request: HttpRequest, filters: Query[PromiseFilter]) -> dict[str, Any]:
     """Promises by due date, open ones only unless ``include_done``."""
-    member = actor(request)
-    return page_of(
-        lambda limit, offset: promises.list_promises(
-            member,
-            open_only=not filters.include_done,
-            person=filters.person,
-            owed_by_me=filters.owed_by_me,
-            limit=limit,
-            offset=offset,
-        ),
-        filters.limit,
-        filters.offset,
+    return page_from(
+        filters,
+        promises.list_promises,
         promises.promise_as_dict,
+        actor(request),
+        open_only=not filters.include_done,
+        person=filters.person,
+        owed_by_me=filters.owed_by_me,
     )
 
 
@@ -369,7 +339,7 @@ def create_promise(request: HttpRequest, payload: PromiseIn) -> Status[dict[str,
     """A promise owed by me to ``person`` (or, ``owed_by_me: false``, by them to me)."""
     promise = promises.add_promise(
         actor(request),
-        _text(payload.person),
+        as_text(payload.person),
         payload.text,
         due=payload.due,
         owed_by_me=payload.owed_by_me,
@@ -387,7 +357,7 @@ def read_promise(request: HttpRequest, promise_id: int) -> dict[str, Any]:
 @router.patch("/promises/{promise_id}", response=PromiseOut)
 def update_promise(request: HttpRequest, promise_id: int, payload: PromisePatch) -> dict[str, Any]:
     """Change a promise's text, due date or direction."""
-    sent = _changes(payload, {"due"})
+    sent = changes(payload, {"due"})
     return promises.promise_as_dict(promises.edit_promise(actor(request), promise_id, **sent))
 
 
@@ -418,14 +388,8 @@ def reopen_promise(request: HttpRequest, promise_id: int) -> dict[str, Any]:
 @router.get("/events", response=Page[EventOut])
 def list_events(request: HttpRequest, filters: Query[EventFilter]) -> dict[str, Any]:
     """Events by date; ``upcoming`` true keeps those still to come, false past ones."""
-    member = actor(request)
-    return page_of(
-        lambda limit, offset: events.list_events(
-            member, upcoming=filters.upcoming, limit=limit, offset=offset
-        ),
-        filters.limit,
-        filters.offset,
-        events.event_as_dict,
+    return page_from(
+        filters, events.list_events, events.event_as_dict, actor(request), upcoming=filters.upcoming
     )
 
 
@@ -440,7 +404,7 @@ def create_event(request: HttpRequest, payload: EventIn) -> Status[dict[str, Any
         starts=payload.starts,
         ends=payload.ends,
         place=payload.place,
-        organiser=_text(payload.organiser),
+        organiser=as_text(payload.organiser),
         cost=payload.cost,
         hours=payload.hours,
         note=payload.note,
@@ -459,9 +423,8 @@ def read_event(request: HttpRequest, event_id: int) -> dict[str, Any]:
 def update_event(request: HttpRequest, event_id: int, payload: EventPatch) -> dict[str, Any]:
     """Change an event; a cost without a currency keeps the event's currency."""
     member = actor(request)
-    sent = _changes(payload, {"starts", "ends", "place", "organiser", "cost", "hours", "note"})
-    if "organiser" in sent:
-        sent["organiser"] = _text(sent["organiser"])
+    clearable = {"starts", "ends", "place", "organiser", "cost", "hours", "note"}
+    sent = changes(payload, clearable, ids={"organiser"})
     event = events.edit_event(member, event_id, **sent)
     return event_profile.event_detail(member, event)
 
@@ -489,7 +452,7 @@ def set_attendance(
     attendance = events.set_attendance(actor(request), event_id, person_id, payload.status)
     return {
         "event": attendance.event_id,
-        "person": {"id": attendance.person.pk, "name": attendance.person.full_name},
+        "person": reference(attendance.person),
         "status": attendance.status,
     }
 
@@ -507,14 +470,12 @@ def remove_attendance(request: HttpRequest, event_id: int, person_id: int) -> St
 @router.get("/projects", response=Page[ProjectOut])
 def list_projects(request: HttpRequest, filters: Query[ProjectFilter]) -> dict[str, Any]:
     """Projects by name, all or those of one ``status`` (English or German)."""
-    member = actor(request)
-    return page_of(
-        lambda limit, offset: projects.list_projects(
-            member, status=filters.status, limit=limit, offset=offset
-        ),
-        filters.limit,
-        filters.offset,
+    return page_from(
+        filters,
+        projects.list_projects,
         projects.project_as_dict,
+        actor(request),
+        status=filters.status,
     )
 
 
@@ -527,7 +488,7 @@ def create_project(request: HttpRequest, payload: ProjectIn) -> Status[dict[str,
         status=payload.status,
         starts=payload.starts,
         ends=payload.ends,
-        organisation=_text(payload.organisation),
+        organisation=as_text(payload.organisation),
         description=payload.description,
         participants=payload.participants,
     )
@@ -543,9 +504,7 @@ def read_project(request: HttpRequest, project_id: int) -> dict[str, Any]:
 @router.patch("/projects/{project_id}", response=ProjectOut)
 def update_project(request: HttpRequest, project_id: int, payload: ProjectPatch) -> dict[str, Any]:
     """Change a project."""
-    sent = _changes(payload, {"starts", "ends", "organisation", "description"})
-    if "organisation" in sent:
-        sent["organisation"] = _text(sent["organisation"])
+    sent = changes(payload, {"starts", "ends", "organisation", "description"}, ids={"organisation"})
     return projects.project_as_dict(projects.edit_project(actor(request), project_id, **sent))
 
 
@@ -564,7 +523,7 @@ def set_project_role(
     entry = projects.set_project_role(actor(request), project_id, person_id, payload.role)
     return {
         "project": entry.project_id,
-        "person": {"id": entry.person.pk, "name": entry.person.full_name},
+        "person": reference(entry.person),
         "role": entry.role,
     }
 
