@@ -13,7 +13,7 @@ from django.http import HttpRequest
 from ninja import Query, Router, Schema
 
 from knoten.api.auth import actor
-from knoten.api.kit import Text
+from knoten.api.kit import Reference, Text
 from knoten.api.paging import Page, check_window, page_of_list
 from knoten.dedupe import services as s
 from knoten.dedupe.matching import DEFAULT_MIN_SCORE
@@ -42,11 +42,6 @@ class DuplicateOut(Schema):
     reasons: list[str]
     certain: bool
     queued: bool
-
-
-class Reference(Schema):
-    id: int
-    name: str
 
 
 class MergeOut(Schema):

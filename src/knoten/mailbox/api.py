@@ -17,7 +17,7 @@ from ninja.files import UploadedFile
 
 from knoten.api.auth import actor
 from knoten.api.kit import Text
-from knoten.api.paging import Page, page_of
+from knoten.api.paging import Page, page_from
 from knoten.core.limits import refuse_large_upload, storable
 from knoten.mailbox import importing, suggestions
 
@@ -149,12 +149,10 @@ def import_calendar(
 def mail_suggestions(request: HttpRequest, filters: Query[SuggestionFilter]) -> dict[str, Any]:
     """Addresses in ``min`` or more messages or meetings that belong to nobody yet (not
     yours, not a machine's like noreply@), most frequent first."""
-    member = actor(request)
-    return page_of(
-        lambda count, start: suggestions.suggested_persons(
-            member, min_messages=filters.min, limit=count, offset=start
-        ),
-        filters.limit,
-        filters.offset,
+    return page_from(
+        filters,
+        suggestions.suggested_persons,
         suggestions.suggestion_as_dict,
+        actor(request),
+        min_messages=filters.min,
     )
