@@ -71,6 +71,7 @@ def events(request: HttpRequest) -> HttpResponse:
         "when": when,
         "rows": [_event_row(event) for event in listed.rows],
         **listed.context(),
+        "page_query": kit.page_query({"when": "past" if when == "past" else ""}),
     }
     return PAGES.list_response(request, context)
 

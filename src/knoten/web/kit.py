@@ -16,6 +16,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Generic, TypeVar
+from urllib.parse import quote
 
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
@@ -231,6 +232,13 @@ class ListPage(Generic[T]):
 
     def context(self) -> dict[str, int | None]:
         return {"page": self.page, "previous_page": self.previous_page, "next_page": self.next_page}
+
+
+def page_query(filters: Mapping[str, str]) -> str:
+    """A list's filters as the start of its pages' query strings (``q=Acme&kind=club&``,
+    "" for none): those given, in their order, each as the ``urlencode`` filter writes it.
+    The pager (``web/parts/pager.html``) puts ``page=N`` after it."""
+    return "".join(f"{name}={quote(value, safe='/')}&" for name, value in filters.items() if value)
 
 
 def list_page(fetch: Callable[[int, int], Sequence[T]], page: int) -> ListPage[T]:

@@ -53,6 +53,7 @@ def organisations(request: HttpRequest) -> HttpResponse:
         "kinds": kit.options(people_words.ORGANISATION_KINDS),
         "rows": rows,
         **listed.context(),
+        "page_query": kit.page_query({"q": query, "kind": kind}),
         "error": error,
     }
     return PAGES.list_response(request, context)

@@ -70,6 +70,7 @@ def projects(request: HttpRequest) -> HttpResponse:
         "statuses": kit.options(journal_words.PROJECT_STATUSES),
         "rows": [_project_row(project) for project in listed.rows],
         **listed.context(),
+        "page_query": kit.page_query({"status": status}),
         "error": error,
     }
     return PAGES.list_response(request, context)
