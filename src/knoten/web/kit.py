@@ -282,6 +282,12 @@ class RecordPages:
     def url(self, record_id: int) -> str:
         return reverse(f"web:{self.noun}", kwargs={f"{self.noun}_id": record_id})
 
+    def form_url(self, record: Mapping[str, Any] | None) -> str:
+        """Where the add form (no record) or the record's edit form posts."""
+        if record is None:
+            return reverse(f"web:{self.noun}_add")
+        return reverse(f"web:{self.noun}_edit", kwargs={f"{self.noun}_id": record["id"]})
+
     def list_response(self, request: HttpRequest, context: dict[str, Any]) -> HttpResponse:
         """The list page, or only its results when htmx asked for them."""
         return part_response(request, f"web/{self.noun}s.html", "results", context)
@@ -294,13 +300,17 @@ class RecordPages:
         errors: Mapping[str, str],
         record: Mapping[str, Any] | None = None,
     ) -> HttpResponse:
-        """The add form (no record) or the edit form, with the messages beside the fields."""
+        """The add form (no record) or the edit form, with the messages beside the fields
+        (``web/NOUN_form.html``, which extends ``web/directory/form.html``)."""
         context = {
             "member": member,
             "values": values,
             "errors": errors,
             **self.choices(),
             self.noun: record,
+            "record": record,
+            "action": self.form_url(record),
+            "back": self.url(record["id"]) if record is not None else "",
         }
         return page_response(request, f"web/{self.noun}_form.html", context, errors)
 
