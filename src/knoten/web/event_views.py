@@ -7,7 +7,7 @@ functions as the command line and the API, built on :mod:`knoten.web.kit`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
@@ -36,10 +36,27 @@ EVENT_FIELDS = (
 )
 ATTENDANCE = "attendance"  # the part of the event's page with who was (to be) there
 
+
+def _event_detail(member: Member, event_id: int) -> dict[str, Any]:
+    data = kit.detail_or_404(lambda: event_profile.event_detail(member, event_id))
+    data["kind_label"] = kit.label(journal_words.EVENT_KINDS, data["kind"])
+    data["starts_shown"] = kit.shown_date(data["starts"])
+    data["ends_shown"] = kit.shown_date(data["ends"])
+    data["cost_shown"] = kit.shown_decimal(data["cost"])
+    data["hours_shown"] = kit.shown_decimal(data["hours"])
+    for interaction in data["interactions"]:
+        interaction["date_shown"] = kit.shown_date(interaction["date"])
+    return data
+
+
 PAGES = kit.RecordPages(
     noun="event",
     fields=EVENT_FIELDS,
     choices=lambda: {"kinds": kit.options(journal_words.EVENT_KINDS)},
+    detail=_event_detail,
+    part=ATTENDANCE,
+    part_values={"person": "", "status": "expected"},
+    part_choices=lambda: {"statuses": [("expected", _("expected there")), ("met", _("met there"))]},
 )
 
 
@@ -100,61 +117,11 @@ def event_add(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _event_detail(member: Member, event_id: int) -> dict[str, Any]:
-    data = kit.detail_or_404(lambda: event_profile.event_detail(member, event_id))
-    data["kind_label"] = kit.label(journal_words.EVENT_KINDS, data["kind"])
-    data["starts_shown"] = kit.shown_date(data["starts"])
-    data["ends_shown"] = kit.shown_date(data["ends"])
-    data["cost_shown"] = kit.shown_decimal(data["cost"])
-    data["hours_shown"] = kit.shown_decimal(data["hours"])
-    for interaction in data["interactions"]:
-        interaction["date_shown"] = kit.shown_date(interaction["date"])
-    return data
-
-
-def _event_page(
-    request: HttpRequest,
-    member: Member,
-    event_id: int,
-    values: Mapping[str, str] | None = None,
-    errors: Mapping[str, str] | None = None,
-) -> HttpResponse:
-    """The event's page (or its attendance part), the attendance form as ``values`` left it."""
-    context = {
-        "member": member,
-        "event": _event_detail(member, event_id),
-        "values": values or {"person": "", "status": "expected"},
-        "errors": errors or {},
-        "statuses": [("expected", _("expected there")), ("met", _("met there"))],
-    }
-    return kit.part_response(request, "web/event.html", ATTENDANCE, context, errors)
-
-
 @require_GET
 def event(request: HttpRequest, event_id: int) -> HttpResponse:
     """One event: its facts, who will be (or was) there, whom I met, the conversations."""
     member = kit.current_member(request)
-    return _event_page(request, member, event_id)
-
-
-def _attendance_change(
-    request: HttpRequest,
-    member: Member,
-    event_id: int,
-    change: Callable[[], object],
-    values: Mapping[str, str],
-    aliases: Mapping[str, str] | None = None,
-) -> HttpResponse:
-    """The attendance form posted: ``change()``, then the attendance part again."""
-    return PAGES.part_change(
-        request,
-        event_id,
-        ATTENDANCE,
-        change,
-        values,
-        lambda shown, errors: _event_page(request, member, event_id, shown, errors),
-        aliases,
-    )
+    return PAGES.page(request, member, event_id)
 
 
 @require_POST
@@ -163,7 +130,7 @@ def event_met(request: HttpRequest, event_id: int) -> HttpResponse:
     member = kit.current_member(request)
     found = kit.detail_or_404(lambda: journal_events.resolve_event(member, event_id))
     values = {"person": request.POST.get("person", "").strip(), "status": "met"}
-    return _attendance_change(
+    return PAGES.part_change(
         request,
         member,
         event_id,
@@ -181,7 +148,7 @@ def event_attendance(request: HttpRequest, event_id: int) -> HttpResponse:
     member = kit.current_member(request)
     found = kit.detail_or_404(lambda: journal_events.resolve_event(member, event_id))
     values = kit.posted_values(request, ("person", "status"))
-    return _attendance_change(
+    return PAGES.part_change(
         request,
         member,
         event_id,
@@ -198,7 +165,7 @@ def event_attendance_remove(request: HttpRequest, event_id: int) -> HttpResponse
     member = kit.current_member(request)
     found = kit.detail_or_404(lambda: journal_events.resolve_event(member, event_id))
     values = {"person": request.POST.get("person", "").strip(), "status": "expected"}
-    return _attendance_change(
+    return PAGES.part_change(
         request,
         member,
         event_id,

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Generic, TypeVar
 from urllib.parse import quote
@@ -271,16 +271,28 @@ class RecordPages:
 
     ``noun`` names the URLs (``web:NOUNs``, ``web:NOUN`` with ``NOUN_id``) and the
     templates (``web/NOUNs.html``, ``web/NOUN.html``, ``web/NOUN_form.html``);
-    ``choices`` gives the form's select options. A form in a part of the detail page
-    (``#roles``, ``#attendance``) goes through :meth:`part_change`.
+    ``choices`` gives the form's select options. A detail page with a form in a part of
+    its own (``#roles``, ``#attendance``) is :meth:`page`: ``detail`` finds the record,
+    ``part`` names the part, ``part_values`` is its form when empty and ``part_choices``
+    gives that form's select options; that form posted goes through :meth:`part_change`.
     """
 
     noun: str
     fields: tuple[str, ...]
     choices: Callable[[], dict[str, Any]]
+    detail: Callable[[Member, int], dict[str, Any]] | None = None
+    part: str = ""
+    part_values: Mapping[str, str] = field(default_factory=dict)
+    part_choices: Callable[[], dict[str, Any]] = dict
 
     def url(self, record_id: int) -> str:
         return reverse(f"web:{self.noun}", kwargs={f"{self.noun}_id": record_id})
+
+    def form_url(self, record: Mapping[str, Any] | None) -> str:
+        """Where the add form (no record) or the record's edit form posts."""
+        if record is None:
+            return reverse(f"web:{self.noun}_add")
+        return reverse(f"web:{self.noun}_edit", kwargs={f"{self.noun}_id": record["id"]})
 
     def list_response(self, request: HttpRequest, context: dict[str, Any]) -> HttpResponse:
         """The list page, or only its results when htmx asked for them."""
@@ -294,13 +306,17 @@ class RecordPages:
         errors: Mapping[str, str],
         record: Mapping[str, Any] | None = None,
     ) -> HttpResponse:
-        """The add form (no record) or the edit form, with the messages beside the fields."""
+        """The add form (no record) or the edit form, with the messages beside the fields
+        (``web/NOUN_form.html``, which extends ``web/directory/form.html``)."""
         context = {
             "member": member,
             "values": values,
             "errors": errors,
             **self.choices(),
             self.noun: record,
+            "record": record,
+            "action": self.form_url(record),
+            "back": self.url(record["id"]) if record is not None else "",
         }
         return page_response(request, f"web/{self.noun}_form.html", context, errors)
 
@@ -376,35 +392,45 @@ class RecordPages:
         }
         return page_response(request, "web/directory/delete.html", context, errors)
 
-    def back_to_part(
+    def page(
         self,
         request: HttpRequest,
+        member: Member,
         record_id: int,
-        part: str,
-        page: Callable[[], HttpResponse],
+        values: Mapping[str, str] | None = None,
+        errors: Mapping[str, str] | None = None,
     ) -> HttpResponse:
-        """After a change to a part of the detail page: that part (htmx), or the page."""
-        if wants_part(request, part):
-            return page()
-        return redirect(self.url(record_id) + f"#{part}")
+        """The record's page (``web/NOUN.html``), or only its part when htmx asked for
+        that; the part's form as ``values`` left it, with ``errors`` beside its fields."""
+        assert self.detail is not None, f"the {self.noun}'s pages have no detail"
+        context = {
+            "member": member,
+            self.noun: self.detail(member, record_id),
+            "values": values or dict(self.part_values),
+            "errors": errors or {},
+            **self.part_choices(),
+        }
+        return part_response(request, f"web/{self.noun}.html", self.part, context, errors)
 
     def part_change(
         self,
         request: HttpRequest,
+        member: Member,
         record_id: int,
-        part: str,
         change: Callable[[], object],
         values: Mapping[str, str],
-        page: Callable[[Mapping[str, str] | None, Mapping[str, str]], HttpResponse],
         aliases: Mapping[str, str] | None = None,
     ) -> HttpResponse:
-        """A form in a part of the detail page (the people of a project, who was at an
-        event) posted: ``change()``; refused, ``page(values, errors)`` with the messages
-        beside the form's fields (those of ``values``); done, :meth:`back_to_part`."""
+        """The form in the part of the detail page (the people of a project, who was at
+        an event) posted: ``change()``; refused, :meth:`page` with the messages beside
+        the form's fields (those of ``values``); done, that part again (htmx) or the page
+        at that part."""
         _done, errors = attempt(change, tuple(values), aliases)
         if errors:
-            return page(values, errors)
-        return self.back_to_part(request, record_id, part, lambda: page(None, {}))
+            return self.page(request, member, record_id, values, errors)
+        if wants_part(request, self.part):
+            return self.page(request, member, record_id)
+        return redirect(self.url(record_id) + f"#{self.part}")
 
 
 def detail_or_404(fetch: Callable[[], T]) -> T:

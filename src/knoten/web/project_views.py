@@ -7,7 +7,7 @@ and the API, built on :mod:`knoten.web.kit`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
@@ -34,10 +34,22 @@ PROJECT_FIELDS = (
 ROLE_FIELDS = ("person", "role")
 ROLES = "roles"  # the part of the project's page with its people
 
+
+def _project_detail(member: Member, project_id: int) -> dict[str, Any]:
+    data = kit.detail_or_404(lambda: journal_projects.project_detail(member, project_id))
+    data["status_label"] = kit.label(journal_words.PROJECT_STATUSES, data["status"])
+    data["starts_shown"] = kit.shown_date(data["starts"])
+    data["ends_shown"] = kit.shown_date(data["ends"])
+    return data
+
+
 PAGES = kit.RecordPages(
     noun="project",
     fields=PROJECT_FIELDS,
     choices=lambda: {"statuses": kit.options(journal_words.PROJECT_STATUSES)},
+    detail=_project_detail,
+    part=ROLES,
+    part_values=dict.fromkeys(ROLE_FIELDS, ""),
 )
 
 
@@ -122,56 +134,11 @@ def project_add(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _project_detail(member: Member, project_id: int) -> dict[str, Any]:
-    data = kit.detail_or_404(lambda: journal_projects.project_detail(member, project_id))
-    data["status_label"] = kit.label(journal_words.PROJECT_STATUSES, data["status"])
-    data["starts_shown"] = kit.shown_date(data["starts"])
-    data["ends_shown"] = kit.shown_date(data["ends"])
-    return data
-
-
-def _project_page(
-    request: HttpRequest,
-    member: Member,
-    project_id: int,
-    values: Mapping[str, str] | None = None,
-    errors: Mapping[str, str] | None = None,
-) -> HttpResponse:
-    """The project's page (or its roles part), the role form as ``values`` left it."""
-    context = {
-        "member": member,
-        "project": _project_detail(member, project_id),
-        "values": values or dict.fromkeys(ROLE_FIELDS, ""),
-        "errors": errors or {},
-    }
-    return kit.part_response(request, "web/project.html", ROLES, context, errors)
-
-
 @require_GET
 def project(request: HttpRequest, project_id: int) -> HttpResponse:
     """One project: its facts and the people in it with their roles."""
     member = kit.current_member(request)
-    return _project_page(request, member, project_id)
-
-
-def _role_change(
-    request: HttpRequest,
-    member: Member,
-    project_id: int,
-    change: Callable[[], object],
-    values: Mapping[str, str],
-    aliases: Mapping[str, str] | None = None,
-) -> HttpResponse:
-    """The role form posted: ``change()``, then the roles part again."""
-    return PAGES.part_change(
-        request,
-        project_id,
-        ROLES,
-        change,
-        values,
-        lambda shown, errors: _project_page(request, member, project_id, shown, errors),
-        aliases,
-    )
+    return PAGES.page(request, member, project_id)
 
 
 @require_POST
@@ -180,7 +147,7 @@ def project_role(request: HttpRequest, project_id: int) -> HttpResponse:
     member = kit.current_member(request)
     found = kit.detail_or_404(lambda: journal_projects.resolve_project(member, project_id))
     values = kit.posted_values(request, ROLE_FIELDS)
-    return _role_change(
+    return PAGES.part_change(
         request,
         member,
         project_id,
@@ -197,7 +164,7 @@ def project_role_remove(request: HttpRequest, project_id: int) -> HttpResponse:
     member = kit.current_member(request)
     found = kit.detail_or_404(lambda: journal_projects.resolve_project(member, project_id))
     values = {"person": request.POST.get("person", "").strip(), "role": ""}
-    return _role_change(
+    return PAGES.part_change(
         request,
         member,
         project_id,
