@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from typing import Annotated
+from collections.abc import Mapping
+from typing import Annotated, Any
 
 import typer
 
@@ -68,3 +69,12 @@ def typed_day(value: str | None, field: str) -> dt.date | None:
 def nothing_to_change(command: str, value: object) -> InvalidInput:
     """The refusal of an edit given no option: raise what this returns."""
     return InvalidInput(command, value, "has nothing to change; give an option")
+
+
+def changes_given(command: str, target: object, given: Mapping[str, Any]) -> dict[str, Any]:
+    """The options an edit command was given (those not None); none at all is refused
+    as :func:`nothing_to_change`."""
+    changes = {name: value for name, value in given.items() if value is not None}
+    if not changes:
+        raise nothing_to_change(command, target)
+    return changes

@@ -7,15 +7,20 @@ import decimal
 import json
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
 
 from knoten.core.errors import Ambiguous, KnotenError
 from knoten.core.partial_dates import PartialDate
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+Row = TypeVar("Row")
 
 # Piped or captured output is not cut to 80 columns: a table written to a file or read
 # by another program keeps whole names.
@@ -77,6 +82,48 @@ def show_day(value: dt.date | str | None) -> str:
 def note(message: str) -> None:
     """Feedback for people (what was understood, what was done), on stderr."""
     err.print(message, markup=False, highlight=False)
+
+
+def counted(count: int, noun: str) -> str:
+    """A count with its noun: "1 favour", "3 favours"."""
+    return f"{count} {noun}{'s' if count != 1 else ''}"
+
+
+def announce(message: str, data: Any, *, json_output: bool) -> None:
+    """What a command that changed something says: ``message`` on stderr and, with
+    ``--json``, ``data`` on stdout."""
+    note(message)
+    if json_output:
+        emit_json(data)
+
+
+def print_page(data: Any, *, json_output: bool, page: Callable[[], None]) -> None:
+    """One thing shown: with ``--json`` its data, else the page ``page`` prints."""
+    if json_output:
+        emit_json(data)
+    else:
+        page()
+
+
+def print_listing(
+    rows: Sequence[Row],
+    *,
+    json_output: bool,
+    empty: str,
+    table: Callable[[Sequence[Row]], Table],
+    noun: str | None = None,
+) -> None:
+    """What a list command prints: with ``--json`` the rows; none, ``empty`` on stderr;
+    else the rows' ``table`` and, given a ``noun``, their count on stderr."""
+    if json_output:
+        emit_json(rows)
+        return
+    if not rows:
+        note(empty)
+        return
+    out.print(table(rows))
+    if noun is not None:
+        note(f"{counted(len(rows), noun)}.")
 
 
 StageProgress = Callable[[str, int, int], None]  # (stage, done, total)

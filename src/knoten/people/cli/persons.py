@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Sequence
+from typing import Annotated, Any
 
 import typer
 from rich.table import Table
@@ -10,31 +11,10 @@ from rich.text import Text
 
 from knoten.cli.acting import acting_member
 from knoten.cli.asking import LimitOpt, YesOpt, confirm_delete, nothing_to_change
-from knoten.cli.output import JsonOption, domain_errors, emit_json, note, out
+from knoten.cli.output import JsonOption, domain_errors, emit_json, note, print_listing, print_page
 from knoten.people import person_list as people_list
 from knoten.people import persons
-from knoten.people.cli.person_options import (
-    AddressFormOpt,
-    AddressOpt,
-    BirthdayOpt,
-    CircleOpt,
-    EmailOpt,
-    FunctionOpt,
-    HowMetOpt,
-    ImportanceOpt,
-    MetAtOpt,
-    MetOnOpt,
-    MetViaOpt,
-    NoteOpt,
-    OrgOpt,
-    PhoneOpt,
-    SalutationOpt,
-    SkillOpt,
-    TagOpt,
-    TitleOpt,
-    WebsiteOpt,
-    person_fields,
-)
+from knoten.people.cli.person_options import with_person_options
 from knoten.people.cli.person_page import print_person
 from knoten.people.cli.showing import explain
 from knoten.profiles import person as person_page
@@ -45,29 +25,13 @@ person_app = typer.Typer(
 
 
 @person_app.command("add")
+@with_person_options
 def person_add(
     name: Annotated[
         str, typer.Argument(metavar="NAME", help="Full name: 'Prof. Dr. Hans-Peter von Müller'.")
     ],
-    org: OrgOpt = None,
-    title: TitleOpt = None,
-    function: FunctionOpt = None,
-    email: EmailOpt = None,
-    phone: PhoneOpt = None,
-    website: WebsiteOpt = None,
-    address: AddressOpt = None,
-    circle: CircleOpt = None,
-    tag: TagOpt = None,
-    skill: SkillOpt = None,
-    birthday: BirthdayOpt = None,
-    met_on: MetOnOpt = None,
-    met_at: MetAtOpt = None,
-    met_via: MetViaOpt = None,
-    how_met: HowMetOpt = None,
-    du: AddressFormOpt = None,
-    salutation: SalutationOpt = None,
-    importance: ImportanceOpt = None,
-    note_text: NoteOpt = None,
+    *,
+    fields: persons.PersonFields,
     json_output: JsonOption = False,
 ) -> None:
     """Add a person to your network; only the name is required.
@@ -78,27 +42,6 @@ def person_add(
     """
 
     actor = acting_member()
-    fields = person_fields(
-        org=org,
-        title=title,
-        function=function,
-        email=email,
-        phone=phone,
-        website=website,
-        address=address,
-        circle=circle,
-        tag=tag,
-        skill=skill,
-        birthday=birthday,
-        met_on=met_on,
-        met_at=met_at,
-        met_via=met_via,
-        how_met=how_met,
-        du=du,
-        salutation=salutation,
-        importance=importance,
-        note_text=note_text,
-    )
     with domain_errors():
         person = persons.add_person(actor, name, fields)
         understood = [persons.explain_name(name), *persons.explain_fields(fields)]
@@ -135,12 +78,12 @@ def person_list(
             actor, circle=circle, org=org, tag=tag, include_archived=archived, limit=limit
         )
         rows = [people_list.person_row(person, actor) for person in people]
-    if json_output:
-        emit_json(rows)
-        return
-    if not rows:
-        note("No persons match.")
-        return
+    print_listing(
+        rows, json_output=json_output, empty="No persons match.", table=_person_table, noun="person"
+    )
+
+
+def _person_table(rows: Sequence[dict[str, Any]]) -> Table:
     table = Table(show_edge=False, pad_edge=False)
     for column in ("id", "name", "position", "circles", "email", "phone"):
         table.add_column(column, justify="right" if column == "id" else "left")
@@ -162,8 +105,7 @@ def person_list(
             Text(row["email"] or ""),
             Text(row["phone"] or ""),
         )
-    out.print(table)
-    note(f"{len(rows)} person{'s' if len(rows) != 1 else ''}.")
+    return table
 
 
 @person_app.command("show")
@@ -181,13 +123,11 @@ def person_show(
     actor = acting_member()
     with domain_errors():
         data = person_page.person_detail(actor, person)
-    if json_output:
-        emit_json(data)
-    else:
-        print_person(data, actor.person_id)
+    print_page(data, json_output=json_output, page=lambda: print_person(data, actor.person_id))
 
 
 @person_app.command("edit")
+@with_person_options
 def person_edit(
     person: Annotated[
         str, typer.Argument(metavar="PERSON", help="Name, part of the name, id or 'me'.")
@@ -195,25 +135,8 @@ def person_edit(
     name: Annotated[
         str | None, typer.Option("--name", metavar="NAME", help="The whole name, anew.")
     ] = None,
-    org: OrgOpt = None,
-    title: TitleOpt = None,
-    function: FunctionOpt = None,
-    email: EmailOpt = None,
-    phone: PhoneOpt = None,
-    website: WebsiteOpt = None,
-    address: AddressOpt = None,
-    circle: CircleOpt = None,
-    tag: TagOpt = None,
-    skill: SkillOpt = None,
-    birthday: BirthdayOpt = None,
-    met_on: MetOnOpt = None,
-    met_at: MetAtOpt = None,
-    met_via: MetViaOpt = None,
-    how_met: HowMetOpt = None,
-    du: AddressFormOpt = None,
-    salutation: SalutationOpt = None,
-    importance: ImportanceOpt = None,
-    note_text: NoteOpt = None,
+    *,
+    fields: persons.PersonFields,
     json_output: JsonOption = False,
 ) -> None:
     """Change what you give; everything else stays.
@@ -227,27 +150,6 @@ def person_edit(
     """
 
     actor = acting_member()
-    fields = person_fields(
-        org=org,
-        title=title,
-        function=function,
-        email=email,
-        phone=phone,
-        website=website,
-        address=address,
-        circle=circle,
-        tag=tag,
-        skill=skill,
-        birthday=birthday,
-        met_on=met_on,
-        met_at=met_at,
-        met_via=met_via,
-        how_met=how_met,
-        du=du,
-        salutation=salutation,
-        importance=importance,
-        note_text=note_text,
-    )
     with domain_errors():
         if name is None and fields == persons.PersonFields():
             raise nothing_to_change("person edit", person)

@@ -10,7 +10,16 @@ from rich.text import Text
 
 from knoten.cli.acting import acting_member
 from knoten.cli.asking import typed_day
-from knoten.cli.output import JsonOption, domain_errors, emit_json, note, out, show_day
+from knoten.cli.output import (
+    JsonOption,
+    counted,
+    domain_errors,
+    emit_json,
+    note,
+    out,
+    print_page,
+    show_day,
+)
 from knoten.reciprocity.cli.options import SinceOpt
 from knoten.reciprocity.cli.showing import kind_word, sums
 
@@ -93,10 +102,8 @@ def balance(
             who = resolve_person(actor, person, "person")
             if who.pk != actor.me.pk:
                 data = person_balance(actor, who, since=start).as_dict()
-                if json_output:
-                    emit_json(data)
-                else:
-                    _print_balance(data, f"Balance with {who.full_name} (id {who.pk})")
+                title = f"Balance with {who.full_name} (id {who.pk})"
+                print_page(data, json_output=json_output, page=lambda: _print_balance(data, title))
                 return
         overview = overall_balance(actor, since=start, limit=limit or None).as_dict()
     if json_output:
@@ -119,4 +126,4 @@ def balance(
             last or "-",
         )
     out.print(table)
-    note(f"{len(contacts)} contact{'s' if len(contacts) != 1 else ''}, the busiest first.")
+    note(f"{counted(len(contacts), 'contact')}, the busiest first.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Annotated, Any
 
 import typer
@@ -10,7 +11,7 @@ from rich.text import Text
 
 from knoten.cli.acting import acting_member
 from knoten.cli.asking import LimitOpt, YesOpt, confirm_delete
-from knoten.cli.output import JsonOption, domain_errors, emit_json, note, out, show_day
+from knoten.cli.output import JsonOption, announce, domain_errors, note, print_listing, show_day
 from knoten.reciprocity.cli.options import IdArg, SinceOpt
 from knoten.reciprocity.cli.showing import amount
 
@@ -29,6 +30,21 @@ def _cost_line(data: dict[str, Any]) -> str:
         f"cost {data['id']}: {channel['kind']} {channel['name']}, {' and '.join(spent)}, "
         f"{show_day(data['date'])}"
     )
+
+
+def _cost_table(rows: Sequence[dict[str, Any]]) -> Table:
+    table = Table("ID", "Date", "Kind", "Channel", "Amount", "Hours", "Note")
+    for row in rows:
+        table.add_row(
+            str(row["id"]),
+            row["date"],
+            row["channel"]["kind"],
+            Text(row["channel"]["name"]),
+            amount(row["amount"]),
+            row["hours"] or "-",
+            Text(row["note"]),
+        )
+    return table
 
 
 @cost_app.command("add")
@@ -79,9 +95,7 @@ def cost_add(
             note=cost_note,
         )
     data = channel_cost_as_dict(cost)
-    note(f"Recorded {_cost_line(data)}.")
-    if json_output:
-        emit_json(data)
+    announce(f"Recorded {_cost_line(data)}.", data, json_output=json_output)
 
 
 @cost_app.command("list")
@@ -99,24 +113,7 @@ def cost_list(
         rows = [
             channel_cost_as_dict(c) for c in list_channel_costs(actor, since=since, limit=limit)
         ]
-    if json_output:
-        emit_json(rows)
-        return
-    if not rows:
-        note("No costs recorded.")
-        return
-    table = Table("ID", "Date", "Kind", "Channel", "Amount", "Hours", "Note")
-    for row in rows:
-        table.add_row(
-            str(row["id"]),
-            row["date"],
-            row["channel"]["kind"],
-            Text(row["channel"]["name"]),
-            amount(row["amount"]),
-            row["hours"] or "-",
-            Text(row["note"]),
-        )
-    out.print(table)
+    print_listing(rows, json_output=json_output, empty="No costs recorded.", table=_cost_table)
 
 
 @cost_app.command("delete")

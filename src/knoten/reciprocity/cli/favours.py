@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Annotated, Any
 
 import typer
@@ -9,8 +10,17 @@ from rich.table import Table
 from rich.text import Text
 
 from knoten.cli.acting import acting_member
-from knoten.cli.asking import LimitOpt, YesOpt, confirm_delete, nothing_to_change
-from knoten.cli.output import JsonOption, domain_errors, emit_json, note, out, show_day
+from knoten.cli.asking import LimitOpt, YesOpt, changes_given, confirm_delete
+from knoten.cli.output import (
+    JsonOption,
+    announce,
+    domain_errors,
+    note,
+    out,
+    print_listing,
+    print_page,
+    show_day,
+)
 from knoten.reciprocity.cli.options import (
     ConversationOpt,
     IdArg,
@@ -52,6 +62,22 @@ def _print_favour(data: dict[str, Any], me_id: int) -> None:
         facts.append(("Note", data["note"]))
     for label, value in facts:
         out.print(Text(f"  {label + ':':<14}{value}"))
+
+
+def _favour_table(rows: Sequence[dict[str, Any]], me_id: int) -> Table:
+    table = Table("ID", "Date", "Giver", "Receiver", "Kind", "Value", "Outcome", "Thanked")
+    for row in rows:
+        table.add_row(
+            str(row["id"]),
+            row["date"],
+            Text(who(row["giver"], me_id)),
+            Text(who(row["receiver"], me_id)),
+            kind_word(row["kind"]),
+            amount(row["value"]),
+            outcome_word(row["outcome"], row["won_value"]),
+            row["thanked_on"] or "-",
+        )
+    return table
 
 
 @favor_app.command("add")
@@ -102,9 +128,7 @@ def favor_add(
             interaction=conversation,
         )
     data = favour_as_dict(favour)
-    note(f"Recorded {_favour_line(data, actor.me.pk)}.")
-    if json_output:
-        emit_json(data)
+    announce(f"Recorded {_favour_line(data, actor.me.pk)}.", data, json_output=json_output)
 
 
 @favor_app.command("list")
@@ -143,28 +167,13 @@ def favor_list(
             unthanked=unthanked,
             limit=limit,
         )
-    rows = [favour_as_dict(favour) for favour in favours]
-    if json_output:
-        emit_json(rows)
-        return
-    if not rows:
-        note("No favours.")
-        return
-    me_id = actor.me.pk
-    table = Table("ID", "Date", "Giver", "Receiver", "Kind", "Value", "Outcome", "Thanked")
-    for row in rows:
-        table.add_row(
-            str(row["id"]),
-            row["date"],
-            Text(who(row["giver"], me_id)),
-            Text(who(row["receiver"], me_id)),
-            kind_word(row["kind"]),
-            amount(row["value"]),
-            outcome_word(row["outcome"], row["won_value"]),
-            row["thanked_on"] or "-",
-        )
-    out.print(table)
-    note(f"{len(rows)} favour{'s' if len(rows) != 1 else ''}.")
+    print_listing(
+        [favour_as_dict(favour) for favour in favours],
+        json_output=json_output,
+        empty="No favours.",
+        table=lambda rows: _favour_table(rows, actor.me.pk),
+        noun="favour",
+    )
 
 
 @favor_app.command("show")
@@ -178,10 +187,7 @@ def favor_show(favour_id: IdArg, json_output: JsonOption = False) -> None:
     actor = acting_member()
     with domain_errors():
         data = favour_as_dict(get_favour(actor, favour_id))
-    if json_output:
-        emit_json(data)
-        return
-    _print_favour(data, actor.me.pk)
+    print_page(data, json_output=json_output, page=lambda: _print_favour(data, actor.me.pk))
 
 
 @favor_app.command("edit")
@@ -220,7 +226,7 @@ def favor_edit(
     """
     from knoten.reciprocity.services import edit_favour, favour_as_dict
 
-    given: dict[str, Any] = {
+    given = {
         "giver": giver,
         "receiver": receiver,
         "kind": kind,
@@ -232,16 +238,12 @@ def favor_edit(
         "won_value": won_value,
         "thanked": thanked,
     }
-    changes = {name: value for name, value in given.items() if value is not None}
     actor = acting_member()
     with domain_errors():
-        if not changes:
-            raise nothing_to_change("favour edit", favour_id)
+        changes = changes_given("favour edit", favour_id, given)
         favour = edit_favour(actor, favour_id, **changes)
     data = favour_as_dict(favour)
-    note(f"Changed {_favour_line(data, actor.me.pk)}.")
-    if json_output:
-        emit_json(data)
+    announce(f"Changed {_favour_line(data, actor.me.pk)}.", data, json_output=json_output)
 
 
 @favor_app.command("thank")
@@ -255,9 +257,11 @@ def favor_thank(favour_id: IdArg, on: OnOpt = None, json_output: JsonOption = Fa
     actor = acting_member()
     with domain_errors():
         data = favour_as_dict(thank_favour(actor, favour_id, on=on))
-    note(f"Thanked on {show_day(data['thanked_on'])}: {_favour_line(data, actor.me.pk)}.")
-    if json_output:
-        emit_json(data)
+    announce(
+        f"Thanked on {show_day(data['thanked_on'])}: {_favour_line(data, actor.me.pk)}.",
+        data,
+        json_output=json_output,
+    )
 
 
 @favor_app.command("outcome")
@@ -277,9 +281,7 @@ def favor_outcome(
     with domain_errors():
         data = favour_as_dict(set_favour_outcome(actor, favour_id, outcome, value=value))
     shown = outcome_word(data["outcome"], data["won_value"])
-    note(f"Outcome {shown}: {_favour_line(data, actor.me.pk)}.")
-    if json_output:
-        emit_json(data)
+    announce(f"Outcome {shown}: {_favour_line(data, actor.me.pk)}.", data, json_output=json_output)
 
 
 @favor_app.command("delete")

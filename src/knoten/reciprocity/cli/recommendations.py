@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Annotated, Any
 
 import typer
@@ -9,8 +10,17 @@ from rich.table import Table
 from rich.text import Text
 
 from knoten.cli.acting import acting_member
-from knoten.cli.asking import LimitOpt, YesOpt, confirm_delete, nothing_to_change
-from knoten.cli.output import JsonOption, domain_errors, emit_json, note, out, show_day
+from knoten.cli.asking import LimitOpt, YesOpt, changes_given, confirm_delete
+from knoten.cli.output import (
+    JsonOption,
+    announce,
+    domain_errors,
+    note,
+    out,
+    print_listing,
+    print_page,
+    show_day,
+)
 from knoten.reciprocity.cli.options import (
     ConversationOpt,
     IdArg,
@@ -62,6 +72,22 @@ def _print_intro(data: dict[str, Any], me_id: int) -> None:
         out.print(Text(f"  {label + ':':<28}{value}"))
 
 
+def _intro_table(rows: Sequence[dict[str, Any]], me_id: int) -> Table:
+    table = Table("ID", "Date", "Recommender", "Beneficiary", "Recipient", "Outcome", "Thanked")
+    for row in rows:
+        thanked = [role for role in ("beneficiary", "recipient") if row[f"{role}_thanked"]]
+        table.add_row(
+            str(row["id"]),
+            row["date"],
+            Text(who(row["recommender"], me_id)),
+            Text(who(row["beneficiary"], me_id)),
+            Text(who(row["recipient"], me_id)),
+            outcome_word(row["outcome"], row["won_value"]),
+            ", ".join(f"by the {role}" for role in thanked) or "-",
+        )
+    return table
+
+
 @intro_app.command("add")
 def intro_add(
     recommender: Annotated[
@@ -108,9 +134,7 @@ def intro_add(
             interaction=conversation,
         )
     data = recommendation_as_dict(found, actor.me.pk)
-    note(f"Recorded {_intro_line(data, actor.me.pk)}.")
-    if json_output:
-        emit_json(data)
+    announce(f"Recorded {_intro_line(data, actor.me.pk)}.", data, json_output=json_output)
 
 
 @intro_app.command("list")
@@ -144,27 +168,13 @@ def intro_list(
         found = list_recommendations(
             actor, person=person, role=role, since=since, until=until, limit=limit
         )
-    rows = [recommendation_as_dict(row, me_id) for row in found]
-    if json_output:
-        emit_json(rows)
-        return
-    if not rows:
-        note("No recommendations.")
-        return
-    table = Table("ID", "Date", "Recommender", "Beneficiary", "Recipient", "Outcome", "Thanked")
-    for row in rows:
-        thanked = [role for role in ("beneficiary", "recipient") if row[f"{role}_thanked"]]
-        table.add_row(
-            str(row["id"]),
-            row["date"],
-            Text(who(row["recommender"], me_id)),
-            Text(who(row["beneficiary"], me_id)),
-            Text(who(row["recipient"], me_id)),
-            outcome_word(row["outcome"], row["won_value"]),
-            ", ".join(f"by the {role}" for role in thanked) or "-",
-        )
-    out.print(table)
-    note(f"{len(rows)} recommendation{'s' if len(rows) != 1 else ''}.")
+    print_listing(
+        [recommendation_as_dict(row, me_id) for row in found],
+        json_output=json_output,
+        empty="No recommendations.",
+        table=lambda rows: _intro_table(rows, me_id),
+        noun="recommendation",
+    )
 
 
 @intro_app.command("show")
@@ -178,10 +188,7 @@ def intro_show(recommendation_id: IdArg, json_output: JsonOption = False) -> Non
     actor = acting_member()
     with domain_errors():
         data = recommendation_as_dict(get_recommendation(actor, recommendation_id), actor.me.pk)
-    if json_output:
-        emit_json(data)
-        return
-    _print_intro(data, actor.me.pk)
+    print_page(data, json_output=json_output, page=lambda: _print_intro(data, actor.me.pk))
 
 
 @intro_app.command("edit")
@@ -222,16 +229,12 @@ def intro_edit(
         "outcome": outcome,
         "won_value": won_value,
     }
-    changes = {name: value for name, value in given.items() if value is not None}
     actor = acting_member()
     with domain_errors():
-        if not changes:
-            raise nothing_to_change("recommendation edit", recommendation_id)
+        changes = changes_given("recommendation edit", recommendation_id, given)
         found = edit_recommendation(actor, recommendation_id, **changes)
     data = recommendation_as_dict(found, actor.me.pk)
-    note(f"Changed {_intro_line(data, actor.me.pk)}.")
-    if json_output:
-        emit_json(data)
+    announce(f"Changed {_intro_line(data, actor.me.pk)}.", data, json_output=json_output)
 
 
 @intro_app.command("outcome")
@@ -252,9 +255,7 @@ def intro_outcome(
         found = set_recommendation_outcome(actor, recommendation_id, outcome, value=value)
     data = recommendation_as_dict(found, actor.me.pk)
     shown = outcome_word(data["outcome"], data["won_value"])
-    note(f"Outcome {shown}: {_intro_line(data, actor.me.pk)}.")
-    if json_output:
-        emit_json(data)
+    announce(f"Outcome {shown}: {_intro_line(data, actor.me.pk)}.", data, json_output=json_output)
 
 
 @intro_app.command("thank")
@@ -281,12 +282,12 @@ def intro_thank(
     with domain_errors():
         found = thank_recommendation(actor, recommendation_id, by=by, on=on)
     data = recommendation_as_dict(found, actor.me.pk)
-    note(
+    announce(
         f"Thanked: {_intro_line(data, actor.me.pk)} (by the beneficiary: "
-        f"{_thanks(data, 'beneficiary')}; by the recipient: {_thanks(data, 'recipient')})."
+        f"{_thanks(data, 'beneficiary')}; by the recipient: {_thanks(data, 'recipient')}).",
+        data,
+        json_output=json_output,
     )
-    if json_output:
-        emit_json(data)
 
 
 @intro_app.command("delete")

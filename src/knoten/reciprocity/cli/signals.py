@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Sequence
+from typing import Annotated, Any
 
 import typer
 from rich.table import Table
 from rich.text import Text
 
 from knoten.cli.acting import acting_member
-from knoten.cli.output import JsonOption, domain_errors, emit_json, note, out
+from knoten.cli.output import JsonOption, domain_errors, print_listing
+
+
+def _signal_table(rows: Sequence[dict[str, Any]]) -> Table:
+    table = Table("Signal", "About", "What")
+    for row in rows:
+        about = row["person"] or row["channel"]
+        table.add_row(
+            row["code"].replace("_", " "),
+            Text(f"{about['name']} (id {about['id']})" if about else "you"),
+            Text(row["message"]),
+        )
+    return table
 
 
 def signals(
@@ -33,18 +46,4 @@ def signals(
     with domain_errors():
         who = resolve_person(actor, person, "person") if person is not None else None
         rows = [signal.as_dict() for signal in find_signals(actor, person=who)]
-    if json_output:
-        emit_json(rows)
-        return
-    if not rows:
-        note("No signals.")
-        return
-    table = Table("Signal", "About", "What")
-    for row in rows:
-        about = row["person"] or row["channel"]
-        table.add_row(
-            row["code"].replace("_", " "),
-            Text(f"{about['name']} (id {about['id']})" if about else "you"),
-            Text(row["message"]),
-        )
-    out.print(table)
+    print_listing(rows, json_output=json_output, empty="No signals.", table=_signal_table)
