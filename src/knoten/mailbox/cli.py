@@ -8,17 +8,28 @@ of the conversations, or JSON with ``--json``. Long reads show a progress bar on
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.table import Table
 
 from knoten.cli.acting import acting_member
-from knoten.cli.output import JsonOption, domain_errors, emit_json, note, out, stage_progress
+from knoten.cli.output import (
+    JsonOption,
+    domain_errors,
+    emit_json,
+    note,
+    out,
+    print_listing,
+    stage_progress,
+)
 from knoten.core.errors import InvalidInput
+from knoten.mailbox.suggestions import DEFAULT_MIN_MESSAGES
 
 if TYPE_CHECKING:
+    from knoten.core.models import Member
     from knoten.mailbox.reports import MailReport
 
 mail_app = typer.Typer(
@@ -97,6 +108,22 @@ def _show(report: MailReport, json_output: bool) -> None:
         note("Dry run: nothing was changed.")
 
 
+def _take_in(
+    importer: Callable[..., MailReport],
+    actor: Member,
+    *sources: object,
+    me: list[str] | None,
+    no_progress: bool,
+    json_output: bool,
+    **options: Any,
+) -> None:
+    """Run one import as ``actor`` (your own addresses ``me`` besides), with a progress
+    bar unless ``--no-progress``, and show what it made."""
+    with domain_errors(), stage_progress(show=not no_progress) as progress:
+        report = importer(actor, *sources, me=me or (), progress=progress, **options)
+    _show(report, json_output)
+
+
 @mail_app.command("import")
 def mail_import(
     path: Annotated[Path, typer.Argument(metavar="PATH", help="An mbox file or a Maildir folder.")],
@@ -118,19 +145,18 @@ def mail_import(
     """
     from knoten.mailbox.importing import import_mail
 
-    actor = acting_member()
-    with domain_errors(), stage_progress(show=not no_progress) as progress:
-        report = import_mail(
-            actor,
-            path,
-            since=since,
-            bodies=bodies,
-            dry_run=dry_run,
-            me=me or (),
-            private=private,
-            progress=progress,
-        )
-    _show(report, json_output)
+    _take_in(
+        import_mail,
+        acting_member(),
+        path,
+        since=since,
+        bodies=bodies,
+        dry_run=dry_run,
+        me=me,
+        private=private,
+        no_progress=no_progress,
+        json_output=json_output,
+    )
 
 
 @mail_app.command("imap")
@@ -183,23 +209,23 @@ def mail_imap(
     password = os.environ.get(password_env) if password_env else None
     if password is None:
         password = typer.prompt(f"Password for {user} at {host}", hide_input=True, err=True)
-    with domain_errors(), stage_progress(show=not no_progress) as progress:
-        report = import_imap(
-            actor,
-            host=host,
-            user=user,
-            password=password,
-            folder=folder,
-            port=port,
-            ssl=ssl,
-            since=since,
-            bodies=bodies,
-            dry_run=dry_run,
-            me=me or (),
-            private=private,
-            progress=progress,
-        )
-    _show(report, json_output)
+    _take_in(
+        import_imap,
+        actor,
+        host=host,
+        user=user,
+        password=password,
+        folder=folder,
+        port=port,
+        ssl=ssl,
+        since=since,
+        bodies=bodies,
+        dry_run=dry_run,
+        me=me,
+        private=private,
+        no_progress=no_progress,
+        json_output=json_output,
+    )
 
 
 @mail_app.command("suggestions")
@@ -207,7 +233,7 @@ def mail_suggestions(
     min_messages: Annotated[
         int,
         typer.Option("--min", metavar="N", help="Only addresses in N or more messages."),
-    ] = 3,
+    ] = DEFAULT_MIN_MESSAGES,
     limit: Annotated[
         int | None, typer.Option("--limit", metavar="N", help="Show at most N.")
     ] = None,
@@ -228,24 +254,29 @@ def mail_suggestions(
             raise InvalidInput("limit", limit, "must be at least 1")
         rows = suggested_persons(actor, min_messages=min_messages, limit=limit)
     data = [suggestion_as_dict(row) for row in rows]
-    if json_output:
-        emit_json(data)
+    print_listing(
+        data,
+        json_output=json_output,
+        empty=f"No address without a person comes up in {min_messages} or more messages.",
+        table=_suggestion_table,
+    )
+    if json_output or not data:
         return
-    if not data:
-        note(f"No address without a person comes up in {min_messages} or more messages.")
-        return
-    table = Table(show_edge=False, pad_edge=False, box=None, header_style="bold")
-    for column in ("Address", "Names seen", "Messages", "First", "Last"):
-        table.add_column(column, justify="right" if column == "Messages" else "left")
-    for row in data:
-        table.add_row(
-            row["address"], "; ".join(row["names"]), str(row["messages"]), row["first"], row["last"]
-        )
-    out.print(table)
     note(
         "Add one with: knoten person add NAME --email ADDRESS; "
         "importing the mail again links their messages."
     )
+
+
+def _suggestion_table(rows: Sequence[dict[str, Any]]) -> Table:
+    table = Table(show_edge=False, pad_edge=False, box=None, header_style="bold")
+    for column in ("Address", "Names seen", "Messages", "First", "Last"):
+        table.add_column(column, justify="right" if column == "Messages" else "left")
+    for row in rows:
+        table.add_row(
+            row["address"], "; ".join(row["names"]), str(row["messages"]), row["first"], row["last"]
+        )
+    return table
 
 
 @calendar_app.command("import")
@@ -276,18 +307,18 @@ def calendar_import(
             data = file.read_bytes()
         except OSError as error:
             raise InvalidInput("file", str(file), f"cannot be read: {error.strerror}") from None
-    with domain_errors(), stage_progress(show=not no_progress) as progress:
-        report = import_calendar(
-            actor,
-            data,
-            str(file),
-            since=since,
-            dry_run=dry_run,
-            me=me or (),
-            private=private,
-            progress=progress,
-        )
-    _show(report, json_output)
+    _take_in(
+        import_calendar,
+        actor,
+        data,
+        str(file),
+        since=since,
+        dry_run=dry_run,
+        me=me,
+        private=private,
+        no_progress=no_progress,
+        json_output=json_output,
+    )
 
 
 def register(app: typer.Typer) -> None:
