@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -16,6 +17,7 @@ import typer
 from rich.table import Table
 
 from knoten.cli.acting import acting_member
+from knoten.cli.grouping import option_group
 from knoten.cli.output import (
     JsonOption,
     domain_errors,
@@ -68,6 +70,29 @@ PrivateOpt = Annotated[
 NoProgressOpt = Annotated[bool, typer.Option("--no-progress", help="Do not show the progress bar.")]
 
 
+@dataclass(frozen=True)
+class ImportRun:
+    """How an import runs, whatever it reads: the options every import command takes."""
+
+    dry_run: bool
+    me: list[str] | None
+    private: bool
+    no_progress: bool
+
+
+# An import command's run options, handed to it as ``run``.
+with_run_options = option_group(
+    (
+        ("dry_run", DryRunOpt, False),
+        ("me", MeOpt, None),
+        ("private", PrivateOpt, False),
+        ("no_progress", NoProgressOpt, False),
+    ),
+    ImportRun,
+    into="run",
+)
+
+
 def _show(report: MailReport, json_output: bool) -> None:
     if json_output:
         emit_json(report.as_dict())
@@ -112,27 +137,33 @@ def _take_in(
     importer: Callable[..., MailReport],
     actor: Member,
     *sources: object,
-    me: list[str] | None,
-    no_progress: bool,
+    run: ImportRun,
     json_output: bool,
     **options: Any,
 ) -> None:
-    """Run one import as ``actor`` (your own addresses ``me`` besides), with a progress
-    bar unless ``--no-progress``, and show what it made."""
-    with domain_errors(), stage_progress(show=not no_progress) as progress:
-        report = importer(actor, *sources, me=me or (), progress=progress, **options)
+    """Run one import as ``actor``, with a progress bar unless ``--no-progress``, and
+    show what it made."""
+    with domain_errors(), stage_progress(show=not run.no_progress) as progress:
+        report = importer(
+            actor,
+            *sources,
+            dry_run=run.dry_run,
+            me=run.me or (),
+            private=run.private,
+            progress=progress,
+            **options,
+        )
     _show(report, json_output)
 
 
 @mail_app.command("import")
+@with_run_options
 def mail_import(
     path: Annotated[Path, typer.Argument(metavar="PATH", help="An mbox file or a Maildir folder.")],
     since: SinceOpt = None,
     bodies: BodiesOpt = False,
-    dry_run: DryRunOpt = False,
-    me: MeOpt = None,
-    private: PrivateOpt = False,
-    no_progress: NoProgressOpt = False,
+    *,
+    run: ImportRun,
     json_output: JsonOption = False,
 ) -> None:
     """Log a conversation for each message with someone you know (From/To/Cc).
@@ -151,15 +182,13 @@ def mail_import(
         path,
         since=since,
         bodies=bodies,
-        dry_run=dry_run,
-        me=me,
-        private=private,
-        no_progress=no_progress,
+        run=run,
         json_output=json_output,
     )
 
 
 @mail_app.command("imap")
+@with_run_options
 def mail_imap(
     host: Annotated[str, typer.Option("--host", metavar="HOST", help="The IMAP server.")],
     user: Annotated[str, typer.Option("--user", metavar="USER", help="Your login name.")],
@@ -188,10 +217,8 @@ def mail_imap(
     ] = "KNOTEN_IMAP_PASSWORD",
     since: SinceOpt = None,
     bodies: BodiesOpt = False,
-    dry_run: DryRunOpt = False,
-    me: MeOpt = None,
-    private: PrivateOpt = False,
-    no_progress: NoProgressOpt = False,
+    *,
+    run: ImportRun,
     json_output: JsonOption = False,
 ) -> None:
     """Log conversations from an IMAP folder, fetching only the headers.
@@ -220,10 +247,7 @@ def mail_imap(
         ssl=ssl,
         since=since,
         bodies=bodies,
-        dry_run=dry_run,
-        me=me,
-        private=private,
-        no_progress=no_progress,
+        run=run,
         json_output=json_output,
     )
 
@@ -280,13 +304,12 @@ def _suggestion_table(rows: Sequence[dict[str, Any]]) -> Table:
 
 
 @calendar_app.command("import")
+@with_run_options
 def calendar_import(
     file: Annotated[Path, typer.Argument(metavar="FILE", help="An iCalendar (.ics) file.")],
     since: SinceOpt = None,
-    dry_run: DryRunOpt = False,
-    me: MeOpt = None,
-    private: PrivateOpt = False,
-    no_progress: NoProgressOpt = False,
+    *,
+    run: ImportRun,
     json_output: JsonOption = False,
 ) -> None:
     """Log a meeting for each event with someone you know among its attendees.
@@ -313,10 +336,7 @@ def calendar_import(
         data,
         str(file),
         since=since,
-        dry_run=dry_run,
-        me=me,
-        private=private,
-        no_progress=no_progress,
+        run=run,
         json_output=json_output,
     )
 
