@@ -1,4 +1,5 @@
-"""The options ``knoten person add`` and ``person edit`` share, and the fields they make."""
+"""The options ``knoten person add`` and ``person edit`` share, and the fields they make;
+the person argument and the notes option the people commands share."""
 
 from __future__ import annotations
 
@@ -11,6 +12,10 @@ from knoten.cli.grouping import GroupOption, option_group
 if TYPE_CHECKING:
     from knoten.people.persons import PersonFields
 
+PersonArg = Annotated[
+    str, typer.Argument(metavar="PERSON", help="Name, part of the name, id or 'me'.")
+]
+FreeNotesOpt = Annotated[str | None, typer.Option("--note", metavar="TEXT", help="Free notes.")]
 OrgOpt = Annotated[
     str | None,
     typer.Option(
