@@ -8,17 +8,30 @@ of the conversations, or JSON with ``--json``. Long reads show a progress bar on
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.table import Table
 
 from knoten.cli.acting import acting_member
-from knoten.cli.output import JsonOption, domain_errors, emit_json, note, out, stage_progress
+from knoten.cli.grouping import option_group
+from knoten.cli.output import (
+    JsonOption,
+    domain_errors,
+    emit_json,
+    note,
+    out,
+    print_listing,
+    stage_progress,
+)
 from knoten.core.errors import InvalidInput
+from knoten.mailbox.suggestions import DEFAULT_MIN_MESSAGES
 
 if TYPE_CHECKING:
+    from knoten.core.models import Member
     from knoten.mailbox.reports import MailReport
 
 mail_app = typer.Typer(
@@ -55,6 +68,29 @@ PrivateOpt = Annotated[
     bool, typer.Option("--private", help="Make the conversations visible to you only.")
 ]
 NoProgressOpt = Annotated[bool, typer.Option("--no-progress", help="Do not show the progress bar.")]
+
+
+@dataclass(frozen=True)
+class ImportRun:
+    """How an import runs, whatever it reads: the options every import command takes."""
+
+    dry_run: bool
+    me: list[str] | None
+    private: bool
+    no_progress: bool
+
+
+# An import command's run options, handed to it as ``run``.
+with_run_options = option_group(
+    (
+        ("dry_run", DryRunOpt, False),
+        ("me", MeOpt, None),
+        ("private", PrivateOpt, False),
+        ("no_progress", NoProgressOpt, False),
+    ),
+    ImportRun,
+    into="run",
+)
 
 
 def _show(report: MailReport, json_output: bool) -> None:
@@ -97,15 +133,37 @@ def _show(report: MailReport, json_output: bool) -> None:
         note("Dry run: nothing was changed.")
 
 
+def _take_in(
+    importer: Callable[..., MailReport],
+    actor: Member,
+    *sources: object,
+    run: ImportRun,
+    json_output: bool,
+    **options: Any,
+) -> None:
+    """Run one import as ``actor``, with a progress bar unless ``--no-progress``, and
+    show what it made."""
+    with domain_errors(), stage_progress(show=not run.no_progress) as progress:
+        report = importer(
+            actor,
+            *sources,
+            dry_run=run.dry_run,
+            me=run.me or (),
+            private=run.private,
+            progress=progress,
+            **options,
+        )
+    _show(report, json_output)
+
+
 @mail_app.command("import")
+@with_run_options
 def mail_import(
     path: Annotated[Path, typer.Argument(metavar="PATH", help="An mbox file or a Maildir folder.")],
     since: SinceOpt = None,
     bodies: BodiesOpt = False,
-    dry_run: DryRunOpt = False,
-    me: MeOpt = None,
-    private: PrivateOpt = False,
-    no_progress: NoProgressOpt = False,
+    *,
+    run: ImportRun,
     json_output: JsonOption = False,
 ) -> None:
     """Log a conversation for each message with someone you know (From/To/Cc).
@@ -118,22 +176,19 @@ def mail_import(
     """
     from knoten.mailbox.importing import import_mail
 
-    actor = acting_member()
-    with domain_errors(), stage_progress(show=not no_progress) as progress:
-        report = import_mail(
-            actor,
-            path,
-            since=since,
-            bodies=bodies,
-            dry_run=dry_run,
-            me=me or (),
-            private=private,
-            progress=progress,
-        )
-    _show(report, json_output)
+    _take_in(
+        import_mail,
+        acting_member(),
+        path,
+        since=since,
+        bodies=bodies,
+        run=run,
+        json_output=json_output,
+    )
 
 
 @mail_app.command("imap")
+@with_run_options
 def mail_imap(
     host: Annotated[str, typer.Option("--host", metavar="HOST", help="The IMAP server.")],
     user: Annotated[str, typer.Option("--user", metavar="USER", help="Your login name.")],
@@ -162,10 +217,8 @@ def mail_imap(
     ] = "KNOTEN_IMAP_PASSWORD",
     since: SinceOpt = None,
     bodies: BodiesOpt = False,
-    dry_run: DryRunOpt = False,
-    me: MeOpt = None,
-    private: PrivateOpt = False,
-    no_progress: NoProgressOpt = False,
+    *,
+    run: ImportRun,
     json_output: JsonOption = False,
 ) -> None:
     """Log conversations from an IMAP folder, fetching only the headers.
@@ -183,23 +236,20 @@ def mail_imap(
     password = os.environ.get(password_env) if password_env else None
     if password is None:
         password = typer.prompt(f"Password for {user} at {host}", hide_input=True, err=True)
-    with domain_errors(), stage_progress(show=not no_progress) as progress:
-        report = import_imap(
-            actor,
-            host=host,
-            user=user,
-            password=password,
-            folder=folder,
-            port=port,
-            ssl=ssl,
-            since=since,
-            bodies=bodies,
-            dry_run=dry_run,
-            me=me or (),
-            private=private,
-            progress=progress,
-        )
-    _show(report, json_output)
+    _take_in(
+        import_imap,
+        actor,
+        host=host,
+        user=user,
+        password=password,
+        folder=folder,
+        port=port,
+        ssl=ssl,
+        since=since,
+        bodies=bodies,
+        run=run,
+        json_output=json_output,
+    )
 
 
 @mail_app.command("suggestions")
@@ -207,7 +257,7 @@ def mail_suggestions(
     min_messages: Annotated[
         int,
         typer.Option("--min", metavar="N", help="Only addresses in N or more messages."),
-    ] = 3,
+    ] = DEFAULT_MIN_MESSAGES,
     limit: Annotated[
         int | None, typer.Option("--limit", metavar="N", help="Show at most N.")
     ] = None,
@@ -228,34 +278,38 @@ def mail_suggestions(
             raise InvalidInput("limit", limit, "must be at least 1")
         rows = suggested_persons(actor, min_messages=min_messages, limit=limit)
     data = [suggestion_as_dict(row) for row in rows]
-    if json_output:
-        emit_json(data)
+    print_listing(
+        data,
+        json_output=json_output,
+        empty=f"No address without a person comes up in {min_messages} or more messages.",
+        table=_suggestion_table,
+    )
+    if json_output or not data:
         return
-    if not data:
-        note(f"No address without a person comes up in {min_messages} or more messages.")
-        return
-    table = Table(show_edge=False, pad_edge=False, box=None, header_style="bold")
-    for column in ("Address", "Names seen", "Messages", "First", "Last"):
-        table.add_column(column, justify="right" if column == "Messages" else "left")
-    for row in data:
-        table.add_row(
-            row["address"], "; ".join(row["names"]), str(row["messages"]), row["first"], row["last"]
-        )
-    out.print(table)
     note(
         "Add one with: knoten person add NAME --email ADDRESS; "
         "importing the mail again links their messages."
     )
 
 
+def _suggestion_table(rows: Sequence[dict[str, Any]]) -> Table:
+    table = Table(show_edge=False, pad_edge=False, box=None, header_style="bold")
+    for column in ("Address", "Names seen", "Messages", "First", "Last"):
+        table.add_column(column, justify="right" if column == "Messages" else "left")
+    for row in rows:
+        table.add_row(
+            row["address"], "; ".join(row["names"]), str(row["messages"]), row["first"], row["last"]
+        )
+    return table
+
+
 @calendar_app.command("import")
+@with_run_options
 def calendar_import(
     file: Annotated[Path, typer.Argument(metavar="FILE", help="An iCalendar (.ics) file.")],
     since: SinceOpt = None,
-    dry_run: DryRunOpt = False,
-    me: MeOpt = None,
-    private: PrivateOpt = False,
-    no_progress: NoProgressOpt = False,
+    *,
+    run: ImportRun,
     json_output: JsonOption = False,
 ) -> None:
     """Log a meeting for each event with someone you know among its attendees.
@@ -276,18 +330,15 @@ def calendar_import(
             data = file.read_bytes()
         except OSError as error:
             raise InvalidInput("file", str(file), f"cannot be read: {error.strerror}") from None
-    with domain_errors(), stage_progress(show=not no_progress) as progress:
-        report = import_calendar(
-            actor,
-            data,
-            str(file),
-            since=since,
-            dry_run=dry_run,
-            me=me or (),
-            private=private,
-            progress=progress,
-        )
-    _show(report, json_output)
+    _take_in(
+        import_calendar,
+        actor,
+        data,
+        str(file),
+        since=since,
+        run=run,
+        json_output=json_output,
+    )
 
 
 def register(app: typer.Typer) -> None:

@@ -9,6 +9,7 @@ import typer
 from knoten.cli.acting import acting_member
 from knoten.cli.output import JsonOption, domain_errors, emit_json, note
 from knoten.people import affiliations, persons
+from knoten.people.cli.person_options import FreeNotesOpt, PersonArg
 from knoten.people.cli.showing import explain
 from knoten.profiles import person as person_page
 
@@ -21,9 +22,7 @@ affiliation_app = typer.Typer(
 
 @affiliation_app.command("add")
 def affiliation_add(
-    person: Annotated[
-        str, typer.Argument(metavar="PERSON", help="Name, part of the name, id or 'me'.")
-    ],
+    person: PersonArg,
     organisation: Annotated[
         str,
         typer.Argument(metavar="ORG", help="Organisation's name or id (a new name creates it)."),
@@ -44,9 +43,7 @@ def affiliation_add(
     end: Annotated[
         str | None, typer.Option("--to", metavar="DATE", help="End (empty while it lasts).")
     ] = None,
-    note_text: Annotated[
-        str | None, typer.Option("--note", metavar="TEXT", help="Free notes.")
-    ] = None,
+    note_text: FreeNotesOpt = None,
     json_output: JsonOption = False,
 ) -> None:
     """Record a job, function, education or membership, with partial dates.

@@ -7,8 +7,9 @@ from typing import Annotated
 import typer
 
 from knoten.cli.acting import acting_member
-from knoten.cli.output import JsonOption, domain_errors, emit_json, note
+from knoten.cli.output import JsonOption, announce, domain_errors
 from knoten.people import important_dates
+from knoten.people.cli.person_options import FreeNotesOpt, PersonArg
 
 date_app = typer.Typer(
     name="date", help="Birthdays, anniversaries and life events.", no_args_is_help=True
@@ -17,9 +18,7 @@ date_app = typer.Typer(
 
 @date_app.command("add")
 def date_add(
-    person: Annotated[
-        str, typer.Argument(metavar="PERSON", help="Name, part of the name, id or 'me'.")
-    ],
+    person: PersonArg,
     date: Annotated[
         str,
         typer.Argument(metavar="DATE", help="14.03.2024, 2024-03-14, --03-14, 2019-05 or 2019."),
@@ -36,9 +35,7 @@ def date_add(
     label: Annotated[
         str | None, typer.Option("--label", metavar="TEXT", help="What the date is.")
     ] = None,
-    note_text: Annotated[
-        str | None, typer.Option("--note", metavar="TEXT", help="Free notes.")
-    ] = None,
+    note_text: FreeNotesOpt = None,
     json_output: JsonOption = False,
 ) -> None:
     """Record a birthday, anniversary or life event (a new birthday replaces the old).
@@ -52,6 +49,8 @@ def date_add(
             actor, person, kind, date, label=label, note=note_text
         )
     data = important_dates.important_date_data(important)
-    note(f"{important.person.full_name}: {important.kind} {data['display']} ({data['date']}).")
-    if json_output:
-        emit_json(data)
+    announce(
+        f"{important.person.full_name}: {important.kind} {data['display']} ({data['date']}).",
+        data,
+        json_output=json_output,
+    )

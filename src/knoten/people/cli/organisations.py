@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Sequence
+from typing import Annotated, Any
 
 import typer
 from rich.table import Table
@@ -10,8 +11,9 @@ from rich.text import Text
 
 from knoten.cli.acting import acting_member
 from knoten.cli.asking import LimitOpt
-from knoten.cli.output import JsonOption, domain_errors, emit_json, note, out
+from knoten.cli.output import JsonOption, announce, domain_errors, out, print_listing, print_page
 from knoten.people import organisations
+from knoten.people.cli.person_options import FreeNotesOpt
 from knoten.people.cli.showing import print_heading, print_line, span
 from knoten.profiles import organisation as organisation_page
 
@@ -33,9 +35,7 @@ def org_add(
     website: Annotated[
         str | None, typer.Option("--website", metavar="URL", help="Web address.")
     ] = None,
-    note_text: Annotated[
-        str | None, typer.Option("--note", metavar="TEXT", help="Free notes.")
-    ] = None,
+    note_text: FreeNotesOpt = None,
     json_output: JsonOption = False,
 ) -> None:
     """Add an organisation: a company, association, club, alumni network, school …
@@ -49,9 +49,11 @@ def org_add(
             actor, name, kind=kind, industry=industry, website=website, note=note_text
         )
     row = organisations.organisation_row(organisation)
-    note(f"Added {organisation.name} (id {organisation.pk}, {row['kind_label']}).")
-    if json_output:
-        emit_json(row)
+    announce(
+        f"Added {organisation.name} (id {organisation.pk}, {row['kind_label']}).",
+        row,
+        json_output=json_output,
+    )
 
 
 @org_app.command("list")
@@ -73,12 +75,12 @@ def org_list(
             organisations.organisation_row(o)
             for o in organisations.list_organisations(actor, kind=kind, limit=limit)
         ]
-    if json_output:
-        emit_json(rows)
-        return
-    if not rows:
-        note("No organisations match.")
-        return
+    print_listing(
+        rows, json_output=json_output, empty="No organisations match.", table=_organisation_table
+    )
+
+
+def _organisation_table(rows: Sequence[dict[str, Any]]) -> Table:
     table = Table(show_edge=False, pad_edge=False)
     for column in ("id", "name", "kind", "industry", "people"):
         table.add_column(column, justify="right" if column in ("id", "people") else "left")
@@ -90,7 +92,7 @@ def org_list(
             Text(row["industry"]),
             str(row["current_people"] or 0),
         )
-    out.print(table)
+    return table
 
 
 @org_app.command("show")
@@ -108,9 +110,10 @@ def org_show(
     actor = acting_member()
     with domain_errors():
         data = organisation_page.organisation_detail(actor, organisation)
-    if json_output:
-        emit_json(data)
-        return
+    print_page(data, json_output=json_output, page=lambda: _print_organisation(data))
+
+
+def _print_organisation(data: dict[str, Any]) -> None:
     out.print(Text(f"{data['name']}", style="bold"), Text(f"(id {data['id']})", style="dim"))
     print_line(data["kind_label"], data["industry"], data["website"])
     for key, heading in (("current", "People now"), ("former", "People before")):

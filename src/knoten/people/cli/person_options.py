@@ -1,17 +1,21 @@
-"""The options ``knoten person add`` and ``person edit`` share, and the fields they make."""
+"""The options ``knoten person add`` and ``person edit`` share, and the fields they make;
+the person argument and the notes option the people commands share."""
 
 from __future__ import annotations
 
-import functools
-import inspect
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+from knoten.cli.grouping import GroupOption, option_group
 
 if TYPE_CHECKING:
     from knoten.people.persons import PersonFields
 
+PersonArg = Annotated[
+    str, typer.Argument(metavar="PERSON", help="Name, part of the name, id or 'me'.")
+]
+FreeNotesOpt = Annotated[str | None, typer.Option("--note", metavar="TEXT", help="Free notes.")]
 OrgOpt = Annotated[
     str | None,
     typer.Option(
@@ -107,57 +111,28 @@ NoteOpt = Annotated[
     str | None, typer.Option("--note", metavar="TEXT", help="Free notes on the person.")
 ]
 
-# Each option's parameter name and annotation, in the order help lists them.
-PERSON_OPTIONS: tuple[tuple[str, Any], ...] = (
-    ("org", OrgOpt),
-    ("title", TitleOpt),
-    ("function", FunctionOpt),
-    ("email", EmailOpt),
-    ("phone", PhoneOpt),
-    ("website", WebsiteOpt),
-    ("address", AddressOpt),
-    ("circle", CircleOpt),
-    ("tag", TagOpt),
-    ("skill", SkillOpt),
-    ("birthday", BirthdayOpt),
-    ("met_on", MetOnOpt),
-    ("met_at", MetAtOpt),
-    ("met_via", MetViaOpt),
-    ("how_met", HowMetOpt),
-    ("du", AddressFormOpt),
-    ("salutation", SalutationOpt),
-    ("importance", ImportanceOpt),
-    ("note_text", NoteOpt),
+# Each option's parameter name, annotation and default, in the order help lists them.
+PERSON_OPTIONS: tuple[GroupOption, ...] = (
+    ("org", OrgOpt, None),
+    ("title", TitleOpt, None),
+    ("function", FunctionOpt, None),
+    ("email", EmailOpt, None),
+    ("phone", PhoneOpt, None),
+    ("website", WebsiteOpt, None),
+    ("address", AddressOpt, None),
+    ("circle", CircleOpt, None),
+    ("tag", TagOpt, None),
+    ("skill", SkillOpt, None),
+    ("birthday", BirthdayOpt, None),
+    ("met_on", MetOnOpt, None),
+    ("met_at", MetAtOpt, None),
+    ("met_via", MetViaOpt, None),
+    ("how_met", HowMetOpt, None),
+    ("du", AddressFormOpt, None),
+    ("salutation", SalutationOpt, None),
+    ("importance", ImportanceOpt, None),
+    ("note_text", NoteOpt, None),
 )
-
-
-def with_person_options(command: Callable[..., None]) -> Callable[..., None]:
-    """Give a command the person options, just before its ``json_output``, and hand it
-    what they say as one ``fields`` argument (:class:`PersonFields`)."""
-    own = [
-        parameter
-        for parameter in inspect.signature(command, eval_str=True).parameters.values()
-        if parameter.name != "fields"
-    ]
-    at = next(i for i, parameter in enumerate(own) if parameter.name == "json_output")
-    added = [
-        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=option)
-        for name, option in PERSON_OPTIONS
-    ]
-    parameters = [
-        parameter.replace(kind=inspect.Parameter.KEYWORD_ONLY)
-        for parameter in (*own[:at], *added, *own[at:])
-    ]
-
-    @functools.wraps(command)
-    def with_fields(**given: Any) -> None:
-        options = {name: given.pop(name) for name, _ in PERSON_OPTIONS}
-        command(**given, fields=person_fields(**options))
-
-    # Typer reads the command's parameters from these.
-    with_fields.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
-    with_fields.__annotations__ = {p.name: p.annotation for p in parameters} | {"return": None}
-    return with_fields
 
 
 def person_fields(
@@ -205,3 +180,7 @@ def person_fields(
         importance=importance,
         note=note_text,
     )
+
+
+# A person command's person options, handed to it as ``fields`` (:class:`PersonFields`).
+with_person_options = option_group(PERSON_OPTIONS, person_fields, into="fields")

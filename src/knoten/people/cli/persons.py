@@ -14,7 +14,7 @@ from knoten.cli.asking import LimitOpt, YesOpt, confirm_delete, nothing_to_chang
 from knoten.cli.output import JsonOption, domain_errors, emit_json, note, print_listing, print_page
 from knoten.people import person_list as people_list
 from knoten.people import persons
-from knoten.people.cli.person_options import with_person_options
+from knoten.people.cli.person_options import PersonArg, with_person_options
 from knoten.people.cli.person_page import print_person
 from knoten.people.cli.showing import explain
 from knoten.profiles import person as person_page
@@ -110,9 +110,7 @@ def _person_table(rows: Sequence[dict[str, Any]]) -> Table:
 
 @person_app.command("show")
 def person_show(
-    person: Annotated[
-        str, typer.Argument(metavar="PERSON", help="Name, part of the name, id or 'me'.")
-    ],
+    person: PersonArg,
     json_output: JsonOption = False,
 ) -> None:
     """Everything known about a person: contact, career, relationships, promises, talks.
@@ -129,9 +127,7 @@ def person_show(
 @person_app.command("edit")
 @with_person_options
 def person_edit(
-    person: Annotated[
-        str, typer.Argument(metavar="PERSON", help="Name, part of the name, id or 'me'.")
-    ],
+    person: PersonArg,
     name: Annotated[
         str | None, typer.Option("--name", metavar="NAME", help="The whole name, anew.")
     ] = None,
@@ -165,9 +161,7 @@ def person_edit(
 
 @person_app.command("archive")
 def person_archive(
-    person: Annotated[
-        str, typer.Argument(metavar="PERSON", help="Name, part of the name, id or 'me'.")
-    ],
+    person: PersonArg,
     undo: Annotated[bool, typer.Option("--undo", help="Bring an archived person back.")] = False,
 ) -> None:
     """Archive a person: hidden from lists, nothing is lost (--undo brings them back).
@@ -183,9 +177,7 @@ def person_archive(
 
 @person_app.command("delete")
 def person_delete(
-    person: Annotated[
-        str, typer.Argument(metavar="PERSON", help="Name, part of the name, id or 'me'.")
-    ],
+    person: PersonArg,
     yes: YesOpt = False,
 ) -> None:
     """Delete a person and everything recorded only about them (asks first).

@@ -9,6 +9,7 @@ import typer
 from knoten.cli.acting import acting_member
 from knoten.cli.output import JsonOption, domain_errors, emit_json, note
 from knoten.people import persons, relationships
+from knoten.people.cli.person_options import FreeNotesOpt
 from knoten.people.cli.showing import explain
 
 
@@ -32,9 +33,7 @@ def relate(
     since: Annotated[
         str | None, typer.Option("--since", metavar="DATE", help="Since when: 2019 or a date.")
     ] = None,
-    note_text: Annotated[
-        str | None, typer.Option("--note", metavar="TEXT", help="Free notes.")
-    ] = None,
+    note_text: FreeNotesOpt = None,
     json_output: JsonOption = False,
 ) -> None:
     """Record how two persons are related: the first is KIND of the second.
