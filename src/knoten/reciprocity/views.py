@@ -13,9 +13,9 @@ Another network's favour or recommendation is a 404.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any, TypeVar
+from typing import Any
 
 from django.contrib import messages
 from django.db import transaction
@@ -40,10 +40,8 @@ from knoten.reciprocity import vocabulary as v
 from knoten.reciprocity.balance import Balance, monthly_balance, overall_balance, person_balance
 from knoten.reciprocity.forms import (
     FAVOUR_FIELDS,
-    PERSON_FIELDS,
     RECOMMENDATION_FIELDS,
     Field,
-    errors_of,
     favour_fields,
     form_fields,
     me_word,
@@ -52,15 +50,19 @@ from knoten.reciprocity.forms import (
 from knoten.reciprocity.models import Favour, Recommendation
 from knoten.reciprocity.roi import KINDS, Channel, default_since, roi
 from knoten.reciprocity.signals import Signal, period, signals
-from knoten.web.kit import current_member as _member
-from knoten.web.kit import is_fragment_request as _is_fragment_request
-from knoten.web.kit import label as _label
-from knoten.web.kit import options as _options
-from knoten.web.kit import page_number as _page_number
-from knoten.web.kit import shown_date
+from knoten.web import kit
+from knoten.web.kit import (
+    attempt,
+    current_member,
+    form_errors,
+    is_fragment_request,
+    label,
+    options,
+    page_number,
+    shown_date,
+)
 from knoten.web.picking import person_ref
 
-PAGE_SIZE = 50
 PERSON_ROWS = 10  # favours and recommendations shown on a person's page
 ROI_ROWS = 100  # channels in the table (the busiest); a kind or a period narrows it
 CHART_POINTS = 60  # channels drawn in the scatter chart (the busiest)
@@ -68,9 +70,6 @@ BUSIEST = 5  # contacts beside the overall balance
 REFRESH = "knoten-given"  # the htmx event after a change to a favour or recommendation
 
 FILTERS = ("person", "kind", "role", "since", "until")
-
-T = TypeVar("T")
-
 
 # --- how things read: numbers, money, words --------------------------------------------
 
@@ -119,8 +118,8 @@ def favour_rows(favours: Iterable[Favour], me_id: int) -> list[dict[str, Any]]:
         row.update(
             url=f"{base}{favour.pk}/",
             shown=shown_date(favour.given_on),
-            kind_label=_label(v.FAVOUR_KINDS, favour.kind),
-            outcome_label=_label(v.OUTCOMES, favour.outcome),
+            kind_label=label(v.FAVOUR_KINDS, favour.kind),
+            outcome_label=label(v.OUTCOMES, favour.outcome),
             value_shown=money(row["value"]),
             won_shown=money(row["won_value"]),
             effort_shown=effort(favour.effort_minutes),
@@ -142,7 +141,7 @@ def recommendation_rows(
         row.update(
             url=f"{base}{recommendation.pk}/",
             shown=shown_date(recommendation.made_on),
-            outcome_label=_label(v.OUTCOMES, recommendation.outcome),
+            outcome_label=label(v.OUTCOMES, recommendation.outcome),
             won_shown=money(row["won_value"]),
             recommender_me=recommendation.recommender_id == me_id,
             recipient_me=recommendation.recipient_id == me_id,
@@ -159,7 +158,7 @@ def recommendation_rows(
 
 def _flow_shown(flow: dict[str, Any]) -> dict[str, Any]:
     flow["kinds"] = [
-        (_label(v.FAVOUR_KINDS, kind), count)
+        (label(v.FAVOUR_KINDS, kind), count)
         for kind, count in sorted(flow["by_kind"].items(), key=lambda item: (-item[1], item[0]))
     ]
     flow["values_shown"] = money(flow["values"])
@@ -258,10 +257,10 @@ def overview(request: HttpRequest) -> HttpResponse:
     """Give and take at a glance: the balance, the busiest contacts and the signals. The
     home page fetches it once it is shown (the signals of a large network take a moment);
     without JavaScript it is a page of its own."""
-    member = _member(request)
+    member = current_member(request)
     context = {"member": member, "giving": home_give_and_take(member)}
     template = "reciprocity/overview.html"
-    if _is_fragment_request(request):
+    if is_fragment_request(request):
         template += "#overview"
     response = render(request, template, context)
     patch_vary_headers(response, ["HX-Request"])
@@ -294,21 +293,10 @@ def person_give_and_take(member: Member, person: Person) -> dict[str, Any]:
         "more_favours": len(favours) > PERSON_ROWS,
         "recommendations": recommendation_rows(recommendations[:PERSON_ROWS], me_id),
         "more_recommendations": len(recommendations) > PERSON_ROWS,
-        "outcomes": _options(v.OUTCOMES),
+        "outcomes": options(v.OUTCOMES),
         "list_url": base if is_me else f"{base}?person={person.pk}",
         "is_me": is_me,
     }
-
-
-def _attempt(
-    action: Callable[[], T], fields: Sequence[str], values: Mapping[str, str]
-) -> tuple[T | None, dict[str, str]]:
-    """Run one domain call in a transaction; a domain error rolls it all back."""
-    try:
-        with transaction.atomic():
-            return action(), {}
-    except KnotenError as problem:
-        return None, errors_of(problem, fields)
 
 
 def _back(request: HttpRequest, default: str) -> str:
@@ -346,20 +334,20 @@ def _filters(request: HttpRequest) -> dict[str, str]:
 def favours(request: HttpRequest) -> HttpResponse:
     """Favours and recommendations, newest first, filtered by person, kind, role and
     period, a page of each at a time."""
-    member = _member(request)
+    member = current_member(request)
     me_id = member.me.pk
     values = _filters(request)
     open_only = request.GET.get("open") == "1"
     unthanked = request.GET.get("unthanked") == "1"
-    page = _page_number(request.GET.get("page"))
-    offset = (page - 1) * PAGE_SIZE
+    page = page_number(request.GET.get("page"))
+    offset = (page - 1) * kit.PAGE_SIZE
     errors: dict[str, str] = {}
     who: Person | None = None
     if values["person"]:
         try:
             who = resolve_person(member, values["person"], "person")
         except KnotenError as problem:
-            errors.update(errors_of(problem, FILTERS))
+            errors.update(form_errors(problem, FILTERS))
         else:
             values["person"] = who.full_name
     favour_list: list[Favour] = []
@@ -374,11 +362,11 @@ def favours(request: HttpRequest) -> HttpResponse:
                 until=values["until"] or None,
                 open_only=open_only,
                 unthanked=unthanked,
-                limit=PAGE_SIZE + 1,
+                limit=kit.PAGE_SIZE + 1,
                 offset=offset,
             )
         except KnotenError as problem:
-            errors.update(errors_of(problem, FILTERS))
+            errors.update(form_errors(problem, FILTERS))
         try:
             recommendation_list = s.list_recommendations(
                 member,
@@ -386,14 +374,14 @@ def favours(request: HttpRequest) -> HttpResponse:
                 role=values["role"] or None,
                 since=values["since"] or None,
                 until=values["until"] or None,
-                limit=PAGE_SIZE + 1,
+                limit=kit.PAGE_SIZE + 1,
                 offset=offset,
             )
         except KnotenError as problem:
-            errors.update(errors_of(problem, FILTERS))
+            errors.update(form_errors(problem, FILTERS))
     if errors:  # a list that one bad filter did not narrow would mislead
         favour_list, recommendation_list = [], []
-    more = len(favour_list) > PAGE_SIZE or len(recommendation_list) > PAGE_SIZE
+    more = len(favour_list) > kit.PAGE_SIZE or len(recommendation_list) > kit.PAGE_SIZE
     query = request.GET.copy()
     query.pop("page", None)
     context = {
@@ -402,15 +390,15 @@ def favours(request: HttpRequest) -> HttpResponse:
         "open_only": open_only,
         "unthanked": unthanked,
         "errors": errors,
-        "kinds": _options(v.FAVOUR_KINDS),
+        "kinds": options(v.FAVOUR_KINDS),
         "roles": [
             ("recommender", _("Recommender")),
             ("recipient", _("Recipient")),
             ("beneficiary", _("Beneficiary")),
         ],
-        "outcomes": _options(v.OUTCOMES),
-        "favours": favour_rows(favour_list[:PAGE_SIZE], me_id),
-        "recommendations": recommendation_rows(recommendation_list[:PAGE_SIZE], me_id),
+        "outcomes": options(v.OUTCOMES),
+        "favours": favour_rows(favour_list[: kit.PAGE_SIZE], me_id),
+        "recommendations": recommendation_rows(recommendation_list[: kit.PAGE_SIZE], me_id),
         "filtered": any(values.values()) or open_only or unthanked,
         "page": page,
         "page_query": f"{query.urlencode()}&" if query else "",
@@ -476,7 +464,7 @@ def _favour_form(
 def _posted(request: HttpRequest, fields: Sequence[str]) -> dict[str, str]:
     values = {name: request.POST.get(name, "").strip() for name in fields}
     for name in fields:
-        if name in PERSON_FIELDS and values[name]:
+        if name in kit.PERSON_FIELDS and values[name]:
             values[name] = person_ref(request.POST, me_word(values[name]))
     return values
 
@@ -503,7 +491,7 @@ def _name_of(member: Member, text: str) -> str:
 @require_http_methods(["GET", "POST"])
 def favour_add(request: HttpRequest) -> HttpResponse:
     """Record a favour: who did whom what, when, and what came of it."""
-    member = _member(request)
+    member = current_member(request)
     if request.method != "POST":
         values = dict.fromkeys(FAVOUR_FIELDS, "")
         values.update(kind="help", outcome="open")
@@ -511,7 +499,7 @@ def favour_add(request: HttpRequest) -> HttpResponse:
         values["receiver"] = _name_of(member, request.GET.get("receiver", ""))
         return _favour_form(request, member, values, {})
     values = _posted(request, FAVOUR_FIELDS)
-    favour, errors = _attempt(
+    favour, errors = attempt(
         lambda: s.add_favour(
             member,
             giver=values["giver"],
@@ -526,7 +514,6 @@ def favour_add(request: HttpRequest) -> HttpResponse:
             thanked=values["thanked"] == "on",
         ),
         FAVOUR_FIELDS,
-        values,
     )
     if favour is None:
         return _favour_form(request, member, _shown(request, values), errors)
@@ -561,14 +548,14 @@ def _favour_values(favour: Favour, me_id: int) -> dict[str, str]:
 @require_http_methods(["GET", "POST"])
 def favour_edit(request: HttpRequest, favour_id: int) -> HttpResponse:
     """Change a favour; what the form shows is saved as it stands."""
-    member = _member(request)
+    member = current_member(request)
     favour = _favour(member, favour_id)
     if request.method != "POST":
         return _favour_form(request, member, _favour_values(favour, member.me.pk), {}, favour)
     values = _posted(request, FAVOUR_FIELDS)
     # An emptied date leaves the day as it was.
     day = {"on": values["on"]} if values["on"] else {}
-    done, errors = _attempt(
+    done, errors = attempt(
         lambda: s.edit_favour(
             member,
             favour.pk,
@@ -584,7 +571,6 @@ def favour_edit(request: HttpRequest, favour_id: int) -> HttpResponse:
             thanked=values["thanked"] == "on",
         ),
         FAVOUR_FIELDS,
-        values,
     )
     if done is None:
         return _favour_form(request, member, _shown(request, values), errors, favour)
@@ -606,11 +592,11 @@ def _row_response(
 ) -> HttpResponse:
     """The row again (htmx), or back to the page it was on."""
     me_id = member.me.pk
-    if not _is_fragment_request(request):
+    if not is_fragment_request(request):
         return redirect(_back(request, default))
     context: dict[str, Any] = {
         "member": member,
-        "outcomes": _options(v.OUTCOMES),
+        "outcomes": options(v.OUTCOMES),
         "errors": errors or {},
         "typed_value": request.POST.get("value", ""),
         "back": _back(request, default),
@@ -632,7 +618,7 @@ def _row_response(
 @require_POST
 def favour_thank(request: HttpRequest, favour_id: int) -> HttpResponse:
     """Note that the favour was thanked for, today."""
-    member = _member(request)
+    member = current_member(request)
     _favour(member, favour_id)
     with transaction.atomic():
         favour = s.thank_favour(member, favour_id)
@@ -666,7 +652,7 @@ def _outcome_page(
             "day": recommendation["shown"],
         }
     fields = [
-        Field("outcome", _("What came of it"), "select", _options(v.OUTCOMES)),
+        Field("outcome", _("What came of it"), "select", options(v.OUTCOMES)),
         Field("value", _("Value of the order won"), "money", hint=_("Only with “order won”")),
     ]
     return _form_page(
@@ -688,22 +674,21 @@ OUTCOME_FIELDS = ("outcome", "value")
 @require_http_methods(["GET", "POST"])
 def favour_outcome(request: HttpRequest, favour_id: int) -> HttpResponse:
     """What came of a favour; "order won" with the order's value."""
-    member = _member(request)
+    member = current_member(request)
     favour = _favour(member, favour_id)
     row = favour_rows([favour], member.me.pk)[0]
     if request.method != "POST":
         values = {"outcome": favour.outcome, "value": _favour_values(favour, 0)["won_value"]}
         return _outcome_page(request, member, values, {}, favour=row)
     values = {name: request.POST.get(name, "").strip() for name in OUTCOME_FIELDS}
-    done, errors = _attempt(
+    done, errors = attempt(
         lambda: s.set_favour_outcome(
             member, favour.pk, values["outcome"], value=values["value"] or None
         ),
         OUTCOME_FIELDS,
-        values,
     )
     default = reverse("reciprocity:favours")
-    if errors and not _is_fragment_request(request):
+    if errors and not is_fragment_request(request):
         return _outcome_page(request, member, values, errors, favour=row)
     return _row_response(
         request, member, favour=done or _favour(member, favour_id), errors=errors, default=default
@@ -712,7 +697,7 @@ def favour_outcome(request: HttpRequest, favour_id: int) -> HttpResponse:
 
 @require_POST
 def favour_delete(request: HttpRequest, favour_id: int) -> HttpResponse:
-    member = _member(request)
+    member = current_member(request)
     favour = _favour(member, favour_id)
     with transaction.atomic():
         s.delete_favour(member, favour.pk)
@@ -720,7 +705,7 @@ def favour_delete(request: HttpRequest, favour_id: int) -> HttpResponse:
 
 
 def _deleted(request: HttpRequest, text: str) -> HttpResponse:
-    if _is_fragment_request(request):
+    if is_fragment_request(request):
         response = HttpResponse("")
         response["HX-Trigger"] = REFRESH
         return response
@@ -761,7 +746,7 @@ def _recommendation_form(
 @require_http_methods(["GET", "POST"])
 def recommendation_add(request: HttpRequest) -> HttpResponse:
     """Record a recommendation: who recommended whom to whom."""
-    member = _member(request)
+    member = current_member(request)
     if request.method != "POST":
         values = dict.fromkeys(RECOMMENDATION_FIELDS, "")
         values["outcome"] = "open"
@@ -771,7 +756,7 @@ def recommendation_add(request: HttpRequest) -> HttpResponse:
             values["recommender"] = _("me")
         return _recommendation_form(request, member, values, {})
     values = _posted(request, RECOMMENDATION_FIELDS)
-    found, errors = _attempt(
+    found, errors = attempt(
         lambda: s.add_recommendation(
             member,
             recommender=values["recommender"],
@@ -783,7 +768,6 @@ def recommendation_add(request: HttpRequest) -> HttpResponse:
             won_value=values["won_value"] or None,
         ),
         RECOMMENDATION_FIELDS,
-        {**values, "value": ""},
     )
     if found is None:
         return _recommendation_form(request, member, _shown(request, values), errors)
@@ -812,14 +796,14 @@ def _recommendation_values(recommendation: Recommendation, me_id: int) -> dict[s
 
 @require_http_methods(["GET", "POST"])
 def recommendation_edit(request: HttpRequest, recommendation_id: int) -> HttpResponse:
-    member = _member(request)
+    member = current_member(request)
     recommendation = _recommendation(member, recommendation_id)
     if request.method != "POST":
         values = _recommendation_values(recommendation, member.me.pk)
         return _recommendation_form(request, member, values, {}, recommendation)
     values = _posted(request, RECOMMENDATION_FIELDS)
     day = {"on": values["on"]} if values["on"] else {}
-    done, errors = _attempt(
+    done, errors = attempt(
         lambda: s.edit_recommendation(
             member,
             recommendation.pk,
@@ -832,7 +816,6 @@ def recommendation_edit(request: HttpRequest, recommendation_id: int) -> HttpRes
             won_value=values["won_value"] or None,
         ),
         RECOMMENDATION_FIELDS,
-        {**values, "value": ""},
     )
     if done is None:
         return _recommendation_form(
@@ -845,7 +828,7 @@ def recommendation_edit(request: HttpRequest, recommendation_id: int) -> HttpRes
 @require_POST
 def recommendation_thank(request: HttpRequest, recommendation_id: int) -> HttpResponse:
     """Note that the beneficiary (``by=beneficiary``) or the recipient thanked."""
-    member = _member(request)
+    member = current_member(request)
     _recommendation(member, recommendation_id)
     by = request.POST.get("by", "beneficiary")
     default = reverse("reciprocity:favours")
@@ -853,7 +836,7 @@ def recommendation_thank(request: HttpRequest, recommendation_id: int) -> HttpRe
         with transaction.atomic():
             found = s.thank_recommendation(member, recommendation_id, by=by)
     except InvalidInput as problem:
-        if not _is_fragment_request(request):
+        if not is_fragment_request(request):
             messages.error(request, str(problem))
         return _row_response(
             request,
@@ -867,7 +850,7 @@ def recommendation_thank(request: HttpRequest, recommendation_id: int) -> HttpRe
 
 @require_http_methods(["GET", "POST"])
 def recommendation_outcome(request: HttpRequest, recommendation_id: int) -> HttpResponse:
-    member = _member(request)
+    member = current_member(request)
     recommendation = _recommendation(member, recommendation_id)
     row = recommendation_rows([recommendation], member.me.pk)[0]
     if request.method != "POST":
@@ -877,14 +860,13 @@ def recommendation_outcome(request: HttpRequest, recommendation_id: int) -> Http
         }
         return _outcome_page(request, member, values, {}, recommendation=row)
     values = {name: request.POST.get(name, "").strip() for name in OUTCOME_FIELDS}
-    done, errors = _attempt(
+    done, errors = attempt(
         lambda: s.set_recommendation_outcome(
             member, recommendation.pk, values["outcome"], value=values["value"] or None
         ),
         OUTCOME_FIELDS,
-        values,
     )
-    if errors and not _is_fragment_request(request):
+    if errors and not is_fragment_request(request):
         return _outcome_page(request, member, values, errors, recommendation=row)
     return _row_response(
         request,
@@ -897,7 +879,7 @@ def recommendation_outcome(request: HttpRequest, recommendation_id: int) -> Http
 
 @require_POST
 def recommendation_delete(request: HttpRequest, recommendation_id: int) -> HttpResponse:
-    member = _member(request)
+    member = current_member(request)
     recommendation = _recommendation(member, recommendation_id)
     with transaction.atomic():
         s.delete_recommendation(member, recommendation.pk)
@@ -938,7 +920,7 @@ def period_of(
         try:
             day = reading.parse_day(text, name)
         except KnotenError as problem:
-            errors.update(errors_of(problem, ("since", "until")))
+            errors.update(form_errors(problem, ("since", "until")))
             continue
         if name == "since":
             start = day
@@ -1047,7 +1029,7 @@ def _channels_chart(rows: Sequence[dict[str, Any]], labels: Mapping[str, str]) -
 @require_GET
 def roi_page(request: HttpRequest) -> HttpResponse:
     """The return on networking time per channel, with the two charts."""
-    member = _member(request)
+    member = current_member(request)
     values = {
         name: request.GET.get(name, "").strip() for name in ("period", "by", "since", "until")
     }
