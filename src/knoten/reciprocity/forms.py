@@ -1,6 +1,7 @@
-"""The give-and-take forms: their fields, and a domain error put beside the field it is
-about. The pages of :mod:`knoten.reciprocity.views` and the person page's forms
-(:mod:`knoten.web.person_views`) share them."""
+"""The give-and-take forms: their fields, and how each is drawn (a domain error beside
+its field is :func:`knoten.web.kit.form_errors`). The pages of
+:mod:`knoten.reciprocity.views` and the person page's forms (:mod:`knoten.web.person_views`)
+share them."""
 
 from __future__ import annotations
 
@@ -10,9 +11,8 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from knoten.core.errors import Ambiguous, InvalidInput, KnotenError, NotFound
 from knoten.reciprocity import vocabulary as v
-from knoten.web.kit import options as _options
+from knoten.web.kit import options
 
 FAVOUR_FIELDS = (
     "giver",
@@ -35,40 +35,11 @@ RECOMMENDATION_FIELDS = (
     "outcome",
     "won_value",
 )
-PERSON_FIELDS = ("giver", "receiver", "recommender", "recipient", "beneficiary", "person")
 
 
 def me_word(typed: str) -> str:
     """The word for *me* in the reader's language ("ich") means *me*, as "me" does."""
     return "me" if typed.strip().casefold() == _("me").casefold() else typed
-
-
-def errors_of(
-    problem: KnotenError, fields: Sequence[str], aliases: Mapping[str, str] | None = None
-) -> dict[str, str]:
-    """The message of a domain error, keyed by the form field it is about (or "form")."""
-    if isinstance(problem, InvalidInput):
-        field, message = problem.field, problem.reason or str(problem)
-        if problem.value not in ("", None):
-            shown = str(problem.value)
-            shown = shown if len(shown) <= 60 else shown[:59] + "…"
-            message = f"“{shown}” {message}"
-    elif isinstance(problem, NotFound):
-        field = problem.what
-        if field in PERSON_FIELDS:
-            message = _("No one in your network matches “%(query)s”.") % {"query": problem.query}
-        else:
-            message = _("Nothing in your network matches “%(query)s”.") % {"query": problem.query}
-    elif isinstance(problem, Ambiguous):
-        field = problem.what
-        message = _("“%(query)s” matches several; be more precise or give one of: %(list)s") % {
-            "query": problem.query,
-            "list": "; ".join(problem.candidates),
-        }
-    else:  # pragma: no cover - every domain error is one of the three
-        field, message = "", str(problem)
-    field = (aliases or {}).get(field, field)
-    return {field if field in fields else "form": message}
 
 
 @dataclass(frozen=True)
@@ -122,7 +93,7 @@ def _date_hint() -> str:
 
 def _won_fields() -> list[Field]:
     return [
-        Field("outcome", _("What came of it"), "select", _options(v.OUTCOMES)),
+        Field("outcome", _("What came of it"), "select", options(v.OUTCOMES)),
         Field(
             "won_value",
             _("Value of the order won"),
@@ -136,7 +107,7 @@ def favour_fields() -> list[Field]:
     return [
         Field("giver", _("Who did the favour"), person=True, hint=_person_hint()),
         Field("receiver", _("For whom"), person=True, hint=_person_hint()),
-        Field("kind", _("Kind of favour"), "select", _options(v.FAVOUR_KINDS)),
+        Field("kind", _("Kind of favour"), "select", options(v.FAVOUR_KINDS)),
         Field("on", _("When"), hint=_date_hint()),
         Field("value", _("Value"), "money", hint=_("An amount, with a currency if not euros")),
         Field("minutes", _("Effort in minutes"), "number"),
