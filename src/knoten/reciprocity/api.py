@@ -67,7 +67,7 @@ class FavourIn(Schema):
     value: str | Decimal | None = None
     minutes: int | None = None
     note: str = ""
-    outcome: str = "open"
+    outcome: str | None = None
     won_value: str | Decimal | None = None
     thanked: bool = False
     interaction: int | None = None
@@ -136,7 +136,7 @@ class RecommendationIn(Schema):
     beneficiary: str | int
     on: str | None = None
     context: str = ""
-    outcome: str = "open"
+    outcome: str | None = None
     won_value: str | Decimal | None = None
     interaction: int | None = None
 
@@ -165,7 +165,7 @@ class RecommendationFilter(Schema):
 class RecommendationThankIn(Schema):
     """Who thanked the recommender: ``beneficiary`` or ``recipient``; when (today)."""
 
-    by: str = "beneficiary"
+    by: str | None = None
     on: str | None = None
 
 

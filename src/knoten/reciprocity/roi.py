@@ -103,7 +103,10 @@ class Report:
         }
 
 
-def default_since(until: dt.date | None = None, months: int = 12) -> dt.date:
+DEFAULT_MONTHS = 12  # the period looked back on when none is said
+
+
+def default_since(until: dt.date | None = None, months: int = DEFAULT_MONTHS) -> dt.date:
     """The same day ``months`` months before ``until`` (today)."""
     end = until or today()
     year, month = divmod(end.month - 1 - months, 12)
@@ -373,4 +376,4 @@ def roi(
     return Report(start, end, channels)
 
 
-__all__ = ["KINDS", "Channel", "Report", "default_since", "roi"]
+__all__ = ["DEFAULT_MONTHS", "KINDS", "Channel", "Report", "default_since", "roi"]

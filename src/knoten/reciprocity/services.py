@@ -234,12 +234,12 @@ def edit_favour(
     value: str | int | Decimal | None = _UNSET,
     minutes: int | str | None = _UNSET,
     note: str = _UNSET,
-    outcome: str = _UNSET,
+    outcome: str | None = _UNSET,
     won_value: str | int | Decimal | None = _UNSET,
     thanked: bool = _UNSET,
 ) -> Favour:
     """Change what is given; everything else stays. ``value``, ``minutes`` and
-    ``won_value`` given as None (or "") clear the field."""
+    ``won_value`` given as None (or "") clear the field; ``outcome`` None is open."""
     favour = get_favour(actor, favour_id)
     if giver is not _UNSET:
         favour.giver = _person(actor, giver, "giver")
@@ -447,9 +447,11 @@ def edit_recommendation(
     beneficiary: str | int | Person = _UNSET,
     on: str | dt.date = _UNSET,
     context: str = _UNSET,
-    outcome: str = _UNSET,
+    outcome: str | None = _UNSET,
     won_value: str | int | Decimal | None = _UNSET,
 ) -> Recommendation:
+    """Change what is given; everything else stays. ``context`` None clears it (as
+    ``won_value`` None or "" does); ``outcome`` None is open."""
     found = get_recommendation(actor, recommendation_id)
     if recommender is not _UNSET:
         found.recommender = _person(actor, recommender, "recommender")

@@ -171,7 +171,7 @@ def favour_add(request: HttpRequest) -> HttpResponse:
     member = current_member(request)
     if request.method != "POST":
         values = dict.fromkeys(FAVOUR_FIELDS, "")
-        values.update(kind="help", outcome="open")
+        values.update(kind=s.DEFAULT_KIND, outcome=s.DEFAULT_OUTCOME)
         values["giver"] = name_of(member, request.GET.get("giver", "")) or _("me")
         values["receiver"] = name_of(member, request.GET.get("receiver", ""))
         return _favour_form(request, member, values, {})
@@ -186,7 +186,7 @@ def favour_add(request: HttpRequest) -> HttpResponse:
             value=values["value"] or None,
             minutes=values["minutes"] or None,
             note=values["note"],
-            outcome=values["outcome"] or "open",
+            outcome=values["outcome"] or None,
             won_value=values["won_value"] or None,
             thanked=values["thanked"] == "on",
         ),
@@ -243,7 +243,7 @@ def favour_edit(request: HttpRequest, favour_id: int) -> HttpResponse:
             value=values["value"] or None,
             minutes=values["minutes"] or None,
             note=values["note"],
-            outcome=values["outcome"] or "open",
+            outcome=values["outcome"] or None,
             won_value=values["won_value"] or None,
             thanked=values["thanked"] == "on",
         ),

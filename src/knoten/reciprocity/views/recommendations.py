@@ -75,7 +75,7 @@ def recommendation_add(request: HttpRequest) -> HttpResponse:
     member = current_member(request)
     if request.method != "POST":
         values = dict.fromkeys(RECOMMENDATION_FIELDS, "")
-        values["outcome"] = "open"
+        values["outcome"] = s.DEFAULT_OUTCOME
         for role in ("recommender", "recipient", "beneficiary"):
             values[role] = name_of(member, request.GET.get(role, ""))
         if not any(values[role] for role in ("recommender", "recipient", "beneficiary")):
@@ -90,7 +90,7 @@ def recommendation_add(request: HttpRequest) -> HttpResponse:
             beneficiary=values["beneficiary"],
             on=values["on"] or None,
             context=values["context"],
-            outcome=values["outcome"] or "open",
+            outcome=values["outcome"] or None,
             won_value=values["won_value"] or None,
         ),
         RECOMMENDATION_FIELDS,
@@ -138,7 +138,7 @@ def recommendation_edit(request: HttpRequest, recommendation_id: int) -> HttpRes
             beneficiary=values["beneficiary"],
             **day,
             context=values["context"],
-            outcome=values["outcome"] or "open",
+            outcome=values["outcome"] or None,
             won_value=values["won_value"] or None,
         ),
         RECOMMENDATION_FIELDS,
@@ -153,10 +153,10 @@ def recommendation_edit(request: HttpRequest, recommendation_id: int) -> HttpRes
 
 @require_POST
 def recommendation_thank(request: HttpRequest, recommendation_id: int) -> HttpResponse:
-    """Note that the beneficiary (``by=beneficiary``) or the recipient thanked."""
+    """Note that the beneficiary (``by=beneficiary``, or no ``by``) or the recipient thanked."""
     member = current_member(request)
     _recommendation(member, recommendation_id)
-    by = request.POST.get("by", "beneficiary")
+    by = request.POST.get("by") or None
     default = reverse("reciprocity:favours")
     try:
         with transaction.atomic():

@@ -20,7 +20,7 @@ from knoten.core.errors import KnotenError
 from knoten.core.models import Member
 from knoten.reciprocity import charts
 from knoten.reciprocity.balance import monthly_balance
-from knoten.reciprocity.roi import KINDS, Channel, default_since, roi
+from knoten.reciprocity.roi import DEFAULT_MONTHS, KINDS, Channel, default_since, roi
 from knoten.reciprocity.views.shown import channel_url, channel_urls, money, number
 from knoten.web.kit import current_member, form_errors, shown_date
 
@@ -51,7 +51,7 @@ def period_of(
     elif choice == "last_year":
         start, end = dt.date(end.year - 1, 1, 1), dt.date(end.year - 1, 12, 31)
     else:
-        start = default_since(end, int(choice) if choice in PERIODS else 12)
+        start = default_since(end, int(choice)) if choice in PERIODS else default_since(end)
     for name, text in (("since", since_text), ("until", until_text)):
         if not text:
             continue
@@ -172,7 +172,7 @@ def roi_page(request: HttpRequest) -> HttpResponse:
         name: request.GET.get(name, "").strip() for name in ("period", "by", "since", "until")
     }
     if values["period"] not in PERIODS:
-        values["period"] = "12"
+        values["period"] = str(DEFAULT_MONTHS)
     since, until, errors = period_of(values["period"], values["since"], values["until"])
     labels = _kind_labels()
     rows: list[dict[str, Any]] = []
