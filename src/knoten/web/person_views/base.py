@@ -3,7 +3,7 @@ form and its fields, a one-click change, and a domain error as the page says it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,6 +18,10 @@ from knoten.people.models import Person
 from knoten.web.kit import not_found
 
 Values = dict[str, str]
+# How one field is read from what a form sent (``text``, ``optional`` …).
+Reader = Callable[[Values, str], Any]
+# A form's save: the member, the person, the row the form edits (if any), what it sent.
+Save = Callable[[Member, Person, int | None, Values], object]
 DATE_HINT = _("e.g. 14.03.2024, 03/2024 or 2024")
 
 
@@ -52,7 +56,7 @@ class Form:
     section: str
     title: LazyText | str
     fields: tuple[Field, ...]
-    save: Callable[[Member, Person, int | None, Values], object]
+    save: Save
     initial: Callable[[Member, Person, dict[str, Any], int | None], Values] | None = None
     # The model of the one row of the section this form edits (its id is in the URL).
     item: type[Any] | None = None
@@ -88,6 +92,26 @@ def names(typed: str) -> list[str]:
     """The comma-separated names of a text field; an empty field clears the list."""
     found = [name.strip() for name in typed.split(",")]
     return [name for name in found if name] or [""]
+
+
+def as_typed(values: Values, name: str) -> str:
+    """What was typed, white space and all (a long text)."""
+    return values.get(name, "")
+
+
+def checked(values: Values, name: str) -> bool:
+    """Whether a checkbox was ticked."""
+    return values.get(name) == "on"
+
+
+def listed(values: Values, name: str) -> list[str]:
+    """The comma-separated names of a text field (see :func:`names`)."""
+    return names(text(values, name))
+
+
+def read(values: Values, readers: Mapping[str, Reader]) -> dict[str, Any]:
+    """Each field that ``readers`` names, as its reader reads it from what was sent."""
+    return {name: reader(values, name) for name, reader in readers.items()}
 
 
 def row_of(rows: list[dict[str, Any]], item_id: int | None) -> dict[str, Any]:
