@@ -76,6 +76,34 @@ class Action:
     model: type[Any] | None = None  # the row must be this person's (else 404)
 
 
+def adding(add: Callable[..., object], readers: Mapping[str, Reader]) -> Save:
+    """The save of a form that adds a row to the person: ``add(actor, person, **fields)``."""
+
+    def save(actor: Member, person: Person, _item_id: int | None, values: Values) -> None:
+        add(actor, person, **read(values, readers))
+
+    return save
+
+
+def editing(edit: Callable[..., object], readers: Mapping[str, Reader]) -> Save:
+    """The save of a form that edits the row of the URL: ``edit(actor, item_id, **fields)``."""
+
+    def save(actor: Member, _person: Person, item_id: int | None, values: Values) -> None:
+        assert item_id is not None
+        edit(actor, item_id, **read(values, readers))
+
+    return save
+
+
+def by_row(run: Callable[[Member, int], object]) -> Callable[[Member, Person, int], None]:
+    """A one-click change that needs only the row: ``run(actor, item_id)``."""
+
+    def change(actor: Member, _person: Person, item_id: int) -> None:
+        run(actor, item_id)
+
+    return change
+
+
 # --- what a form sent ------------------------------------------------------------------
 
 

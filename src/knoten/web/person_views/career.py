@@ -23,43 +23,19 @@ from knoten.web.person_views.base import (
     Field,
     Form,
     Values,
+    adding,
+    by_row,
+    editing,
     optional,
     row_of,
     text,
 )
 
 
-def _save_job(actor: Member, person: Person, _item_id: int | None, values: Values) -> None:
-    add_affiliation(
-        actor,
-        person,
-        text(values, "organisation"),
-        optional(values, "kind"),
-        title=text(values, "title"),
-        start=optional(values, "start"),
-        end=optional(values, "end"),
-        note=text(values, "note"),
-    )
-
-
 def _initial_job(
     _actor: Member, _person: Person, _detail: dict[str, Any], _item_id: int | None
 ) -> Values:
     return {"kind": DEFAULT_KIND}
-
-
-def _save_job_edit(actor: Member, person: Person, item_id: int | None, values: Values) -> None:
-    assert item_id is not None
-    edit_affiliation(
-        actor,
-        item_id,
-        organisation=text(values, "organisation"),
-        kind=optional(values, "kind"),
-        title=text(values, "title"),
-        start=text(values, "start"),
-        end=text(values, "end"),
-        note=text(values, "note"),
-    )
 
 
 def _initial_job_edit(
@@ -76,14 +52,6 @@ def _initial_job_edit(
     }
 
 
-def _end_job(actor: Member, _person: Person, item_id: int) -> None:
-    end_affiliation(actor, item_id)
-
-
-def _delete_job(actor: Member, _person: Person, item_id: int) -> None:
-    delete_affiliation(actor, item_id)
-
-
 CAREER_FIELDS = (
     Field("organisation", _("Organisation"), required=True),
     Field("kind", _("Kind"), "select", lambda: options(v.AFFILIATION_KINDS)),
@@ -98,7 +66,12 @@ FORMS: dict[str, Form] = {
         section="career",
         title=_("Add job"),
         fields=CAREER_FIELDS,
-        save=_save_job,
+        save=adding(
+            add_affiliation,
+            {"organisation": text, "kind": optional, "title": text}
+            | dict.fromkeys(("start", "end"), optional)
+            | {"note": text},
+        ),
         initial=_initial_job,
         aliases={"org": "organisation"},
     ),
@@ -106,7 +79,11 @@ FORMS: dict[str, Form] = {
         section="career",
         title=_("Edit job"),
         fields=CAREER_FIELDS,
-        save=_save_job_edit,
+        save=editing(
+            edit_affiliation,
+            {"organisation": text, "kind": optional}
+            | dict.fromkeys(("title", "start", "end", "note"), text),
+        ),
         initial=_initial_job_edit,
         item=Affiliation,
         aliases={"org": "organisation"},
@@ -114,6 +91,6 @@ FORMS: dict[str, Form] = {
 }
 
 ACTIONS: dict[str, Action] = {
-    "career-end": Action("career", _end_job, Affiliation),
-    "career-delete": Action("career", _delete_job, Affiliation),
+    "career-end": Action("career", by_row(end_affiliation), Affiliation),
+    "career-delete": Action("career", by_row(delete_affiliation), Affiliation),
 }
