@@ -15,30 +15,18 @@ from knoten.people.important_dates import (
 )
 from knoten.people.models import ImportantDate, Person
 from knoten.web.kit import options
-from knoten.web.person_views.base import Action, Field, Form, Values, optional, row_of, text
-
-
-def _save_date(actor: Member, person: Person, _item_id: int | None, values: Values) -> None:
-    add_important_date(
-        actor,
-        person,
-        text(values, "kind"),
-        text(values, "date"),
-        label=text(values, "label"),
-        note=text(values, "note"),
-    )
-
-
-def _save_date_edit(actor: Member, person: Person, item_id: int | None, values: Values) -> None:
-    assert item_id is not None
-    edit_important_date(
-        actor,
-        item_id,
-        kind=optional(values, "kind"),
-        date=text(values, "date"),
-        label=text(values, "label"),
-        note=text(values, "note"),
-    )
+from knoten.web.person_views.base import (
+    Action,
+    Field,
+    Form,
+    Values,
+    adding,
+    by_row,
+    editing,
+    optional,
+    row_of,
+    text,
+)
 
 
 def _initial_date_edit(
@@ -53,10 +41,6 @@ def _initial_date_edit(
     }
 
 
-def _delete_date(actor: Member, _person: Person, item_id: int) -> None:
-    delete_important_date(actor, item_id)
-
-
 DATE_FIELDS = (
     Field("kind", _("Occasion"), "select", lambda: options(v.DATE_KINDS)),
     Field("date", _("Date"), required=True, hint=_("e.g. 14.03.1980 or 14.03.")),
@@ -69,18 +53,21 @@ FORMS: dict[str, Form] = {
         section="dates",
         title=_("Add date"),
         fields=DATE_FIELDS,
-        save=_save_date,
+        save=adding(add_important_date, dict.fromkeys(("kind", "date", "label", "note"), text)),
     ),
     "dates-edit": Form(
         section="dates",
         title=_("Edit date"),
         fields=DATE_FIELDS,
-        save=_save_date_edit,
+        save=editing(
+            edit_important_date,
+            {"kind": optional} | dict.fromkeys(("date", "label", "note"), text),
+        ),
         initial=_initial_date_edit,
         item=ImportantDate,
     ),
 }
 
 ACTIONS: dict[str, Action] = {
-    "dates-delete": Action("dates", _delete_date, ImportantDate),
+    "dates-delete": Action("dates", by_row(delete_important_date), ImportantDate),
 }
