@@ -11,31 +11,21 @@ from knoten.people import vocabulary as v
 from knoten.people.contacts import add_contact, delete_contact_point, edit_contact_point
 from knoten.people.models import ContactPoint, Person
 from knoten.web.kit import options
-from knoten.web.person_views.base import Action, Field, Form, Values, row_of, text
+from knoten.web.person_views.base import (
+    Action,
+    Field,
+    Form,
+    Values,
+    adding,
+    by_row,
+    checked,
+    editing,
+    optional,
+    row_of,
+    text,
+)
 
 LABEL_HINT = _("e.g. work, home, mobile")
-
-
-def _save_contact(actor: Member, person: Person, _item_id: int | None, values: Values) -> None:
-    add_contact(
-        actor,
-        person,
-        text(values, "kind"),
-        text(values, "value"),
-        label=text(values, "label") or None,
-        preferred=values.get("preferred") == "on",
-    )
-
-
-def _save_contact_edit(actor: Member, person: Person, item_id: int | None, values: Values) -> None:
-    assert item_id is not None
-    edit_contact_point(
-        actor,
-        item_id,
-        value=text(values, "value"),
-        label=text(values, "label"),
-        preferred=values.get("preferred") == "on",
-    )
 
 
 def _initial_contact_edit(
@@ -49,10 +39,6 @@ def _initial_contact_edit(
     }
 
 
-def _delete_contact(actor: Member, _person: Person, item_id: int) -> None:
-    delete_contact_point(actor, item_id)
-
-
 FORMS: dict[str, Form] = {
     "contact": Form(
         section="contact",
@@ -63,7 +49,10 @@ FORMS: dict[str, Form] = {
             Field("label", _("Label"), hint=LABEL_HINT),
             Field("preferred", _("Preferred"), "checkbox"),
         ),
-        save=_save_contact,
+        save=adding(
+            add_contact,
+            {"kind": text, "value": text, "label": optional, "preferred": checked},
+        ),
         default_field="value",
     ),
     "contact-edit": Form(
@@ -74,7 +63,7 @@ FORMS: dict[str, Form] = {
             Field("label", _("Label"), hint=LABEL_HINT),
             Field("preferred", _("Preferred"), "checkbox"),
         ),
-        save=_save_contact_edit,
+        save=editing(edit_contact_point, {"value": text, "label": text, "preferred": checked}),
         initial=_initial_contact_edit,
         item=ContactPoint,
         default_field="value",
@@ -82,5 +71,5 @@ FORMS: dict[str, Form] = {
 }
 
 ACTIONS: dict[str, Action] = {
-    "contact-delete": Action("contact", _delete_contact, ContactPoint),
+    "contact-delete": Action("contact", by_row(delete_contact_point), ContactPoint),
 }
