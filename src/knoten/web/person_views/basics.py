@@ -9,19 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from knoten.core.models import Member
 from knoten.people.models import Person
 from knoten.people.persons import PersonFields, edit_person
-from knoten.web.person_views.base import (
-    DATE_HINT,
-    Field,
-    Form,
-    Reader,
-    Save,
-    Values,
-    as_typed,
-    listed,
-    optional,
-    read,
-    text,
-)
+from knoten.web.person_views.base import DATE_HINT, Field, Form, Save, Values
+from knoten.web.person_views.saving import Reader, as_typed, listed, optional, read, text
 
 
 def address_choices() -> list[tuple[str, str]]:

@@ -17,19 +17,8 @@ from knoten.people.affiliations import (
 )
 from knoten.people.models import Affiliation, Person
 from knoten.web.kit import options
-from knoten.web.person_views.base import (
-    DATE_HINT,
-    Action,
-    Field,
-    Form,
-    Values,
-    adding,
-    by_row,
-    editing,
-    optional,
-    row_of,
-    text,
-)
+from knoten.web.person_views.base import DATE_HINT, Action, Field, Form, Values, row_of
+from knoten.web.person_views.saving import adding, by_row, editing, optional, text
 
 
 def _initial_job(

@@ -11,19 +11,8 @@ from knoten.people import vocabulary as v
 from knoten.people.contacts import add_contact, delete_contact_point, edit_contact_point
 from knoten.people.models import ContactPoint, Person
 from knoten.web.kit import options
-from knoten.web.person_views.base import (
-    Action,
-    Field,
-    Form,
-    Values,
-    adding,
-    by_row,
-    checked,
-    editing,
-    optional,
-    row_of,
-    text,
-)
+from knoten.web.person_views.base import Action, Field, Form, Values, row_of
+from knoten.web.person_views.saving import adding, by_row, checked, editing, optional, text
 
 LABEL_HINT = _("e.g. work, home, mobile")
 

@@ -15,18 +15,8 @@ from knoten.people.important_dates import (
 )
 from knoten.people.models import ImportantDate, Person
 from knoten.web.kit import options
-from knoten.web.person_views.base import (
-    Action,
-    Field,
-    Form,
-    Values,
-    adding,
-    by_row,
-    editing,
-    optional,
-    row_of,
-    text,
-)
+from knoten.web.person_views.base import Action, Field, Form, Values, row_of
+from knoten.web.person_views.saving import adding, by_row, editing, optional, text
 
 
 def _initial_date_edit(

@@ -19,7 +19,8 @@ from knoten.reciprocity.services import (
     add_recommendation,
 )
 from knoten.web.kit import options
-from knoten.web.person_views.base import Field, Form, Values, optional, text
+from knoten.web.person_views.base import Field, Form, Values
+from knoten.web.person_views.saving import optional, text
 
 WON_HINT = _("Only with “order won”: 12000, 12.000 EUR")
 GIVING_DATE_HINT = _("Today if empty; a date or words such as “yesterday”.")

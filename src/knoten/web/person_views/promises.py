@@ -8,15 +8,8 @@ from knoten.core.models import Member
 from knoten.journal.models import Promise
 from knoten.journal.promises import add_promise, complete_promise, reopen_promise
 from knoten.people.models import Person
-from knoten.web.person_views.base import (
-    Action,
-    Field,
-    Form,
-    Values,
-    by_row,
-    optional,
-    text,
-)
+from knoten.web.person_views.base import Action, Field, Form, Values
+from knoten.web.person_views.saving import by_row, optional, text
 
 
 def _owed_choices() -> list[tuple[str, str]]:

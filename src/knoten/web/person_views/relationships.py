@@ -22,18 +22,8 @@ from knoten.people.relationships import (
     relationship_as_dict,
 )
 from knoten.web.kit import current_member, page_number, shown_date
-from knoten.web.person_views.base import (
-    DATE_HINT,
-    Action,
-    Field,
-    Form,
-    Values,
-    by_row,
-    optional,
-    person_of,
-    read,
-    text,
-)
+from knoten.web.person_views.base import DATE_HINT, Action, Field, Form, Values, person_of
+from knoten.web.person_views.saving import by_row, optional, read, text
 
 RELATIONSHIPS_PAGE = 50  # rows on a page of all of a person's relationships
 
