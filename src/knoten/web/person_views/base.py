@@ -20,6 +20,8 @@ from knoten.web.kit import not_found
 Values = dict[str, str]
 # A form's save: the member, the person, the row the form edits (if any), what it sent.
 Save = Callable[[Member, Person, int | None, Values], object]
+# What a form starts with: the member, the person, the page's data, the row it edits.
+Initial = Callable[[Member, Person, dict[str, Any], int | None], Values]
 DATE_HINT = _("e.g. 14.03.2024, 03/2024 or 2024")
 
 
@@ -55,7 +57,7 @@ class Form:
     title: LazyText | str
     fields: tuple[Field, ...]
     save: Save
-    initial: Callable[[Member, Person, dict[str, Any], int | None], Values] | None = None
+    initial: Initial | None = None
     # The model of the one row of the section this form edits (its id is in the URL).
     item: type[Any] | None = None
     # Where a complaint about a field the form does not show is put (else above the form).
@@ -83,6 +85,20 @@ def row_of(rows: list[dict[str, Any]], item_id: int | None) -> dict[str, Any]:
         if row["id"] == item_id:
             return row
     raise Http404("No such entry on this person's page.")
+
+
+def row_initial(rows: str, *names: str, **shown: Callable[[dict[str, Any]], str]) -> Initial:
+    """What a form editing a row of the page's ``rows`` starts with: the row's value of
+    each of ``names`` ("" for none), and each of ``shown`` as it reads the row."""
+
+    def initial(
+        _actor: Member, _person: Person, detail: dict[str, Any], item_id: int | None
+    ) -> Values:
+        row = row_of(detail[rows], item_id)
+        values = {name: row[name] or "" for name in names}
+        return values | {name: show(row) for name, show in shown.items()}
+
+    return initial
 
 
 def problem_text(problem: KnotenError) -> str:

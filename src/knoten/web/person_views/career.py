@@ -17,7 +17,7 @@ from knoten.people.affiliations import (
 )
 from knoten.people.models import Affiliation, Person
 from knoten.web.kit import options
-from knoten.web.person_views.base import DATE_HINT, Action, Field, Form, Values, row_of
+from knoten.web.person_views.base import DATE_HINT, Action, Field, Form, Values, row_initial
 from knoten.web.person_views.saving import adding, by_row, editing, optional, text
 
 
@@ -25,20 +25,6 @@ def _initial_job(
     _actor: Member, _person: Person, _detail: dict[str, Any], _item_id: int | None
 ) -> Values:
     return {"kind": DEFAULT_KIND}
-
-
-def _initial_job_edit(
-    _actor: Member, _person: Person, detail: dict[str, Any], item_id: int | None
-) -> Values:
-    row = row_of(detail["affiliations"], item_id)
-    return {
-        "organisation": row["organisation"]["name"],
-        "kind": row["kind"],
-        "title": row["title"],
-        "start": row["start"] or "",
-        "end": row["end"] or "",
-        "note": row["note"],
-    }
 
 
 CAREER_FIELDS = (
@@ -73,7 +59,11 @@ FORMS: dict[str, Form] = {
             {"organisation": text, "kind": optional}
             | dict.fromkeys(("title", "start", "end", "note"), text),
         ),
-        initial=_initial_job_edit,
+        initial=row_initial(
+            "affiliations",
+            *("kind", "title", "start", "end", "note"),
+            organisation=lambda row: row["organisation"]["name"],
+        ),
         item=Affiliation,
         aliases={"org": "organisation"},
     ),
