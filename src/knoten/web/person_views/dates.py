@@ -2,34 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.utils.translation import gettext_lazy as _
 
-from knoten.core.models import Member
 from knoten.people import vocabulary as v
 from knoten.people.important_dates import (
     add_important_date,
     delete_important_date,
     edit_important_date,
 )
-from knoten.people.models import ImportantDate, Person
+from knoten.people.models import ImportantDate
 from knoten.web.kit import options
-from knoten.web.person_views.base import Action, Field, Form, Values, row_of
+from knoten.web.person_views.base import Action, Field, Form, row_initial
 from knoten.web.person_views.saving import adding, by_row, editing, optional, text
-
-
-def _initial_date_edit(
-    _actor: Member, _person: Person, detail: dict[str, Any], item_id: int | None
-) -> Values:
-    row = row_of(detail["important_dates"], item_id)
-    return {
-        "kind": row["kind"],
-        "date": row["date"] or "",
-        "label": row["label"],
-        "note": row["note"],
-    }
-
 
 DATE_FIELDS = (
     Field("kind", _("Occasion"), "select", lambda: options(v.DATE_KINDS)),
@@ -53,7 +37,7 @@ FORMS: dict[str, Form] = {
             edit_important_date,
             {"kind": optional} | dict.fromkeys(("date", "label", "note"), text),
         ),
-        initial=_initial_date_edit,
+        initial=row_initial("important_dates", "kind", "date", "label", "note"),
         item=ImportantDate,
     ),
 }
