@@ -2,30 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.utils.translation import gettext_lazy as _
 
-from knoten.core.models import Member
 from knoten.people import vocabulary as v
 from knoten.people.contacts import add_contact, delete_contact_point, edit_contact_point
-from knoten.people.models import ContactPoint, Person
+from knoten.people.models import ContactPoint
 from knoten.web.kit import options
-from knoten.web.person_views.base import Action, Field, Form, Values, row_of
+from knoten.web.person_views.base import Action, Field, Form, row_initial
 from knoten.web.person_views.saving import adding, by_row, checked, editing, optional, text
 
 LABEL_HINT = _("e.g. work, home, mobile")
-
-
-def _initial_contact_edit(
-    _actor: Member, _person: Person, detail: dict[str, Any], item_id: int | None
-) -> Values:
-    point = row_of(detail["contact_points"], item_id)
-    return {
-        "value": point["value"],
-        "label": point["label"],
-        "preferred": "on" if point["preferred"] else "",
-    }
 
 
 FORMS: dict[str, Form] = {
@@ -53,7 +39,11 @@ FORMS: dict[str, Form] = {
             Field("preferred", _("Preferred"), "checkbox"),
         ),
         save=editing(edit_contact_point, {"value": text, "label": text, "preferred": checked}),
-        initial=_initial_contact_edit,
+        initial=row_initial(
+            "contact_points",
+            *("value", "label"),
+            preferred=lambda row: "on" if row["preferred"] else "",
+        ),
         item=ContactPoint,
         default_field="value",
     ),
