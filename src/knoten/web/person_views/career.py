@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
@@ -36,24 +37,26 @@ CAREER_FIELDS = (
     Field("note", _("Note"), "textarea"),
 )
 
-FORMS: dict[str, Form] = {
-    "career": Form(
-        section="career",
-        title=_("Add job"),
-        fields=CAREER_FIELDS,
-        save=adding(
-            add_affiliation,
-            {"organisation": text, "kind": optional, "title": text}
-            | dict.fromkeys(("start", "end"), optional)
-            | {"note": text},
-        ),
-        initial=_initial_job,
-        aliases={"org": "organisation"},
+_ADD_JOB = Form(
+    section="career",
+    title=_("Add job"),
+    fields=CAREER_FIELDS,
+    save=adding(
+        add_affiliation,
+        {"organisation": text, "kind": optional, "title": text}
+        | dict.fromkeys(("start", "end"), optional)
+        | {"note": text},
     ),
-    "career-edit": Form(
-        section="career",
+    initial=_initial_job,
+    aliases={"org": "organisation"},
+)
+
+FORMS: dict[str, Form] = {
+    "career": _ADD_JOB,
+    # The same form, editing the row of the URL.
+    "career-edit": replace(
+        _ADD_JOB,
         title=_("Edit job"),
-        fields=CAREER_FIELDS,
         save=editing(
             edit_affiliation,
             {"organisation": text, "kind": optional}
@@ -65,7 +68,6 @@ FORMS: dict[str, Form] = {
             organisation=lambda row: row["organisation"]["name"],
         ),
         item=Affiliation,
-        aliases={"org": "organisation"},
     ),
 }
 
