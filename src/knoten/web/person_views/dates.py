@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from django.utils.translation import gettext_lazy as _
 
 from knoten.people import vocabulary as v
@@ -22,17 +24,19 @@ DATE_FIELDS = (
     Field("note", _("Note"), "textarea"),
 )
 
+_ADD_DATE = Form(
+    section="dates",
+    title=_("Add date"),
+    fields=DATE_FIELDS,
+    save=adding(add_important_date, dict.fromkeys(("kind", "date", "label", "note"), text)),
+)
+
 FORMS: dict[str, Form] = {
-    "dates": Form(
-        section="dates",
-        title=_("Add date"),
-        fields=DATE_FIELDS,
-        save=adding(add_important_date, dict.fromkeys(("kind", "date", "label", "note"), text)),
-    ),
-    "dates-edit": Form(
-        section="dates",
+    "dates": _ADD_DATE,
+    # The same form, editing the row of the URL.
+    "dates-edit": replace(
+        _ADD_DATE,
         title=_("Edit date"),
-        fields=DATE_FIELDS,
         save=editing(
             edit_important_date,
             {"kind": optional} | dict.fromkeys(("date", "label", "note"), text),
