@@ -7,13 +7,22 @@ What was understood (dates read from words, the persons matched) goes to stderr.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Annotated, Any
 
 import typer
 from rich.table import Table
 
 from knoten.cli.acting import acting_member
-from knoten.cli.output import JsonOption, domain_errors, emit_json, note, out, show_day
+from knoten.cli.output import (
+    JsonOption,
+    announce,
+    domain_errors,
+    out,
+    print_listing,
+    print_page,
+    show_day,
+)
 
 promise_app = typer.Typer(help="Promises and follow-ups: who owes whom what, by when.")
 project_app = typer.Typer(help="Projects and who takes part in them.")
@@ -150,21 +159,19 @@ def log(
     me_id = actor.me.pk
     where = f" at {data['event']['name']}" if data["event"] else ""
     shown = "private " if data["private"] else ""
-    note(
+    lines = [
         f"Logged {shown}{_word(_kinds(), data['kind'])} {data['id']} on {show_day(data['date'])}"
         f"{where} with {_people(data['participants'])}."
-    )
-    for entry in data["promises"]:
-        note(_promise_line(entry, me_id))
+    ]
+    lines.extend(_promise_line(entry, me_id) for entry in data["promises"])
     if favours:
         data["favours"] = [favour_as_dict(favour) for favour in favours]
     for entry in data.get("favours", []):
         giver, receiver = _name(entry["giver"], me_id), _name(entry["receiver"], me_id)
-        note(
+        lines.append(
             f"  favour {entry['id']}: {giver} → {receiver}, {_word(_favour_kinds(), entry['kind'])}"
         )
-    if json_output:
-        emit_json(data)
+    announce("\n".join(lines), data, json_output=json_output)
 
 
 def _kinds() -> Any:
@@ -211,14 +218,16 @@ def promise_list(
     with domain_errors():
         actor = acting_member()
         promises = list_promises(actor, open_only=not all_, person=person, owed_by_me=mine)
-    rows = [promise_as_dict(p) for p in promises]
-    if json_output:
-        emit_json(rows)
-        return
-    if not rows:
-        note("No promises." if all_ else "No open promises.")
-        return
     me_id = actor.me.pk
+    print_listing(
+        [promise_as_dict(p) for p in promises],
+        json_output=json_output,
+        empty="No promises." if all_ else "No open promises.",
+        table=lambda rows: _promise_table(rows, me_id),
+    )
+
+
+def _promise_table(rows: Sequence[dict[str, Any]], me_id: int) -> Table:
     table = Table("ID", "Due", "Who owes", "Whom", "Promise", "Status")
     for row in rows:
         status = "overdue" if row["overdue"] else "open"
@@ -232,7 +241,7 @@ def promise_list(
             row["text"],
             status,
         )
-    out.print(table)
+    return table
 
 
 @promise_app.command("done")
@@ -253,9 +262,11 @@ def promise_done(
         actor = acting_member()
         promise = complete_promise(actor, promise_id, on=on)
     data = promise_as_dict(promise)
-    note(f"Done on {show_day(data['done_on'])}:{_promise_line(data, actor.me.pk)[1:]}")
-    if json_output:
-        emit_json(data)
+    announce(
+        f"Done on {show_day(data['done_on'])}:{_promise_line(data, actor.me.pk)[1:]}",
+        data,
+        json_output=json_output,
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -333,12 +344,12 @@ def project_add(
     data = project_as_dict(project)
     organisation = f" at {data['organisation']['name']}" if data["organisation"] else ""
     period = f", {data['starts'] or '?'} to {data['ends'] or 'now'}" if data["starts"] else ""
-    note(f"Added project {data['id']} {data['name']!r} ({data['status']}){organisation}{period}.")
+    added = f"Added project {data['id']} {data['name']!r} ({data['status']})"
+    lines = [f"{added}{organisation}{period}."]
     for entry in data["participants"]:
         role = f" as {entry['role']}" if entry["role"] else ""
-        note(f"  with {entry['name']} (id {entry['id']}){role}")
-    if json_output:
-        emit_json(data)
+        lines.append(f"  with {entry['name']} (id {entry['id']}){role}")
+    announce("\n".join(lines), data, json_output=json_output)
 
 
 @project_app.command("list")
@@ -356,12 +367,10 @@ def project_list(
 
     with domain_errors():
         rows = [project_as_dict(p) for p in list_projects(acting_member(), status=status)]
-    if json_output:
-        emit_json(rows)
-        return
-    if not rows:
-        note("No projects.")
-        return
+    print_listing(rows, json_output=json_output, empty="No projects.", table=_project_table)
+
+
+def _project_table(rows: Sequence[dict[str, Any]]) -> Table:
     table = Table("ID", "Name", "Status", "From", "To", "Organisation", "People")
     for row in rows:
         table.add_row(
@@ -373,7 +382,7 @@ def project_list(
             row["organisation"]["name"] if row["organisation"] else "-",
             ", ".join(p["name"] for p in row["participants"]) or "-",
         )
-    out.print(table)
+    return table
 
 
 @project_app.command("show")
@@ -389,10 +398,7 @@ def project_show(
 
     with domain_errors():
         data = project_detail(acting_member(), project)
-    if json_output:
-        emit_json(data)
-        return
-    _print_project(data)
+    print_page(data, json_output=json_output, page=lambda: _print_project(data))
 
 
 # ---------------------------------------------------------------------------
@@ -474,11 +480,10 @@ def event_add(
     until_day = f" until {show_day(data['ends'])}" if data["ends"] else ""
     cost_text = f", cost {_money(data)}" if data["cost"] is not None else ""
     kind = _word(_event_kinds(), data["kind"])
-    note(f"Added event {data['id']} {data['name']!r} ({kind}){when}{until_day}{cost_text}.")
+    lines = [f"Added event {data['id']} {data['name']!r} ({kind}){when}{until_day}{cost_text}."]
     if data["expected"]:
-        note(f"  expected: {_people(data['expected'])}")
-    if json_output:
-        emit_json(data)
+        lines.append(f"  expected: {_people(data['expected'])}")
+    announce("\n".join(lines), data, json_output=json_output)
 
 
 @event_app.command("list")
@@ -497,12 +502,10 @@ def event_list(
 
     with domain_errors():
         rows = [event_as_dict(e) for e in list_events(acting_member(), upcoming=upcoming)]
-    if json_output:
-        emit_json(rows)
-        return
-    if not rows:
-        note("No events.")
-        return
+    print_listing(rows, json_output=json_output, empty="No events.", table=_event_table)
+
+
+def _event_table(rows: Sequence[dict[str, Any]]) -> Table:
     table = Table("ID", "Date", "Name", "Kind", "Place", "Organiser", "Cost", "Hours")
     for row in rows:
         table.add_row(
@@ -515,7 +518,7 @@ def event_list(
             _money(row),
             row["hours"] or "-",
         )
-    out.print(table)
+    return table
 
 
 @event_app.command("show")
@@ -532,9 +535,10 @@ def event_show(
     with domain_errors():
         actor = acting_member()
         data = event_detail(actor, event)
-    if json_output:
-        emit_json(data)
-        return
+    print_page(data, json_output=json_output, page=lambda: _print_event(data))
+
+
+def _print_event(data: dict[str, Any]) -> None:
     kind = _word(_event_kinds(), data["kind"])
     out.print(f"{data['name']} (event {data['id']}, {kind})", markup=False)
     facts = [
@@ -588,9 +592,11 @@ def event_met(
         for a in attendances
     ]
     event_name = attendances[0].event.name
-    note(f"Met at {event_name}: {_people([entry['person'] for entry in data])}.")
-    if json_output:
-        emit_json(data)
+    announce(
+        f"Met at {event_name}: {_people([entry['person'] for entry in data])}.",
+        data,
+        json_output=json_output,
+    )
 
 
 def register(app: typer.Typer) -> None:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Sequence
+from typing import Annotated, Any
 
 import typer
 from rich.table import Table
 from rich.text import Text
 
-from knoten.cli.output import JsonOption, domain_errors, emit_json, note, out
+from knoten.cli.output import JsonOption, domain_errors, note, print_listing
 
 _KIND_LABELS = {"person": "person", "organisation": "org", "interaction": "minutes"}
 
@@ -34,36 +35,37 @@ def search(
     with domain_errors():
         member = local_member()
         hits = run_search(member, query, limit=limit, offset=offset, kinds=kind)
-    if json_output:
-        emit_json([hit.as_dict() for hit in hits])
-        return
-    if not hits:
+    if not hits and not json_output:
         from knoten.search.suggest import suggest_names
 
         close = suggest_names(member, query)
         offer = ", ".join(f"{s.name} (id {s.person_id})" for s in close)
         note(f"Nothing matches {query!r}." + (f" Did you mean: {offer}?" if offer else ""))
         return
+    rows = [hit.as_dict() for hit in hits]
+    # No hits were answered above, with the names meant perhaps.
+    print_listing(rows, json_output=json_output, empty="", table=_hit_table)
+
+
+def _hit_table(rows: Sequence[dict[str, Any]]) -> Table:
     table = Table(show_edge=False, pad_edge=False)
     table.add_column("id", justify="right", style="dim")
     table.add_column("name")
     table.add_column("", style="dim")
     table.add_column("what matched")
     table.add_column("snippet")
-    for hit in hits:
-        name = Text(hit.title)
-        if hit.archived:
+    for row in rows:
+        name = Text(row["title"])
+        if row["archived"]:
             name.append(" [archived]", style="dim")
-        fields = [field for field, _ in hit.matched]
-        snippets = [text for _, text in hit.matched]
         table.add_row(
-            str(hit.id),
+            str(row["id"]),
             name,
-            _KIND_LABELS.get(hit.kind, hit.kind),
-            "\n".join(fields),
-            "\n".join(snippets),
+            _KIND_LABELS.get(row["kind"], row["kind"]),
+            "\n".join(match["field"] for match in row["matched"]),
+            "\n".join(match["snippet"] for match in row["matched"]),
         )
-    out.print(table)
+    return table
 
 
 def register(app: typer.Typer) -> None:

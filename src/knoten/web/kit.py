@@ -221,6 +221,17 @@ def part_response(
     return response
 
 
+def fragment_response(
+    request: HttpRequest, template: str, part: str, context: dict[str, Any]
+) -> HttpResponse:
+    """The page, or only its element ``#part`` when htmx asked for part of a page."""
+    if is_fragment_request(request):
+        template += f"#{part}"
+    response = render(request, template, context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
 @dataclass(frozen=True)
 class ListPage(Generic[T]):
     """One page of a list: its rows and the numbers of the pages before and after it."""

@@ -55,6 +55,7 @@ from knoten.search.query import search
 from knoten.web.kit import (
     current_member,
     form_errors,
+    fragment_response,
     is_fragment_request,
     list_page,
     page_number,
@@ -221,12 +222,7 @@ def people_list(request: HttpRequest) -> HttpResponse:
         **paging,
         "error": error,
     }
-    template = "web/people_list.html"
-    if is_fragment_request(request):
-        template += "#results"
-    response = render(request, template, context)
-    patch_vary_headers(response, ["HX-Request"])
-    return response
+    return fragment_response(request, "web/people_list.html", "results", context)
 
 
 def _names_of(model: type[Circle] | type[Tag], member: Member) -> list[str]:

@@ -8,7 +8,7 @@ second time here. By noun:
 - :mod:`.editing`: the forms and one-click changes of every section (``FORMS``,
   ``ACTIONS``), each section's own in :mod:`.basics`, :mod:`.contacts`, :mod:`.career`,
   :mod:`.relationships`, :mod:`.projects`, :mod:`.dates`, :mod:`.promises`,
-  :mod:`.giving`, built of :mod:`.base`;
+  :mod:`.giving`, built of :mod:`.base` and saved through :mod:`.saving`;
 - :mod:`.relationships` and :mod:`.conversations`: the long lists, a page at a time;
 - :mod:`.keeping`: archive, delete, export and forget the person.
 """

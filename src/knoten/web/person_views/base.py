@@ -18,6 +18,10 @@ from knoten.people.models import Person
 from knoten.web.kit import not_found
 
 Values = dict[str, str]
+# A form's save: the member, the person, the row the form edits (if any), what it sent.
+Save = Callable[[Member, Person, int | None, Values], object]
+# What a form starts with: the member, the person, the page's data, the row it edits.
+Initial = Callable[[Member, Person, dict[str, Any], int | None], Values]
 DATE_HINT = _("e.g. 14.03.2024, 03/2024 or 2024")
 
 
@@ -52,8 +56,8 @@ class Form:
     section: str
     title: LazyText | str
     fields: tuple[Field, ...]
-    save: Callable[[Member, Person, int | None, Values], object]
-    initial: Callable[[Member, Person, dict[str, Any], int | None], Values] | None = None
+    save: Save
+    initial: Initial | None = None
     # The model of the one row of the section this form edits (its id is in the URL).
     item: type[Any] | None = None
     # Where a complaint about a field the form does not show is put (else above the form).
@@ -72,22 +76,7 @@ class Action:
     model: type[Any] | None = None  # the row must be this person's (else 404)
 
 
-# --- what a form sent ------------------------------------------------------------------
-
-
-def text(values: Values, name: str) -> str:
-    return values.get(name, "").strip()
-
-
-def optional(values: Values, name: str) -> str | None:
-    """What was typed, or None (unchanged / not given) when the field is empty."""
-    return text(values, name) or None
-
-
-def names(typed: str) -> list[str]:
-    """The comma-separated names of a text field; an empty field clears the list."""
-    found = [name.strip() for name in typed.split(",")]
-    return [name for name in found if name] or [""]
+# --- a row of the page, a complaint ----------------------------------------------------
 
 
 def row_of(rows: list[dict[str, Any]], item_id: int | None) -> dict[str, Any]:
@@ -96,6 +85,20 @@ def row_of(rows: list[dict[str, Any]], item_id: int | None) -> dict[str, Any]:
         if row["id"] == item_id:
             return row
     raise Http404("No such entry on this person's page.")
+
+
+def row_initial(rows: str, *names: str, **shown: Callable[[dict[str, Any]], str]) -> Initial:
+    """What a form editing a row of the page's ``rows`` starts with: the row's value of
+    each of ``names`` ("" for none), and each of ``shown`` as it reads the row."""
+
+    def initial(
+        _actor: Member, _person: Person, detail: dict[str, Any], item_id: int | None
+    ) -> Values:
+        row = row_of(detail[rows], item_id)
+        values = {name: row[name] or "" for name in names}
+        return values | {name: show(row) for name, show in shown.items()}
+
+    return initial
 
 
 def problem_text(problem: KnotenError) -> str:

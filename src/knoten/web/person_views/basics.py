@@ -9,15 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from knoten.core.models import Member
 from knoten.people.models import Person
 from knoten.people.persons import PersonFields, edit_person
-from knoten.web.person_views.base import (
-    DATE_HINT,
-    Field,
-    Form,
-    Values,
-    names,
-    optional,
-    text,
-)
+from knoten.web.person_views.base import DATE_HINT, Field, Form, Save, Values
+from knoten.web.person_views.saving import Reader, as_typed, listed, optional, read, text
 
 
 def address_choices() -> list[tuple[str, str]]:
@@ -33,50 +26,22 @@ def importance_choices() -> list[tuple[str, str]]:
     ]
 
 
-# name and basics
+def _saving(readers: dict[str, Reader], *, named: bool = False) -> Save:
+    """The save of a form of the person's own fields: each as its reader reads it (and
+    the name, if ``named``)."""
 
+    def save(actor: Member, person: Person, _item_id: int | None, values: Values) -> None:
+        name = text(values, "name") if named else None
+        edit_person(actor, person, PersonFields(**read(values, readers)), name=name)
 
-def _save_basics(actor: Member, person: Person, _item_id: int | None, values: Values) -> None:
-    edit_person(
-        actor,
-        person,
-        PersonFields(
-            nickname=text(values, "nickname"),
-            form_of_address=text(values, "form_of_address"),
-            salutation=text(values, "salutation"),
-            importance=optional(values, "importance"),
-        ),
-        name=text(values, "name"),
-    )
+    return save
 
 
 def _initial_basics(
     _actor: Member, _person: Person, detail: dict[str, Any], _item_id: int | None
 ) -> Values:
-    return {
-        "name": detail["name"],
-        "nickname": detail["nickname"],
-        "form_of_address": detail["form_of_address"],
-        "salutation": detail["salutation"],
-        "importance": str(detail["importance"]),
-    }
-
-
-# how we met
-
-
-def _save_met(actor: Member, person: Person, _item_id: int | None, values: Values) -> None:
-    edit_person(
-        actor,
-        person,
-        PersonFields(
-            met_on=text(values, "met_on"),
-            met_at=text(values, "met_at"),
-            met_org=text(values, "met_org"),
-            met_via=text(values, "met_via"),
-            how_met=text(values, "how_met"),
-        ),
-    )
+    shown = {name: detail[name] for name in ("name", "nickname", "form_of_address", "salutation")}
+    return {**shown, "importance": str(detail["importance"])}
 
 
 def _initial_met(
@@ -92,32 +57,10 @@ def _initial_met(
     }
 
 
-# skills and circles
-
-
-def _save_skills(actor: Member, person: Person, _item_id: int | None, values: Values) -> None:
-    edit_person(
-        actor,
-        person,
-        PersonFields(
-            skills=names(text(values, "skills")),
-            circles=names(text(values, "circles")),
-            tags=names(text(values, "tags")),
-        ),
-    )
-
-
 def _initial_skills(
     _actor: Member, _person: Person, detail: dict[str, Any], _item_id: int | None
 ) -> Values:
     return {name: ", ".join(detail[name]) for name in ("skills", "circles", "tags")}
-
-
-# notes
-
-
-def _save_notes(actor: Member, person: Person, _item_id: int | None, values: Values) -> None:
-    edit_person(actor, person, PersonFields(note=values.get("note", "")))
 
 
 def _initial_notes(
@@ -137,7 +80,10 @@ FORMS: dict[str, Form] = {
             Field("salutation", _("Salutation")),
             Field("importance", _("Importance"), "select", importance_choices),
         ),
-        save=_save_basics,
+        save=_saving(
+            {"nickname": text, "form_of_address": text, "salutation": text, "importance": optional},
+            named=True,
+        ),
         initial=_initial_basics,
     ),
     "met": Form(
@@ -150,7 +96,7 @@ FORMS: dict[str, Form] = {
             Field("met_via", _("Introduced by"), person=True),
             Field("how_met", _("Story"), "textarea"),
         ),
-        save=_save_met,
+        save=_saving(dict.fromkeys(("met_on", "met_at", "met_org", "met_via", "how_met"), text)),
         initial=_initial_met,
         aliases={"how_we_met": "how_met"},
     ),
@@ -162,7 +108,7 @@ FORMS: dict[str, Form] = {
             Field("circles", _("Circles"), hint=_("Separated by commas")),
             Field("tags", _("Tags"), hint=_("Separated by commas")),
         ),
-        save=_save_skills,
+        save=_saving(dict.fromkeys(("skills", "circles", "tags"), listed)),
         initial=_initial_skills,
         aliases={"skill": "skills", "circle": "circles", "tag": "tags"},
     ),
@@ -170,7 +116,7 @@ FORMS: dict[str, Form] = {
         section="notes",
         title=_("Edit notes"),
         fields=(Field("note", _("Notes"), "textarea"),),
-        save=_save_notes,
+        save=_saving({"note": as_typed}),
         initial=_initial_notes,
         aliases={"notes": "note"},
     ),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
@@ -17,71 +18,14 @@ from knoten.people.affiliations import (
 )
 from knoten.people.models import Affiliation, Person
 from knoten.web.kit import options
-from knoten.web.person_views.base import (
-    DATE_HINT,
-    Action,
-    Field,
-    Form,
-    Values,
-    optional,
-    row_of,
-    text,
-)
-
-
-def _save_job(actor: Member, person: Person, _item_id: int | None, values: Values) -> None:
-    add_affiliation(
-        actor,
-        person,
-        text(values, "organisation"),
-        optional(values, "kind"),
-        title=text(values, "title"),
-        start=optional(values, "start"),
-        end=optional(values, "end"),
-        note=text(values, "note"),
-    )
+from knoten.web.person_views.base import DATE_HINT, Action, Field, Form, Values, row_initial
+from knoten.web.person_views.saving import adding, by_row, editing, optional, text
 
 
 def _initial_job(
     _actor: Member, _person: Person, _detail: dict[str, Any], _item_id: int | None
 ) -> Values:
     return {"kind": DEFAULT_KIND}
-
-
-def _save_job_edit(actor: Member, person: Person, item_id: int | None, values: Values) -> None:
-    assert item_id is not None
-    edit_affiliation(
-        actor,
-        item_id,
-        organisation=text(values, "organisation"),
-        kind=optional(values, "kind"),
-        title=text(values, "title"),
-        start=text(values, "start"),
-        end=text(values, "end"),
-        note=text(values, "note"),
-    )
-
-
-def _initial_job_edit(
-    _actor: Member, _person: Person, detail: dict[str, Any], item_id: int | None
-) -> Values:
-    row = row_of(detail["affiliations"], item_id)
-    return {
-        "organisation": row["organisation"]["name"],
-        "kind": row["kind"],
-        "title": row["title"],
-        "start": row["start"] or "",
-        "end": row["end"] or "",
-        "note": row["note"],
-    }
-
-
-def _end_job(actor: Member, _person: Person, item_id: int) -> None:
-    end_affiliation(actor, item_id)
-
-
-def _delete_job(actor: Member, _person: Person, item_id: int) -> None:
-    delete_affiliation(actor, item_id)
 
 
 CAREER_FIELDS = (
@@ -93,27 +37,41 @@ CAREER_FIELDS = (
     Field("note", _("Note"), "textarea"),
 )
 
-FORMS: dict[str, Form] = {
-    "career": Form(
-        section="career",
-        title=_("Add job"),
-        fields=CAREER_FIELDS,
-        save=_save_job,
-        initial=_initial_job,
-        aliases={"org": "organisation"},
+_ADD_JOB = Form(
+    section="career",
+    title=_("Add job"),
+    fields=CAREER_FIELDS,
+    save=adding(
+        add_affiliation,
+        {"organisation": text, "kind": optional, "title": text}
+        | dict.fromkeys(("start", "end"), optional)
+        | {"note": text},
     ),
-    "career-edit": Form(
-        section="career",
+    initial=_initial_job,
+    aliases={"org": "organisation"},
+)
+
+FORMS: dict[str, Form] = {
+    "career": _ADD_JOB,
+    # The same form, editing the row of the URL.
+    "career-edit": replace(
+        _ADD_JOB,
         title=_("Edit job"),
-        fields=CAREER_FIELDS,
-        save=_save_job_edit,
-        initial=_initial_job_edit,
+        save=editing(
+            edit_affiliation,
+            {"organisation": text, "kind": optional}
+            | dict.fromkeys(("title", "start", "end", "note"), text),
+        ),
+        initial=row_initial(
+            "affiliations",
+            *("kind", "title", "start", "end", "note"),
+            organisation=lambda row: row["organisation"]["name"],
+        ),
         item=Affiliation,
-        aliases={"org": "organisation"},
     ),
 }
 
 ACTIONS: dict[str, Action] = {
-    "career-end": Action("career", _end_job, Affiliation),
-    "career-delete": Action("career", _delete_job, Affiliation),
+    "career-end": Action("career", by_row(end_affiliation), Affiliation),
+    "career-delete": Action("career", by_row(delete_affiliation), Affiliation),
 }

@@ -2,55 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.utils.translation import gettext_lazy as _
 
-from knoten.core.models import Member
 from knoten.people import vocabulary as v
 from knoten.people.contacts import add_contact, delete_contact_point, edit_contact_point
-from knoten.people.models import ContactPoint, Person
+from knoten.people.models import ContactPoint
 from knoten.web.kit import options
-from knoten.web.person_views.base import Action, Field, Form, Values, row_of, text
+from knoten.web.person_views.base import Action, Field, Form, row_initial
+from knoten.web.person_views.saving import adding, by_row, checked, editing, optional, text
 
 LABEL_HINT = _("e.g. work, home, mobile")
-
-
-def _save_contact(actor: Member, person: Person, _item_id: int | None, values: Values) -> None:
-    add_contact(
-        actor,
-        person,
-        text(values, "kind"),
-        text(values, "value"),
-        label=text(values, "label") or None,
-        preferred=values.get("preferred") == "on",
-    )
-
-
-def _save_contact_edit(actor: Member, person: Person, item_id: int | None, values: Values) -> None:
-    assert item_id is not None
-    edit_contact_point(
-        actor,
-        item_id,
-        value=text(values, "value"),
-        label=text(values, "label"),
-        preferred=values.get("preferred") == "on",
-    )
-
-
-def _initial_contact_edit(
-    _actor: Member, _person: Person, detail: dict[str, Any], item_id: int | None
-) -> Values:
-    point = row_of(detail["contact_points"], item_id)
-    return {
-        "value": point["value"],
-        "label": point["label"],
-        "preferred": "on" if point["preferred"] else "",
-    }
-
-
-def _delete_contact(actor: Member, _person: Person, item_id: int) -> None:
-    delete_contact_point(actor, item_id)
 
 
 FORMS: dict[str, Form] = {
@@ -63,7 +24,10 @@ FORMS: dict[str, Form] = {
             Field("label", _("Label"), hint=LABEL_HINT),
             Field("preferred", _("Preferred"), "checkbox"),
         ),
-        save=_save_contact,
+        save=adding(
+            add_contact,
+            {"kind": text, "value": text, "label": optional, "preferred": checked},
+        ),
         default_field="value",
     ),
     "contact-edit": Form(
@@ -74,13 +38,17 @@ FORMS: dict[str, Form] = {
             Field("label", _("Label"), hint=LABEL_HINT),
             Field("preferred", _("Preferred"), "checkbox"),
         ),
-        save=_save_contact_edit,
-        initial=_initial_contact_edit,
+        save=editing(edit_contact_point, {"value": text, "label": text, "preferred": checked}),
+        initial=row_initial(
+            "contact_points",
+            *("value", "label"),
+            preferred=lambda row: "on" if row["preferred"] else "",
+        ),
         item=ContactPoint,
         default_field="value",
     ),
 }
 
 ACTIONS: dict[str, Action] = {
-    "contact-delete": Action("contact", _delete_contact, ContactPoint),
+    "contact-delete": Action("contact", by_row(delete_contact_point), ContactPoint),
 }

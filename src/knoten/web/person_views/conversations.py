@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
 from knoten.journal import vocabulary as journal_words
 from knoten.journal.conversations import interaction_as_dict, list_interactions
-from knoten.web.kit import current_member, is_fragment_request, label, shown_date
+from knoten.web.kit import current_member, fragment_response, label, shown_date
 from knoten.web.person_views.base import person_of
 
 CONVERSATIONS_PAGE = 20
@@ -48,9 +46,4 @@ def person_conversations(request: HttpRequest, person_id: int) -> HttpResponse:
         "next_offset": offset + CONVERSATIONS_PAGE if len(found) > CONVERSATIONS_PAGE else None,
         "previous_offset": max(offset - CONVERSATIONS_PAGE, 0) if offset else None,
     }
-    template = "web/person/conversations.html"
-    if is_fragment_request(request):
-        template += "#rows"
-    response = render(request, template, context)
-    patch_vary_headers(response, ["HX-Request"])
-    return response
+    return fragment_response(request, "web/person/conversations.html", "rows", context)

@@ -2,60 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import replace
 
 from django.utils.translation import gettext_lazy as _
 
-from knoten.core.models import Member
 from knoten.people import vocabulary as v
 from knoten.people.important_dates import (
     add_important_date,
     delete_important_date,
     edit_important_date,
 )
-from knoten.people.models import ImportantDate, Person
+from knoten.people.models import ImportantDate
 from knoten.web.kit import options
-from knoten.web.person_views.base import Action, Field, Form, Values, optional, row_of, text
-
-
-def _save_date(actor: Member, person: Person, _item_id: int | None, values: Values) -> None:
-    add_important_date(
-        actor,
-        person,
-        text(values, "kind"),
-        text(values, "date"),
-        label=text(values, "label"),
-        note=text(values, "note"),
-    )
-
-
-def _save_date_edit(actor: Member, person: Person, item_id: int | None, values: Values) -> None:
-    assert item_id is not None
-    edit_important_date(
-        actor,
-        item_id,
-        kind=optional(values, "kind"),
-        date=text(values, "date"),
-        label=text(values, "label"),
-        note=text(values, "note"),
-    )
-
-
-def _initial_date_edit(
-    _actor: Member, _person: Person, detail: dict[str, Any], item_id: int | None
-) -> Values:
-    row = row_of(detail["important_dates"], item_id)
-    return {
-        "kind": row["kind"],
-        "date": row["date"] or "",
-        "label": row["label"],
-        "note": row["note"],
-    }
-
-
-def _delete_date(actor: Member, _person: Person, item_id: int) -> None:
-    delete_important_date(actor, item_id)
-
+from knoten.web.person_views.base import Action, Field, Form, row_initial
+from knoten.web.person_views.saving import adding, by_row, editing, optional, text
 
 DATE_FIELDS = (
     Field("kind", _("Occasion"), "select", lambda: options(v.DATE_KINDS)),
@@ -64,23 +24,28 @@ DATE_FIELDS = (
     Field("note", _("Note"), "textarea"),
 )
 
+_ADD_DATE = Form(
+    section="dates",
+    title=_("Add date"),
+    fields=DATE_FIELDS,
+    save=adding(add_important_date, dict.fromkeys(("kind", "date", "label", "note"), text)),
+)
+
 FORMS: dict[str, Form] = {
-    "dates": Form(
-        section="dates",
-        title=_("Add date"),
-        fields=DATE_FIELDS,
-        save=_save_date,
-    ),
-    "dates-edit": Form(
-        section="dates",
+    "dates": _ADD_DATE,
+    # The same form, editing the row of the URL.
+    "dates-edit": replace(
+        _ADD_DATE,
         title=_("Edit date"),
-        fields=DATE_FIELDS,
-        save=_save_date_edit,
-        initial=_initial_date_edit,
+        save=editing(
+            edit_important_date,
+            {"kind": optional} | dict.fromkeys(("date", "label", "note"), text),
+        ),
+        initial=row_initial("important_dates", "kind", "date", "label", "note"),
         item=ImportantDate,
     ),
 }
 
 ACTIONS: dict[str, Action] = {
-    "dates-delete": Action("dates", _delete_date, ImportantDate),
+    "dates-delete": Action("dates", by_row(delete_important_date), ImportantDate),
 }

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.functional import Promise as LazyText
 from django.utils.translation import gettext_lazy as _
 
 from knoten.core.models import Member
@@ -18,7 +19,8 @@ from knoten.reciprocity.services import (
     add_recommendation,
 )
 from knoten.web.kit import options
-from knoten.web.person_views.base import Field, Form, Values, optional, text
+from knoten.web.person_views.base import Field, Form, Values
+from knoten.web.person_views.saving import optional, text
 
 WON_HINT = _("Only with “order won”: 12000, 12.000 EUR")
 GIVING_DATE_HINT = _("Today if empty; a date or words such as “yesterday”.")
@@ -35,6 +37,11 @@ def _favour_kind_choices() -> list[tuple[str, str]]:
 
 def _outcome_choices() -> list[tuple[str, str]]:
     return options(favour_words.OUTCOMES)
+
+
+def _party(name: str, label: LazyText, hint: LazyText) -> Field:
+    """A person a recommendation is between: a typed name (or "me"), required."""
+    return Field(name, label, person=True, required=True, hint=hint)
 
 
 # a favour
@@ -121,21 +128,11 @@ FORMS: dict[str, Form] = {
         section="favours",
         title=_("Add recommendation"),
         fields=(
-            Field("recommender", _("Recommender"), person=True, required=True, hint=PERSON_HINT),
-            Field(
-                "beneficiary",
-                _("Beneficiary"),
-                person=True,
-                required=True,
-                hint=_("The person recommended; “me” for yourself."),
+            _party("recommender", _("Recommender"), PERSON_HINT),
+            _party(
+                "beneficiary", _("Beneficiary"), _("The person recommended; “me” for yourself.")
             ),
-            Field(
-                "recipient",
-                _("Recipient"),
-                person=True,
-                required=True,
-                hint=_("The person they were recommended to."),
-            ),
+            _party("recipient", _("Recipient"), _("The person they were recommended to.")),
             Field("on", _("When"), hint=GIVING_DATE_HINT),
             Field("context", _("Context"), "textarea"),
             Field("outcome", _("What came of it"), "select", _outcome_choices),

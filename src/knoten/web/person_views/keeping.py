@@ -4,6 +4,7 @@ about them (GDPR Art. 15, 17 and 20)."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
@@ -13,8 +14,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from knoten.core.errors import InvalidInput
+from knoten.core.models import Member
 from knoten.exports.erasure import forget_person, forget_plan
 from knoten.exports.erasure import person_export as export_of
+from knoten.people.models import Person
 from knoten.people.persons import archive_person, delete_person
 from knoten.web.kit import current_member, is_fragment_request, page_response
 from knoten.web.person_views.base import person_of, problem_text
@@ -33,30 +36,50 @@ def person_archive(request: HttpRequest, person_id: int) -> HttpResponse:
     return section_response(request, member, person, "basics")
 
 
+def _done(request: HttpRequest, errors: dict[str, str], change: Callable[[], object]) -> bool:
+    """Whether the form was posted and ``change`` went through; else why not, in ``errors``."""
+    if request.method != "POST":
+        return False
+    try:
+        change()
+    except InvalidInput as problem:
+        errors["form"] = problem_text(problem)
+        return False
+    return True
+
+
+def _asked(
+    request: HttpRequest,
+    template: str,
+    member: Member,
+    person: Person,
+    errors: dict[str, str],
+    **shown: object,
+) -> HttpResponse:
+    """The page that asks before the person is deleted or forgotten (again, with why not)."""
+    context = {
+        "member": member,
+        "person": page_data(member, person),
+        **shown,
+        "error": errors.get("form", ""),
+    }
+    return page_response(request, template, context, errors)
+
+
 @require_http_methods(["GET", "POST"])
 def person_delete(request: HttpRequest, person_id: int) -> HttpResponse:
     """Ask, then erase the person with everything noted about them."""
     member = current_member(request)
     person = person_of(member, person_id)
     errors: dict[str, str] = {}
-    if request.method == "POST":
-        try:
-            delete_person(member, person)
-        except InvalidInput as problem:
-            errors["form"] = problem_text(problem)
-        else:
-            target = reverse("web:people")
-            if is_fragment_request(request):
-                response = HttpResponse(status=204)
-                response["HX-Redirect"] = target
-                return response
-            return redirect(target)
-    context = {
-        "member": member,
-        "person": page_data(member, person),
-        "error": errors.get("form", ""),
-    }
-    return page_response(request, "web/person/delete.html", context, errors)
+    if _done(request, errors, lambda: delete_person(member, person)):
+        target = reverse("web:people")
+        if is_fragment_request(request):
+            response = HttpResponse(status=204)
+            response["HX-Redirect"] = target
+            return response
+        return redirect(target)
+    return _asked(request, "web/person/delete.html", member, person, errors)
 
 
 @require_GET
@@ -79,23 +102,12 @@ def person_forget(request: HttpRequest, person_id: int) -> HttpResponse:
     member = current_member(request)
     person = person_of(member, person_id)
     errors: dict[str, str] = {}
-    if request.method == "POST":
-        try:
-            forget_person(member, person)
-        except InvalidInput as problem:
-            errors["form"] = problem_text(problem)
-        else:
-            messages.success(request, _("The person is forgotten."))
-            return redirect(reverse("web:people"))
+    if _done(request, errors, lambda: forget_person(member, person)):
+        messages.success(request, _("The person is forgotten."))
+        return redirect(reverse("web:people"))
     try:
         plan = forget_plan(member, person)
     except InvalidInput as problem:
         plan = {}
         errors.setdefault("form", problem_text(problem))
-    context = {
-        "member": member,
-        "person": page_data(member, person),
-        "plan": plan,
-        "error": errors.get("form", ""),
-    }
-    return page_response(request, "web/person/forget.html", context, errors)
+    return _asked(request, "web/person/forget.html", member, person, errors, plan=plan)

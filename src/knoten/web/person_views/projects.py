@@ -11,7 +11,8 @@ from knoten.core.models import Member
 from knoten.journal.models import ProjectRole
 from knoten.journal.projects import remove_project_role, set_project_role
 from knoten.people.models import Person
-from knoten.web.person_views.base import Action, Field, Form, Values, text
+from knoten.web.person_views.base import Action, Field, Form, Values
+from knoten.web.person_views.saving import text
 
 
 def _save_project(actor: Member, person: Person, _item_id: int | None, values: Values) -> None:

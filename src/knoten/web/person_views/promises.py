@@ -8,7 +8,8 @@ from knoten.core.models import Member
 from knoten.journal.models import Promise
 from knoten.journal.promises import add_promise, complete_promise, reopen_promise
 from knoten.people.models import Person
-from knoten.web.person_views.base import Action, Field, Form, Values, optional, text
+from knoten.web.person_views.base import Action, Field, Form, Values
+from knoten.web.person_views.saving import by_row, optional, text
 
 
 def _owed_choices() -> list[tuple[str, str]]:
@@ -30,10 +31,6 @@ def _promise_done(actor: Member, _person: Person, item_id: int) -> dict[str, obj
     return {"done_promise": {"id": promise.pk, "text": promise.text}}
 
 
-def _promise_reopen(actor: Member, _person: Person, item_id: int) -> None:
-    reopen_promise(actor, item_id)
-
-
 FORMS: dict[str, Form] = {
     "promises": Form(
         section="promises",
@@ -49,5 +46,5 @@ FORMS: dict[str, Form] = {
 
 ACTIONS: dict[str, Action] = {
     "promise-done": Action("promises", _promise_done, Promise),
-    "promise-reopen": Action("promises", _promise_reopen, Promise),
+    "promise-reopen": Action("promises", by_row(reopen_promise), Promise),
 }

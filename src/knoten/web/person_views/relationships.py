@@ -22,16 +22,8 @@ from knoten.people.relationships import (
     relationship_as_dict,
 )
 from knoten.web.kit import current_member, page_number, shown_date
-from knoten.web.person_views.base import (
-    DATE_HINT,
-    Action,
-    Field,
-    Form,
-    Values,
-    optional,
-    person_of,
-    text,
-)
+from knoten.web.person_views.base import DATE_HINT, Action, Field, Form, Values, person_of
+from knoten.web.person_views.saving import by_row, optional, read, text
 
 RELATIONSHIPS_PAGE = 50  # rows on a page of all of a person's relationships
 
@@ -71,31 +63,20 @@ def relationship_shown(row: dict[str, Any]) -> None:
 # --- the forms and the delete button ---------------------------------------------------
 
 
+# What an added or edited relationship says (the kind, when edited, may stay as it was).
+_ADDED = {"kind": text, "trust": optional, "since": optional, "note": text}
+_EDITED = {"kind": optional} | dict.fromkeys(("trust", "since", "note"), text)
+
+
 def _save_relationship(actor: Member, person: Person, _item_id: int | None, values: Values) -> None:
-    relate(
-        actor,
-        person,
-        text(values, "person"),
-        text(values, "kind"),
-        trust=optional(values, "trust"),
-        since=optional(values, "since"),
-        note=text(values, "note"),
-    )
+    relate(actor, person, text(values, "person"), **read(values, _ADDED))
 
 
 def _save_relationship_edit(
     actor: Member, person: Person, item_id: int | None, values: Values
 ) -> None:
     assert item_id is not None
-    edit_relationship(
-        actor,
-        item_id,
-        kind=optional(values, "kind"),
-        trust=text(values, "trust"),
-        since=text(values, "since"),
-        note=text(values, "note"),
-        seen_from=person.pk,
-    )
+    edit_relationship(actor, item_id, **read(values, _EDITED), seen_from=person.pk)
 
 
 def _initial_relationship_edit(
@@ -111,10 +92,6 @@ def _initial_relationship_edit(
         "since": row["since"] or "",
         "note": row["note"],
     }
-
-
-def _delete_relationship(actor: Member, _person: Person, item_id: int) -> None:
-    delete_relationship(actor, item_id)
 
 
 RELATIONSHIP_FIELDS = (
@@ -146,7 +123,7 @@ FORMS: dict[str, Form] = {
 }
 
 ACTIONS: dict[str, Action] = {
-    "relations-delete": Action("relations", _delete_relationship, Relationship),
+    "relations-delete": Action("relations", by_row(delete_relationship), Relationship),
 }
 
 
