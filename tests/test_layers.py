@@ -38,6 +38,7 @@ APPS: tuple[tuple[str, str], ...] = (
     ("journal", "journal"),
     ("reciprocity", "give and take"),
     ("search", "answers"),
+    ("upkeep", "answers"),
     ("profiles", "answers"),
     ("dedupe", "flows"),
     ("imports", "flows"),

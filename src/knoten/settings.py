@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "knoten.people",
     "knoten.journal",
     "knoten.search",
+    "knoten.upkeep",
     "knoten.profiles",
     "knoten.imports",
     "knoten.mailbox",

@@ -9,5 +9,6 @@ urlpatterns = [
     path("duplicates/", include("knoten.dedupe.urls")),
     path("export/", include("knoten.exports.urls")),
     path("", include("knoten.reciprocity.urls")),
+    path("", include("knoten.upkeep.urls")),
     path("", include("knoten.web.urls")),
 ]

@@ -202,11 +202,13 @@ def _mount() -> None:
     from knoten.people.api import router as people_router
     from knoten.reciprocity.api import router as reciprocity_router
     from knoten.search.api import router as search_router
+    from knoten.upkeep.api import router as upkeep_router
 
     api.add_router("/", people_router, tags=["people"])
     api.add_router("/", journal_router, tags=["journal"])
     api.add_router("/", reciprocity_router, tags=["give and take"])
     api.add_router("/", search_router, tags=["search"])
+    api.add_router("/", upkeep_router, tags=["keeping in touch"])
     api.add_router("/", imports_router, tags=["import"])
     api.add_router("/", mailbox_router, tags=["mailbox"])
     api.add_router("/", dedupe_router, tags=["duplicates"])

@@ -54,6 +54,7 @@ def _mount() -> None:
     from knoten.people import cli as people_cli
     from knoten.reciprocity import cli as reciprocity_cli
     from knoten.search import cli as search_cli
+    from knoten.upkeep import cli as upkeep_cli
 
     for module in (
         core_cli,
@@ -61,6 +62,7 @@ def _mount() -> None:
         journal_cli,
         reciprocity_cli,
         search_cli,
+        upkeep_cli,
         imports_cli,
         mailbox_cli,
         dedupe_cli,

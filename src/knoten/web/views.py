@@ -70,6 +70,7 @@ if TYPE_CHECKING:
 def home(request: HttpRequest) -> HttpResponse:
     """The quick "log a conversation" box, what is due, and a guide for the first steps."""
     from knoten.journal.today import today_overview
+    from knoten.upkeep.views import home_due
     from knoten.people.models import Person
 
     member = member_of_user(request.user.pk)
@@ -80,6 +81,7 @@ def home(request: HttpRequest) -> HttpResponse:
         context.update(_log_context(member, values, {}))
         context["person_count"] = Person.objects.filter(network=member.network).count()
         context["today"] = today_overview(member)
+        context["due"] = home_due(member)
     return render(request, "web/home.html", context)
 
 

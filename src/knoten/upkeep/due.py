@@ -1,0 +1,297 @@
+"""Who is due: the people whose cadence has run out, ranked, each with the reason why.
+
+The ranking: how far into (or past) the cadence the last contact is, times how
+important the person is, so an inner-circle contact one week overdue comes before a
+yearly one a month overdue. Archived persons never appear; a member's snoozes hide a
+person from that member's list until the day they end. A member's own private
+conversations count for that member's list only (they are in no standing).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import ExpressionWrapper, F, FloatField, QuerySet, Value
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from knoten.core import changes
+from knoten.core.clock import today
+from knoten.core.errors import InvalidInput
+from knoten.core.limits import storable
+from knoten.core.models import Member
+from knoten.core.reading import due_day
+from knoten.journal import vocabulary as journal_words
+from knoten.people.lookup import resolve_person
+from knoten.people.models import Person
+from knoten.upkeep.cadences import cadence_words, source_words
+from knoten.upkeep.models import Snooze, Standing
+from knoten.upkeep.periods import ago_words, read_period
+from knoten.upkeep.standings import ensure, last_private_contacts
+from knoten.upkeep.strength import level_words, reasons, strength_of
+
+MAX_LIMIT = 1000
+# Used to matter: this many contacts in all, or trust of at least this much.
+MATTERED_CONTACTS = 5
+MATTERED_TRUST = 4
+
+
+def kind_words(kind: str) -> str:
+    """A contact's kind in words (a conversation's kind, a favour, an event)."""
+    return {
+        "favour": _("favour"),
+        "recommendation": _("recommendation"),
+        "event": _("met at an event"),
+    }.get(kind) or _shown_word(kind)
+
+
+def _shown_word(code: str) -> str:
+    german = (get_language() or "en").startswith("de")
+    for word in journal_words.INTERACTION_KINDS:
+        if word.code == code:
+            return word.de if german else word.en
+    return code
+
+
+@dataclass(frozen=True)
+class Due:
+    """One person on the due list."""
+
+    person_id: int
+    name: str
+    importance: int
+    every_days: int
+    cadence: str
+    cadence_from: str
+    last_on: dt.date | None
+    since_on: dt.date
+    due_on: dt.date
+    overdue_on: dt.date
+    overdue: bool
+    strength: int
+    reason: str
+    snoozed_until: dt.date | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "person_id": self.person_id,
+            "name": self.name,
+            "importance": self.importance,
+            "every_days": self.every_days,
+            "cadence": self.cadence,
+            "cadence_from": self.cadence_from,
+            "last_contact": self.last_on.isoformat() if self.last_on else None,
+            "due_on": self.due_on.isoformat(),
+            "overdue_on": self.overdue_on.isoformat(),
+            "state": "overdue" if self.overdue else "due",
+            "strength": self.strength,
+            "reason": self.reason,
+            "snoozed_until": self.snoozed_until.isoformat() if self.snoozed_until else None,
+        }
+
+
+def _standings(actor: Member) -> QuerySet[Standing]:
+    ensure(actor.network_id)
+    return Standing.objects.filter(
+        network_id=actor.network_id, person__archived=False
+    ).select_related("person")
+
+
+def _ranked(rows: QuerySet[Standing], day: dt.date) -> QuerySet[Standing]:
+    weight = Value(5) - F("person__importance")
+    rank = ExpressionWrapper(
+        (Value(day.toordinal()) - F("since_ordinal")) * weight * Value(1.0) / F("every_days"),
+        output_field=FloatField(),
+    )
+    return rows.annotate(rank=rank).order_by("-rank", "person__sort_name", "person_id")
+
+
+def _snoozed(actor: Member, day: dt.date) -> QuerySet[Snooze]:
+    return Snooze.objects.filter(member=actor, until__gt=day)
+
+
+def due_list(actor: Member, *, limit: int = 50, offset: int = 0) -> tuple[list[Due], int]:
+    """Who is due or overdue for ``actor`` today, best first, and how many in all."""
+    if limit < 1 or limit > MAX_LIMIT:
+        raise InvalidInput("limit", limit, f"must be between 1 and {MAX_LIMIT}")
+    if offset < 0:
+        raise InvalidInput("offset", offset, "must not be negative")
+    day = today()
+    rows = _standings(actor).filter(due_on__lte=day, every_days__isnull=False)
+    rows = rows.exclude(person_id__in=_snoozed(actor, day).values("person_id"))
+    # A private conversation of the actor's may have reset the clock for them alone.
+    private = last_private_contacts(actor, rows.values("person_id"))
+    if private:
+        clocks = rows.filter(person_id__in=list(private)).values_list(
+            "person_id", "since_on", "every_days"
+        )
+        rows = rows.exclude(person_id__in=[
+            pk for pk, since, every in clocks
+            if every and private[pk] > since and private[pk] + dt.timedelta(days=every) > day
+        ])  # fmt: skip
+    total = rows.count()
+    page = list(_ranked(rows, day)[offset : offset + limit])
+    return [_due(s, day, private.get(s.person_id)) for s in page], total
+
+
+def _due(standing: Standing, day: dt.date, private_last: dt.date | None) -> Due:
+    person: Person = standing.person
+    assert standing.every_days is not None and standing.due_on and standing.overdue_on
+    since, last_on = standing.since_on, standing.last_on
+    kind, where = standing.last_kind, standing.last_where
+    due_on, overdue_on = standing.due_on, standing.overdue_on
+    if private_last is not None and private_last > since:
+        shift = dt.timedelta(days=(private_last - since).days)
+        since, last_on, kind, where = private_last, private_last, "", ""
+        due_on, overdue_on = due_on + shift, overdue_on + shift
+    cadence = cadence_words(standing.every_days, standing.latest_days)
+    source = source_words(standing.cadence_from, person.importance)
+    return Due(
+        person_id=person.pk,
+        name=person.full_name,
+        importance=person.importance,
+        every_days=standing.every_days,
+        cadence=cadence,
+        cadence_from=standing.cadence_from,
+        last_on=last_on,
+        since_on=since,
+        due_on=due_on,
+        overdue_on=overdue_on,
+        overdue=overdue_on <= day,
+        strength=standing.strength,
+        reason=_reason(cadence, source, last_on, since, kind, where, day),
+    )
+
+
+def _reason(
+    cadence: str,
+    source: str,
+    last_on: dt.date | None,
+    since: dt.date,
+    kind: str,
+    where: str,
+    day: dt.date,
+) -> str:
+    said = f"{cadence} ({source}); "
+    if last_on is None:
+        return said + _("no contact since added %(ago)s") % {"ago": ago_words((day - since).days)}
+    said += _("last contact %(ago)s") % {"ago": ago_words((day - last_on).days)}
+    if kind:
+        said += ": " + kind_words(kind)
+    if where:
+        said += " — " + where
+    return said
+
+
+def losing_touch(actor: Member, *, limit: int = 20) -> list[Due]:
+    """People who used to matter (many contacts, or high trust) and are far past their
+    cadence: more than twice its length since the last contact."""
+    if limit < 1 or limit > MAX_LIMIT:
+        raise InvalidInput("limit", limit, f"must be between 1 and {MAX_LIMIT}")
+    day = today()
+    rows = (
+        _standings(actor)
+        .filter(every_days__isnull=False)
+        .filter(since_ordinal__lt=Value(day.toordinal()) - 2 * F("every_days"))
+        .exclude(person_id__in=_snoozed(actor, day).values("person_id"))
+    )
+    rows = rows.filter(contacts__gte=MATTERED_CONTACTS) | rows.filter(trust__gte=MATTERED_TRUST)
+    page = list(rows.order_by("-contacts", "-trust", "person__sort_name")[:limit])
+    return [_due(s, day, None) for s in page]
+
+
+# --- snoozing ------------------------------------------------------------------------------
+
+
+def snooze_until(text: str | dt.date, field: str = "until") -> dt.date:
+    """The day a snooze ends: a date, words for a day ("nächsten Montag", "2027-01-10"),
+    or a period from today ("a week", "einen Monat", "2 weeks")."""
+    day = today()
+    if isinstance(text, dt.date):
+        until = text
+    else:
+        storable(field, text)
+        try:
+            until = day + dt.timedelta(days=read_period(text, field))
+        except InvalidInput:
+            until = due_day(text, field)
+    if until <= day:
+        raise InvalidInput(field, str(text), f"is {until.isoformat()}; a snooze ends after today")
+    return until
+
+
+def snooze(actor: Member, person: str | int | Person, until: str | dt.date) -> Snooze:
+    """Do not remind ``actor`` of ``person`` before ``until``."""
+    found = resolve_person(actor, person)
+    end = snooze_until(until)
+    with changes.atomic():
+        row, _created = Snooze.objects.update_or_create(
+            network_id=actor.network_id, member=actor, person=found, defaults={"until": end}
+        )
+    return row
+
+
+def unsnooze(actor: Member, person: str | int | Person) -> bool:
+    """End ``actor``'s snooze of ``person``; whether there was one."""
+    found = resolve_person(actor, person)
+    deleted, _count = Snooze.objects.filter(member=actor, person=found).delete()
+    return bool(deleted)
+
+
+# --- one person ----------------------------------------------------------------------------
+
+
+def standing_of(actor: Member, person: str | int | Person) -> dict[str, Any]:
+    """A person's standing in words: cadence, last contact, when due, strength and why."""
+    found = resolve_person(actor, person)
+    ensure(actor.network_id)
+    standing = Standing.objects.get(person=found)
+    day = today()
+    private = last_private_contacts(actor, [found.pk]).get(found.pk)
+    last_on, kind, where = standing.last_on, standing.last_kind, standing.last_where
+    if private is not None and (last_on is None or private > last_on):
+        last_on, kind, where = private, "", ""
+    strength = strength_of(
+        last_on=last_on,
+        as_of=day,
+        depth_year=standing.depth_year,
+        trust=standing.trust,
+        given=standing.given,
+        received=standing.received,
+    )
+    due = None
+    if standing.every_days is not None and standing.due_on and standing.overdue_on:
+        due = _due(standing, day, private).as_dict()
+    snoozed = Snooze.objects.filter(member=actor, person=found, until__gt=day).first()
+    return {
+        "person_id": found.pk,
+        "name": found.full_name,
+        "cadence": cadence_words(standing.every_days, standing.latest_days),
+        "every_days": standing.every_days,
+        "latest_days": standing.latest_days,
+        "cadence_from": standing.cadence_from,
+        "cadence_source": source_words(standing.cadence_from, found.importance),
+        "last_contact": last_on.isoformat() if last_on else None,
+        "last_contact_kind": kind_words(kind) if kind else None,
+        "last_contact_where": where or None,
+        "contacts": standing.contacts,
+        "contacts_year": standing.contacts_year,
+        "due": due,
+        "snoozed_until": snoozed.until.isoformat() if snoozed else None,
+        "strength": strength.figure,
+        "level": strength.level,
+        "level_words": level_words(strength.level),
+        "reasons": reasons(
+            strength,
+            last_on=last_on,
+            last_kind_words=kind_words(kind) if kind else _("private conversation"),
+            last_where=where,
+            as_of=day,
+            contacts_year=standing.contacts_year,
+            trust=standing.trust,
+            given=standing.given,
+            received=standing.received,
+        ),
+    }

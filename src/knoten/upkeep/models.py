@@ -1,0 +1,114 @@
+"""What keeping in touch stores: cadences, each person's standing, and snoozes.
+
+A :class:`Cadence` says how often to be in touch, for one person, for everyone in a
+circle, or for everyone of an importance (the network's own defaults over the shipped
+ones). A :class:`Standing` is derived data, one row per person, kept current by change
+notices (:mod:`knoten.upkeep.standings`): the last contact, how often and how deeply the
+network has been in touch lately, the cadence that applies and the day it falls due, and
+the relationship's strength. A :class:`Snooze` is one member's "not now" for a person.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Q
+
+from knoten.core.models import Member, NetworkScoped
+from knoten.people.models import Circle, Person
+
+
+class Cadence(NetworkScoped):
+    """Be in touch every ``every_days``; overdue after ``latest_days``.
+
+    Exactly one of ``person``, ``circle`` and ``importance`` says whom it is for. No
+    ``every_days`` is "no cadence": no reminders for them.
+    """
+
+    person = models.OneToOneField(
+        Person, null=True, blank=True, on_delete=models.CASCADE, related_name="cadence"
+    )
+    circle = models.OneToOneField(
+        Circle, null=True, blank=True, on_delete=models.CASCADE, related_name="cadence"
+    )
+    importance = models.PositiveSmallIntegerField(
+        null=True, blank=True, choices=Person.Tier.choices
+    )
+    every_days = models.PositiveIntegerField(null=True, blank=True)
+    latest_days = models.PositiveIntegerField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(person__isnull=False, circle__isnull=True, importance__isnull=True)
+                    | Q(person__isnull=True, circle__isnull=False, importance__isnull=True)
+                    | Q(person__isnull=True, circle__isnull=True, importance__isnull=False)
+                ),
+                name="cadence_for_one",
+            ),
+            models.UniqueConstraint(
+                fields=["network", "importance"],
+                condition=Q(importance__isnull=False),
+                name="cadence_once_per_importance",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"every {self.every_days} days" if self.every_days else "no cadence"
+
+
+class Standing(NetworkScoped):
+    """A person's place in the upkeep, as of ``as_of``: derived, never edited."""
+
+    person = models.OneToOneField(
+        Person, primary_key=True, on_delete=models.CASCADE, related_name="standing"
+    )
+    # The last contact (not counting private conversations: see due.py).
+    last_on = models.DateField(null=True, blank=True)
+    last_kind = models.CharField(max_length=30, blank=True)
+    last_where = models.CharField(max_length=300, blank=True)
+    # The day the clock runs from: the last contact, or the day they were added.
+    since_on = models.DateField()
+    since_ordinal = models.PositiveIntegerField()
+    contacts = models.PositiveIntegerField(default=0)  # all contacts ever
+    contacts_year = models.PositiveIntegerField(default=0)  # in the year before as_of
+    depth_year = models.PositiveIntegerField(default=0)  # weighted by kind
+    trust = models.PositiveSmallIntegerField(null=True, blank=True)
+    given = models.PositiveIntegerField(default=0)  # favours and recommendations, to them
+    received = models.PositiveIntegerField(default=0)  # and from them
+    # The cadence that applies and where it comes from ("person", "circle:Colleagues",
+    # "importance", "default"); none: no reminders.
+    every_days = models.PositiveIntegerField(null=True, blank=True)
+    latest_days = models.PositiveIntegerField(null=True, blank=True)
+    cadence_from = models.CharField(max_length=120, blank=True)
+    due_on = models.DateField(null=True, blank=True)
+    overdue_on = models.DateField(null=True, blank=True)
+    strength = models.PositiveSmallIntegerField(default=0)
+    as_of = models.DateField()
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["network", "due_on"], name="standing_due"),
+            models.Index(fields=["network", "strength"], name="standing_strength"),
+        ]
+
+    def __str__(self) -> str:
+        return f"strength {self.strength} as of {self.as_of}"
+
+
+class Snooze(NetworkScoped):
+    """``member`` does not want to be reminded of ``person`` before ``until``."""
+
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="+")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    until = models.DateField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["member", "person"], name="snooze_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"snoozed until {self.until}"

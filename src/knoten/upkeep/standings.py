@@ -1,0 +1,304 @@
+"""Each person's standing, derived from the records and kept current by change notices.
+
+The listener (:func:`on_change`, registered in ``apps.py``) hears which persons, contacts
+and conversations changed and rewrites those persons' :class:`Standing`; a notice about
+the whole network (a bulk load, a restore) rewrites all of them. A standing holds the
+last contact, counts of contacts, the cadence that applies and when it falls due, and
+the strength of the relationship (:mod:`knoten.upkeep.strength`).
+
+What counts as a contact: a conversation (not a private one: see :mod:`knoten.upkeep.due`
+for those), a favour or a recommendation either way, and being met at an event, each
+from the day it happened, never from the day it was entered.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Max, Q, QuerySet
+from django.utils import timezone
+
+from knoten.core import changes
+from knoten.core.clock import today
+from knoten.core.limits import chunks
+from knoten.core.models import Member
+from knoten.journal.models import Attendance, Participation
+from knoten.people.models import Person, Relationship
+from knoten.reciprocity.models import Favour, Recommendation
+from knoten.upkeep.cadences import CHANGED, Applied, cadences_for
+from knoten.upkeep.models import Standing
+from knoten.upkeep.strength import strength_of
+
+BATCH = 2000
+YEAR = dt.timedelta(days=365)
+
+# How deep a contact goes: a meeting counts more than a mail.
+DEPTH = {
+    "meeting": 3,
+    "event_conversation": 3,
+    "call": 2,
+    "letter": 2,
+    "email": 1,
+    "message": 1,
+    "social_media": 1,
+    "favour": 3,
+    "recommendation": 3,
+    "event": 2,
+}
+
+
+@dataclass
+class _Contacts:
+    last_on: dt.date | None = None
+    last_kind: str = ""
+    last_where: str = ""
+    total: int = 0
+    year: int = 0
+    depth: int = 0
+    given: int = 0
+    received: int = 0
+    trust: int | None = None
+
+    def add(self, day: dt.date, kind: str, where: str, as_of: dt.date) -> None:
+        self.total += 1
+        if day > as_of - YEAR:
+            self.year += 1
+            self.depth += DEPTH.get(kind, 1)
+        if self.last_on is None or day > self.last_on or (day == self.last_on and where):
+            self.last_on, self.last_kind, self.last_where = day, kind, where
+
+
+@dataclass
+class _Batch:
+    as_of: dt.date
+    found: dict[int, _Contacts] = field(default_factory=lambda: defaultdict(_Contacts))
+
+
+def on_change(network_id: int, changed: changes.Changed) -> None:
+    """Rewrite the standings of the persons that what changed is about."""
+    if changes.NETWORK in changed:
+        refresh_network(network_id)
+        return
+    people = set().union(*(changed.get(kind, ()) for kind in ("person", "contact", CHANGED)))
+    if interactions := changed.get("interaction"):
+        people.update(
+            Participation.objects.filter(
+                network_id=network_id, interaction_id__in=sorted(interactions)
+            ).values_list("person_id", flat=True)
+        )
+    if events := changed.get("event"):
+        people.update(
+            Attendance.objects.filter(
+                network_id=network_id, event_id__in=sorted(events)
+            ).values_list("person_id", flat=True)
+        )
+    if people:
+        refresh(network_id, people)
+
+
+def refresh_network(network_id: int, progress: Callable[[int, int], None] | None = None) -> int:
+    """Rewrite every standing of the network; the number of persons."""
+    ids = list(Person.objects.filter(network_id=network_id).values_list("pk", flat=True))
+    refresh(network_id, ids, progress=progress)
+    return len(ids)
+
+
+def refresh(
+    network_id: int,
+    person_ids: Iterable[int],
+    *,
+    progress: Callable[[int, int], None] | None = None,
+) -> None:
+    """Rewrite the standings of these persons of the network (dropping those gone)."""
+    wanted = sorted({int(pk) for pk in person_ids})
+    done = 0
+    for chunk in chunks(wanted, BATCH):
+        _refresh_chunk(network_id, list(chunk))
+        done += len(chunk)
+        if progress is not None:
+            progress(done, len(wanted))
+
+
+def missing(network_id: int) -> list[int]:
+    """Persons of the network without a standing yet (a network from before upkeep)."""
+    return list(
+        Person.objects.filter(network_id=network_id, standing__isnull=True).values_list(
+            "pk", flat=True
+        )
+    )
+
+
+def ensure(network_id: int) -> None:
+    """Give every person of the network a standing: the first read after an upgrade."""
+    if ids := missing(network_id):
+        refresh(network_id, ids)
+
+
+def _refresh_chunk(network_id: int, ids: list[int]) -> None:
+    as_of = today()
+    persons = list(
+        Person.objects.filter(network_id=network_id, pk__in=ids).only(
+            "pk", "importance", "archived", "created_at"
+        )
+    )
+    present = {p.pk for p in persons}
+    Standing.objects.filter(network_id=network_id, person_id__in=ids).delete()
+    if not persons:
+        return
+    batch = _Batch(as_of)
+    mine = set(
+        Member.objects.filter(network_id=network_id, person__isnull=False).values_list(
+            "person_id", flat=True
+        )
+    )
+    _conversations(network_id, present, batch)
+    _give_and_take(network_id, present, mine, batch)
+    _events(network_id, present, batch)
+    _trust(network_id, present, mine, batch)
+    applied = cadences_for(network_id, persons, mine)
+    rows = []
+    for person in persons:
+        contacts = batch.found.get(person.pk, _Contacts())
+        added = timezone.localdate(person.created_at) if person.created_at else as_of
+        since = contacts.last_on or min(added, as_of)
+        cadence: Applied = applied[person.pk]
+        due = overdue = None
+        if cadence.every_days is not None and not person.archived:
+            due = since + dt.timedelta(days=cadence.every_days)
+            overdue = since + dt.timedelta(days=cadence.latest_days or cadence.every_days)
+        rows.append(
+            Standing(
+                network_id=network_id,
+                person_id=person.pk,
+                last_on=contacts.last_on,
+                last_kind=contacts.last_kind,
+                last_where=contacts.last_where[:300],
+                since_on=since,
+                since_ordinal=since.toordinal(),
+                contacts=contacts.total,
+                contacts_year=contacts.year,
+                depth_year=contacts.depth,
+                trust=contacts.trust,
+                given=contacts.given,
+                received=contacts.received,
+                every_days=cadence.every_days,
+                latest_days=cadence.latest_days,
+                cadence_from=cadence.source[:120],
+                due_on=due,
+                overdue_on=overdue,
+                strength=strength_of(
+                    last_on=contacts.last_on,
+                    as_of=as_of,
+                    depth_year=contacts.depth,
+                    trust=contacts.trust,
+                    given=contacts.given,
+                    received=contacts.received,
+                ).figure,
+                as_of=as_of,
+            )
+        )
+    Standing.objects.bulk_create(rows, batch_size=500)
+
+
+def _conversations(network_id: int, ids: set[int], batch: _Batch) -> None:
+    rows = Participation.objects.filter(
+        network_id=network_id,
+        person_id__in=ids,
+        interaction__private=False,
+        interaction__occurred_on__lte=batch.as_of,
+    ).values_list(
+        "person_id",
+        "interaction__occurred_on",
+        "interaction__kind",
+        "interaction__event__name",
+        "interaction__place",
+    )
+    for person_id, day, kind, event_name, place in rows.iterator(chunk_size=5000):
+        batch.found[person_id].add(day, kind, event_name or place or "", batch.as_of)
+
+
+def _give_and_take(network_id: int, ids: set[int], mine: set[int], batch: _Batch) -> None:
+    favours = Favour.objects.filter(
+        Q(giver_id__in=ids) | Q(receiver_id__in=ids),
+        network_id=network_id,
+        given_on__lte=batch.as_of,
+    ).values_list("giver_id", "receiver_id", "given_on")
+    for giver, receiver, day in favours:
+        for party, other in ((giver, receiver), (receiver, giver)):
+            if party in ids and party not in mine:
+                contacts = batch.found[party]
+                contacts.add(day, "favour", "", batch.as_of)
+                if other in mine:
+                    if party == giver:
+                        contacts.received += 1
+                    else:
+                        contacts.given += 1
+    recommendations = Recommendation.objects.filter(
+        Q(recommender_id__in=ids) | Q(recipient_id__in=ids) | Q(beneficiary_id__in=ids),
+        network_id=network_id,
+        made_on__lte=batch.as_of,
+    ).values_list("recommender_id", "recipient_id", "beneficiary_id", "made_on")
+    for recommender, recipient, beneficiary, day in recommendations:
+        for party in {recommender, recipient, beneficiary}:
+            if party in ids and party not in mine:
+                contacts = batch.found[party]
+                contacts.add(day, "recommendation", "", batch.as_of)
+                if party == recommender and (recipient in mine or beneficiary in mine):
+                    contacts.received += 1
+                elif party != recommender and recommender in mine:
+                    contacts.given += 1
+
+
+def _events(network_id: int, ids: set[int], batch: _Batch) -> None:
+    rows = Attendance.objects.filter(
+        network_id=network_id,
+        person_id__in=ids,
+        status=Attendance.Status.MET,
+        event__starts_on__lte=batch.as_of,
+    ).values_list("person_id", "event__starts_on", "event__name")
+    for person_id, day, name in rows:
+        if day is not None:
+            batch.found[person_id].add(day, "event", name, batch.as_of)
+
+
+def _trust(network_id: int, ids: set[int], mine: set[int], batch: _Batch) -> None:
+    if not mine:
+        return
+    rows = (
+        Relationship.objects.filter(network_id=network_id, trust__isnull=False)
+        .filter(
+            Q(from_person_id__in=ids, to_person_id__in=mine)
+            | Q(to_person_id__in=ids, from_person_id__in=mine)
+        )
+        .values_list("from_person_id", "to_person_id", "trust")
+    )
+    for a, b, trust in rows:
+        if trust is None:
+            continue
+        party = a if a in ids and a not in mine else b
+        if party in ids:
+            contacts = batch.found[party]
+            contacts.trust = max(trust, contacts.trust or 0)
+
+
+def last_private_contacts(
+    actor: Member, person_ids: Iterable[int] | QuerySet[Any]
+) -> dict[int, dt.date]:
+    """The day of the actor's latest private conversation with each of these persons:
+    theirs alone, so never part of a standing that every member of the network reads."""
+    rows = (
+        Participation.objects.filter(
+            network_id=actor.network_id,
+            person_id__in=person_ids if isinstance(person_ids, QuerySet) else list(person_ids),
+            interaction__private=True,
+            interaction__author=actor,
+            interaction__occurred_on__lte=today(),
+        )
+        .values("person_id")
+        .annotate(last=Max("interaction__occurred_on"))
+    )
+    return {row["person_id"]: row["last"] for row in rows}

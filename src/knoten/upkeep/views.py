@@ -1,0 +1,96 @@
+"""The keeping-in-touch pages: the due list with its one-click actions.
+
+Each action (snooze, change the cadence) is a form that posts to its own address and
+comes back to the list; htmx swaps only the row's part when it asks for it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET, require_POST
+
+from knoten.core.models import Member
+from knoten.upkeep import cadences, due
+from knoten.web.kit import attempt, current_member, list_page, page_number, page_response
+
+HOME_ROWS = 5
+SNOOZES = (("1 week", "a week"), ("1 month", "a month"))
+PRESETS = ("monthly", "every 6 weeks", "quarterly", "every 6 months", "yearly")
+
+
+def home_due(member: Member) -> dict[str, Any]:
+    """The home page's part: the most urgent few, and how many are due in all."""
+    rows, total = due.due_list(member, limit=HOME_ROWS)
+    return {"rows": rows, "total": total, "more": max(0, total - len(rows))}
+
+
+@require_GET
+def due_page(request: HttpRequest) -> HttpResponse:
+    """Who is due or overdue, the most urgent first; and who is losing touch."""
+    member = current_member(request)
+    return _page(request, member, {})
+
+
+def _page(request: HttpRequest, member: Member, errors: dict[str, str]) -> HttpResponse:
+    page = page_number(request.GET.get("page"))
+    counted: list[int] = []
+
+    def fetch(limit: int, offset: int) -> list[due.Due]:
+        rows, total = due.due_list(member, limit=limit, offset=offset)
+        counted.append(total)
+        return rows
+
+    shown = list_page(fetch, page)
+    context = {
+        "member": member,
+        "rows": shown.rows,
+        "total": counted[0] if counted else 0,
+        "losing": due.losing_touch(member, limit=10) if page == 1 else [],
+        "presets": PRESETS,
+        "errors": errors,
+        "page_query": "",
+        "back": request.get_full_path(),
+        **shown.context(),
+    }
+    return page_response(request, "upkeep/due.html", context, errors)
+
+
+def _back(request: HttpRequest) -> str:
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return target
+    return reverse("upkeep:due")
+
+
+@require_POST
+def snooze(request: HttpRequest, person_id: int) -> HttpResponse:
+    """Snooze a person for a period or until a day; back to where the form was."""
+    member = current_member(request)
+    until = request.POST.get("until", "").strip()
+    _done, errors = attempt(lambda: due.snooze(member, person_id, until), ["until"])
+    if errors:
+        return _page(request, member, {f"snooze-{person_id}": errors.popitem()[1]})
+    return redirect(_back(request))
+
+
+@require_POST
+def cadence(request: HttpRequest, person_id: int) -> HttpResponse:
+    """Set a person's cadence ("none" for no cadence); back to where the form was."""
+    member = current_member(request)
+    every = request.POST.get("every", "").strip()
+
+    def change() -> object:
+        chosen = cadences.target(member, person=person_id)
+        if every == "inherit":
+            return cadences.clear_cadence(member, chosen)
+        return cadences.set_cadence(member, chosen, None if every == "none" else every or None)
+
+    _done, errors = attempt(change, ["every"])
+    if errors:
+        return _page(request, member, {f"cadence-{person_id}": errors.popitem()[1]})
+    return redirect(_back(request))
