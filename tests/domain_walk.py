@@ -203,6 +203,7 @@ VALUES: dict[str, Any] = {
     "model": Tag,
     "result": Made(_read_vcard),
     "format": "vcard",
+    "every": "monthly",
 }
 
 # Where one function wants its own value for a parameter.

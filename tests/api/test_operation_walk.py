@@ -141,6 +141,7 @@ KIND_BY_RESOURCE = {
 STATUS_BY_RESOURCE = {"attendance": "met", "projects": "planned"}
 PLAIN_VALUES: dict[str, Any] = {
     "name": "Bobs Neues",
+    "until": "1 week",
     "summary": "Bobs Notiz",
     "text": "Bobs Versprechen",
     "date": "--03-14",

@@ -14,7 +14,7 @@ from knoten.journal.events import add_event, mark_met
 from knoten.people.persons import PersonFields, add_person, archive_person, edit_person
 from knoten.people.relationships import relate
 from knoten.reciprocity.services import add_favour, add_recommendation
-from knoten.upkeep.cadences import clear_cadence, set_cadence, target
+from knoten.upkeep.cadences import clear_cadence, set_cadence
 from knoten.upkeep.due import due_list, losing_touch, snooze, standing_of, unsnooze
 from knoten.upkeep.models import Standing
 
@@ -101,9 +101,9 @@ def test_cadences_by_person_circle_and_importance(member: Member, now: dt.date) 
     carla = add_person(member, "Carla Czech")
     for who in (anna, bernd, carla):
         log_interaction(member, "Hi", participants=[who], on=day(0))
-    set_cadence(member, target(member, circle="Kollegen"), "quarterly")
-    set_cadence(member, target(member, circle="Freunde"), "alle 6 Wochen")
-    set_cadence(member, target(member, person=carla), "monthly", "every 2 months")
+    set_cadence(member, circle="Kollegen", every="quarterly")
+    set_cadence(member, circle="Freunde", every="alle 6 Wochen")
+    set_cadence(member, person=carla, every="monthly", latest="every 2 months")
     clock.pin(day(45))
     # Carla: 45 of 30 days; Bernd: 45 of 42 (the most frequent of his circles).
     assert names(member) == ["Carla Czech", "Bernd Berger"]
@@ -111,12 +111,12 @@ def test_cadences_by_person_circle_and_importance(member: Member, now: dt.date) 
     clock.pin(day(61))
     assert due_list(member)[0][0].overdue  # Carla: latest two months
     # No cadence: never due; dropping it inherits again.
-    set_cadence(member, target(member, person=carla), None)
+    set_cadence(member, person=carla, every=None)
     assert "Carla Czech" not in names(member)
-    clear_cadence(member, target(member, person=carla))
+    clear_cadence(member, person=carla)
     clock.pin(day(366))
     assert "Carla Czech" in names(member)  # regular: yearly
-    set_cadence(member, target(member, importance="regular"), None)
+    set_cadence(member, importance="regular", every=None)
     assert "Carla Czech" not in names(member)
 
 

@@ -3,7 +3,7 @@
 Every model whose rows belong to a network (a subclass of
 :class:`knoten.core.models.NetworkScoped`) is found through Django's app registry, so a
 model added later is exported and imported without a change here. What is left out:
-the search index (derived; rebuilt on import) and every app's secrets (API tokens are
+the search index and the standings of keeping in touch (derived; rebuilt on import) and every app's secrets (API tokens are
 not network-scoped rows; sessions neither).
 
 The format::
@@ -42,7 +42,7 @@ from knoten.journal.visibility import sees
 FORMAT = "knoten-export"
 VERSION = 1
 # Derived from the rest (rebuilt on import), or secret.
-EXCLUDED_MODELS = {"search.searchentry"}
+EXCLUDED_MODELS = {"search.searchentry", "upkeep.standing"}
 EXCLUDED_APPS = {"api"}
 # Kinds of record that moved to another app since an export was written: an older file
 # still names them by the old label, and still restores.

@@ -131,17 +131,16 @@ def list_cadences(request: HttpRequest) -> list[dict[str, Any]]:
     return cadences.list_cadences(actor(request))
 
 
-def _target(request: HttpRequest, given: CadenceTarget | CadenceIn) -> cadences.Target:
-    return cadences.target(
-        actor(request), person=given.person, circle=given.circle, importance=given.importance
-    )
-
-
 @router.put("/cadences", response=CadenceSetOut)
 def set_cadence(request: HttpRequest, payload: CadenceIn) -> dict[str, Any]:
     """Set how often to be in touch with a person, a circle or an importance."""
     done = cadences.set_cadence(
-        actor(request), _target(request, payload), payload.every, payload.latest
+        actor(request),
+        person=payload.person,
+        circle=payload.circle,
+        importance=payload.importance,
+        every=payload.every,
+        latest=payload.latest,
     )
     return done.as_dict()
 
@@ -149,7 +148,9 @@ def set_cadence(request: HttpRequest, payload: CadenceIn) -> dict[str, Any]:
 @router.delete("/cadences", response={204: None})
 def clear_cadence(request: HttpRequest, params: Query[CadenceTarget]) -> Status[None]:
     """Drop a cadence that was set: the person, circle or importance inherits again."""
-    cadences.clear_cadence(actor(request), _target(request, params))
+    cadences.clear_cadence(
+        actor(request), person=params.person, circle=params.circle, importance=params.importance
+    )
     return Status(204, None)
 
 

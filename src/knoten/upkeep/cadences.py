@@ -176,7 +176,7 @@ class Target:
         return people.values_list("pk", flat=True)
 
 
-def target(
+def _target(
     actor: Member,
     *,
     person: str | int | Person | None = None,
@@ -225,12 +225,17 @@ class CadenceSet:
 
 def set_cadence(
     actor: Member,
-    chosen: Target,
+    *,
+    person: str | int | Person | None = None,
+    circle: str | None = None,
+    importance: str | int | None = None,
     every: str | int | None,
     latest: str | int | None = None,
 ) -> CadenceSet:
-    """Be in touch with ``chosen`` every ``every`` (words or days); ``latest`` is when it
+    """Be in touch with one person, everyone in a circle (by name) or everyone of an
+    importance (1–4 or its word) every ``every`` (words or days); ``latest`` is when it
     becomes overdue (by default half as long again). ``every`` None: no cadence."""
+    chosen = _target(actor, person=person, circle=circle, importance=importance)
     every_days = None if every is None or every == "" else read_period(every, "every")
     latest_days = None if latest is None or latest == "" else read_period(latest, "latest")
     if latest_days is not None:
@@ -252,14 +257,31 @@ def set_cadence(
     )
 
 
-def clear_cadence(actor: Member, chosen: Target) -> bool:
-    """Drop the cadence set for ``chosen``: it inherits again. Whether there was one."""
+def clear_cadence(
+    actor: Member,
+    *,
+    person: str | int | Person | None = None,
+    circle: str | None = None,
+    importance: str | int | None = None,
+) -> CadenceSet:
+    """Drop the cadence set for one person, circle or importance: it inherits again.
+    What applies now (for a circle or an importance: their default or none)."""
+    chosen = _target(actor, person=person, circle=circle, importance=importance)
     with changes.atomic():
-        deleted, _count = Cadence.objects.filter(
-            network_id=actor.network_id, **chosen.key()
-        ).delete()
+        Cadence.objects.filter(network_id=actor.network_id, **chosen.key()).delete()
         _reapply(actor.network_id, chosen)
-    return bool(deleted)
+    every = _inherited(actor, chosen)
+    latest = None if every is None else latest_for(every)
+    return CadenceSet(chosen.label(), every, latest, cadence_words(every, latest))
+
+
+def _inherited(actor: Member, chosen: Target) -> int | None:
+    if chosen.person is not None:
+        person = chosen.person
+        return cadences_for(actor.network_id, [person], set())[person.pk].every_days
+    if chosen.importance is not None:
+        return DEFAULTS.get(chosen.importance)
+    return None
 
 
 def _reapply(network_id: int, chosen: Target) -> None:

@@ -40,12 +40,6 @@ ImportanceOpt = Annotated[
 ]
 
 
-def _target(actor: Any, person: str | None, circle: str | None, importance: str | None) -> Any:
-    from knoten.upkeep.cadences import target
-
-    return target(actor, person=person, circle=circle, importance=importance)
-
-
 @cadence_app.command("set")
 def cadence_set(
     words: Annotated[
@@ -78,7 +72,9 @@ def cadence_set(
             wanted = "only the period" if group else "a person and a period"
             raise InvalidInput("cadence set", " ".join(words), f"needs {wanted}")
         person, every = (None, words[0]) if group else (words[0], words[1])
-        done = set_cadence(actor, _target(actor, person, circle, importance), every, latest)
+        done = set_cadence(
+            actor, person=person, circle=circle, importance=importance, every=every, latest=latest
+        )
     announce(f"{done.target}: {done.words}.", done.as_dict(), json_output=json_output)
 
 
@@ -97,7 +93,7 @@ def cadence_none(
 
     actor = acting_member()
     with domain_errors():
-        done = set_cadence(actor, _target(actor, person, circle, importance), None)
+        done = set_cadence(actor, person=person, circle=circle, importance=importance, every=None)
     announce(f"{done.target}: {done.words}.", done.as_dict(), json_output=json_output)
 
 
@@ -115,9 +111,8 @@ def cadence_clear(
 
     actor = acting_member()
     with domain_errors():
-        chosen = _target(actor, person, circle, importance)
-        had = clear_cadence(actor, chosen)
-    note(f"{chosen.label()}: " + ("inherits its cadence again." if had else "had none set."))
+        done = clear_cadence(actor, person=person, circle=circle, importance=importance)
+    note(f"{done.target}: inherits its cadence again ({done.words}).")
 
 
 @cadence_app.command("list")

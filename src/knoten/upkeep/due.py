@@ -10,10 +10,11 @@ conversations count for that member's list only (they are in no standing).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import ExpressionWrapper, F, FloatField, QuerySet, Value
+from django.db.models import ExpressionWrapper, F, FloatField, Max, QuerySet, Value
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -24,12 +25,13 @@ from knoten.core.limits import storable
 from knoten.core.models import Member
 from knoten.core.reading import due_day
 from knoten.journal import vocabulary as journal_words
+from knoten.journal.models import Participation
 from knoten.people.lookup import resolve_person
 from knoten.people.models import Person
 from knoten.upkeep.cadences import cadence_words, source_words
 from knoten.upkeep.models import Snooze, Standing
 from knoten.upkeep.periods import ago_words, read_period
-from knoten.upkeep.standings import ensure, last_private_contacts
+from knoten.upkeep.standings import ensure
 from knoten.upkeep.strength import level_words, reasons, strength_of
 
 MAX_LIMIT = 1000
@@ -122,7 +124,7 @@ def due_list(actor: Member, *, limit: int = 50, offset: int = 0) -> tuple[list[D
     rows = _standings(actor).filter(due_on__lte=day, every_days__isnull=False)
     rows = rows.exclude(person_id__in=_snoozed(actor, day).values("person_id"))
     # A private conversation of the actor's may have reset the clock for them alone.
-    private = last_private_contacts(actor, rows.values("person_id"))
+    private = _private_contacts(actor, rows.values("person_id"))
     if private:
         clocks = rows.filter(person_id__in=list(private)).values_list(
             "person_id", "since_on", "every_days"
@@ -202,6 +204,25 @@ def losing_touch(actor: Member, *, limit: int = 20) -> list[Due]:
     return [_due(s, day, None) for s in page]
 
 
+def _private_contacts(
+    actor: Member, person_ids: Iterable[int] | QuerySet[Any]
+) -> dict[int, dt.date]:
+    """The day of the actor's latest private conversation with each of these persons:
+    theirs alone, so never part of a standing that every member of the network reads."""
+    rows = (
+        Participation.objects.filter(
+            network_id=actor.network_id,
+            person_id__in=person_ids if isinstance(person_ids, QuerySet) else list(person_ids),
+            interaction__private=True,
+            interaction__author=actor,
+            interaction__occurred_on__lte=today(),
+        )
+        .values("person_id")
+        .annotate(last=Max("interaction__occurred_on"))
+    )
+    return {row["person_id"]: row["last"] for row in rows}
+
+
 # --- snoozing ------------------------------------------------------------------------------
 
 
@@ -249,7 +270,7 @@ def standing_of(actor: Member, person: str | int | Person) -> dict[str, Any]:
     ensure(actor.network_id)
     standing = Standing.objects.get(person=found)
     day = today()
-    private = last_private_contacts(actor, [found.pk]).get(found.pk)
+    private = _private_contacts(actor, [found.pk]).get(found.pk)
     last_on, kind, where = standing.last_on, standing.last_kind, standing.last_where
     if private is not None and (last_on is None or private > last_on):
         last_on, kind, where = private, "", ""

@@ -17,9 +17,8 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
 
-from django.db.models import Max, Q, QuerySet
+from django.db.models import Q
 from django.utils import timezone
 
 from knoten.core import changes
@@ -283,22 +282,3 @@ def _trust(network_id: int, ids: set[int], mine: set[int], batch: _Batch) -> Non
         if party in ids:
             contacts = batch.found[party]
             contacts.trust = max(trust, contacts.trust or 0)
-
-
-def last_private_contacts(
-    actor: Member, person_ids: Iterable[int] | QuerySet[Any]
-) -> dict[int, dt.date]:
-    """The day of the actor's latest private conversation with each of these persons:
-    theirs alone, so never part of a standing that every member of the network reads."""
-    rows = (
-        Participation.objects.filter(
-            network_id=actor.network_id,
-            person_id__in=person_ids if isinstance(person_ids, QuerySet) else list(person_ids),
-            interaction__private=True,
-            interaction__author=actor,
-            interaction__occurred_on__lte=today(),
-        )
-        .values("person_id")
-        .annotate(last=Max("interaction__occurred_on"))
-    )
-    return {row["person_id"]: row["last"] for row in rows}

@@ -15,8 +15,16 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
 from knoten.core.models import Member
+from knoten.people.lookup import person_by_id
 from knoten.upkeep import cadences, due
-from knoten.web.kit import attempt, current_member, list_page, page_number, page_response
+from knoten.web.kit import (
+    attempt,
+    current_member,
+    list_page,
+    not_found,
+    page_number,
+    page_response,
+)
 
 HOME_ROWS = 5
 SNOOZES = (("1 week", "a week"), ("1 month", "a month"))
@@ -67,10 +75,16 @@ def _back(request: HttpRequest) -> str:
     return reverse("upkeep:due")
 
 
+def _person_or_404(member: Member, person_id: int) -> None:
+    if person_by_id(member, person_id) is None:
+        raise not_found()
+
+
 @require_POST
 def snooze(request: HttpRequest, person_id: int) -> HttpResponse:
     """Snooze a person for a period or until a day; back to where the form was."""
     member = current_member(request)
+    _person_or_404(member, person_id)
     until = request.POST.get("until", "").strip()
     _done, errors = attempt(lambda: due.snooze(member, person_id, until), ["until"])
     if errors:
@@ -82,13 +96,14 @@ def snooze(request: HttpRequest, person_id: int) -> HttpResponse:
 def cadence(request: HttpRequest, person_id: int) -> HttpResponse:
     """Set a person's cadence ("none" for no cadence); back to where the form was."""
     member = current_member(request)
+    _person_or_404(member, person_id)
     every = request.POST.get("every", "").strip()
 
     def change() -> object:
-        chosen = cadences.target(member, person=person_id)
         if every == "inherit":
-            return cadences.clear_cadence(member, chosen)
-        return cadences.set_cadence(member, chosen, None if every == "none" else every or None)
+            return cadences.clear_cadence(member, person=person_id)
+        shown = None if every in ("none", "") else every
+        return cadences.set_cadence(member, person=person_id, every=shown)
 
     _done, errors = attempt(change, ["every"])
     if errors:
