@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from django.contrib import messages
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -240,16 +241,15 @@ def outcome_change(
     request: HttpRequest,
     member: Member,
     record: R,
-    won_value: str,
     change: Callable[[str, str | None], R],
     again: Callable[[], R],
 ) -> HttpResponse:
-    """What came of a favour or a recommendation: GET shows its outcome and ``won_value``
+    """What came of a favour or a recommendation: GET shows its outcome and the value won
     in the outcome form; POST makes the ``change(outcome, value)`` and answers the row again
     (``again``, as the database has it, after a refused change), or the form with its
     messages (without htmx)."""
     if request.method != "POST":
-        values = {"outcome": record.outcome, "value": won_value}
+        values = {"outcome": record.outcome, "value": won_shown(record)}
         return outcome_page(request, member, record, values, {})
     values = {name: request.POST.get(name, "").strip() for name in OUTCOME_FIELDS}
     done, errors = attempt(
@@ -261,12 +261,23 @@ def outcome_change(
     return row_response(request, member, done or again(), errors=errors, default=default)
 
 
+def won_shown(record: Record) -> str:
+    """The value of the order a favour or a recommendation won, as a form shows it."""
+    if record.won_value is None:
+        return ""
+    return f"{record.won_value} {record.won_currency}"
+
+
 def shown_name(person: Person, me_id: int) -> str:
     """A person in a form: "me" (in the reader's language) for *me*, else the full name."""
     return _("me") if person.pk == me_id else person.full_name
 
 
-def deleted_response(request: HttpRequest, text: str) -> HttpResponse:
+def deleted_response(request: HttpRequest, remove: Callable[[], object], text: str) -> HttpResponse:
+    """Delete a favour or a recommendation (``remove()``, all or nothing) and answer
+    nothing (htmx: the row goes, the lists refresh), or back to the page with ``text``."""
+    with transaction.atomic():
+        remove()
     if is_fragment_request(request):
         response = HttpResponse("")
         response["HX-Trigger"] = REFRESH

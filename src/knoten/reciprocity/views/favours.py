@@ -31,6 +31,7 @@ from knoten.reciprocity.views.editing import (
     outcome_change,
     row_response,
     shown_name,
+    won_shown,
 )
 from knoten.reciprocity.views.shown import favour_rows, recommendation_rows
 from knoten.web import kit
@@ -174,12 +175,6 @@ def favour_add(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _won_value(favour: Favour) -> str:
-    if favour.won_value is None:
-        return ""
-    return f"{favour.won_value} {favour.won_currency}"
-
-
 def _favour_values(favour: Favour, me_id: int) -> dict[str, str]:
     return {
         "giver": shown_name(favour.giver, me_id),
@@ -190,7 +185,7 @@ def _favour_values(favour: Favour, me_id: int) -> dict[str, str]:
         "minutes": "" if favour.effort_minutes is None else str(favour.effort_minutes),
         "note": favour.note,
         "outcome": favour.outcome,
-        "won_value": _won_value(favour),
+        "won_value": won_shown(favour),
         "thanked": "on" if favour.thanked_on else "",
     }
 
@@ -233,7 +228,6 @@ def favour_outcome(request: HttpRequest, favour_id: int) -> HttpResponse:
         request,
         member,
         favour,
-        _won_value(favour),
         lambda outcome, value: s.set_favour_outcome(member, favour.pk, outcome, value=value),
         lambda: _favour(member, favour_id),
     )
@@ -243,6 +237,6 @@ def favour_outcome(request: HttpRequest, favour_id: int) -> HttpResponse:
 def favour_delete(request: HttpRequest, favour_id: int) -> HttpResponse:
     member = current_member(request)
     favour = _favour(member, favour_id)
-    with transaction.atomic():
-        s.delete_favour(member, favour.pk)
-    return deleted_response(request, _("The favour is deleted."))
+    return deleted_response(
+        request, lambda: s.delete_favour(member, favour.pk), _("The favour is deleted.")
+    )

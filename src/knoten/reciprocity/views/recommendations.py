@@ -27,6 +27,7 @@ from knoten.reciprocity.views.editing import (
     outcome_change,
     row_response,
     shown_name,
+    won_shown,
 )
 from knoten.web.kit import current_member, is_fragment_request
 
@@ -84,12 +85,6 @@ def recommendation_add(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _won_value(recommendation: Recommendation) -> str:
-    if recommendation.won_value is None:
-        return ""
-    return f"{recommendation.won_value} {recommendation.won_currency}"
-
-
 def _recommendation_values(recommendation: Recommendation, me_id: int) -> dict[str, str]:
     return {
         "recommender": shown_name(recommendation.recommender, me_id),
@@ -98,7 +93,7 @@ def _recommendation_values(recommendation: Recommendation, me_id: int) -> dict[s
         "on": recommendation.made_on.isoformat(),
         "context": recommendation.context,
         "outcome": recommendation.outcome,
-        "won_value": _won_value(recommendation),
+        "won_value": won_shown(recommendation),
     }
 
 
@@ -153,7 +148,6 @@ def recommendation_outcome(request: HttpRequest, recommendation_id: int) -> Http
         request,
         member,
         recommendation,
-        _won_value(recommendation),
         lambda outcome, value: s.set_recommendation_outcome(
             member, recommendation.pk, outcome, value=value
         ),
@@ -165,6 +159,8 @@ def recommendation_outcome(request: HttpRequest, recommendation_id: int) -> Http
 def recommendation_delete(request: HttpRequest, recommendation_id: int) -> HttpResponse:
     member = current_member(request)
     recommendation = _recommendation(member, recommendation_id)
-    with transaction.atomic():
-        s.delete_recommendation(member, recommendation.pk)
-    return deleted_response(request, _("The recommendation is deleted."))
+    return deleted_response(
+        request,
+        lambda: s.delete_recommendation(member, recommendation.pk),
+        _("The recommendation is deleted."),
+    )
