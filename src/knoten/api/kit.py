@@ -1,7 +1,7 @@
 """The API kit: what every app's operations take and answer the same way.
 
 A text from a request (no NUL character), a reference to a record (``{"id", "name"}``),
-the fields a PATCH sent and an id sent as a number. The
+the fields a POST or a PATCH sent and an id sent as a number. The
 ``api`` modules of every app use these (with the page envelope of
 :mod:`knoten.api.paging`), so that no app writes them a second time and none reaches
 into another app's ``api`` module for them.
@@ -43,6 +43,17 @@ class Reference(Schema):
 def as_text(value: Any) -> Any:
     """An id sent as a number is looked up like its digits."""
     return str(value) if isinstance(value, int) else value
+
+
+def arguments(payload: Schema, ids: Collection[str] = ()) -> dict[str, Any]:
+    """Every field of a payload by its name: the keywords of the service it is for (each
+    schema names its fields as its service does). A field of ``ids`` sent as a number (a
+    person or an organisation by id) becomes its digits, to be looked up like a name."""
+    sent = payload.model_dump()
+    for name in ids:
+        if name in sent:
+            sent[name] = as_text(sent[name])
+    return sent
 
 
 def changes(

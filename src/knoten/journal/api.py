@@ -15,7 +15,7 @@ from ninja import Query, Router, Schema
 from ninja.responses import Status
 
 from knoten.api.auth import actor
-from knoten.api.kit import Reference, as_text, changes
+from knoten.api.kit import Reference, arguments, as_text, changes
 from knoten.api.paging import Page, page_from
 from knoten.core.data import reference
 from knoten.journal import conversations, events, projects, promises
@@ -213,25 +213,22 @@ class ProjectOut(Schema):
     participants: list[ProjectParticipant]
 
 
-class ProjectIn(Schema):
-    name: str
-    status: str | None = None  # ongoing (the domain's default)
-    starts: str | None = None
-    ends: str | None = None
-    organisation: str | int | None = None
-    description: str | None = None
-    participants: list[str] = []
-
-
 class ProjectPatch(Schema):
     """What to change; null clears a date or the organisation."""
 
     name: str | None = None
-    status: str | None = None
+    status: str | None = None  # a new project: ongoing (the domain's default)
     starts: str | None = None
     ends: str | None = None
     organisation: str | int | None = None
     description: str | None = None
+
+
+# A new project: what a change may give, a name it must, and its participants. (Comments,
+# not docstrings: the schema's description would change.)
+class ProjectIn(ProjectPatch):
+    name: str
+    participants: list[str] = []
 
 
 class ProjectFilter(Schema):
@@ -337,14 +334,7 @@ def list_promises(request: HttpRequest, filters: Query[PromiseFilter]) -> dict[s
 @router.post("/promises", response={201: PromiseOut})
 def create_promise(request: HttpRequest, payload: PromiseIn) -> Status[dict[str, Any]]:
     """A promise owed by me to ``person`` (or, ``owed_by_me: false``, by them to me)."""
-    promise = promises.add_promise(
-        actor(request),
-        as_text(payload.person),
-        payload.text,
-        due=payload.due,
-        owed_by_me=payload.owed_by_me,
-        interaction=payload.interaction,
-    )
+    promise = promises.add_promise(actor(request), **arguments(payload, {"person"}))
     return Status(201, promises.promise_as_dict(promise))
 
 
@@ -482,16 +472,7 @@ def list_projects(request: HttpRequest, filters: Query[ProjectFilter]) -> dict[s
 @router.post("/projects", response={201: ProjectOut})
 def create_project(request: HttpRequest, payload: ProjectIn) -> Status[dict[str, Any]]:
     """A new project; each participant is "PERSON" or "PERSON=ROLE"."""
-    project = projects.add_project(
-        actor(request),
-        payload.name,
-        status=payload.status,
-        starts=payload.starts,
-        ends=payload.ends,
-        organisation=as_text(payload.organisation),
-        description=payload.description,
-        participants=payload.participants,
-    )
+    project = projects.add_project(actor(request), **arguments(payload, {"organisation"}))
     return Status(201, projects.project_as_dict(project))
 
 

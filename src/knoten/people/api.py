@@ -16,7 +16,7 @@ from ninja import Query, Router, Schema
 from ninja.responses import Status
 
 from knoten.api.auth import actor
-from knoten.api.kit import Reference, Text
+from knoten.api.kit import Reference, Text, arguments
 from knoten.api.paging import Page, PageParams, page_from
 from knoten.people import (
     affiliations,
@@ -125,20 +125,17 @@ class OrganisationFilter(Window):
     q: Text | None = None
 
 
-class OrganisationIn(Schema):
-    name: Text
-    kind: Text | None = None
-    industry: Text | None = None
-    website: Text | None = None
-    note: Text | None = None
-
-
 class OrganisationPatch(Schema):
     name: Text | None = None
     kind: Text | None = None
     industry: Text | None = None
     website: Text | None = None
     note: Text | None = None
+
+
+# A new organisation: what a change may give, and a name it must.
+class OrganisationIn(OrganisationPatch):
+    name: Text
 
 
 class OrganisationRow(Schema):
@@ -251,18 +248,17 @@ class RelationshipOut(Schema):
     note: str
 
 
-class ImportantDateIn(Schema):
-    kind: Text
-    date: Text
-    label: Text | None = None
-    note: Text | None = None
-
-
 class ImportantDatePatch(Schema):
     kind: Text | None = None
     date: Text | None = None
     label: Text | None = None
     note: Text | None = None
+
+
+# A new important date: what a change may give, and a kind and a date it must.
+class ImportantDateIn(ImportantDatePatch):
+    kind: Text
+    date: Text
 
 
 class ImportantDateOut(Schema):
@@ -358,14 +354,7 @@ def create_contact_point(
     request: HttpRequest, person_id: int, payload: ContactPointIn
 ) -> Status[dict[str, Any]]:
     """An email, phone, website, messenger or address; the same value again is updated."""
-    point = contacts.add_contact(
-        actor(request),
-        person_id,
-        payload.kind,
-        payload.value,
-        label=payload.label,
-        preferred=payload.preferred,
-    )
+    point = contacts.add_contact(actor(request), person_id, **arguments(payload))
     return Status(201, contacts.contact_point_data(point))
 
 
@@ -374,13 +363,7 @@ def update_contact_point(
     request: HttpRequest, point_id: int, payload: ContactPointPatch
 ) -> dict[str, Any]:
     """Change the value, label (``""`` clears it) or preferred flag."""
-    point = contacts.edit_contact_point(
-        actor(request),
-        point_id,
-        value=payload.value,
-        label=payload.label,
-        preferred=payload.preferred,
-    )
+    point = contacts.edit_contact_point(actor(request), point_id, **arguments(payload))
     return contacts.contact_point_data(point)
 
 
@@ -413,14 +396,7 @@ def create_important_date(
     request: HttpRequest, person_id: int, payload: ImportantDateIn
 ) -> Status[dict[str, Any]]:
     """A birthday, anniversary or life event; a second birthday replaces the first."""
-    important = important_dates.add_important_date(
-        actor(request),
-        person_id,
-        payload.kind,
-        payload.date,
-        label=payload.label,
-        note=payload.note,
-    )
+    important = important_dates.add_important_date(actor(request), person_id, **arguments(payload))
     return Status(201, important_dates.important_date_data(important))
 
 
@@ -429,14 +405,7 @@ def update_important_date(
     request: HttpRequest, date_id: int, payload: ImportantDatePatch
 ) -> dict[str, Any]:
     """Change the kind, date, label or note (``""`` clears label or note)."""
-    important = important_dates.edit_important_date(
-        actor(request),
-        date_id,
-        kind=payload.kind,
-        date=payload.date,
-        label=payload.label,
-        note=payload.note,
-    )
+    important = important_dates.edit_important_date(actor(request), date_id, **arguments(payload))
     return important_dates.important_date_data(important)
 
 
@@ -468,14 +437,7 @@ def list_organisations(request: HttpRequest, filters: Query[OrganisationFilter])
 def create_organisation(request: HttpRequest, payload: OrganisationIn) -> Status[dict[str, Any]]:
     """A new organisation; ``kind`` in English or German."""
     member = actor(request)
-    org = organisations.add_organisation(
-        member,
-        payload.name,
-        kind=payload.kind,
-        industry=payload.industry,
-        website=payload.website,
-        note=payload.note,
-    )
+    org = organisations.add_organisation(member, **arguments(payload))
     return Status(201, organisation_page.organisation_detail(member, org))
 
 
@@ -491,15 +453,7 @@ def update_organisation(
 ) -> dict[str, Any]:
     """Change what is given (``""`` clears industry, website or note)."""
     member = actor(request)
-    org = organisations.edit_organisation(
-        member,
-        organisation_id,
-        name=payload.name,
-        kind=payload.kind,
-        industry=payload.industry,
-        website=payload.website,
-        note=payload.note,
-    )
+    org = organisations.edit_organisation(member, organisation_id, **arguments(payload))
     return organisation_page.organisation_detail(member, org)
 
 
@@ -530,16 +484,8 @@ def list_affiliations(
 @router.post("/affiliations", response={201: AffiliationOut})
 def create_affiliation(request: HttpRequest, payload: AffiliationIn) -> Status[dict[str, Any]]:
     """A job, function, education or membership; a new organisation name is created."""
-    affiliation = affiliations.add_affiliation(
-        actor(request),
-        str(payload.person),
-        str(payload.organisation),
-        payload.kind,
-        title=payload.title,
-        start=payload.start,
-        end=payload.end,
-        note=payload.note,
-    )
+    people = {"person", "organisation"}
+    affiliation = affiliations.add_affiliation(actor(request), **arguments(payload, people))
     return Status(201, affiliations.affiliation_as_dict(affiliation, person=True))
 
 
@@ -556,17 +502,8 @@ def update_affiliation(
     request: HttpRequest, affiliation_id: int, payload: AffiliationPatch
 ) -> dict[str, Any]:
     """Change what is given (``""`` clears title, start, end or note)."""
-    organisation = payload.organisation
-    affiliation = affiliations.edit_affiliation(
-        actor(request),
-        affiliation_id,
-        organisation=str(organisation) if organisation is not None else None,
-        kind=payload.kind,
-        title=payload.title,
-        start=payload.start,
-        end=payload.end,
-        note=payload.note,
-    )
+    sent = arguments(payload, {"organisation"})
+    affiliation = affiliations.edit_affiliation(actor(request), affiliation_id, **sent)
     return affiliations.affiliation_as_dict(affiliation, person=True)
 
 
@@ -606,15 +543,7 @@ def list_relationships(
 @router.post("/relationships", response={201: RelationshipOut})
 def create_relationship(request: HttpRequest, payload: RelationshipIn) -> Status[dict[str, Any]]:
     """Record that ``a`` is ``kind`` of ``b``; the same relationship again is updated."""
-    relationship = relationships.relate(
-        actor(request),
-        str(payload.a),
-        str(payload.b),
-        payload.kind,
-        trust=payload.trust,
-        since=payload.since,
-        note=payload.note,
-    )
+    relationship = relationships.relate(actor(request), **arguments(payload, {"a", "b"}))
     return Status(201, relationships.relationship_as_dict(relationship))
 
 
@@ -638,12 +567,7 @@ def update_relationship(
 ) -> dict[str, Any]:
     """Change the kind, trust, since or note (``""`` clears trust, since or note)."""
     relationship = relationships.edit_relationship(
-        actor(request),
-        relationship_id,
-        kind=payload.kind,
-        trust=payload.trust,
-        since=payload.since,
-        note=payload.note,
+        actor(request), relationship_id, **arguments(payload)
     )
     return relationships.relationship_as_dict(relationship)
 

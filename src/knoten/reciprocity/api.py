@@ -18,7 +18,7 @@ from ninja import Query, Router, Schema
 from ninja.responses import Status
 
 from knoten.api.auth import actor
-from knoten.api.kit import Reference, as_text, changes
+from knoten.api.kit import Reference, arguments, changes
 from knoten.api.paging import Page, page_from, page_of, page_of_list
 from knoten.core.limits import storable
 from knoten.core.models import Member
@@ -283,8 +283,10 @@ class RoiFilter(Schema):
     offset: int = 0
 
 
-# The fields that name a person: one sent as a number is an id.
+# The fields that name a person, and those that name a channel: one sent as a number is
+# an id.
 PEOPLE = {"giver", "receiver", "recommender", "recipient", "beneficiary"}
+CHANNELS = {"event", "organisation", "circle"}
 
 
 def _date(value: str | None, field: str) -> dt.date | None:
@@ -318,20 +320,7 @@ def list_favours(request: HttpRequest, filters: Query[FavourFilter]) -> dict[str
 @router.post("/favours", response={201: FavourOut})
 def create_favour(request: HttpRequest, payload: FavourIn) -> Status[dict[str, Any]]:
     """Record a favour; a person is a name, an id or "me"."""
-    favour = s.add_favour(
-        actor(request),
-        giver=as_text(payload.giver),
-        receiver=as_text(payload.receiver),
-        kind=payload.kind,
-        on=payload.on,
-        value=payload.value,
-        minutes=payload.minutes,
-        note=payload.note,
-        outcome=payload.outcome,
-        won_value=payload.won_value,
-        thanked=payload.thanked,
-        interaction=payload.interaction,
-    )
+    favour = s.add_favour(actor(request), **arguments(payload, PEOPLE))
     return Status(201, s.favour_as_dict(favour))
 
 
@@ -402,17 +391,7 @@ def create_recommendation(
 ) -> Status[dict[str, Any]]:
     """Record a recommendation, the triangle of three different people."""
     member = actor(request)
-    found = s.add_recommendation(
-        member,
-        recommender=as_text(payload.recommender),
-        recipient=as_text(payload.recipient),
-        beneficiary=as_text(payload.beneficiary),
-        on=payload.on,
-        context=payload.context,
-        outcome=payload.outcome,
-        won_value=payload.won_value,
-        interaction=payload.interaction,
-    )
+    found = s.add_recommendation(member, **arguments(payload, PEOPLE))
     return Status(201, _recommendation(member)(found))
 
 
@@ -477,16 +456,7 @@ def list_channel_costs(request: HttpRequest, filters: Query[ChannelCostFilter]) 
 @router.post("/channel-costs", response={201: ChannelCostOut})
 def create_channel_cost(request: HttpRequest, payload: ChannelCostIn) -> Status[dict[str, Any]]:
     """Record a membership fee, committee hours or a ticket for one channel."""
-    cost = s.add_channel_cost(
-        actor(request),
-        event=as_text(payload.event),
-        organisation=as_text(payload.organisation),
-        circle=as_text(payload.circle),
-        on=payload.on,
-        amount=payload.amount,
-        hours=payload.hours,
-        note=payload.note,
-    )
+    cost = s.add_channel_cost(actor(request), **arguments(payload, CHANNELS))
     return Status(201, s.channel_cost_as_dict(cost))
 
 

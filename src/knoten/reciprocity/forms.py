@@ -5,9 +5,9 @@ share them."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from django.utils.translation import gettext as _
 
@@ -54,33 +54,75 @@ class Field:
     hint: str = ""
 
 
-def form_fields(
-    fields: Sequence[Field], values: Mapping[str, str], errors: Mapping[str, str], prefix: str
+class Drawable(Protocol):
+    """A form's field as :func:`drawn_fields` reads it (this module's :class:`Field`, and
+    the person page's)."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def label(self) -> object: ...
+
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def person(self) -> bool: ...
+
+    @property
+    def hint(self) -> object: ...
+
+
+D = TypeVar("D", bound=Drawable)
+
+
+def drawn_fields(
+    fields: Sequence[D],
+    values: Mapping[str, str],
+    errors: Mapping[str, str],
+    ids: Callable[[str], tuple[str, str, str]],
+    more: Callable[[D], dict[str, Any]],
 ) -> list[dict[str, Any]]:
-    """What ``reciprocity/form.html`` needs to draw each field; the first one with a
-    message, or else the first of all, takes the focus."""
+    """What ``web/parts/form_field.html`` needs to draw each field: the ids of its input,
+    its hint and its message (``ids(name)``), its label, value and message, and what
+    ``more`` adds (its choices; whether it is required). The first field with a message,
+    or else the first of all, takes the focus."""
     focus = next((f.name for f in fields if f.name in errors), fields[0].name)
     drawn = []
     for f in fields:
-        ident = f"{prefix}-{f.name}"
+        ident, hint_id, error_id = ids(f.name)
         error = errors.get(f.name, "")
-        described = [f"{ident}-hint" if f.hint else "", f"{ident}-error" if error else ""]
+        described = [hint_id if f.hint else "", error_id if error else ""]
         drawn.append(
             {
                 "name": f.name,
                 "id": ident,
+                "hint_id": hint_id,
+                "error_id": error_id,
                 "label": f.label,
                 "kind": f.kind,
                 "value": values.get(f.name, ""),
                 "error": error,
-                "choices": f.choices,
                 "person": f.person,
                 "hint": f.hint,
                 "describedby": " ".join(part for part in described if part),
                 "autofocus": f.name == focus,
+                **more(f),
             }
         )
     return drawn
+
+
+def form_fields(
+    fields: Sequence[Field], values: Mapping[str, str], errors: Mapping[str, str], prefix: str
+) -> list[dict[str, Any]]:
+    """The fields of a ``reciprocity/form.html``, their ids starting with ``prefix``."""
+
+    def ids(name: str) -> tuple[str, str, str]:
+        return f"{prefix}-{name}", f"{prefix}-{name}-hint", f"{prefix}-{name}-error"
+
+    return drawn_fields(fields, values, errors, ids, lambda f: {"choices": f.choices})
 
 
 def _person_hint() -> str:

@@ -6,13 +6,14 @@ Another network's favour is a 404.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
-from django.contrib import messages
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from knoten.core.errors import InvalidInput, KnotenError, NotFound
@@ -24,26 +25,17 @@ from knoten.reciprocity import vocabulary as v
 from knoten.reciprocity.forms import FAVOUR_FIELDS, favour_fields
 from knoten.reciprocity.models import Favour, Recommendation
 from knoten.reciprocity.views.editing import (
-    OUTCOME_FIELDS,
-    back_url,
+    RecordForm,
     deleted_response,
-    form_page,
     name_of,
-    outcome_page,
-    posted_fields,
+    outcome_change,
     row_response,
-    shown_as_typed,
+    shown_name,
+    won_shown,
 )
 from knoten.reciprocity.views.shown import favour_rows, recommendation_rows
 from knoten.web import kit
-from knoten.web.kit import (
-    attempt,
-    current_member,
-    form_errors,
-    is_fragment_request,
-    options,
-    page_number,
-)
+from knoten.web.kit import current_member, form_errors, options, page_number
 
 FILTERS = ("person", "kind", "role", "since", "until")
 
@@ -141,28 +133,24 @@ def favours(request: HttpRequest) -> HttpResponse:
 # --- adding and editing a favour -------------------------------------------------------
 
 
-def _favour_form(
-    request: HttpRequest,
-    member: Member,
-    values: Mapping[str, str],
-    errors: Mapping[str, str],
-    favour: Favour | None = None,
-) -> HttpResponse:
-    if favour is None:
-        title, action = _("Add a favour"), reverse("reciprocity:favour_add")
-    else:
-        title = _("Edit the favour")
-        action = reverse("reciprocity:favour_edit", kwargs={"favour_id": favour.pk})
-    return form_page(
-        request,
-        member,
-        title=title,
-        fields=favour_fields(),
-        values=values,
-        errors=errors,
-        action=action,
-        prefix="favour",
-    )
+FORM = RecordForm(
+    "favour", _lazy("Add a favour"), _lazy("Edit the favour"), favour_fields, FAVOUR_FIELDS
+)
+
+
+def _favour_changes(values: Mapping[str, str]) -> dict[str, Any]:
+    """What an add or edit form of a favour sent, as the service takes it (but the day)."""
+    return {
+        "giver": values["giver"],
+        "receiver": values["receiver"],
+        "kind": values["kind"],
+        "value": values["value"] or None,
+        "minutes": values["minutes"] or None,
+        "note": values["note"],
+        "outcome": values["outcome"] or None,
+        "won_value": values["won_value"] or None,
+        "thanked": values["thanked"] == "on",
+    }
 
 
 @require_http_methods(["GET", "POST"])
@@ -174,50 +162,30 @@ def favour_add(request: HttpRequest) -> HttpResponse:
         values.update(kind=s.DEFAULT_KIND, outcome=s.DEFAULT_OUTCOME)
         values["giver"] = name_of(member, request.GET.get("giver", "")) or _("me")
         values["receiver"] = name_of(member, request.GET.get("receiver", ""))
-        return _favour_form(request, member, values, {})
-    values = posted_fields(request, FAVOUR_FIELDS)
-    favour, errors = attempt(
-        lambda: s.add_favour(
-            member,
-            giver=values["giver"],
-            receiver=values["receiver"],
-            kind=values["kind"],
-            on=values["on"] or None,
-            value=values["value"] or None,
-            minutes=values["minutes"] or None,
-            note=values["note"],
-            outcome=values["outcome"] or None,
-            won_value=values["won_value"] or None,
-            thanked=values["thanked"] == "on",
-        ),
-        FAVOUR_FIELDS,
-    )
-    if favour is None:
-        return _favour_form(request, member, shown_as_typed(request, values), errors)
-    messages.success(
+        return FORM.page(request, member, values, {})
+    return FORM.saved(
         request,
-        _("Favour saved: %(giver)s → %(receiver)s.")
-        % {"giver": favour.giver.full_name, "receiver": favour.receiver.full_name},
+        member,
+        None,
+        lambda values: s.add_favour(member, on=values["on"] or None, **_favour_changes(values)),
+        lambda favour: (
+            _("Favour saved: %(giver)s → %(receiver)s.")
+            % {"giver": favour.giver.full_name, "receiver": favour.receiver.full_name}
+        ),
     )
-    return redirect(back_url(request, reverse("reciprocity:favours")))
 
 
 def _favour_values(favour: Favour, me_id: int) -> dict[str, str]:
-    def name(person: Person) -> str:
-        return _("me") if person.pk == me_id else person.full_name
-
     return {
-        "giver": name(favour.giver),
-        "receiver": name(favour.receiver),
+        "giver": shown_name(favour.giver, me_id),
+        "receiver": shown_name(favour.receiver, me_id),
         "kind": favour.kind,
         "on": favour.given_on.isoformat(),
         "value": f"{favour.value} {favour.currency}" if favour.value is not None else "",
         "minutes": "" if favour.effort_minutes is None else str(favour.effort_minutes),
         "note": favour.note,
         "outcome": favour.outcome,
-        "won_value": (
-            f"{favour.won_value} {favour.won_currency}" if favour.won_value is not None else ""
-        ),
+        "won_value": won_shown(favour),
         "thanked": "on" if favour.thanked_on else "",
     }
 
@@ -228,31 +196,14 @@ def favour_edit(request: HttpRequest, favour_id: int) -> HttpResponse:
     member = current_member(request)
     favour = _favour(member, favour_id)
     if request.method != "POST":
-        return _favour_form(request, member, _favour_values(favour, member.me.pk), {}, favour)
-    values = posted_fields(request, FAVOUR_FIELDS)
-    # An emptied date leaves the day as it was.
-    day = {"on": values["on"]} if values["on"] else {}
-    done, errors = attempt(
-        lambda: s.edit_favour(
-            member,
-            favour.pk,
-            giver=values["giver"],
-            receiver=values["receiver"],
-            kind=values["kind"],
-            **day,
-            value=values["value"] or None,
-            minutes=values["minutes"] or None,
-            note=values["note"],
-            outcome=values["outcome"] or None,
-            won_value=values["won_value"] or None,
-            thanked=values["thanked"] == "on",
-        ),
-        FAVOUR_FIELDS,
-    )
-    if done is None:
-        return _favour_form(request, member, shown_as_typed(request, values), errors, favour)
-    messages.success(request, _("Favour saved."))
-    return redirect(back_url(request, reverse("reciprocity:favours")))
+        return FORM.page(request, member, _favour_values(favour, member.me.pk), {}, favour.pk)
+
+    def save(values: dict[str, str]) -> Favour:
+        # An emptied date leaves the day as it was.
+        day: dict[str, Any] = {"on": values["on"]} if values["on"] else {}
+        return s.edit_favour(member, favour.pk, **day, **_favour_changes(values))
+
+    return FORM.saved(request, member, favour.pk, save, lambda _favour: _("Favour saved."))
 
 
 # --- one-click changes to a row: thank, outcome, delete ---------------------------------
@@ -265,7 +216,7 @@ def favour_thank(request: HttpRequest, favour_id: int) -> HttpResponse:
     _favour(member, favour_id)
     with transaction.atomic():
         favour = s.thank_favour(member, favour_id)
-    return row_response(request, member, favour=favour, default=reverse("reciprocity:favours"))
+    return row_response(request, member, favour, default=reverse("reciprocity:favours"))
 
 
 @require_http_methods(["GET", "POST"])
@@ -273,22 +224,12 @@ def favour_outcome(request: HttpRequest, favour_id: int) -> HttpResponse:
     """What came of a favour; "order won" with the order's value."""
     member = current_member(request)
     favour = _favour(member, favour_id)
-    row = favour_rows([favour], member.me.pk)[0]
-    if request.method != "POST":
-        values = {"outcome": favour.outcome, "value": _favour_values(favour, 0)["won_value"]}
-        return outcome_page(request, member, values, {}, favour=row)
-    values = {name: request.POST.get(name, "").strip() for name in OUTCOME_FIELDS}
-    done, errors = attempt(
-        lambda: s.set_favour_outcome(
-            member, favour.pk, values["outcome"], value=values["value"] or None
-        ),
-        OUTCOME_FIELDS,
-    )
-    default = reverse("reciprocity:favours")
-    if errors and not is_fragment_request(request):
-        return outcome_page(request, member, values, errors, favour=row)
-    return row_response(
-        request, member, favour=done or _favour(member, favour_id), errors=errors, default=default
+    return outcome_change(
+        request,
+        member,
+        favour,
+        lambda outcome, value: s.set_favour_outcome(member, favour.pk, outcome, value=value),
+        lambda: _favour(member, favour_id),
     )
 
 
@@ -296,6 +237,6 @@ def favour_outcome(request: HttpRequest, favour_id: int) -> HttpResponse:
 def favour_delete(request: HttpRequest, favour_id: int) -> HttpResponse:
     member = current_member(request)
     favour = _favour(member, favour_id)
-    with transaction.atomic():
-        s.delete_favour(member, favour.pk)
-    return deleted_response(request, _("The favour is deleted."))
+    return deleted_response(
+        request, lambda: s.delete_favour(member, favour.pk), _("The favour is deleted.")
+    )

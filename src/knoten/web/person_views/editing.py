@@ -22,6 +22,7 @@ from knoten.core.models import Member
 from knoten.journal.models import ProjectRole
 from knoten.people.lookup import is_about_person
 from knoten.people.models import Person
+from knoten.reciprocity.forms import drawn_fields
 from knoten.web.kit import current_member, is_fragment_request, page_response, posted_values
 from knoten.web.person_views import (
     basics,
@@ -33,7 +34,7 @@ from knoten.web.person_views import (
     promises,
     relationships,
 )
-from knoten.web.person_views.base import Action, Form, Values, person_of, problem_text
+from knoten.web.person_views.base import Action, Field, Form, Values, person_of, problem_text
 from knoten.web.person_views.page import page_data, section_response, swap_anyway
 from knoten.web.picking import person_ref
 
@@ -85,29 +86,15 @@ def _problem_field(problem: KnotenError, form: Form) -> str:
 
 def _form_fields(form: Form, values: Values, errors: dict[str, str]) -> list[dict[str, Any]]:
     """What the form template needs to draw each field: label, value, message, choices."""
-    fields = []
-    focus = next((f.name for f in form.fields if f.name in errors), form.fields[0].name)
-    for f in form.fields:
-        ident = f"id_{form.section}_{f.name}"
-        error = errors.get(f.name, "")
-        described = [f"hint_{ident}" if f.hint else "", f"error_{ident}" if error else ""]
-        fields.append(
-            {
-                "name": f.name,
-                "id": ident,
-                "label": f.label,
-                "kind": f.kind,
-                "value": values.get(f.name, ""),
-                "error": error,
-                "choices": f.choices() if f.choices else [],
-                "person": f.person,
-                "hint": f.hint,
-                "required": f.required,
-                "describedby": " ".join(part for part in described if part),
-                "autofocus": f.name == focus,
-            }
-        )
-    return fields
+
+    def ids(name: str) -> tuple[str, str, str]:
+        ident = f"id_{form.section}_{name}"
+        return ident, f"hint_{ident}", f"error_{ident}"
+
+    def more(f: Field) -> dict[str, Any]:
+        return {"choices": f.choices() if f.choices else [], "required": f.required}
+
+    return drawn_fields(form.fields, values, errors, ids, more)
 
 
 def _saved(
