@@ -20,6 +20,7 @@ from knoten.core.errors import InvalidInput
 from knoten.core.limits import check_window, page, storable
 from knoten.core.models import Member
 from knoten.core.reading import any_day, flag, line, long_text, past_day, whole_minutes
+from knoten.core.records import save_edits
 from knoten.core.words import resolve_word
 from knoten.journal import vocabulary as v
 from knoten.journal.events import attend, resolve_event
@@ -255,10 +256,7 @@ def edit_interaction(
     people = None if participants is None else _participants(actor, participants)
 
     with changes.atomic():
-        for name, value in edits.items():
-            setattr(found, name, value)
-        if edits:
-            found.save(update_fields=list(edits))
+        save_edits(found, edits)
         if people is not None:
             keep = {p.pk for p in people}
             had = set(found.participations.values_list("person_id", flat=True))

@@ -16,7 +16,7 @@ from django.db.models import F, Q
 from knoten.core import changes
 from knoten.core.clock import today
 from knoten.core.data import iso, reference
-from knoten.core.errors import InvalidInput, NotFound
+from knoten.core.errors import InvalidInput
 from knoten.core.folding import fold
 from knoten.core.limits import page, storable
 from knoten.core.models import Member
@@ -32,7 +32,14 @@ from knoten.core.resolving import resolve_named
 from knoten.core.words import resolve_word
 from knoten.journal import vocabulary as v
 from knoten.journal.models import Attendance, Event
-from knoten.journal.references import organisation_to_set, other_people
+from knoten.journal.records import (
+    check_new_organisation,
+    remove_link,
+    required_name,
+    save_named_edits,
+    set_link,
+)
+from knoten.journal.references import other_people
 from knoten.journal.references import person as named_person
 from knoten.people.lookup import ensure_organisation
 from knoten.people.models import Organisation, Person
@@ -104,13 +111,6 @@ def attend(event: Event, people: Sequence[Person], status: str) -> list[Attendan
     return result
 
 
-def _name(value: str, field: str = "name") -> str:
-    title = line(value, field, 300)
-    if not title:
-        raise InvalidInput(field, value, "is empty; an event needs a name")
-    return title
-
-
 def _day_or_none(value: str | dt.date | None, field: str) -> dt.date | None:
     return None if value is None or value == "" else any_day(value, field)
 
@@ -132,7 +132,7 @@ def add_event(
     """A new event (fair, conference, meetup …), with the people expected there.
 
     Without ``kind`` it is a meetup."""
-    title = _name(name)
+    title = required_name(name, "an event")
     where = line(place, "place", 300)
     notes = long_text(note, "note")
     storable("organiser", organiser)
@@ -145,10 +145,7 @@ def add_event(
     check_order(start, end, ends, "ends")
     amount, currency = (None, None) if cost is None or cost == "" else parse_amount(cost, "cost")
     spent = None if hours is None or hours == "" else parse_hours(hours, "hours")
-    if isinstance(organiser, Organisation) and organiser.network_id != actor.network_id:
-        raise NotFound("organiser", organiser.pk)
-    if isinstance(organiser, str) and organiser and not organiser.strip():
-        raise InvalidInput("organiser", organiser, "is empty; give the organisation's name")
+    check_new_organisation(actor, organiser, "organiser")
     people = other_people(actor, attendees, "attendee")
 
     with changes.atomic():
@@ -207,7 +204,7 @@ def edit_event(
     found = resolve_event(actor, event)
     edits: dict[str, Any] = {}
     if name is not None:
-        edits["name"] = _name(name)
+        edits["name"] = required_name(name, "an event")
     if kind is not None:
         storable("kind", kind)
         edits["kind"] = resolve_word(v.EVENT_KINDS, kind, "kind")
@@ -239,20 +236,7 @@ def edit_event(
             edits["hours_spent"] = parse_hours(hours, "hours")
     if note is not None:
         edits["notes"] = long_text(note, "note")
-    organisation = None if organiser is None else organisation_to_set(actor, organiser, "organiser")
-
-    with changes.atomic():
-        if organiser is not None:
-            edits["organiser"] = (
-                None
-                if organisation is None
-                else ensure_organisation(actor, organisation, "organiser")
-            )
-        for field_name, value in edits.items():
-            setattr(found, field_name, value)
-        if edits:
-            # save() folds the name again.
-            found.save(update_fields=[*edits, "folded_name"])
+    save_named_edits(actor, found, edits, "organiser", organiser)
     return Event.objects.select_related("organiser").get(pk=found.pk)
 
 
@@ -273,24 +257,15 @@ def set_attendance(
     code = _ATTENDANCE_WORDS.get(fold(str(status)))
     if code is None:
         raise InvalidInput("status", status, "is not an attendance status; use expected or met")
-    with changes.atomic():
-        attendance, _ = Attendance.objects.update_or_create(
-            event=found,
-            person=who,
-            defaults={"status": code},
-            create_defaults={"status": code, "network_id": actor.network_id},
-        )
-    return attendance
+    return set_link(Attendance, actor.network_id, {"status": code}, event=found, person=who)
 
 
 def remove_attendance(actor: Member, event: str | int | Event, person: str | int | Person) -> None:
     """Forget that a person was expected at or met at an event."""
     found = resolve_event(actor, event)
     who = named_person(actor, person, "person")
-    with changes.atomic():
-        removed, _ = Attendance.objects.filter(event=found, person=who).delete()
-    if not removed:
-        raise NotFound("attendance", f"{who.full_name} at {found.name}")
+    shown = f"{who.full_name} at {found.name}"
+    remove_link(Attendance.objects.filter(event=found, person=who), "attendance", shown)
 
 
 def mark_met(

@@ -10,7 +10,7 @@ from django.db.models import Prefetch, QuerySet
 
 from knoten.core import changes
 from knoten.core.data import iso, reference
-from knoten.core.errors import InvalidInput, NotFound
+from knoten.core.errors import InvalidInput
 from knoten.core.limits import page, storable
 from knoten.core.models import Member
 from knoten.core.partial_dates import PartialDate
@@ -19,7 +19,13 @@ from knoten.core.resolving import resolve_named
 from knoten.core.words import resolve_word
 from knoten.journal import vocabulary as v
 from knoten.journal.models import Project, ProjectRole
-from knoten.journal.references import organisation_to_set
+from knoten.journal.records import (
+    check_new_organisation,
+    remove_link,
+    required_name,
+    save_named_edits,
+    set_link,
+)
 from knoten.journal.references import person as named_person
 from knoten.people.lookup import ensure_organisation, resolve_person
 from knoten.people.models import Organisation, Person
@@ -57,13 +63,6 @@ def with_roles(projects: QuerySet[Project]) -> QuerySet[Project]:
     )
 
 
-def _name(value: str) -> str:
-    title = line(value, "name", 300)
-    if not title:
-        raise InvalidInput("name", value, "is empty; a project needs a name")
-    return title
-
-
 def add_project(
     actor: Member,
     name: str,
@@ -78,7 +77,7 @@ def add_project(
     """A new project; each participant is "PERSON" or "PERSON=ROLE" ("Anna Schmidt=lead").
 
     Without ``status`` it is ongoing."""
-    title = _name(name)
+    title = required_name(name, "a project")
     storable("organisation", organisation)
     storable("participants", list(participants))
     note = long_text(description, "description")
@@ -88,10 +87,7 @@ def add_project(
     start = partial_date(starts, "starts")
     end = partial_date(ends, "ends")
     check_order(start, end, ends, "ends")
-    if isinstance(organisation, Organisation) and organisation.network_id != actor.network_id:
-        raise NotFound("organisation", organisation.pk)
-    if isinstance(organisation, str) and organisation.strip() == "" and organisation:
-        raise InvalidInput("organisation", organisation, "is empty; give the organisation's name")
+    check_new_organisation(actor, organisation, "organisation")
     roles: dict[int, tuple[Person, str]] = {}
     for entry in participants:
         who, _, role = str(entry).partition("=")
@@ -157,7 +153,7 @@ def edit_project(
     found = resolve_project(actor, project)
     edits: dict[str, Any] = {}
     if name is not None:
-        edits["name"] = _name(name)
+        edits["name"] = required_name(name, "a project")
     if status is not None:
         storable("status", status)
         edits["status"] = resolve_word(v.PROJECT_STATUSES, status, "status")
@@ -177,19 +173,7 @@ def edit_project(
         edits["starts_on"], edits["ends_on"] = iso(start), iso(end)
     if description is not None:
         edits["description"] = long_text(description, "description")
-    chosen = (
-        None if organisation is None else organisation_to_set(actor, organisation, "organisation")
-    )
-
-    with changes.atomic():
-        if organisation is not None:
-            edits["organisation"] = (
-                None if chosen is None else ensure_organisation(actor, chosen, "organisation")
-            )
-        for field_name, value in edits.items():
-            setattr(found, field_name, value)
-        if edits:
-            found.save(update_fields=[*edits, "folded_name"])
+    save_named_edits(actor, found, edits, "organisation", organisation)
     return with_roles(Project.objects.filter(pk=found.pk)).get()
 
 
@@ -207,14 +191,7 @@ def set_project_role(
     found = resolve_project(actor, project)
     who = named_person(actor, person, "person")
     text = line(role, "role", 200)
-    with changes.atomic():
-        entry, _ = ProjectRole.objects.update_or_create(
-            project=found,
-            person=who,
-            defaults={"role": text},
-            create_defaults={"role": text, "network_id": actor.network_id},
-        )
-    return entry
+    return set_link(ProjectRole, actor.network_id, {"role": text}, project=found, person=who)
 
 
 def remove_project_role(
@@ -223,7 +200,5 @@ def remove_project_role(
     """Take a person off a project."""
     found = resolve_project(actor, project)
     who = named_person(actor, person, "person")
-    with changes.atomic():
-        removed, _ = ProjectRole.objects.filter(project=found, person=who).delete()
-    if not removed:
-        raise NotFound("role", f"{who.full_name} in {found.name}")
+    shown = f"{who.full_name} in {found.name}"
+    remove_link(ProjectRole.objects.filter(project=found, person=who), "role", shown)

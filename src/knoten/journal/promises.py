@@ -15,11 +15,12 @@ from django.db.models import F, Q
 from knoten.core import changes
 from knoten.core.clock import today
 from knoten.core.data import iso, reference
-from knoten.core.errors import InvalidInput, NotFound
+from knoten.core.errors import InvalidInput
 from knoten.core.folding import fold_words
 from knoten.core.limits import page, storable
 from knoten.core.models import Member
-from knoten.core.reading import clean, due_day, flag, line, lookup_id, past_day
+from knoten.core.reading import clean, due_day, flag, line, past_day
+from knoten.core.records import by_id, save_edits
 from knoten.journal.models import Interaction, Promise
 from knoten.journal.references import other_people
 from knoten.journal.references import person as named_person
@@ -84,11 +85,8 @@ def promise_as_dict(promise: Promise) -> dict[str, Any]:
 
 def _promise(actor: Member, promise_id: int | str) -> Promise:
     """One promise ``actor`` may see, by id."""
-    pk = lookup_id(promise_id, "promise")
-    found = visible_promises(actor).select_related("debtor", "creditor").filter(pk=pk).first()
-    if found is None:
-        raise NotFound("promise", pk)
-    return found
+    promises = visible_promises(actor).select_related("debtor", "creditor")
+    return by_id(promises, promise_id, "promise")
 
 
 def _due(value: str | dt.date, *, relative_to: dt.date | None = None) -> dt.date:
@@ -209,10 +207,7 @@ def edit_promise(
         if (promise.debtor_id == me) != wanted:
             edits["debtor"], edits["creditor"] = promise.creditor, promise.debtor
     with changes.atomic():
-        for name, value in edits.items():
-            setattr(promise, name, value)
-        if edits:
-            promise.save(update_fields=list(edits))
+        save_edits(promise, edits)
     return promise
 
 
@@ -227,8 +222,7 @@ def complete_promise(
         )
     done = past_day(on, "on", hint="mark a promise done once it is kept")
     with changes.atomic():
-        promise.done_on = done
-        promise.save(update_fields=["done_on"])
+        save_edits(promise, {"done_on": done})
     return promise
 
 
@@ -238,8 +232,7 @@ def reopen_promise(actor: Member, promise_id: int | str) -> Promise:
     if promise.done_on is None:
         raise InvalidInput("promise", promise.pk, "is open; only a kept promise can be reopened")
     with changes.atomic():
-        promise.done_on = None
-        promise.save(update_fields=["done_on"])
+        save_edits(promise, {"done_on": None})
     return promise
 
 

@@ -19,7 +19,7 @@ from knoten.journal import events as journal_events
 from knoten.journal import vocabulary as journal_words
 from knoten.journal.models import Event
 from knoten.profiles import event as event_profile
-from knoten.web import kit
+from knoten.web import directory_views, kit
 from knoten.web.picking import person_ref
 
 EVENT_FIELDS = (
@@ -127,17 +127,16 @@ def event(request: HttpRequest, event_id: int) -> HttpResponse:
 @require_POST
 def event_met(request: HttpRequest, event_id: int) -> HttpResponse:
     """Mark that I met someone at the event (one of those expected, or anyone named)."""
-    member = kit.current_member(request)
-    found = kit.detail_or_404(lambda: journal_events.resolve_event(member, event_id))
     values = {"person": request.POST.get("person", "").strip(), "status": "met"}
-    return PAGES.part_change(
+    return directory_views.part_change(
+        PAGES,
         request,
-        member,
         event_id,
-        lambda: journal_events.mark_met(
+        journal_events.resolve_event,
+        values,
+        lambda member, found: journal_events.mark_met(
             member, found, [person_ref(request.POST, values["person"])]
         ),
-        values,
         {"people": "person"},
     )
 
@@ -145,32 +144,30 @@ def event_met(request: HttpRequest, event_id: int) -> HttpResponse:
 @require_POST
 def event_attendance(request: HttpRequest, event_id: int) -> HttpResponse:
     """Note that a person will be there ("expected") or that I met them there ("met")."""
-    member = kit.current_member(request)
-    found = kit.detail_or_404(lambda: journal_events.resolve_event(member, event_id))
     values = kit.posted_values(request, ("person", "status"))
-    return PAGES.part_change(
+    return directory_views.part_change(
+        PAGES,
         request,
-        member,
         event_id,
-        lambda: journal_events.set_attendance(
+        journal_events.resolve_event,
+        values,
+        lambda member, found: journal_events.set_attendance(
             member, found, person_ref(request.POST, values["person"]), values["status"]
         ),
-        values,
     )
 
 
 @require_POST
 def event_attendance_remove(request: HttpRequest, event_id: int) -> HttpResponse:
     """Forget that a person was expected at, or met at, the event."""
-    member = kit.current_member(request)
-    found = kit.detail_or_404(lambda: journal_events.resolve_event(member, event_id))
     values = {"person": request.POST.get("person", "").strip(), "status": "expected"}
-    return PAGES.part_change(
+    return directory_views.part_change(
+        PAGES,
         request,
-        member,
         event_id,
-        lambda: journal_events.remove_attendance(member, found, values["person"]),
+        journal_events.resolve_event,
         values,
+        lambda member, found: journal_events.remove_attendance(member, found, values["person"]),
         {"attendance": "form"},
     )
 
@@ -195,14 +192,12 @@ def _event_values(data: Mapping[str, Any]) -> dict[str, str]:
 @require_http_methods(["GET", "POST"])
 def event_edit(request: HttpRequest, event_id: int) -> HttpResponse:
     """Change an event's facts; an emptied field is cleared, one not sent is kept."""
-    member = kit.current_member(request)
-    data = _event_detail(member, event_id)
-    return PAGES.edit(
+    return directory_views.edit_page(
+        PAGES,
         request,
-        member,
-        data,
-        _event_values(data),
-        lambda posted: journal_events.edit_event(
+        event_id,
+        _event_values,
+        lambda member, posted: journal_events.edit_event(
             member,
             event_id,
             name=posted["name"],
@@ -221,14 +216,12 @@ def event_edit(request: HttpRequest, event_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def event_delete(request: HttpRequest, event_id: int) -> HttpResponse:
     """Ask first (GET), then delete (POST) the event and its attendance."""
-    member = kit.current_member(request)
-    data = _event_detail(member, event_id)
-    return PAGES.delete(
+    return directory_views.delete_page(
+        PAGES,
         request,
-        member,
-        data,
-        lambda: journal_events.delete_event(member, event_id),
-        statement=_("This deletes the event “%(name)s” for good.") % {"name": data["name"]},
+        event_id,
+        journal_events.delete_event,
+        statement=_("This deletes the event “%(name)s” for good."),
         consequence=_(
             "Who was expected and whom you met there is forgotten; the conversations "
             "there stay, without the event."

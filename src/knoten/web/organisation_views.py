@@ -7,6 +7,7 @@ the same functions as the command line and the API, built on :mod:`knoten.web.ki
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
@@ -19,14 +20,30 @@ from knoten.journal import vocabulary as journal_words
 from knoten.people import organisations as organisation_rules
 from knoten.people import vocabulary as people_words
 from knoten.profiles import organisation as organisation_page
-from knoten.web import kit
+from knoten.web import directory_views, kit
 
 ORGANISATION_FIELDS = ("name", "kind", "industry", "website", "note")
+
+
+def _organisation_detail(member: Member, organisation_id: int) -> dict[str, Any]:
+    data = kit.detail_or_404(lambda: organisation_page.organisation_detail(member, organisation_id))
+    data["kind_label"] = kit.label(people_words.ORGANISATION_KINDS, data["kind"])
+    for affiliation in (*data["current"], *data["former"]):
+        affiliation["kind_label"] = kit.label(people_words.AFFILIATION_KINDS, affiliation["kind"])
+        affiliation["start_shown"] = kit.shown_date(affiliation["start"])
+        affiliation["end_shown"] = kit.shown_date(affiliation["end"])
+    for event in data["events"]:
+        event["starts_shown"] = kit.shown_date(event["starts_on"])
+    for project in data["projects"]:
+        project["status_label"] = kit.label(journal_words.PROJECT_STATUSES, project["status"])
+    return data
+
 
 PAGES = kit.RecordPages(
     noun="organisation",
     fields=ORGANISATION_FIELDS,
     choices=lambda: {"kinds": kit.options(people_words.ORGANISATION_KINDS)},
+    detail=_organisation_detail,
 )
 
 
@@ -79,20 +96,6 @@ def organisation_add(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _organisation_detail(member: Member, organisation_id: int) -> dict[str, Any]:
-    data = kit.detail_or_404(lambda: organisation_page.organisation_detail(member, organisation_id))
-    data["kind_label"] = kit.label(people_words.ORGANISATION_KINDS, data["kind"])
-    for affiliation in (*data["current"], *data["former"]):
-        affiliation["kind_label"] = kit.label(people_words.AFFILIATION_KINDS, affiliation["kind"])
-        affiliation["start_shown"] = kit.shown_date(affiliation["start"])
-        affiliation["end_shown"] = kit.shown_date(affiliation["end"])
-    for event in data["events"]:
-        event["starts_shown"] = kit.shown_date(event["starts_on"])
-    for project in data["projects"]:
-        project["status_label"] = kit.label(journal_words.PROJECT_STATUSES, project["status"])
-    return data
-
-
 @require_GET
 def organisation(request: HttpRequest, organisation_id: int) -> HttpResponse:
     """One organisation: its facts, its people (current and former), events and projects."""
@@ -101,24 +104,26 @@ def organisation(request: HttpRequest, organisation_id: int) -> HttpResponse:
     return render(request, "web/organisation.html", {"member": member, "organisation": data})
 
 
-@require_http_methods(["GET", "POST"])
-def organisation_edit(request: HttpRequest, organisation_id: int) -> HttpResponse:
-    """Change an organisation's name, kind, industry, website or note."""
-    member = kit.current_member(request)
-    data = _organisation_detail(member, organisation_id)
-    current = {
+def _organisation_values(data: Mapping[str, Any]) -> dict[str, str]:
+    """The edit form filled with the organisation as it is."""
+    return {
         "name": data["name"],
         "kind": data["kind"],
         "industry": data["industry"],
         "website": data["website"],
         "note": data["notes"],
     }
-    return PAGES.edit(
+
+
+@require_http_methods(["GET", "POST"])
+def organisation_edit(request: HttpRequest, organisation_id: int) -> HttpResponse:
+    """Change an organisation's name, kind, industry, website or note."""
+    return directory_views.edit_page(
+        PAGES,
         request,
-        member,
-        data,
-        current,
-        lambda posted: organisation_rules.edit_organisation(
+        organisation_id,
+        _organisation_values,
+        lambda member, posted: organisation_rules.edit_organisation(
             member,
             organisation_id,
             name=posted["name"],
@@ -133,14 +138,12 @@ def organisation_edit(request: HttpRequest, organisation_id: int) -> HttpRespons
 @require_http_methods(["GET", "POST"])
 def organisation_delete(request: HttpRequest, organisation_id: int) -> HttpResponse:
     """Ask first (GET), then delete (POST) the organisation and its affiliations."""
-    member = kit.current_member(request)
-    data = _organisation_detail(member, organisation_id)
-    return PAGES.delete(
+    return directory_views.delete_page(
+        PAGES,
         request,
-        member,
-        data,
-        lambda: organisation_rules.delete_organisation(member, organisation_id),
-        statement=_("This deletes the organisation “%(name)s” for good.") % {"name": data["name"]},
+        organisation_id,
+        organisation_rules.delete_organisation,
+        statement=_("This deletes the organisation “%(name)s” for good."),
         consequence=_(
             "Its people stay, without their jobs and memberships there; its events and "
             "projects stay, without it."

@@ -18,7 +18,7 @@ from knoten.core.models import Member
 from knoten.journal import projects as journal_projects
 from knoten.journal import vocabulary as journal_words
 from knoten.journal.models import Project
-from knoten.web import kit
+from knoten.web import directory_views, kit
 from knoten.web.picking import person_ref
 
 PROJECT_FIELDS = (
@@ -144,32 +144,30 @@ def project(request: HttpRequest, project_id: int) -> HttpResponse:
 @require_POST
 def project_role(request: HttpRequest, project_id: int) -> HttpResponse:
     """Add a person to the project with a role, or change the role they have."""
-    member = kit.current_member(request)
-    found = kit.detail_or_404(lambda: journal_projects.resolve_project(member, project_id))
     values = kit.posted_values(request, ROLE_FIELDS)
-    return PAGES.part_change(
+    return directory_views.part_change(
+        PAGES,
         request,
-        member,
         project_id,
-        lambda: journal_projects.set_project_role(
+        journal_projects.resolve_project,
+        values,
+        lambda member, found: journal_projects.set_project_role(
             member, found, person_ref(request.POST, values["person"]), values["role"]
         ),
-        values,
     )
 
 
 @require_POST
 def project_role_remove(request: HttpRequest, project_id: int) -> HttpResponse:
     """Take a person off the project."""
-    member = kit.current_member(request)
-    found = kit.detail_or_404(lambda: journal_projects.resolve_project(member, project_id))
     values = {"person": request.POST.get("person", "").strip(), "role": ""}
-    return PAGES.part_change(
+    return directory_views.part_change(
+        PAGES,
         request,
-        member,
         project_id,
-        lambda: journal_projects.remove_project_role(member, found, values["person"]),
+        journal_projects.resolve_project,
         values,
+        lambda member, found: journal_projects.remove_project_role(member, found, values["person"]),
         {"role": "form"},
     )
 
@@ -193,14 +191,12 @@ def _project_values(data: Mapping[str, Any]) -> dict[str, str]:
 def project_edit(request: HttpRequest, project_id: int) -> HttpResponse:
     """Change a project's facts; an emptied date or organisation is cleared, a field
     not sent is kept."""
-    member = kit.current_member(request)
-    data = _project_detail(member, project_id)
-    return PAGES.edit(
+    return directory_views.edit_page(
+        PAGES,
         request,
-        member,
-        data,
-        _project_values(data),
-        lambda posted: journal_projects.edit_project(
+        project_id,
+        _project_values,
+        lambda member, posted: journal_projects.edit_project(
             member,
             project_id,
             name=posted["name"],
@@ -216,13 +212,11 @@ def project_edit(request: HttpRequest, project_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def project_delete(request: HttpRequest, project_id: int) -> HttpResponse:
     """Ask first (GET), then delete (POST) the project and its roles."""
-    member = kit.current_member(request)
-    data = _project_detail(member, project_id)
-    return PAGES.delete(
+    return directory_views.delete_page(
+        PAGES,
         request,
-        member,
-        data,
-        lambda: journal_projects.delete_project(member, project_id),
-        statement=_("This deletes the project “%(name)s” for good.") % {"name": data["name"]},
+        project_id,
+        journal_projects.delete_project,
+        statement=_("This deletes the project “%(name)s” for good."),
         consequence=_("Its people stay; only their roles in it are forgotten."),
     )
