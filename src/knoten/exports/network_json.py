@@ -3,8 +3,8 @@
 Every model whose rows belong to a network (a subclass of
 :class:`knoten.core.models.NetworkScoped`) is found through Django's app registry, so a
 model added later is exported and imported without a change here. What is left out:
-the search index and the standings of keeping in touch (derived; rebuilt on import) and every app's secrets (API tokens are
-not network-scoped rows; sessions neither).
+the search index and the standings of keeping in touch (derived; rebuilt on import) and
+every app's secrets (API tokens are not network-scoped rows; sessions neither).
 
 The format::
 
