@@ -228,9 +228,9 @@ _WORDS = {
 BETWEEN_THE_TWO = "favours between the two"
 NAMED_TWICE = "recommendations naming both"
 NOTED_WHEN_DROPPED = (BETWEEN_THE_TWO, NAMED_TWICE)
-# Relations a merge leaves alone: the search index is rewritten after the merge, a
-# member's person is never merged away.
-_SKIPPED = {"search.SearchEntry", "core.Member"}
+# Relations a merge leaves alone: the search index and the standings are rewritten
+# after the merge, a member's person is never merged away.
+_SKIPPED = {"search.SearchEntry", "upkeep.Standing", "core.Member"}
 
 
 class _Tally:

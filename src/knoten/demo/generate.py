@@ -47,6 +47,7 @@ from knoten.demo import (
     dates,
     events,
     import_traces,
+    keeping,
     labels,
     organisations,
     people,
@@ -109,4 +110,5 @@ def run(plan: Plan) -> dict[str, int]:
     conversations.add(plan)
     give_and_take(plan)
     import_traces.add(plan)
+    keeping.add(plan)
     return dict(plan.counts)

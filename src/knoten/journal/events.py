@@ -33,10 +33,10 @@ from knoten.core.words import resolve_word
 from knoten.journal import vocabulary as v
 from knoten.journal.models import Attendance, Event
 from knoten.journal.records import (
-    check_new_organisation,
+    _check_new_organisation,
+    _save_named_edits,
     remove_link,
     required_name,
-    save_named_edits,
     set_link,
 )
 from knoten.journal.references import other_people
@@ -145,7 +145,7 @@ def add_event(
     check_order(start, end, ends, "ends")
     amount, currency = (None, None) if cost is None or cost == "" else parse_amount(cost, "cost")
     spent = None if hours is None or hours == "" else parse_hours(hours, "hours")
-    check_new_organisation(actor, organiser, "organiser")
+    _check_new_organisation(actor, organiser, "organiser")
     people = other_people(actor, attendees, "attendee")
 
     with changes.atomic():
@@ -236,7 +236,7 @@ def edit_event(
             edits["hours_spent"] = parse_hours(hours, "hours")
     if note is not None:
         edits["notes"] = long_text(note, "note")
-    save_named_edits(actor, found, edits, "organiser", organiser)
+    _save_named_edits(actor, found, edits, "organiser", organiser)
     return Event.objects.select_related("organiser").get(pk=found.pk)
 
 

@@ -20,10 +20,10 @@ from knoten.core.words import resolve_word
 from knoten.journal import vocabulary as v
 from knoten.journal.models import Project, ProjectRole
 from knoten.journal.records import (
-    check_new_organisation,
+    _check_new_organisation,
+    _save_named_edits,
     remove_link,
     required_name,
-    save_named_edits,
     set_link,
 )
 from knoten.journal.references import person as named_person
@@ -87,7 +87,7 @@ def add_project(
     start = partial_date(starts, "starts")
     end = partial_date(ends, "ends")
     check_order(start, end, ends, "ends")
-    check_new_organisation(actor, organisation, "organisation")
+    _check_new_organisation(actor, organisation, "organisation")
     roles: dict[int, tuple[Person, str]] = {}
     for entry in participants:
         who, _, role = str(entry).partition("=")
@@ -173,7 +173,7 @@ def edit_project(
         edits["starts_on"], edits["ends_on"] = iso(start), iso(end)
     if description is not None:
         edits["description"] = long_text(description, "description")
-    save_named_edits(actor, found, edits, "organisation", organisation)
+    _save_named_edits(actor, found, edits, "organisation", organisation)
     return with_roles(Project.objects.filter(pk=found.pk)).get()
 
 

@@ -27,7 +27,7 @@ def required_name(value: str, what: str) -> str:
     return title
 
 
-def check_new_organisation(
+def _check_new_organisation(
     actor: Member, organisation: str | Organisation | None, field: str
 ) -> None:
     """Refuse, before anything is written, the organisation of a new record that names
@@ -38,7 +38,7 @@ def check_new_organisation(
         raise InvalidInput(field, organisation, "is empty; give the organisation's name")
 
 
-def save_named_edits(
+def _save_named_edits(
     actor: Member,
     found: Model,
     edits: dict[str, Any],
