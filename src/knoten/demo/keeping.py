@@ -7,6 +7,7 @@ computes them (:mod:`knoten.upkeep.standings`).
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from knoten.demo.plan import Plan
 from knoten.people.models import Circle, Person
@@ -25,7 +26,7 @@ def add(plan: Plan) -> None:
     circles = Circle.objects.filter(
         network_id=plan.network_id, code__in=list(CIRCLE_CADENCES), cadence__isnull=True
     )
-    rows = [
+    rows: list[tuple[Any, ...]] = [
         (plan.network_id, None, circle.pk, None, CIRCLE_CADENCES[circle.code], None)
         for circle in circles
     ]
@@ -37,7 +38,7 @@ def add(plan: Plan) -> None:
         .order_by("pk")
         .values_list("pk", flat=True)
     )
-    snoozes = []
+    snoozes: list[tuple[Any, ...]] = []
     for pk in people:
         draw = rng.random()
         if draw < PERSONAL_SHARE:
