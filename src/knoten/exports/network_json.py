@@ -42,7 +42,7 @@ from knoten.journal.visibility import sees
 FORMAT = "knoten-export"
 VERSION = 1
 # Derived from the rest (rebuilt on import), or secret.
-EXCLUDED_MODELS = {"search.searchentry", "upkeep.standing"}
+EXCLUDED_MODELS = {"search.searchentry", "upkeep.standing", "upkeep.calendarfeed"}
 EXCLUDED_APPS = {"api"}
 # Kinds of record that moved to another app since an export was written: an older file
 # still names them by the old label, and still restores.

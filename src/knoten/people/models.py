@@ -97,6 +97,20 @@ class Person(NetworkScoped):
         DU = "du", "du"
         SIE = "sie", "Sie"
 
+    class Gender(models.TextChoices):
+        # Only for the salutation of a draft ("Sehr geehrte Frau", "Lieber Herr"); unknown
+        # is read from the salutation or the given name, "diverse" always gets the neutral form.
+        UNKNOWN = "", "unknown"
+        FEMALE = "female", "female"
+        MALE = "male", "male"
+        DIVERSE = "diverse", "diverse"
+
+    class Language(models.TextChoices):
+        # The language to write to them in; none: the network's (KNOTEN_LANGUAGE).
+        UNKNOWN = "", "unknown"
+        GERMAN = "de", "Deutsch"
+        ENGLISH = "en", "English"
+
     class Tier(models.IntegerChoices):
         INNER = 1, "inner circle"
         IMPORTANT = 2, "important"
@@ -112,6 +126,8 @@ class Person(NetworkScoped):
         max_length=3, choices=Address.choices, blank=True, default=Address.UNKNOWN
     )
     salutation = models.CharField(max_length=200, blank=True)
+    gender = models.CharField(max_length=7, choices=Gender.choices, blank=True, default="")
+    language = models.CharField(max_length=2, choices=Language.choices, blank=True, default="")
     notes = models.TextField(blank=True)
     importance = models.PositiveSmallIntegerField(choices=Tier.choices, default=Tier.REGULAR)
     archived = models.BooleanField(default=False)

@@ -6,6 +6,12 @@ ones). A :class:`Standing` is derived data, one row per person, kept current by 
 notices (:mod:`knoten.upkeep.standings`): the last contact, how often and how deeply the
 network has been in touch lately, the cadence that applies and the day it falls due, and
 the relationship's strength. A :class:`Snooze` is one member's "not now" for a person.
+
+An occasion (a birthday, a new position, a favour to thank for) is read from the records
+each day, never stored; a :class:`HandledOccasion` remembers that a member has dealt with
+one, so that it is never offered twice. A :class:`DraftTemplate` is a network's own words
+for an occasion in one language. A :class:`DigestSent` makes sending the digest safe to
+run twice; a :class:`CalendarFeed` is the secret address of a member's calendar.
 """
 
 from __future__ import annotations
@@ -112,3 +118,95 @@ class Snooze(NetworkScoped):
 
     def __str__(self) -> str:
         return f"snoozed until {self.until}"
+
+
+class HandledOccasion(NetworkScoped):
+    """``member`` has dealt with the occasion ``key``: it is not offered again.
+
+    ``key`` names the occasion for good, whatever else changes: its kind, the record it
+    comes from and the day or year it is for ("birthday:person=12:2027",
+    "thanks:favour=88").
+    """
+
+    class How(models.TextChoices):
+        SENT = "sent", "sent"
+        DONE = "done", "done"
+        DISMISSED = "dismissed", "dismissed"
+
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="+")
+    person = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    key = models.CharField(max_length=200)
+    kind = models.CharField(max_length=30)
+    on = models.DateField()
+    how = models.CharField(max_length=10, choices=How.choices)
+    handled_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["member", "key"], name="occasion_handled_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.key} {self.how}"
+
+
+class DraftTemplate(NetworkScoped):
+    """A network's own words for ``occasion`` in ``language``, for *du*, *Sie* or both."""
+
+    occasion = models.CharField(max_length=30)
+    language = models.CharField(max_length=2)
+    # "du" or "sie"; empty: for either.
+    address = models.CharField(max_length=3, blank=True)
+    subject = models.CharField(max_length=300, blank=True)
+    body = models.TextField()
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["network", "occasion", "language", "address"], name="draft_template_once"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.occasion} ({self.language} {self.address})"
+
+
+class DigestSent(NetworkScoped):
+    """The digest of ``period`` (daily or weekly) ``key`` (2026-12-07, 2026-W49) went out."""
+
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="+")
+    period = models.CharField(max_length=10)
+    key = models.CharField(max_length=20)
+    recipient = models.CharField(max_length=300)
+    items = models.PositiveIntegerField(default=0)
+    sent_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["member", "period", "key"], name="digest_sent_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.period} digest {self.key}"
+
+
+class CalendarFeed(NetworkScoped):
+    """A member's calendar at a secret address; a new one revokes the one before."""
+
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="+")
+    token = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField()
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["member"], condition=Q(revoked_at__isnull=True), name="calendar_feed_one"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return "revoked calendar feed" if self.revoked_at else "calendar feed"
