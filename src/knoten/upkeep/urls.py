@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import URLPattern, path
 
-from knoten.upkeep import views
+from knoten.upkeep.views import due as views
 
 app_name = "upkeep"
 urlpatterns: list[URLPattern] = [

@@ -71,7 +71,7 @@ def home(request: HttpRequest) -> HttpResponse:
     """The quick "log a conversation" box, what is due, and a guide for the first steps."""
     from knoten.journal.today import today_overview
     from knoten.people.models import Person
-    from knoten.upkeep.views import home_due
+    from knoten.upkeep.views.due import home_due
 
     member = member_of_user(request.user.pk)
     context: dict[str, object] = {"member": member}

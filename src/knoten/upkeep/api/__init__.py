@@ -1,0 +1,11 @@
+"""The API of keeping in touch, one router per area, mounted under one."""
+
+from __future__ import annotations
+
+from ninja import Router
+
+from knoten.upkeep.api import due
+
+router = Router()
+for module in (due,):
+    router.add_router("", module.router)

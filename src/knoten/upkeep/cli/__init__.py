@@ -1,0 +1,12 @@
+"""The commands of keeping in touch, one module per area; each registers its own."""
+
+from __future__ import annotations
+
+import typer
+
+from knoten.upkeep.cli import due
+
+
+def register(app: typer.Typer) -> None:
+    for module in (due,):
+        module.register(app)
