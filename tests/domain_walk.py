@@ -204,6 +204,8 @@ VALUES: dict[str, Any] = {
     "result": Made(_read_vcard),
     "format": "vcard",
     "every": "monthly",
+    "key": "thanks:favour=1",
+    "keys": ["thanks:favour=1"],
 }
 
 # Where one function wants its own value for a parameter.
@@ -230,6 +232,7 @@ VALUES_OF: dict[str, dict[str, Any]] = {
     "delete_tag": {"name": LABELS["tag"]},
     "rename_skill": {"old": ALICES_WORDS[2], "new": "Neutral"},
     "delete_skill": {"name": ALICES_WORDS[2]},
+    "handle_occasion": {"kind": "thanks"},
 }
 
 # Functions whose text is a record's name: Alice's must not be found.
