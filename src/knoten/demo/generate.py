@@ -111,4 +111,5 @@ def run(plan: Plan) -> dict[str, int]:
     give_and_take(plan)
     import_traces.add(plan)
     keeping.add(plan)
+    keeping.add_traces(plan)
     return dict(plan.counts)

@@ -1,4 +1,5 @@
-"""The demo's keeping in touch: cadences for some circles and persons, a few snoozes.
+"""The demo's keeping in touch: cadences for some circles and persons, a few snoozes,
+and the traces of a year of use (occasions dealt with, digests sent, a calendar feed).
 
 The standings themselves are derived: the whole network's notice at the end of the demo
 computes them (:mod:`knoten.upkeep.standings`).
@@ -7,11 +8,19 @@ computes them (:mod:`knoten.upkeep.standings`).
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 from typing import Any
 
 from knoten.demo.plan import Plan
-from knoten.people.models import Circle, Person
-from knoten.upkeep.models import Cadence, Snooze
+from knoten.people.models import Circle, ImportantDate, Person
+from knoten.upkeep.models import (
+    Cadence,
+    CalendarFeed,
+    DigestSent,
+    DraftTemplate,
+    HandledOccasion,
+    Snooze,
+)
 
 # Circles with a cadence of their own (by seeded code), in days.
 CIRCLE_CADENCES = {"family": 30, "friends": 60, "colleagues": 91, "clients": 91}
@@ -52,3 +61,72 @@ def add(plan: Plan) -> None:
     fields = ("network", "person", "circle", "importance", "every_days", "latest_days")
     plan.write(Cadence, fields, rows, "cadences")
     plan.write(Snooze, ("network", "member", "person", "until"), snoozes, "snoozes")
+
+
+# Of the birthdays, this share was already congratulated on in the year before.
+CONGRATULATED_SHARE = 0.3
+DIGEST_DAYS = 3  # daily digests sent on the days before today
+
+
+def add_traces(plan: Plan) -> None:
+    """What a year of use leaves behind: occasions dealt with, the network's own wording
+    for thanks, the last days' digests and a calendar subscription."""
+    rng = plan.rng
+    member = plan.member
+    morning = dt.datetime.combine(plan.today, dt.time(7, 0), tzinfo=dt.UTC)
+    last_year = plan.today.year - 1
+    birthdays = (
+        ImportantDate.objects.filter(network_id=plan.network_id, kind="birthday")
+        .order_by("pk")
+        .values_list("pk", "person_id")
+    )
+    handled = [
+        HandledOccasion(
+            network_id=plan.network_id,
+            member=member,
+            person_id=person_id,
+            key=f"birthday:date={pk}:{last_year}",
+            kind="birthday",
+            on=plan.today.replace(year=last_year, day=1),
+            how=rng.choice(("sent", "sent", "done", "dismissed")),
+            handled_at=morning - dt.timedelta(days=365),
+        )
+        for pk, person_id in birthdays
+        if rng.random() < CONGRATULATED_SHARE
+    ]
+    HandledOccasion.objects.bulk_create(handled, ignore_conflicts=True)
+    plan.count("handled_occasions", len(handled))
+    DraftTemplate.objects.bulk_create(
+        [
+            DraftTemplate(
+                network_id=plan.network_id,
+                occasion="thanks",
+                language="de",
+                address="du",
+                subject="Danke!",
+                body="{salutation}\n\nganz herzlichen Dank für {favour}! Das hat mir sehr "
+                "geholfen. Lass uns bald wieder sprechen.\n\nViele Grüße\n{sender}",
+            )
+        ],
+        ignore_conflicts=True,
+    )
+    sent = [
+        DigestSent(
+            network_id=plan.network_id,
+            member=member,
+            period="daily",
+            key=(plan.today - dt.timedelta(days=days)).isoformat(),
+            recipient=member.user.email or f"{member.user.username}@localhost",
+            items=rng.randint(2, 9),
+            sent_at=morning - dt.timedelta(days=days),
+        )
+        for days in range(1, DIGEST_DAYS + 1)
+    ]
+    DigestSent.objects.bulk_create(sent, ignore_conflicts=True)
+    if not CalendarFeed.objects.filter(member=member, revoked_at__isnull=True).exists():
+        CalendarFeed.objects.create(
+            network_id=plan.network_id,
+            member=member,
+            token=secrets.token_urlsafe(32),
+            created_at=morning - dt.timedelta(days=30),
+        )
