@@ -111,7 +111,12 @@ class Shared:
             "note": self.note,
             "link": self.link,
             "people": [
-                {"person_id": p.person_id, "name": p.name, "favour_id": p.favour_id}
+                {
+                    "person_id": p.person_id,
+                    "name": p.name,
+                    "favour_id": p.favour_id,
+                    "email": p.email,
+                }
                 for p in self.people
             ],
             "favours": [p.favour_id for p in self.people],
