@@ -73,3 +73,31 @@ def test_api_interested_and_share(experts: World) -> None:
     assert again.status_code == 400 and "already shared" in again.content.decode()
     bob = signed_in(experts.bob).get("/api/share/interested", {"topic": "photovoltaik"}).json()
     assert [row["name"] for row in bob] == ["Bodo Bauer"]
+
+
+def test_page_proposes_with_evidence_and_records_with_a_mailto(experts: World) -> None:
+    client = signed_in(experts.alice)
+    assert client.get("/share/").status_code == 200
+    page = client.get("/share/", {"topic": "Photovoltaik"}).content.decode()
+    assert "Jürgen Müller" in page and "skill: Photovoltaik" in page
+    assert "Otto Ohne" not in page and "Bodo Bauer" not in page
+    assert client.get("/api/share/interested", {"topic": "PV"}).json() == []
+    found = client.get("/api/share/interested", {"topic": "Photovoltaik"}).json()
+    done = client.post(
+        "/share/",
+        {
+            "topic": "Photovoltaik",
+            "people": [str(found[0]["person_id"]), "Otto"],
+            "note": "Studie",
+            "link": "https://x.org/pv",
+        },
+    )
+    assert done.status_code == 200
+    text = done.content.decode()
+    assert "Recorded as shared" in text and "mailto:?bcc=jm@x.de" in text
+    assert Favour.objects.filter(kind="know_how").count() == 2
+    refused = client.post(
+        "/share/", {"topic": "Photovoltaik", "people": ["Otto"], "note": "x", "link": "ftp://x"}
+    )
+    assert refused.status_code == 400 and "http(s)" in refused.content.decode()
+    assert Favour.objects.count() == 2
