@@ -140,3 +140,15 @@ def test_no_people_an_empty_note_or_me_are_refused(solar: World) -> None:
     with pytest.raises(InvalidInput):
         interested_in(alice, topic="  ")
     assert not Favour.objects.exists()
+
+
+def test_people_are_named_umlaut_aware_and_positions_are_evidence(solar: World) -> None:
+    alice = solar.alice
+    shared = share_know_how(alice, people=["Juergen Muller", "jurgen müller"], note="Tipp")
+    assert [p.name for p in shared.people] == ["Jürgen Müller"]  # once, however written
+    add_person(alice, "Wiebke Wind", PersonFields(org="Nordwind AG", title="Windkraft-Planerin"))
+    (row,) = interested_in(alice, topic="Windkraft")
+    assert (row.name, row.evidence) == (
+        "Wiebke Wind",
+        ["position: Windkraft-Planerin, Nordwind AG"],
+    )
