@@ -73,10 +73,10 @@ class Interest:
     evidence: list[str] = field(default_factory=list)
     email: str | None = None
 
-    def add(self, kind: str, words_: str) -> None:
+    def add(self, kind: str, said: str) -> None:
         self.score += WEIGHTS[kind]
-        if words_ not in self.evidence:
-            self.evidence.append(words_)
+        if said not in self.evidence:
+            self.evidence.append(said)
 
     def as_dict(self) -> dict[str, Any]:
         return {
