@@ -152,3 +152,17 @@ def test_people_are_named_umlaut_aware_and_positions_are_evidence(solar: World) 
         "Wiebke Wind",
         ["position: Windkraft-Planerin, Nordwind AG"],
     )
+
+
+def test_many_conversations_are_summed_up(solar: World) -> None:
+    alice = solar.alice
+    for offset in range(5):
+        day = DAY - dt.timedelta(days=offset)
+        log_interaction(alice, "Wärmepumpen", participants=["Clara"], on=day)
+    (row,) = interested_in(alice, topic="Wärmepumpe")
+    assert row.evidence == [
+        "conversation 12 March 2026",
+        "conversation 11 March 2026",
+        "conversation 10 March 2026",
+        "2 more conversations",
+    ]

@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 
 from django.utils import dateformat
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from knoten.core import changes
 from knoten.core.errors import InvalidInput
@@ -260,7 +261,8 @@ def _from_conversations(actor: Member, queries: Sequence[str], interest: Any) ->
     for person_id, count in seen.items():
         if count > SHOWN_CONVERSATIONS:
             more = count - SHOWN_CONVERSATIONS
-            interest(person_id).evidence.append(_("%(count)d more conversations") % {"count": more})
+            said = ngettext("%(count)d more conversation", "%(count)d more conversations", more)
+            interest(person_id).evidence.append(said % {"count": more})
 
 
 def _from_industries(actor: Member, queries: Sequence[str], interest: Any) -> None:
