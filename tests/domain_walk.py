@@ -206,6 +206,8 @@ VALUES: dict[str, Any] = {
     "every": "monthly",
     "key": "thanks:favour=1",
     "keys": ["thanks:favour=1"],
+    "topic": ALICES_WORDS[2],
+    "note": "Neutral note",
 }
 
 # Where one function wants its own value for a parameter.

@@ -108,7 +108,7 @@ REFERENCE_FIELDS = {
 REFERENCE_FIELDS.update(PARAMETER_KINDS)
 # Query parameters the walk fills itself (lists and searches); any other required one,
 # or any field named like an id that REFERENCE_FIELDS lacks, fails the walk.
-KNOWN_QUERY = {"q"}
+KNOWN_QUERY = {"q", "topic"}
 ID_LIKE = re.compile(r"(^|_)ids?$")
 
 
@@ -151,6 +151,7 @@ PLAIN_VALUES: dict[str, Any] = {
     "on": "2024-05-01",
     "end": "2024",
     "outcome": "contact made",
+    "note": "Bobs Tipp",
 }
 
 
