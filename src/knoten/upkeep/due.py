@@ -75,6 +75,8 @@ class Due:
     strength: int
     reason: str
     snoozed_until: dt.date | None = None
+    # "upcoming" before due_on, "due" from due_on, "overdue" from overdue_on.
+    state: str = "due"
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -87,7 +89,7 @@ class Due:
             "last_contact": self.last_on.isoformat() if self.last_on else None,
             "due_on": self.due_on.isoformat(),
             "overdue_on": self.overdue_on.isoformat(),
-            "state": "overdue" if self.overdue else "due",
+            "state": self.state,
             "strength": self.strength,
             "reason": self.reason,
             "snoozed_until": self.snoozed_until.isoformat() if self.snoozed_until else None,
@@ -164,6 +166,7 @@ def _due(standing: Standing, day: dt.date, private_last: dt.date | None) -> Due:
         overdue=overdue_on <= day,
         strength=standing.strength,
         reason=_reason(cadence, source, last_on, since, kind, where, day),
+        state="overdue" if overdue_on <= day else "due" if due_on <= day else "upcoming",
     )
 
 
