@@ -174,7 +174,7 @@ def test_strength_is_explained_and_grows_with_contact(member: Member, now: dt.da
     assert before["strength"] < after["strength"]
     assert after["level"] == "strong"
     assert "trust 4 of 5" in after["reasons"]
-    assert "give and take both ways" in after["reasons"]
+    assert "you gave 1, received 1" in after["reasons"]
     assert "8 contacts in the past year" in after["reasons"]
 
 
