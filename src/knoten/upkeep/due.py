@@ -29,7 +29,7 @@ from knoten.people.models import Person
 from knoten.upkeep.cadences import cadence_words, source_words
 from knoten.upkeep.models import Snooze, Standing
 from knoten.upkeep.periods import ago_words, read_period
-from knoten.upkeep.standings import ensure
+from knoten.upkeep.standings import ensure, refresh
 from knoten.upkeep.strength import explain, kind_words
 
 MAX_LIMIT = 1000
@@ -251,8 +251,11 @@ def unsnooze(actor: Member, person: str | int | Person) -> bool:
 def standing_of(actor: Member, person: str | int | Person) -> dict[str, Any]:
     """A person's standing in words: cadence, last contact, when due, strength and why."""
     found = resolve_person(actor, person)
-    ensure(actor.network_id)
-    standing = Standing.objects.get(person=found)
+    standing = Standing.objects.filter(person=found).first()
+    if standing is None:  # a person from before upkeep: theirs alone, not the network's
+        refresh(actor.network_id, [found.pk])
+        standing = Standing.objects.get(person=found)
+    standing.person = found
     day = today()
     private = _private_contacts(actor, [found.pk]).get(found.pk)
     last_on, kind, where = standing.last_on, standing.last_kind, standing.last_where
