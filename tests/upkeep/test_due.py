@@ -174,7 +174,7 @@ def test_strength_is_explained_and_grows_with_contact(member: Member, now: dt.da
     assert before["strength"] < after["strength"]
     assert after["level"] == "strong"
     assert "trust 4 of 5" in after["reasons"]
-    assert "give and take both ways" in after["reasons"]
+    assert "you gave 1, received 1" in after["reasons"]
     assert "8 contacts in the past year" in after["reasons"]
 
 
@@ -195,3 +195,16 @@ def test_another_network_sees_nothing(member: Member, now: dt.date, world) -> No
     assert names(world.bob) == []
     with pytest.raises(Exception, match="person"):
         snooze(world.bob, anna.pk, "a week")
+
+
+def test_standing_says_upcoming_before_the_due_day_then_due_then_overdue(
+    member: Member, now: dt.date
+) -> None:
+    anna = add_person(member, "Anna Adler", PersonFields(importance="important"))
+    log_interaction(member, "Lunch", participants=[anna], on=day(0))
+    upcoming = standing_of(member, anna)["due"]
+    assert (upcoming["state"], upcoming["due_on"]) == ("upcoming", day(91).isoformat())
+    clock.pin(day(91))
+    assert standing_of(member, anna)["due"]["state"] == "due"
+    clock.pin(day(137))
+    assert standing_of(member, anna)["due"]["state"] == "overdue"

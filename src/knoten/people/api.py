@@ -31,6 +31,7 @@ from knoten.people.lookup import resolve_person
 from knoten.profiles import organisation as organisation_page
 from knoten.profiles import person as person_page
 from knoten.search.directory import find_people
+from knoten.upkeep.standings import people_by_standing, standing_facts
 
 router = Router()
 
@@ -90,6 +91,16 @@ class JobOut(Schema):
     organisation: Reference
 
 
+class RowStrength(Schema):
+    """A person's stored strength in a list (figure 0–100, level) and last contact; the
+    reasons are on ``/persons/{id}/standing``."""
+
+    strength: int
+    level: str
+    level_words: str
+    last_contact: str | None
+
+
 class PersonRow(Schema):
     id: int
     name: str
@@ -105,6 +116,7 @@ class PersonRow(Schema):
     importance: int | None
     archived: bool
     me: bool
+    strength: RowStrength | None = None
 
 
 # A list's limit and offset, under the name the schema has always given them.
@@ -118,6 +130,8 @@ class PeopleFilter(Window):
     tag: Text | None = None
     include_archived: bool = False
     q: Text | None = None
+    # By name (none), or by the standing: "strength" (strongest first), "last_contact".
+    sort: Text | None = None
 
 
 class OrganisationFilter(Window):
@@ -282,20 +296,31 @@ class Removed(Schema):
 def list_persons(request: HttpRequest, filters: Query[PeopleFilter]) -> dict[str, Any]:
     """Persons by family name; filter by circle, organisation (current) or tag.
 
-    With ``q``, the persons the search finds, best match first.
+    With ``q``, the persons the search finds, best match first. ``sort=strength``
+    (strongest first) or ``sort=last_contact`` (latest first) orders by the standing.
+    Each row has its stored ``strength``.
     """
     member = actor(request)
-    return page_from(
-        filters,
-        find_people,
-        lambda person: person_list.person_row(person, member),
-        member,
-        circle=filters.circle,
-        org=filters.org,
-        tag=filters.tag,
-        include_archived=filters.include_archived,
-        query=filters.q,
-    )
+
+    def rows(**window: Any) -> list[dict[str, Any]]:
+        narrowed = {
+            "circle": filters.circle,
+            "org": filters.org,
+            "tag": filters.tag,
+            "include_archived": filters.include_archived,
+            **window,
+        }
+        if filters.sort and filters.q is None:
+            people = people_by_standing(member, sort=filters.sort, **narrowed)
+        else:
+            people = find_people(member, query=filters.q, **narrowed)
+        facts = standing_facts(member, [person.pk for person in people])
+        return [
+            {**person_list.person_row(person, member), "strength": facts.get(person.pk)}
+            for person in people
+        ]
+
+    return page_from(filters, rows, lambda row: row)
 
 
 @router.post("/persons", response={201: dict[str, Any]})

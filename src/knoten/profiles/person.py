@@ -37,6 +37,7 @@ from knoten.people.models import (
 )
 from knoten.people.persons import NAME_FIELDS
 from knoten.people.relationships import relationship_as_dict
+from knoten.upkeep.due import standing_of
 
 RECENT_INTERACTIONS = 20
 
@@ -342,8 +343,9 @@ def person_detail(actor: Member, person: PersonRef) -> dict[str, Any]:
     Contact points, affiliations (current first), relationships with their label from
     this person's side ("boss of"), family, circles, tags, skills, important dates, how
     we met, open promises, projects, events, people they introduced, and the most recent
-    conversations the actor may see (newest first, with the total). A fixed number of
-    queries, however large the network.
+    conversations the actor may see (newest first, with the total), and the standing in
+    keeping in touch (strength and why, last contact, cadence, when due). A fixed number
+    of queries, however large the network.
     """
     p = resolve_person(actor, person)
     pk = p.pk
@@ -381,6 +383,8 @@ def person_detail(actor: Member, person: PersonRef) -> dict[str, Any]:
     recent, total, others = _recent_interactions(actor, p)
     introduced = _INTRODUCED.fetch(person=pk)
     imported = _IMPORTED.rows(person=pk)
+    # Strength (with its reasons), last contact, cadence and when due: keeping in touch.
+    standing = standing_of(actor, p)
 
     return {
         "id": p.pk,
@@ -469,6 +473,7 @@ def person_detail(actor: Member, person: PersonRef) -> dict[str, Any]:
             {"id": row_id, "name": name, "value": value, "source": source}
             for row_id, name, value, source in imported
         ],
+        "standing": standing,
         "created_at": p.created_at.isoformat(),
         "updated_at": p.updated_at.isoformat(),
     }

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import ExpressionWrapper, F, FloatField, Max, QuerySet, Value
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from knoten.core import changes
@@ -24,37 +23,19 @@ from knoten.core.errors import InvalidInput
 from knoten.core.limits import storable
 from knoten.core.models import Member
 from knoten.core.reading import due_day
-from knoten.journal import vocabulary as journal_words
 from knoten.journal.models import Participation
 from knoten.people.lookup import resolve_person
 from knoten.people.models import Person
 from knoten.upkeep.cadences import cadence_words, source_words
 from knoten.upkeep.models import Snooze, Standing
 from knoten.upkeep.periods import ago_words, read_period
-from knoten.upkeep.standings import ensure
-from knoten.upkeep.strength import level_words, reasons, strength_of
+from knoten.upkeep.standings import ensure, refresh
+from knoten.upkeep.strength import explain, kind_words
 
 MAX_LIMIT = 1000
 # Used to matter: this many contacts in all, or trust of at least this much.
 MATTERED_CONTACTS = 5
 MATTERED_TRUST = 4
-
-
-def kind_words(kind: str) -> str:
-    """A contact's kind in words (a conversation's kind, a favour, an event)."""
-    return {
-        "favour": _("favour"),
-        "recommendation": _("recommendation"),
-        "event": _("met at an event"),
-    }.get(kind) or _shown_word(kind)
-
-
-def _shown_word(code: str) -> str:
-    german = (get_language() or "en").startswith("de")
-    for word in journal_words.INTERACTION_KINDS:
-        if word.code == code:
-            return word.de if german else word.en
-    return code
 
 
 @dataclass(frozen=True)
@@ -75,6 +56,8 @@ class Due:
     strength: int
     reason: str
     snoozed_until: dt.date | None = None
+    # "upcoming" before due_on, "due" from due_on, "overdue" from overdue_on.
+    state: str = "due"
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -87,7 +70,7 @@ class Due:
             "last_contact": self.last_on.isoformat() if self.last_on else None,
             "due_on": self.due_on.isoformat(),
             "overdue_on": self.overdue_on.isoformat(),
-            "state": "overdue" if self.overdue else "due",
+            "state": self.state,
             "strength": self.strength,
             "reason": self.reason,
             "snoozed_until": self.snoozed_until.isoformat() if self.snoozed_until else None,
@@ -164,6 +147,7 @@ def _due(standing: Standing, day: dt.date, private_last: dt.date | None) -> Due:
         overdue=overdue_on <= day,
         strength=standing.strength,
         reason=_reason(cadence, source, last_on, since, kind, where, day),
+        state="overdue" if overdue_on <= day else "due" if due_on <= day else "upcoming",
     )
 
 
@@ -267,21 +251,17 @@ def unsnooze(actor: Member, person: str | int | Person) -> bool:
 def standing_of(actor: Member, person: str | int | Person) -> dict[str, Any]:
     """A person's standing in words: cadence, last contact, when due, strength and why."""
     found = resolve_person(actor, person)
-    ensure(actor.network_id)
-    standing = Standing.objects.get(person=found)
+    standing = Standing.objects.filter(person=found).first()
+    if standing is None:  # a person from before upkeep: theirs alone, not the network's
+        refresh(actor.network_id, [found.pk])
+        standing = Standing.objects.get(person=found)
+    standing.person = found
     day = today()
     private = _private_contacts(actor, [found.pk]).get(found.pk)
     last_on, kind, where = standing.last_on, standing.last_kind, standing.last_where
     if private is not None and (last_on is None or private > last_on):
-        last_on, kind, where = private, "", ""
-    strength = strength_of(
-        last_on=last_on,
-        as_of=day,
-        depth_year=standing.depth_year,
-        trust=standing.trust,
-        given=standing.given,
-        received=standing.received,
-    )
+        last_on, kind, where = private, "private", ""
+    told = explain(standing, day, private_last=private)
     due = None
     if standing.every_days is not None and standing.due_on and standing.overdue_on:
         due = _due(standing, day, private).as_dict()
@@ -301,18 +281,9 @@ def standing_of(actor: Member, person: str | int | Person) -> dict[str, Any]:
         "contacts_year": standing.contacts_year,
         "due": due,
         "snoozed_until": snoozed.until.isoformat() if snoozed else None,
-        "strength": strength.figure,
-        "level": strength.level,
-        "level_words": level_words(strength.level),
-        "reasons": reasons(
-            strength,
-            last_on=last_on,
-            last_kind_words=kind_words(kind) if kind else _("private conversation"),
-            last_where=where,
-            as_of=day,
-            contacts_year=standing.contacts_year,
-            trust=standing.trust,
-            given=standing.given,
-            received=standing.received,
-        ),
+        "strength": told.figure,
+        "level": told.level,
+        "level_words": told.level_words,
+        "reasons": list(told.reasons),
+        "strength_parts": told.as_dict()["parts"],
     }

@@ -17,20 +17,24 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 
 from knoten.core import changes
 from knoten.core.clock import today
-from knoten.core.limits import chunks
+from knoten.core.errors import InvalidInput
+from knoten.core.limits import check_window, chunks
 from knoten.core.models import Member
 from knoten.journal.models import Attendance, Participation
+from knoten.people.lookup import OrganisationRef
 from knoten.people.models import Person, Relationship
+from knoten.people.person_list import attach_row_facts, filtered_people
 from knoten.reciprocity.models import Favour, Recommendation
 from knoten.upkeep.cadences import CHANGED, Applied, cadences_for
 from knoten.upkeep.models import Standing
-from knoten.upkeep.strength import strength_of
+from knoten.upkeep.strength import level_of, level_words, strength_of
 
 BATCH = 2000
 YEAR = dt.timedelta(days=365)
@@ -282,3 +286,56 @@ def _trust(network_id: int, ids: set[int], mine: set[int], batch: _Batch) -> Non
         if party in ids:
             contacts = batch.found[party]
             contacts.trust = max(trust, contacts.trust or 0)
+
+
+# --- the people list by standing -----------------------------------------------------------
+
+# How the people list may be ordered through the standing (strongest, latest contact first).
+ORDERS = {
+    "strength": (F("standing__strength").desc(nulls_last=True),),
+    "last_contact": (F("standing__last_on").desc(nulls_last=True),),
+}
+
+
+def people_by_standing(
+    actor: Member,
+    *,
+    sort: str = "strength",
+    circle: str | None = None,
+    org: OrganisationRef | None = None,
+    tag: str | None = None,
+    include_archived: bool = False,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[Person]:
+    """The people list (:func:`knoten.people.person_list.list_people`'s filters), ordered
+    in SQL by the stored standing: ``sort`` "strength" (strongest first) or
+    "last_contact" (latest first); then by name. Each with its row's facts."""
+    if sort not in ORDERS:
+        raise InvalidInput("sort", sort, "is unknown; write it as " + " or ".join(ORDERS))
+    check_window(limit, offset)
+    ensure(actor.network_id)
+    people = filtered_people(
+        actor, circle=circle, org=org, tag=tag, include_archived=include_archived
+    ).order_by(*ORDERS[sort], "sort_name", "pk")
+    page = list(people[offset : offset + limit] if limit is not None else people[offset:])
+    attach_row_facts(page)
+    return page
+
+
+def standing_facts(actor: Member, person_ids: Iterable[int]) -> dict[int, dict[str, Any]]:
+    """What a list row shows of each person's standing (the stored strength, its level and
+    the last contact), for these persons of ``actor``'s network, in one query."""
+    rows = Standing.objects.filter(
+        network_id=actor.network_id, person_id__in=sorted(set(person_ids))
+    ).values_list("person_id", "strength", "last_on")
+    facts: dict[int, dict[str, Any]] = {}
+    for person_id, figure, last_on in rows:
+        level = level_of(figure)
+        facts[person_id] = {
+            "strength": figure,
+            "level": level,
+            "level_words": level_words(level),
+            "last_contact": last_on.isoformat() if last_on else None,
+        }
+    return facts

@@ -10,16 +10,23 @@ It adds four parts, each explained in words:
   one way only.
 
 The levels: strong from 70, good from 45, loose from 20, fading above 0, none at 0.
+
+:func:`explain` is the one place a strength is told: the figure, the level and the
+reasons in words, as of a day, from a standing's counts. The person page, the person
+list, ``knoten strength`` and the API's standing all show what it returns.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
+from knoten.journal import vocabulary as journal_words
+from knoten.upkeep.models import Standing
 from knoten.upkeep.periods import ago_words
 
 HALF_LIFE_DAYS = 182
@@ -74,35 +81,95 @@ def level_words(level: str) -> str:
     }[level]
 
 
-def reasons(
-    strength: Strength,
+def kind_words(kind: str) -> str:
+    """A contact's kind in words (a conversation's kind, a favour, an event)."""
+    return {
+        "favour": _("favour"),
+        "recommendation": _("recommendation"),
+        "event": _("met at an event"),
+        "private": _("private conversation"),
+    }.get(kind) or _shown_word(kind)
+
+
+def _shown_word(code: str) -> str:
+    german = (get_language() or "en").startswith("de")
+    for word in journal_words.INTERACTION_KINDS:
+        if word.code == code:
+            return word.de if german else word.en
+    return code
+
+
+@dataclass(frozen=True)
+class Explained:
+    """A strength as told: the figure, its level and why, part by part."""
+
+    strength: Strength
+    level_words: str
+    reasons: tuple[str, ...]
+
+    @property
+    def figure(self) -> int:
+        return self.strength.figure
+
+    @property
+    def level(self) -> str:
+        return self.strength.level
+
+    def as_dict(self) -> dict[str, Any]:
+        s = self.strength
+        return {
+            "figure": s.figure,
+            "level": s.level,
+            "level_words": self.level_words,
+            "reasons": list(self.reasons),
+            "parts": {
+                "recency": s.recency,
+                "frequency": s.frequency,
+                "trust": s.trust,
+                "balance": s.balance,
+            },
+        }
+
+
+def explain(
+    standing: Standing,
+    day: dt.date,
     *,
-    last_on: dt.date | None,
-    last_kind_words: str,
-    last_where: str,
-    as_of: dt.date,
-    contacts_year: int,
-    trust: int | None,
-    given: int,
-    received: int,
-) -> list[str]:
-    """Why the strength is what it is, part by part, in the active language."""
+    private_last: dt.date | None = None,
+) -> Explained:
+    """The strength of ``standing`` as of ``day``, with its reasons in the active language.
+
+    ``private_last``: the day of the reader's own latest private conversation with the
+    person, which counts for them alone (it is in no standing).
+    """
+    last_on, kind, where = standing.last_on, standing.last_kind, standing.last_where
+    if private_last is not None and (last_on is None or private_last > last_on):
+        last_on, kind, where = private_last, "private", ""
+    strength = strength_of(
+        last_on=last_on,
+        as_of=day,
+        depth_year=standing.depth_year,
+        trust=standing.trust,
+        given=standing.given,
+        received=standing.received,
+    )
     said: list[str] = []
     if last_on is None:
         said.append(_("no contact recorded"))
     else:
-        where = f" ({last_kind_words}{', ' + last_where if last_where else ''})"
-        said.append(_("last contact %(ago)s") % {"ago": ago_words((as_of - last_on).days)} + where)
+        how = ", ".join(part for part in (kind_words(kind) if kind else "", where) if part)
+        ago = _("last contact %(ago)s") % {"ago": ago_words((day - last_on).days)}
+        said.append(f"{ago} ({how})" if how else ago)
+    year = standing.contacts_year
     said.append(
-        ngettext("%(n)d contact in the past year", "%(n)d contacts in the past year", contacts_year)
-        % {"n": contacts_year}
+        ngettext("%(n)d contact in the past year", "%(n)d contacts in the past year", year)
+        % {"n": year}
     )
-    if trust:
-        said.append(_("trust %(trust)d of 5") % {"trust": trust})
-    if given and received:
-        said.append(_("give and take both ways"))
-    elif given:
-        said.append(_("you gave, they have not yet given back"))
-    elif received:
-        said.append(_("they gave, you have not yet given back"))
-    return said
+    if standing.trust:
+        said.append(_("trust %(trust)d of 5") % {"trust": standing.trust})
+    if standing.given or standing.received:
+        said.append(
+            _("you gave %(given)d, received %(received)d")
+            % {"given": standing.given, "received": standing.received}
+        )
+    return Explained(strength, level_words(strength.level), tuple(said))

@@ -11,7 +11,7 @@ the one-time sign-in link and the static files are exempt.
 from __future__ import annotations
 
 import contextlib
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from django.contrib import messages
 from django.contrib.auth import login
@@ -52,6 +52,7 @@ from knoten.people.persons import PersonFields, add_person
 from knoten.reciprocity.services import log_with_favours
 from knoten.search.directory import find_people
 from knoten.search.query import search
+from knoten.upkeep.standings import people_by_standing, standing_facts
 from knoten.web.kit import (
     current_member,
     form_errors,
@@ -166,6 +167,8 @@ def people_list(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()
     filters = {name: request.GET.get(name, "").strip() for name in ("circle", "org", "tag")}
     archived = request.GET.get("archived") == "1"
+    # By name, or by the standing: "strength" (strongest first), "last_contact".
+    sort = request.GET.get("sort", "").strip()
     page = page_number(request.GET.get("page"))
     filtered = any(filters.values()) or archived
     rows: list[dict[str, object]] = []
@@ -191,24 +194,30 @@ def people_list(request: HttpRequest) -> HttpResponse:
             ]
             paging = found.context()
         else:
+            narrowed: dict[str, Any] = {
+                "circle": filters["circle"] or None,
+                "org": filters["org"] or None,
+                "tag": filters["tag"] or None,
+                "include_archived": archived,
+            }
             people = list_page(
-                lambda limit, offset: find_people(
-                    member,
-                    circle=filters["circle"] or None,
-                    org=filters["org"] or None,
-                    tag=filters["tag"] or None,
-                    include_archived=archived,
-                    query=query or None,
-                    limit=limit,
-                    offset=offset,
+                lambda limit, offset: (
+                    people_by_standing(member, sort=sort, limit=limit, offset=offset, **narrowed)
+                    if sort and not query
+                    else find_people(
+                        member, query=query or None, limit=limit, offset=offset, **narrowed
+                    )
                 ),
                 page,
             )
             rows = [person_row(person, member) for person in people.rows]
+            facts = standing_facts(member, [person.pk for person in people.rows])
+            for person, row in zip(people.rows, rows, strict=True):
+                row["standing"] = facts.get(person.pk)
             paging = people.context()
     except (InvalidInput, NotFound, Ambiguous) as problem:
         error = str(problem)
-    wanted = {"q": query, **filters, "archived": "1" if archived else ""}
+    wanted = {"q": query, **filters, "archived": "1" if archived else "", "sort": sort}
     base_query = urlencode({key: value for key, value in wanted.items() if value})
     context: dict[str, object] = {
         "member": member,
@@ -216,6 +225,8 @@ def people_list(request: HttpRequest) -> HttpResponse:
         **filters,
         "archived": archived,
         "filtered": filtered,
+        "sort": sort,
+        "sort_query": urlencode({k: v for k, v in wanted.items() if v and k != "sort"}),
         "circles": _names_of(Circle, member),
         "tags": _names_of(Tag, member),
         "rows": rows,

@@ -54,6 +54,7 @@ class StandingOut(Schema):
     level: str
     level_words: str
     reasons: list[str]
+    strength_parts: dict[str, int]
 
 
 class CadenceIn(Schema):

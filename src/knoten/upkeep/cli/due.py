@@ -250,8 +250,11 @@ def _print_standing(data: dict[str, Any]) -> None:
     for reason in data["reasons"]:
         out.print(Text(f"    {reason}"))
     out.print(Text(f"  Cadence: {data['cadence']} ({data['cadence_source']})"))
-    if data["due"]:
-        out.print(Text(f"  {data['due']['state'].capitalize()} since {data['due']['due_on']}"))
+    if (due := data["due"]) and due["state"] == "upcoming":
+        out.print(Text(f"  Due on {due['due_on']}"))
+    elif due:
+        since = due["overdue_on"] if due["state"] == "overdue" else due["due_on"]
+        out.print(Text(f"  {due['state'].capitalize()} since {since}"))
     if data["snoozed_until"]:
         out.print(Text(f"  Snoozed until {data['snoozed_until']}"))
 
