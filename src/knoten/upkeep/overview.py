@@ -34,6 +34,7 @@ from knoten.core.clock import today
 from knoten.core.errors import InvalidInput
 from knoten.core.models import Member
 from knoten.upkeep.due import Due, due_list
+from knoten.upkeep.handled import handled_keys
 from knoten.upkeep.occasions import Occasion, occasions
 
 MAX_DAYS = 31
@@ -120,7 +121,9 @@ def overview(actor: Member, *, days: int = 1) -> Overview:
     end = start + dt.timedelta(days=days - 1)
     items = [_from_occasion(o, start) for o in occasions(actor, start=start, end=end)]
     due, total = due_list(actor, limit=DUE_SHOWN)
-    items += [_from_due(row, start) for row in due]
+    due_items = [_from_due(row, start) for row in due]
+    done = handled_keys(actor, (item.key for item in due_items))
+    items += [item for item in due_items if item.key not in done]
     items.sort(key=lambda i: (i.urgency != "overdue", i.day, i.importance, i.name, i.key))
     return Overview(start=start, end=end, items=items, due_total=total)
 
