@@ -152,6 +152,8 @@ PLAIN_VALUES: dict[str, Any] = {
     "end": "2024",
     "outcome": "contact made",
     "note": "Bobs Tipp",
+    "key": "thanks:favour=1",
+    "kind": "thanks",
 }
 
 
