@@ -13,4 +13,10 @@ urlpatterns: list[URLPattern] = [
     path("due/<int:person_id>/snooze/", views.snooze, name="snooze"),
     path("due/<int:person_id>/cadence/", views.cadence, name="cadence"),
     path("events/<int:event_id>/prep/", event_views.prep_page, name="prep"),
+    path("events/<int:event_id>/capture/", event_views.capture_page, name="capture"),
+    path(
+        "events/<int:event_id>/capture/suggest/",
+        event_views.capture_suggest,
+        name="capture_suggest",
+    ),
 ]

@@ -12,7 +12,7 @@ import typer
 from rich.text import Text
 
 from knoten.cli.acting import acting_member
-from knoten.cli.output import JsonOption, domain_errors, out, print_page
+from knoten.cli.output import JsonOption, domain_errors, note, out, print_page
 
 EventArg = Annotated[str, typer.Argument(help="The event (id or part of its name).")]
 
@@ -85,6 +85,73 @@ def _facts(person: dict[str, Any], how: str) -> list[str]:
     return lines
 
 
+def capture(
+    event: EventArg,
+    name: Annotated[
+        str | None, typer.Option("--name", help="Capture this one person and stop.")
+    ] = None,
+    organisation: Annotated[
+        str | None, typer.Option("--org", help="Their organisation (with --name).")
+    ] = None,
+    line: Annotated[
+        str | None, typer.Option("--line", help="One line about the conversation (with --name).")
+    ] = None,
+    person: Annotated[
+        str | None, typer.Option("--person", help="The existing person meant (an id).")
+    ] = None,
+) -> None:
+    """Capture whom I met at an event: asks for name, organisation and one line, again
+    and again until an empty name.
+
+    Example: knoten event capture "Hannover Messe"
+    Example: knoten event capture Messe --name "Petra Pohl" --org Siemens --line "Sensors"
+    """
+    from knoten.core.errors import Ambiguous, KnotenError
+    from knoten.journal.events import resolve_event
+    from knoten.upkeep.capture import capture_met
+
+    actor = acting_member()
+    with domain_errors():
+        found = resolve_event(actor, event)
+        if name is not None or person is not None:
+            done = capture_met(
+                actor, found, name=name or "", organisation=organisation, line=line, person=person
+            )
+            _said(done.as_dict())
+            return
+    note(f"Whom did you meet at {found.name}? An empty name ends.")
+    while True:
+        typed = typer.prompt("Name", default="", show_default=False).strip()
+        if not typed:
+            return
+        org = typer.prompt("Organisation", default="", show_default=False).strip() or None
+        said = typer.prompt("One line", default="", show_default=False).strip() or None
+        picked: str | None = None
+        while True:
+            try:
+                done = capture_met(
+                    actor, found, name=typed, organisation=org, line=said, person=picked
+                )
+            except Ambiguous as error:
+                note(f"{error.summary}:")
+                for candidate in error.candidates:
+                    note(f"  {candidate}")
+                picked = typer.prompt("Which one (id)? Empty: skip", default="").strip()
+                if not picked:
+                    break
+                continue
+            except KnotenError as error:
+                note(f"Error: {error.message}")
+                break
+            _said(done.as_dict())
+            break
+
+
+def _said(data: dict[str, Any]) -> None:
+    what = "Added" if data["created"] else "Met"
+    note(f"{what} {data['name']} (id {data['person_id']}): conversation {data['interaction_id']}.")
+
+
 def _event_group(app: typer.Typer) -> typer.Typer:
     for group in app.registered_groups:
         if group.name == "event" and group.typer_instance is not None:
@@ -95,3 +162,4 @@ def _event_group(app: typer.Typer) -> typer.Typer:
 def register(app: typer.Typer) -> None:
     group = _event_group(app)
     group.command("prep")(prep)
+    group.command("capture")(capture)
