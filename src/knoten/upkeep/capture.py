@@ -26,7 +26,7 @@ from knoten.journal.conversations import log_interaction
 from knoten.journal.events import resolve_event
 from knoten.journal.models import Attendance, Event
 from knoten.journal.visibility import visible_interactions
-from knoten.people.lookup import resolve_person
+from knoten.people.lookup import resolve_organisation, resolve_person
 from knoten.people.models import Person
 from knoten.people.persons import PersonFields, add_person, edit_person
 from knoten.search.query import search
@@ -97,6 +97,9 @@ def capture_met(
     if not typed and (person is None or person == ""):
         raise InvalidInput("name", name, "is empty; give the name of the person you met")
     org = clean(organisation or "") or None
+    if org is not None and org.isdigit():
+        # An organisation by id is one of the actor's network, even when not used.
+        org = resolve_organisation(actor, org, "organisation").name
     summary = clean(line or "") or _("Met at %(event)s") % {"event": found.name}
     who = _existing(actor, typed, person)
     if who is not None and who.pk == actor.me.pk:
