@@ -6,6 +6,7 @@ from django.urls import URLPattern, path
 
 from knoten.upkeep.views import due as views
 from knoten.upkeep.views import overview, sharing
+from knoten.upkeep.views import events as event_views
 
 app_name = "upkeep"
 urlpatterns: list[URLPattern] = [
@@ -15,4 +16,11 @@ urlpatterns: list[URLPattern] = [
     path("share/", sharing.share_page, name="share"),
     path("today/", overview.today_page, name="today"),
     path("occasions/handled/", overview.handled, name="occasion_handled"),
+    path("events/<int:event_id>/prep/", event_views.prep_page, name="prep"),
+    path("events/<int:event_id>/capture/", event_views.capture_page, name="capture"),
+    path(
+        "events/<int:event_id>/capture/suggest/",
+        event_views.capture_suggest,
+        name="capture_suggest",
+    ),
 ]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import typer
 
-from knoten.upkeep.cli import due, overview, sharing
+from knoten.upkeep.cli import due, events, overview, sharing
 
 
 def register(app: typer.Typer) -> None:
-    for module in (due, overview, sharing):
+    for module in (due, events, overview, sharing):
         module.register(app)
