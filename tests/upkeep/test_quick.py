@@ -287,3 +287,30 @@ def test_bobs_persons_are_never_matched_for_alice(world: World) -> None:
     with pytest.raises(NotFound):
         save_note(world.alice, "Lunch in Kiel", choices={"person": bobs.pk})
     assert Interaction.objects.count() == 0
+
+
+def test_cli_note_shows_the_plan_and_saves_with_yes(cli: Any, world: World) -> None:
+    clock.pin(START)
+    add_person(world.alice, "Anna Adler")
+    line = "Call with Anna Adler, she'll send me the contract next week"
+    shown = cli("note", line, "--json")
+    assert shown.exit_code == 0 and shown.json()["promises"][0]["direction"] == "owed_to_me"
+    assert Interaction.objects.count() == 0
+    refused = cli("note", line)  # no terminal to confirm on
+    assert refused.exit_code != 0 and "Owed to me: send me the contract" in refused.stdout
+    assert Interaction.objects.count() == 0
+    saved = cli("note", line, "--yes", "--json")
+    assert saved.exit_code == 0 and saved.json()["conversation"]["kind"] == "call"
+    assert Promise.objects.get().text == "send me the contract"
+
+
+def test_cli_note_asks_about_two_muellers_and_takes_a_choice(cli: Any, world: World) -> None:
+    clock.pin(START)
+    add_person(world.alice, "Jürgen Müller")
+    petra = add_person(world.alice, "Petra Müller")
+    asked = cli("note", "Anruf Müller", "--yes")
+    assert asked.exit_code == 1 and "Petra Müller" in asked.stderr
+    assert Interaction.objects.count() == 0
+    done = cli("note", "Anruf Müller", "--yes", "--choose", f"Müller={petra.pk}")
+    assert done.exit_code == 0
+    assert Interaction.objects.get().participations.get().person_id == petra.pk
