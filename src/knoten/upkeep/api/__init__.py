@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from ninja import Router
 
-from knoten.upkeep.api import due
+from knoten.upkeep.api import due, quick
 
 router = Router()
-for module in (due,):
+for module in (due, quick):
     router.add_router("", module.router)
