@@ -314,3 +314,29 @@ def test_cli_note_asks_about_two_muellers_and_takes_a_choice(cli: Any, world: Wo
     done = cli("note", "Anruf Müller", "--yes", "--choose", f"Müller={petra.pk}")
     assert done.exit_code == 0
     assert Interaction.objects.get().participations.get().person_id == petra.pk
+
+
+def test_web_box_previews_asks_and_saves(world: World) -> None:
+    from django.test import Client
+
+    clock.pin(START)
+    add_person(world.alice, "Jürgen Müller")
+    petra = add_person(world.alice, "Petra Müller")
+    client = Client()
+    client.force_login(world.alice.user)
+    home = client.get("/")
+    assert home.status_code == 200 and 'id="quick-note"' in home.content.decode()
+    line = "Anruf Müller, will ihr bis Freitag das Angebot schicken"
+    htmx = {"HX-Request": "true", "HX-Target": "quick-note"}
+    preview = client.post("/note/", {"text": line, "action": "preview"}, headers=htmx)
+    shown = preview.content.decode()
+    assert preview.status_code == 200 and "<html" not in shown
+    assert "Petra Müller" in shown and 'name="key-0" value="Müller"' in shown
+    assert "das Angebot schicken" in shown and Interaction.objects.count() == 0
+    open_ = client.post("/note/", {"text": line, "action": "save", "key-0": "Müller"})
+    assert open_.status_code == 400 and Interaction.objects.count() == 0
+    saved = client.post(
+        "/note/", {"text": line, "action": "save", "key-0": "Müller", "choice-0": str(petra.pk)}
+    )
+    assert saved.status_code == 200 and "Saved" in saved.content.decode()
+    assert Promise.objects.get().creditor_id == petra.pk
