@@ -340,3 +340,15 @@ def test_web_box_previews_asks_and_saves(world: World) -> None:
     )
     assert saved.status_code == 200 and "Saved" in saved.content.decode()
     assert Promise.objects.get().creditor_id == petra.pk
+
+
+def test_two_events_of_the_name_are_asked_and_the_chosen_one_saved(people: Member) -> None:
+    later = add_event(people, "Hannover Messe 2028", starts=day(300))
+    text = "Lunch with Anna Adler at the Hannover Messe"
+    plan = read_note(people, text)
+    assert [(q.key, q.what, q.reason) for q in plan.questions] == [
+        ("Hannover Messe", "event", "ambiguous")
+    ]
+    saved = save_note(people, text, choices={"Hannover Messe": later.pk})
+    assert saved.interaction.event_id == later.pk
+    assert Attendance.objects.get(event=later).person.full_name == "Anna Adler"
