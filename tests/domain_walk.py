@@ -233,6 +233,9 @@ VALUES_OF: dict[str, dict[str, Any]] = {
     "rename_skill": {"old": ALICES_WORDS[2], "new": "Neutral"},
     "delete_skill": {"name": ALICES_WORDS[2]},
     "handle_occasion": {"kind": "thanks"},
+    # A quick note naming Alice's person and event: Bob's plan must find neither.
+    "read_note": {"text": "Call with Anna Zyxwend at the Quorbel Messe, she'll send me it today"},
+    "save_note": {"text": "Call with Anna Zyxwend at the Quorbel Messe, she'll send me it today"},
 }
 
 # Functions whose text is a record's name: Alice's must not be found.

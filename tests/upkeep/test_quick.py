@@ -352,3 +352,11 @@ def test_two_events_of_the_name_are_asked_and_the_chosen_one_saved(people: Membe
     saved = save_note(people, text, choices={"Hannover Messe": later.pk})
     assert saved.interaction.event_id == later.pk
     assert Attendance.objects.get(event=later).person.full_name == "Anna Adler"
+
+
+def test_a_typographic_apostrophe_reads_like_a_plain_one(people: Member) -> None:
+    plan = read_note(people, "Call with Anna Adler, she’ll send me the contract next week")
+    assert [(p.mine, p.text, p.due) for p in plan.promises] == [
+        (False, "send me the contract", day(7))
+    ]
+    assert plan.text.endswith("she’ll send me the contract next week")

@@ -353,6 +353,8 @@ def read_note(actor: Member, text: str) -> Plan:
         raise InvalidInput("text", text, "is empty; write a line such as 'Lunch with Anna Adler'")
     if len(line) > MAX_NOTE:
         raise InvalidInput("text", line[:40] + "…", f"is too long: at most {MAX_NOTE} characters")
+    # Read with plain apostrophes ("she’ll" as typed on a phone); kept as typed.
+    said = line.replace("\u2019", "'").replace("\u2018", "'")
     capitals = any(ch.isupper() for ch in line)
     kind: str | None = None
     said_persons: list[str] = []
@@ -361,7 +363,7 @@ def read_note(actor: Member, text: str) -> Plan:
     promises: list[PlannedPromise] = []
     notes: list[str] = []
     conversation_found = False
-    for clause in _clauses(line):
+    for clause in _clauses(said):
         side = _promise_side(clause)
         if side is not None and conversation_found:
             promises.append(_promise(clause, side))
