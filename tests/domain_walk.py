@@ -239,6 +239,9 @@ VALUES_OF: dict[str, dict[str, Any]] = {
         "start": dt.date.today() - dt.timedelta(days=30),
         "end": dt.date.today() + dt.timedelta(days=300),
     },
+    # A quick note naming Alice's person and event: Bob's plan must find neither.
+    "read_note": {"text": "Call with Anna Zyxwend at the Quorbel Messe, she'll send me it today"},
+    "save_note": {"text": "Call with Anna Zyxwend at the Quorbel Messe, she'll send me it today"},
 }
 
 # Functions whose text is a record's name: Alice's must not be found.

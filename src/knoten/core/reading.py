@@ -189,13 +189,44 @@ def past_day(
     return day
 
 
+_END_OF_MONTH = {
+    tuple(fold_words(words))
+    for words in (
+        *("end of month", "end of the month", "end of this month", "month end"),
+        *("Monatsende", "Ende des Monats", "Ende dieses Monats", "Ende Monat"),
+    )
+}
+_END_OF_WEEK = {
+    tuple(fold_words(words))
+    for words in (
+        *("end of week", "end of the week", "end of this week"),
+        *("Ende der Woche", "Ende dieser Woche", "Ende Woche"),
+    )
+}
+_NEXT_WORDS = {
+    fold(word)
+    for word in ("nächsten", "nächste", "kommenden", "kommende", "next", "coming", "this", "diesen")
+}
+
+
 def due_day(text: str, field: str = "due", *, relative_to: dt.date | None = None) -> dt.date:
     """A day to come: a full date, a day and month (the next such day), or words.
 
     Words are read relative to ``relative_to`` (the day a promise was made), so "bis
-    Freitag" said on a Wednesday is that week's Friday.
+    Freitag" said on a Wednesday is that week's Friday; "end of month" ("Monatsende") is
+    its last day, "end of the week" ("Ende der Woche") its Friday, "nächsten Dienstag"
+    the coming Tuesday.
     """
     base = relative_to or today()
+    said = fold_words(text or "")
+    if tuple(said) in _END_OF_MONTH:
+        return base.replace(day=calendar.monthrange(base.year, base.month)[1])
+    if tuple(said) in _END_OF_WEEK:
+        return base + dt.timedelta(days=(4 - base.weekday()) % 7)
+    if len(said) == 2 and said[0] in _NEXT_WORDS and said[1] in _WEEKDAYS:
+        # "nächsten Dienstag", "next Tuesday": the coming one, as a bare weekday.
+        # The weekday as typed: folding makes "tuesday" "tusday", which dateparser misreads.
+        return parse_day(text.split()[-1], field, relative_to=base)
     partial = find_partial_date(text, field)
     if partial is not None and partial.year is None:
         assert partial.month is not None and partial.day is not None

@@ -7,6 +7,7 @@ from django.urls import URLPattern, path
 from knoten.upkeep.views import due as views
 from knoten.upkeep.views import overview, sharing
 from knoten.upkeep.views import events as event_views
+from knoten.upkeep.views import quick
 
 app_name = "upkeep"
 urlpatterns: list[URLPattern] = [
@@ -23,4 +24,5 @@ urlpatterns: list[URLPattern] = [
         event_views.capture_suggest,
         name="capture_suggest",
     ),
+    path("note/", quick.note, name="note"),
 ]

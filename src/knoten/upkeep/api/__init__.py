@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from ninja import Router
 
-from knoten.upkeep.api import due, events, overview, sharing
+from knoten.upkeep.api import due, events, overview, quick, sharing
 
 router = Router()
-for module in (due, events, overview, sharing):
+for module in (due, events, overview, quick, sharing):
     router.add_router("", module.router)
