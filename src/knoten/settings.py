@@ -139,6 +139,8 @@ STATIC_ROOT = DATA_DIR / "static"
 KNOTEN_DEFAULT_REGION = env_str("KNOTEN_DEFAULT_REGION", "DE").upper()
 # An amount written without a currency ("5000") is in this currency.
 KNOTEN_CURRENCY = env_str("KNOTEN_CURRENCY", "EUR").upper()
+# Drafts are written in this language to persons without one of their own ("de" or "en").
+KNOTEN_LANGUAGE = env_str("KNOTEN_LANGUAGE", "de").lower()
 
 # The give-and-take signals (knoten.reciprocity.signals), each threshold a setting.
 KNOTEN_SIGNALS = {
