@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import typer
 
-from knoten.upkeep.cli import due
+from knoten.upkeep.cli import calendar, due
 
 
 def register(app: typer.Typer) -> None:
-    for module in (due,):
+    for module in (due, calendar):
         module.register(app)
