@@ -19,10 +19,12 @@ from __future__ import annotations
 
 import calendar as months_of_year
 import datetime as dt
+import re
 import secrets
 from collections.abc import Callable
 
-from django.db.models import Q
+from django.db.models import CharField, Q
+from django.db.models.functions import Cast
 from django.utils.translation import gettext as _
 from icalendar import Calendar, vDate, vDatetime, vRecur, vText
 from icalendar.parser import Contentline
@@ -44,11 +46,26 @@ MAX_MONTHS = 60
 LINE_OCTETS = 75
 NO_YEAR = 2000  # a leap year: a birthday on 29 February without a year starts there
 PRODID = "-//Knoten//Keeping in touch//EN"
+_SPECIAL = re.compile(r"[\\;,\n\r]")
 _NAME_FIELDS = ("academic_title", "given_name", "name_particle", "family_name")
 
 
 def _name(parts: tuple[str, ...]) -> str:
     return " ".join(part for part in parts if part)
+
+
+def _fold(line: str) -> str:
+    """The content line folded by icalendar when it is longer than 75 octets."""
+    if len(line) > LINE_OCTETS // 4 and len(line.encode()) > LINE_OCTETS:
+        return str(Contentline(line).to_ical().decode())
+    return line
+
+
+def _text(name: str, value: str) -> str:
+    # A text without a character to escape is written as it is (icalendar would too).
+    if _SPECIAL.search(value):
+        value = vText(value).to_ical().decode()
+    return _fold(f"{name}:{value}")
 
 
 class _Writer:
@@ -57,22 +74,21 @@ class _Writer:
     def __init__(self, stamp: dt.datetime) -> None:
         self.lines: list[str] = []
         self.count = 0
-        self._days: dict[dt.date, str] = {}
+        self._days: dict[tuple[dt.date, dt.date | None], str] = {}
         self._stamp = "DTSTAMP:" + vDatetime(stamp.astimezone(dt.UTC)).to_ical().decode()
         self._yearly = vRecur({"freq": "yearly"}).to_ical().decode()
         self._leap = vRecur({"freq": "yearly", "bymonth": 2, "bymonthday": -1}).to_ical().decode()
 
-    def _day(self, day: dt.date) -> str:
-        found = self._days.get(day)
+    def _span(self, start: dt.date, end: dt.date | None) -> str:
+        """DTSTART and DTEND (the day after the last: exclusive) of an all-day event."""
+        found = self._days.get((start, end))
         if found is None:
-            found = self._days[day] = vDate(day).to_ical().decode()
+            after = (end or start) + dt.timedelta(days=1)
+            found = self._days[(start, end)] = (
+                f"DTSTART;VALUE=DATE:{vDate(start).to_ical().decode()}\r\n"
+                f"DTEND;VALUE=DATE:{vDate(after).to_ical().decode()}"
+            )
         return found
-
-    def _text(self, name: str, value: str) -> None:
-        line = f"{name}:{vText(value).to_ical().decode()}"
-        if len(line) > LINE_OCTETS // 4 and len(line.encode()) > LINE_OCTETS:
-            line = Contentline(line).to_ical().decode()
-        self.lines.append(line)
 
     def event(
         self,
@@ -88,26 +104,19 @@ class _Writer:
         category: str = "",
     ) -> None:
         """One all-day event from ``start`` to ``end`` (inclusive; default one day)."""
-        lines = self.lines
-        lines.append("BEGIN:VEVENT")
-        lines.append("UID:" + uid)
-        lines.append(self._stamp)
-        lines.append("DTSTART;VALUE=DATE:" + self._day(start))
-        lines.append("DTEND;VALUE=DATE:" + self._day((end or start) + dt.timedelta(days=1)))
+        parts = [f"BEGIN:VEVENT\r\nUID:{uid}\r\n{self._stamp}\r\n{self._span(start, end)}"]
         if yearly:
-            leap_day = (start.month, start.day) == (2, 29)
-            lines.append("RRULE:" + (self._leap if leap_day else self._yearly))
-        self._text("SUMMARY", summary)
+            leap_day = start.month == 2 and start.day == 29
+            parts.append("RRULE:" + (self._leap if leap_day else self._yearly))
+        parts.append(_text("SUMMARY", summary))
         if description:
-            self._text("DESCRIPTION", description)
+            parts.append(_text("DESCRIPTION", description))
         if location:
-            self._text("LOCATION", location)
+            parts.append(_text("LOCATION", location))
         if url:
-            self._text("URL", url)
-        if category:
-            self._text("CATEGORIES", category)
-        lines.append("TRANSP:TRANSPARENT")
-        lines.append("END:VEVENT")
+            parts.append(_fold("URL:" + url))  # a URI: not escaped as a text is
+        parts.append(f"CATEGORIES:{category}\r\nTRANSP:TRANSPARENT\r\nEND:VEVENT")
+        self.lines.append("\r\n".join(parts))
         self.count += 1
 
 
@@ -144,39 +153,55 @@ def calendar_of(actor: Member, *, start: dt.date | None = None, months: int = FE
 
 
 def _yearly_dates(actor: Member, writer: _Writer, person_link: Callable[[int], str]) -> None:
-    rows = ImportantDate.objects.filter(
-        network_id=actor.network_id, kind__in=("birthday", "anniversary"), person__archived=False
-    ).values_list(
-        "pk", "kind", "date", "label", "person_id", *(f"person__{f}" for f in _NAME_FIELDS)
+    # The stored text ("1980-05-14", "--02-29", "2019") read as it is: fast for 100k rows.
+    rows = (
+        ImportantDate.objects.filter(
+            network_id=actor.network_id,
+            kind__in=("birthday", "anniversary"),
+            person__archived=False,
+        )
+        .annotate(text=Cast("date", CharField()))
+        .values_list(
+            "pk", "kind", "text", "label", "person_id", *(f"person__{f}" for f in _NAME_FIELDS)
+        )
     )
     birthday, anniversary = _("Birthday: %(name)s"), _("Anniversary: %(name)s")
-    for pk, kind, when, label, person_id, *parts in rows.iterator(chunk_size=5000):
-        if when is None or when.month is None or when.day is None:
+    born = _("born %(year)s")
+    for pk, kind, text, label, person_id, *parts in rows.iterator(chunk_size=5000):
+        start, year = _yearly_start(text)
+        if start is None:
             continue  # "2019": no day to come back to every year
-        start = dt.date(when.year or NO_YEAR, when.month, when.day)
-        name = _name(tuple(parts))
-        summary = (birthday if kind == "birthday" else anniversary) % {"name": name}
+        summary = (birthday if kind == "birthday" else anniversary) % {"name": _name(tuple(parts))}
         if label:
             summary += f" ({label})"
-        description = (
-            _("born %(year)d") % {"year": when.year} if when.year and kind == "birthday" else ""
-        )
         writer.event(
             f"{kind}-{pk}@knoten",
             start,
             summary,
             yearly=True,
-            description=description,
+            description=born % {"year": year} if year and kind == "birthday" else "",
             url=person_link(person_id),
             category=kind,
         )
 
 
-def _late(first: dt.date, day: dt.date) -> tuple[dt.date, str]:
-    """The day an item is shown on, and what to say when it is already past."""
+def _yearly_start(text: str | None) -> tuple[dt.date | None, str]:
+    """The first day of a yearly date stored as ``text``, and its year ("" without one)."""
+    try:
+        if text and len(text) == 7 and text.startswith("--"):
+            return dt.date(NO_YEAR, int(text[2:4]), int(text[5:7])), ""
+        if text and len(text) == 10:
+            return dt.date(int(text[:4]), int(text[5:7]), int(text[8:10])), text[:4]
+    except ValueError:
+        pass
+    return None, ""
+
+
+def _late(first: dt.date, day: dt.date, since: str) -> tuple[dt.date, str]:
+    """The day an item is shown on, and (``since``, filled) when it is already past."""
     if day >= first:
         return day, ""
-    return first, _("overdue since %(day)s") % {"day": day.isoformat()}
+    return first, since % {"day": day.isoformat()}
 
 
 def _promises(
@@ -197,6 +222,7 @@ def _promises(
         )
     )
     width = len(_NAME_FIELDS)
+    since = _("overdue since %(day)s")
     for pk, text, due_on, debtor, creditor, *parts in rows.iterator(chunk_size=5000):
         debtor_name, creditor_name = _name(tuple(parts[:width])), _name(tuple(parts[width:]))
         if debtor == me:
@@ -208,7 +234,7 @@ def _promises(
         else:
             summary, other = _("%(name)s promised %(other)s: %(text)s"), debtor
             said = {"name": debtor_name, "other": creditor_name, "text": text}
-        day, late = _late(first, due_on)
+        day, late = _late(first, due_on, since)
         writer.event(
             f"promise-{pk}@knoten",
             day,
@@ -245,6 +271,7 @@ def _due_contacts(
         )
     )
     cadences: dict[tuple[int, int | None], str] = {}
+    since, overdue_from = _("overdue since %(day)s"), _("overdue from %(day)s")
     summary = _("Get in touch: %(name)s")
     for person_id, due_on, overdue_on, every, latest, *parts in rows.iterator(chunk_size=5000):
         if person_id in snoozed:
@@ -254,12 +281,12 @@ def _due_contacts(
         words = cadences.get((every, latest))
         if words is None:
             words = cadences[(every, latest)] = cadence_words(every, latest)
-        day, late = _late(first, due_on)
+        day, late = _late(first, due_on, since)
         said = [words]
         if late:
             said.append(late)
         elif overdue_on:
-            said.append(_("overdue from %(day)s") % {"day": overdue_on.isoformat()})
+            said.append(overdue_from % {"day": overdue_on.isoformat()})
         writer.event(
             f"due-{person_id}@knoten",
             day,
