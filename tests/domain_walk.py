@@ -233,6 +233,10 @@ VALUES_OF: dict[str, dict[str, Any]] = {
     "rename_skill": {"old": ALICES_WORDS[2], "new": "Neutral"},
     "delete_skill": {"name": ALICES_WORDS[2]},
     "handle_occasion": {"kind": "thanks"},
+    "occasions": {
+        "start": dt.date.today() - dt.timedelta(days=30),
+        "end": dt.date.today() + dt.timedelta(days=300),
+    },
 }
 
 # Functions whose text is a record's name: Alice's must not be found.
