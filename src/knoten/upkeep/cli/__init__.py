@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import typer
 
-from knoten.upkeep.cli import calendar, due
+from knoten.upkeep.cli import calendar, digest, due
 
 
 def register(app: typer.Typer) -> None:
-    for module in (due, calendar):
+    for module in (due, calendar, digest):
         module.register(app)
