@@ -15,6 +15,7 @@ from csp.constants import NONE, SELF
 from knoten.core.config import (
     database_config,
     env_bool,
+    env_choice,
     env_list,
     env_positive_int,
     env_str,
@@ -157,6 +158,24 @@ KNOTEN_SIGNALS = {
     # "A time-eater": a channel that took this many hours in the period and brought nothing.
     "time_eater_hours": env_positive_int("KNOTEN_SIGNAL_TIME_EATER_HOURS", 20),
 }
+
+# The address the web app is reached at, for links in what is read outside it (the mail
+# digest, the calendar feed's address): "https://knoten.example.org".
+KNOTEN_BASE_URL = env_str("KNOTEN_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# Mail (the digest, drafts sent through a server): KNOTEN_SMTP_HOST names the server; without
+# it no mail is configured. KNOTEN_SMTP_TLS: starttls (the default, port 587), ssl or none.
+EMAIL_HOST = env_str("KNOTEN_SMTP_HOST", "").strip()
+KNOTEN_MAIL_CONFIGURED = bool(EMAIL_HOST)
+EMAIL_PORT = env_positive_int("KNOTEN_SMTP_PORT", 587)
+EMAIL_HOST_USER = env_str("KNOTEN_SMTP_USER", "")
+EMAIL_HOST_PASSWORD = env_str("KNOTEN_SMTP_PASSWORD", "")
+KNOTEN_SMTP_TLS = env_choice("KNOTEN_SMTP_TLS", ("starttls", "ssl", "none"), "starttls")
+EMAIL_USE_TLS = KNOTEN_SMTP_TLS == "starttls"
+EMAIL_USE_SSL = KNOTEN_SMTP_TLS == "ssl"
+EMAIL_TIMEOUT = 30
+DEFAULT_FROM_EMAIL = env_str("KNOTEN_MAIL_FROM", "") or "knoten@localhost"
+EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 
 LOGGING = {
     "version": 1,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.urls import URLPattern, path
 
+from knoten.upkeep.views import calendar as calendar_views
 from knoten.upkeep.views import due as views
 from knoten.upkeep.views import overview, sharing
 from knoten.upkeep.views import events as event_views
@@ -25,4 +26,8 @@ urlpatterns: list[URLPattern] = [
         name="capture_suggest",
     ),
     path("note/", quick.note, name="note"),
+    path("calendar/<str:token>.ics", calendar_views.feed, name="calendar_feed"),
+    path("calendar/", calendar_views.calendar_page, name="calendar"),
+    path("calendar/new/", calendar_views.calendar_new, name="calendar_new"),
+    path("calendar/revoke/", calendar_views.calendar_revoke, name="calendar_revoke"),
 ]
