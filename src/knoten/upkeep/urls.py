@@ -6,9 +6,8 @@ from django.urls import URLPattern, path
 
 from knoten.upkeep.views import calendar as calendar_views
 from knoten.upkeep.views import due as views
-from knoten.upkeep.views import overview, sharing
 from knoten.upkeep.views import events as event_views
-from knoten.upkeep.views import quick
+from knoten.upkeep.views import overview, quick, sharing
 
 app_name = "upkeep"
 urlpatterns: list[URLPattern] = [
