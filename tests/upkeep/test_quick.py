@@ -360,3 +360,29 @@ def test_a_typographic_apostrophe_reads_like_a_plain_one(people: Member) -> None
         (False, "send me the contract", day(7))
     ]
     assert plan.text.endswith("she’ll send me the contract next week")
+
+
+@pytest.mark.parametrize(
+    ("words", "offset"),
+    [
+        ("Freitag", 2),
+        ("nächste Woche", 7),
+        ("in 3 Tagen", 3),
+        ("übermorgen", 2),
+        ("next Tuesday", 6),
+        ("nächsten Dienstag", 6),
+        ("Ende der Woche", 2),
+        ("end of the week", 2),
+    ],
+)
+def test_due_days_in_words_from_a_wednesday(words: str, offset: int) -> None:
+    from knoten.core.reading import due_day
+
+    assert due_day(words, relative_to=START) == day(offset)
+
+
+@pytest.mark.parametrize("words", ["end of month", "Monatsende", "Ende des Monats"])
+def test_end_of_month_is_its_last_day(words: str) -> None:
+    from knoten.core.reading import due_day
+
+    assert due_day(words, relative_to=START) == END_OF_MONTH
