@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ninja import Router
 
-from knoten.upkeep.api import calendar, due, events, overview, quick, sharing
+from knoten.upkeep.api import due, calendar, events, overview, quick, sharing
 
 router = Router()
 for module in (due, calendar, events, overview, quick, sharing):
