@@ -97,8 +97,11 @@ def capture_page(request: HttpRequest, event_id: int) -> HttpResponse:
 def capture_suggest(request: HttpRequest, event_id: int) -> HttpResponse:
     """The existing persons a name typed so far may mean (an htmx part of the form)."""
     member = current_member(request)
-    context = _capture_context(member, event_id)
+    try:
+        event = event_as_dict(resolve_event(member, event_id))
+    except NotFound:
+        raise not_found() from None
     text = request.GET.get("name", "")
     found, _errors = attempt(lambda: capture.capture_suggestions(member, text), ["name"])
-    context["suggestions"] = found or []
+    context = {"event": event, "suggestions": found or [], "values": {}}
     return render(request, "upkeep/capture.html#suggestions", context)
