@@ -572,7 +572,7 @@ def _events(actor: Member, start: dt.date, end: dt.date) -> list[Occasion]:
                 importance=min(p.importance for p in members),
                 action="prep",
                 action_label=_("Prepare"),
-                action_url=_url("upkeep:event_prep", event_id=pk) or _url("web:event", event_id=pk),
+                action_url=_url("upkeep:prep", event_id=pk),
             )
         )
     return found
