@@ -163,10 +163,13 @@ def _refresh_chunk(network_id: int, ids: list[int]) -> None:
             "person_id", flat=True
         )
     )
-    _conversations(network_id, present, batch)
-    _give_and_take(network_id, present, mine, batch)
-    _events(network_id, present, batch)
-    _trust(network_id, present, mine, batch)
+    # *me* is in touch with everyone: no cadence, and reading all their contacts (every
+    # conversation of the network) for a strength no one is shown would cost the most.
+    counted = present - mine
+    _conversations(network_id, counted, batch)
+    _give_and_take(network_id, counted, mine, batch)
+    _events(network_id, counted, batch)
+    _trust(network_id, counted, mine, batch)
     applied = cadences_for(network_id, persons, mine)
     rows = []
     for person in persons:
