@@ -193,10 +193,13 @@ def _private_contacts(
 ) -> dict[int, dt.date]:
     """The day of the actor's latest private conversation with each of these persons:
     theirs alone, so never part of a standing that every member of the network reads."""
+    # The actor's private conversations are few: read them all rather than join every
+    # person the list holds (a subquery of thousands on a large network).
+    wanted = None if isinstance(person_ids, QuerySet) else list(person_ids)
     rows = (
         Participation.objects.filter(
             network_id=actor.network_id,
-            person_id__in=person_ids if isinstance(person_ids, QuerySet) else list(person_ids),
+            **({} if wanted is None else {"person_id__in": wanted}),
             interaction__private=True,
             interaction__author=actor,
             interaction__occurred_on__lte=today(),
