@@ -233,6 +233,8 @@ VALUES_OF: dict[str, dict[str, Any]] = {
     "rename_skill": {"old": ALICES_WORDS[2], "new": "Neutral"},
     "delete_skill": {"name": ALICES_WORDS[2]},
     "handle_occasion": {"kind": "thanks"},
+    # Every id there may be: Alice's persons among them, whom Bob must not see.
+    "standing_facts": {"person_ids": list(range(1, 2000))},
 }
 
 # Functions whose text is a record's name: Alice's must not be found.
