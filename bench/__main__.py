@@ -23,6 +23,7 @@ Prints a table on stdout and writes every figure to ``.bench-data/results.json``
     python -m bench --only http --sizes 10k,100k
     python -m bench --only imports --sizes 100k
     python -m bench --only reciprocity --sizes 100k
+    python -m bench --only upkeep --sizes 1000,10000
 """
 
 from __future__ import annotations
@@ -151,7 +152,7 @@ def measure(
         stage_seconds=meta.get("stage_seconds", {}),
         counts=meta["counts"],
     )
-    if only not in ("http", "imports", "reciprocity"):
+    if only not in ("http", "imports", "reciprocity", "upkeep"):
         print(f"Measuring the network of {size:,} persons …", file=sys.stderr)
         out = folder / "measure.json"
         out.unlink(missing_ok=True)
@@ -167,6 +168,13 @@ def measure(
         env = child_env(folder, meta["key"])
         result["reciprocity"] = reciprocity.measure(folder, env, runs, seed)
         if only == "reciprocity":
+            return result
+    if only in ("", "domain", "upkeep"):
+        from bench import upkeep
+
+        print(f"Measuring keeping in touch on the network of {size:,} persons …", file=sys.stderr)
+        result["upkeep"] = upkeep.measure(folder, child_env(folder, meta["key"]), runs, seed)
+        if only == "upkeep":
             return result
     if only == "imports" or (only == "" and size >= TARGET_SIZE):
         from bench import imports
@@ -324,6 +332,10 @@ def report(results: list[dict[str, Any]], runs: int) -> str:
             from bench import reciprocity
 
             lines.extend(reciprocity.report_lines(result, at_target=size >= TARGET_SIZE))
+        if "upkeep" in result:
+            from bench import upkeep
+
+            lines.extend(upkeep.report_lines(result, at_target=size >= TARGET_SIZE))
         lines.extend(http_report_lines(result))
         if "imports" in result:
             from bench import imports
@@ -367,7 +379,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rebuild", action="store_true", help="build the networks anew")
     parser.add_argument(
         "--only",
-        choices=("domain", "http", "imports", "reciprocity"),
+        choices=("domain", "http", "imports", "reciprocity", "upkeep"),
         default="",
         help="only the domain functions (give and take included), the HTTP figures, the "
         "import, export and dedupe figures (at 100k), or the give-and-take figures "

@@ -242,6 +242,8 @@ VALUES_OF: dict[str, dict[str, Any]] = {
     # A quick note naming Alice's person and event: Bob's plan must find neither.
     "read_note": {"text": "Call with Anna Zyxwend at the Quorbel Messe, she'll send me it today"},
     "save_note": {"text": "Call with Anna Zyxwend at the Quorbel Messe, she'll send me it today"},
+    # Every id there may be: Alice's persons among them, whom Bob must not see.
+    "standing_facts": {"person_ids": list(range(1, 2000))},
 }
 
 # Functions whose text is a record's name: Alice's must not be found.

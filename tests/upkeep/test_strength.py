@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from knoten.core import clock
+from knoten.core.models import Member
+from knoten.journal.conversations import log_interaction
+from knoten.people.persons import add_person
 from knoten.upkeep.models import Standing
+from knoten.upkeep.standings import refresh_stale
 from knoten.upkeep.strength import explain
 
 DAY = dt.date(2027, 3, 1)
@@ -66,3 +71,19 @@ def test_a_private_conversation_counts_for_its_reader() -> None:
     mine = explain(old, DAY, private_last=DAY - dt.timedelta(days=2))
     assert mine.reasons[0] == "last contact 2 days ago (private conversation)"
     assert mine.figure > explain(old, DAY).figure
+
+
+def test_a_stale_strength_is_lower_after_the_refresh(member: Member) -> None:
+    start = dt.date.today() + dt.timedelta(days=30)
+    clock.pin(start)
+    anna = add_person(member, "Anna Adler")
+    log_interaction(member, "Lunch", participants=[anna], on=start)
+    refresh_stale(member.network_id)  # "me", added before the pinned day
+    before = Standing.objects.get(person=anna)
+    assert refresh_stale(member.network_id) == 0  # all of today
+    clock.pin(start + dt.timedelta(days=200))
+    assert Standing.objects.get(person=anna).strength == before.strength  # not yet refreshed
+    assert refresh_stale(member.network_id) >= 1
+    after = Standing.objects.get(person=anna)
+    assert after.as_of == start + dt.timedelta(days=200)
+    assert after.strength < before.strength

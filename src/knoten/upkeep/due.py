@@ -14,7 +14,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import ExpressionWrapper, F, FloatField, Max, QuerySet, Value
+from django.db.models import (
+    ExpressionWrapper,
+    F,
+    FloatField,
+    Max,
+    OuterRef,
+    QuerySet,
+    Subquery,
+    Value,
+)
 from django.utils.translation import gettext as _
 
 from knoten.core import changes
@@ -193,10 +202,13 @@ def _private_contacts(
 ) -> dict[int, dt.date]:
     """The day of the actor's latest private conversation with each of these persons:
     theirs alone, so never part of a standing that every member of the network reads."""
+    # The actor's private conversations are few: read them all rather than join every
+    # person the list holds (a subquery of thousands on a large network).
+    wanted = None if isinstance(person_ids, QuerySet) else list(person_ids)
     rows = (
         Participation.objects.filter(
             network_id=actor.network_id,
-            person_id__in=person_ids if isinstance(person_ids, QuerySet) else list(person_ids),
+            **({} if wanted is None else {"person_id__in": wanted}),
             interaction__private=True,
             interaction__author=actor,
             interaction__occurred_on__lte=today(),
@@ -251,13 +263,31 @@ def unsnooze(actor: Member, person: str | int | Person) -> bool:
 def standing_of(actor: Member, person: str | int | Person) -> dict[str, Any]:
     """A person's standing in words: cadence, last contact, when due, strength and why."""
     found = resolve_person(actor, person)
-    standing = Standing.objects.filter(person=found).first()
+    day = today()
+    # One query (the person page counts them): the standing, the actor's snooze and
+    # their latest private conversation with the person.
+    private_last = (
+        Participation.objects.filter(
+            network_id=actor.network_id,
+            person_id=OuterRef("person_id"),
+            interaction__private=True,
+            interaction__author=actor,
+            interaction__occurred_on__lte=day,
+        )
+        .order_by("-interaction__occurred_on")
+        .values("interaction__occurred_on")[:1]
+    )
+    snoozed_until = _snoozed(actor, day).filter(person_id=OuterRef("person_id")).values("until")
+    read = Standing.objects.filter(person=found).annotate(
+        private_last=Subquery(private_last), snoozed_until=Subquery(snoozed_until[:1])
+    )
+    standing = read.first()
     if standing is None:  # a person from before upkeep: theirs alone, not the network's
         refresh(actor.network_id, [found.pk])
-        standing = Standing.objects.get(person=found)
+        standing = read.get()
     standing.person = found
-    day = today()
-    private = _private_contacts(actor, [found.pk]).get(found.pk)
+    private: dt.date | None = standing.private_last
+    snoozed: dt.date | None = standing.snoozed_until
     last_on, kind, where = standing.last_on, standing.last_kind, standing.last_where
     if private is not None and (last_on is None or private > last_on):
         last_on, kind, where = private, "private", ""
@@ -265,7 +295,6 @@ def standing_of(actor: Member, person: str | int | Person) -> dict[str, Any]:
     due = None
     if standing.every_days is not None and standing.due_on and standing.overdue_on:
         due = _due(standing, day, private).as_dict()
-    snoozed = Snooze.objects.filter(member=actor, person=found, until__gt=day).first()
     return {
         "person_id": found.pk,
         "name": found.full_name,
@@ -280,7 +309,7 @@ def standing_of(actor: Member, person: str | int | Person) -> dict[str, Any]:
         "contacts": standing.contacts,
         "contacts_year": standing.contacts_year,
         "due": due,
-        "snoozed_until": snoozed.until.isoformat() if snoozed else None,
+        "snoozed_until": snoozed.isoformat() if snoozed else None,
         "strength": told.figure,
         "level": told.level,
         "level_words": told.level_words,

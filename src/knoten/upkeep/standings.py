@@ -14,6 +14,9 @@ from the day it happened, never from the day it was entered.
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import threading
+import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -35,6 +38,8 @@ from knoten.reciprocity.models import Favour, Recommendation
 from knoten.upkeep.cadences import CHANGED, Applied, cadences_for
 from knoten.upkeep.models import Standing
 from knoten.upkeep.strength import level_of, level_words, strength_of
+
+logger = logging.getLogger(__name__)
 
 BATCH = 2000
 YEAR = dt.timedelta(days=365)
@@ -158,10 +163,13 @@ def _refresh_chunk(network_id: int, ids: list[int]) -> None:
             "person_id", flat=True
         )
     )
-    _conversations(network_id, present, batch)
-    _give_and_take(network_id, present, mine, batch)
-    _events(network_id, present, batch)
-    _trust(network_id, present, mine, batch)
+    # *me* is in touch with everyone: no cadence, and reading all their contacts (every
+    # conversation of the network) for a strength no one is shown would cost the most.
+    counted = present - mine
+    _conversations(network_id, counted, batch)
+    _give_and_take(network_id, counted, mine, batch)
+    _events(network_id, counted, batch)
+    _trust(network_id, counted, mine, batch)
     applied = cadences_for(network_id, persons, mine)
     rows = []
     for person in persons:
@@ -339,3 +347,50 @@ def standing_facts(actor: Member, person_ids: Iterable[int]) -> dict[int, dict[s
             "last_contact": last_on.isoformat() if last_on else None,
         }
     return facts
+
+
+# --- keeping strength fresh ----------------------------------------------------------------
+
+
+def refresh_stale(network_id: int) -> int:
+    """Rewrite the standings computed before today (recency decays every day, so a stored
+    strength goes stale; due days do not: they are absolute); the number rewritten.
+
+    For cron (``knoten strength --refresh``) or :func:`start_daily_refresh`. Pages never
+    wait for it: they sort by the stored figure and tell the strength as of today
+    (:func:`knoten.upkeep.strength.explain`).
+    """
+    stale = list(
+        Standing.objects.filter(network_id=network_id, as_of__lt=today()).values_list(
+            "person_id", flat=True
+        )
+    )
+    refresh(network_id, stale)
+    return len(stale)
+
+
+def refresh_all_stale() -> int:
+    """:func:`refresh_stale` for every network; the number of standings rewritten."""
+    networks = Standing.objects.filter(as_of__lt=today()).values_list("network_id", flat=True)
+    return sum(refresh_stale(network_id) for network_id in sorted(set(networks)))
+
+
+def start_daily_refresh(interval: float = 3600.0) -> threading.Thread:
+    """A daemon thread that refreshes stale standings once an hour (a day's work once a
+    day: only standings from before today are stale), off every request's path."""
+
+    def loop() -> None:
+        from django.db import close_old_connections
+
+        while True:
+            try:
+                refresh_all_stale()
+            except Exception:
+                logger.exception("refreshing stale standings failed")
+            finally:
+                close_old_connections()
+            time.sleep(interval)
+
+    thread = threading.Thread(target=loop, name="knoten-standings", daemon=True)
+    thread.start()
+    return thread

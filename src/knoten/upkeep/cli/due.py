@@ -222,6 +222,9 @@ def strength(
 ) -> None:
     """A person's relationship strength, cadence and last contact, with the reasons.
 
+    Recency decays every day: run --refresh daily from cron to keep the stored strength
+    (the people list's order) current, e.g. "5 3 * * * knoten strength --refresh".
+
     Example: knoten strength "Anna Adler" --json
     """
     from knoten.upkeep.due import standing_of

@@ -1,0 +1,190 @@
+"""Keeping in touch (issue 13): the due list, losing touch, refreshing every standing and
+the standing after one new conversation, timed.
+
+``python -m bench.upkeep [--size 100k] [--runs 50]`` (and ``python -m bench --only
+upkeep``) times, in a process of its own on the cached demo network:
+
+* the due list's first page (``due_list``, 20 rows, as ``knoten due`` asks);
+* losing touch (``losing_touch``);
+* every standing of the network recomputed (``refresh_network``);
+* one new conversation logged with a contact (``log_interaction``; its change notice
+  rewrites that person's standing inside the same transaction), then their standing.
+
+Each figure is a median and a p95 over ``--runs`` calls after a warm-up (the refresh of
+all persons a few times only). Targets, held at 100,000 persons: the due list p95 ≤ 200 ms,
+refresh-all ≤ 30 s, one conversation ≤ 50 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGET_SIZE = 100_000
+DUE_P95_MS = 200.0
+REFRESH_MS = 30_000.0
+CONVERSATION_P95_MS = 50.0
+REFRESH_RUNS = 3
+TARGETS = {
+    "due_list": DUE_P95_MS,
+    "refresh_all": REFRESH_MS,
+    "conversation": CONVERSATION_P95_MS,
+}
+
+
+def _figures(runs: int, seed: int) -> dict[str, Any]:
+    import datetime as dt
+
+    from bench.timing import summarise, time_calls
+    from bench.worker import BENCH_USER
+    from knoten.core.models import Member
+    from knoten.journal.conversations import log_interaction
+    from knoten.upkeep.due import due_list, losing_touch, standing_of
+    from knoten.upkeep.models import Standing
+    from knoten.upkeep.standings import refresh_network
+
+    member = Member.objects.select_related("network", "person", "user").get(
+        user__username=BENCH_USER
+    )
+    net = member.network_id
+    contacts = list(
+        Standing.objects.filter(network_id=net, person__archived=False)
+        .exclude(person_id=member.person_id)
+        .order_by("-strength", "person_id")
+        .values_list("person_id", flat=True)[: runs + 10]
+    )
+
+    def timed(
+        name: str, label: str, call: Callable[[int], Any], count: int, warmup: int = 5
+    ) -> dict[str, Any]:
+        try:
+            seconds = time_calls(call, count, warmup=warmup)
+            return {"name": name, "label": label, **summarise(seconds)}
+        except Exception as error:  # a broken function is reported, not fatal
+            traceback.print_exc(file=sys.stderr)
+            return {"name": name, "label": label, "error": f"{type(error).__name__}: {error}"}
+
+    def conversation(i: int) -> None:
+        pk = contacts[i % len(contacts)]
+        log_interaction(member, "Bench call", participants=[pk], kind="call", on=dt.date.today())
+        standing_of(member, pk)
+
+    figures = [
+        timed("due_list", "due list, first page (20)", lambda _: due_list(member, limit=20), runs),
+        timed("losing_touch", "losing touch (20)", lambda _: losing_touch(member), runs),
+        timed("conversation", "one conversation, then its standing", conversation, runs),
+        timed(
+            "refresh_all",
+            "every standing recomputed",
+            lambda _: refresh_network(net),
+            max(1, min(runs, REFRESH_RUNS)),
+            warmup=0,
+        ),
+    ]
+    return {
+        "rows": {
+            "standings": Standing.objects.filter(network_id=net).count(),
+            "due": due_list(member, limit=1)[1],
+        },
+        "runs": runs,
+        "seed": seed,
+        "figures": figures,
+    }
+
+
+def worker(out: Path, runs: int, seed: int) -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "knoten.settings")
+    import django
+
+    django.setup()
+    from knoten.cli.main import migrate_quietly
+
+    migrate_quietly()
+    result = _figures(runs, seed)
+    out.write_text(json.dumps(result, indent=2, default=str) + "\n")
+
+
+def measure(folder: Path, env: dict[str, str], runs: int = 50, seed: int = 1) -> dict[str, Any]:
+    """Every figure of this module on the network in ``folder`` (``env`` names it)."""
+    out = folder / "upkeep.json"
+    out.unlink(missing_ok=True)
+    command = [sys.executable, "-m", "bench.upkeep", "--worker", "--out", str(out)]
+    command += ["--runs", str(runs), "--seed", str(seed)]
+    done = subprocess.run(command, cwd=ROOT, env=env, check=False)
+    if done.returncode != 0 or not out.exists():
+        return {"error": f"the upkeep figures failed (exit {done.returncode})"}
+    result: dict[str, Any] = json.loads(out.read_text())
+    return result
+
+
+def _target(name: str, p95: float) -> str:
+    if name not in TARGETS:
+        return ""
+    limit = TARGETS[name]
+    over = p95 - limit
+    shown = f"≤ {limit / 1000:.0f} s" if limit >= 1000 else f"p95 ≤ {limit:.0f} ms"
+    return f"{shown}  " + ("ok" if over <= 0 else f"MISS by {over:.1f} ms")
+
+
+def report_lines(result: dict[str, Any], *, at_target: bool) -> list[str]:
+    part = result.get("upkeep")
+    if part is None:
+        return []
+    if "error" in part:
+        return [f"  Keeping in touch: {part['error']}"]
+    rows = part["rows"]
+    lines = [
+        f"  Keeping in touch: {rows['standings']:,} standings, {rows['due']:,} due",
+        f"  {'':50}{'median':>11}  {'p95':>11}  (calls: {part['runs']})",
+    ]
+    for figure in part["figures"]:
+        label = figure["label"]
+        if "error" in figure:
+            lines.append(f"  {label:<50}{figure['error']}")
+            continue
+        median, p95 = figure["median_ms"], figure["p95_ms"]
+        note = _target(figure["name"], p95)
+        if note and not at_target:
+            note = note.split("  ")[0]
+        lines.append(f"  {label:<50}{median:8.1f} ms  {p95:8.1f} ms  {note}".rstrip())
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.upkeep", description=__doc__)
+    parser.add_argument("--size", default="100k", help="the network size (default: 100k)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--runs", type=int, default=50)
+    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--out", default="", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.runs < 1:
+        parser.error("--runs must be at least 1")
+    if args.worker:
+        worker(Path(args.out), args.runs, args.seed)
+        return 0
+    from bench.__main__ import DATA, child_env, parse_size, prepare
+
+    size = parse_size(args.size)
+    DATA.mkdir(exist_ok=True)
+    folder, meta, _cached = prepare(size, args.seed, rebuild=False)
+    if meta is None:
+        return 1
+    part = measure(folder, child_env(folder, meta["key"]), args.runs, args.seed)
+    print(f"{size:,} persons · {os.cpu_count()} CPUs · {time.strftime('%Y-%m-%d %H:%M %Z')}")
+    print("\n".join(report_lines({"upkeep": part}, at_target=size >= TARGET_SIZE)))
+    (DATA / "upkeep.json").write_text(json.dumps(part, indent=2) + "\n")
+    return 1 if "error" in part else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
