@@ -151,6 +151,8 @@ PLAIN_VALUES: dict[str, Any] = {
     "on": "2024-05-01",
     "end": "2024",
     "outcome": "contact made",
+    "key": "thanks:favour=1",
+    "kind": "thanks",
 }
 
 

@@ -79,7 +79,7 @@ def test_due_page_lists_and_acts(overdue: int, world: World) -> None:
     page = client.get("/due/").content.decode()
     assert "Anna Adler" in page and "overdue" in page and f"/log/?with={overdue}" in page
     home = client.get("/").content.decode()
-    assert "Due for a contact" in home and "Anna Adler" in home
+    assert "Get in touch with Anna Adler" in home and "Anna Adler" in home
 
     answer = client.post(f"/due/{overdue}/snooze/", {"until": "1 week", "next": "/due/"})
     assert answer.status_code == 302 and answer["Location"] == "/due/"

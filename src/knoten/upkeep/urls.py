@@ -6,6 +6,7 @@ from django.urls import URLPattern, path
 
 from knoten.upkeep.views import calendar as calendar_views
 from knoten.upkeep.views import due as views
+from knoten.upkeep.views import overview
 
 app_name = "upkeep"
 urlpatterns: list[URLPattern] = [
@@ -16,4 +17,6 @@ urlpatterns: list[URLPattern] = [
     path("calendar/", calendar_views.calendar_page, name="calendar"),
     path("calendar/new/", calendar_views.calendar_new, name="calendar_new"),
     path("calendar/revoke/", calendar_views.calendar_revoke, name="calendar_revoke"),
+    path("today/", overview.today_page, name="today"),
+    path("occasions/handled/", overview.handled, name="occasion_handled"),
 ]

@@ -68,10 +68,10 @@ if TYPE_CHECKING:
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    """The quick "log a conversation" box, what is due, and a guide for the first steps."""
+    """The quick "log a conversation" box, today's overview, and a guide for the first steps."""
     from knoten.journal.today import today_overview
     from knoten.people.models import Person
-    from knoten.upkeep.views.due import home_due
+    from knoten.upkeep.views.overview import home_overview
 
     member = member_of_user(request.user.pk)
     context: dict[str, object] = {"member": member}
@@ -81,7 +81,8 @@ def home(request: HttpRequest) -> HttpResponse:
         context.update(_log_context(member, values, {}))
         context["person_count"] = Person.objects.filter(network=member.network).count()
         context["today"] = today_overview(member)
-        context["due"] = home_due(member)
+        context["overview"] = home_overview(member)
+        context["back"] = request.get_full_path()
     return render(request, "web/home.html", context)
 
 

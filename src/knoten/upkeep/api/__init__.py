@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from ninja import Router
 
-from knoten.upkeep.api import calendar, due
+from knoten.upkeep.api import calendar, due, overview
 
 router = Router()
-for module in (due, calendar):
+for module in (due, overview, calendar):
     router.add_router("", module.router)

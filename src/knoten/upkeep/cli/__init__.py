@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import typer
 
-from knoten.upkeep.cli import calendar, digest, due
+from knoten.upkeep.cli import calendar, digest, due, overview
 
 
 def register(app: typer.Typer) -> None:
-    for module in (due, calendar, digest):
+    for module in (due, overview, calendar, digest):
         module.register(app)

@@ -6,8 +6,6 @@ comes back to the list; htmx swaps only the row's part when it asks for it.
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -26,15 +24,8 @@ from knoten.web.kit import (
     page_response,
 )
 
-HOME_ROWS = 5
 SNOOZES = (("1 week", "a week"), ("1 month", "a month"))
 PRESETS = ("monthly", "every 6 weeks", "quarterly", "every 6 months", "yearly")
-
-
-def home_due(member: Member) -> dict[str, Any]:
-    """The home page's part: the most urgent few, and how many are due in all."""
-    rows, total = due.due_list(member, limit=HOME_ROWS)
-    return {"rows": rows, "total": total, "more": max(0, total - len(rows))}
 
 
 @require_GET
