@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import socket
-import sys
 import types
 from collections.abc import Callable, Iterator
 from email import message_from_bytes, policy
@@ -17,6 +16,7 @@ from django.test import override_settings
 from knoten.core import clock
 from knoten.core.errors import InvalidInput
 from knoten.core.models import Member
+from knoten.upkeep import digest as digest_module
 from knoten.upkeep.digest import digest, digest_key, send_digest
 from knoten.upkeep.models import DigestSent
 from tests.conftest import CliResult, World
@@ -66,7 +66,7 @@ class Item:
 
 @pytest.fixture
 def items(monkeypatch: pytest.MonkeyPatch) -> list[Item]:
-    """The overview's items, as the overview module (h/occasions) gives them."""
+    """Two items in the shape of the overview's (its ``as_dict()``), for Alice only."""
     birthday = {"label": "Write to her", "url": "/people/7/draft/?occasion=birthday"}
     due = {"label": "Log a contact", "url": "/log/?with=8"}
     rows = [
@@ -76,11 +76,13 @@ def items(monkeypatch: pytest.MonkeyPatch) -> list[Item]:
              day="2026-12-01", person_id=8, action=due),
     ]  # fmt: skip
     shown: list[Item] = list(rows)
-    fake = types.ModuleType("knoten.upkeep.overview")
-    fake.overview = lambda actor, *, days=1: types.SimpleNamespace(  # type: ignore[attr-defined]
-        items=shown if actor.user.username == "alice" else []
+    monkeypatch.setattr(
+        digest_module,
+        "overview",
+        lambda actor, *, days=1: types.SimpleNamespace(
+            items=shown if actor.user.username == "alice" else []
+        ),
     )
-    monkeypatch.setitem(sys.modules, "knoten.upkeep.overview", fake)
     return shown
 
 
@@ -147,3 +149,19 @@ def test_without_a_mail_server_nothing_is_sent(world: World, items: list[Item]) 
     with override_settings(EMAIL_HOST=""), pytest.raises(InvalidInput, match="KNOTEN_SMTP_HOST"):
         send_digest(world.alice, to="alice@example.org")
     assert DigestSent.objects.count() == 0
+
+
+def test_the_digest_reads_the_real_overview(world: World, smtp: Sink) -> None:
+    from knoten.journal.conversations import log_interaction
+    from knoten.people.persons import PersonFields, add_person
+
+    clock.pin(DAY - dt.timedelta(days=60))
+    anna = add_person(world.alice, "Anna Adler", PersonFields(importance="inner"))
+    log_interaction(world.alice, "Lunch", participants=[anna], on=DAY - dt.timedelta(days=60))
+    clock.pin(DAY)
+    made = digest(world.alice, period="weekly")
+    (item,) = [i for i in made.items if "Anna Adler" in i.title]
+    assert item.url.startswith("https://knoten.example.org/")
+    assert item.url in made.text and item.url in made.html
+    assert send_digest(world.alice, period="weekly", to="a@example.org") is not None
+    assert "Anna Adler" in smtp.messages[0].get_body(("plain",)).get_content()

@@ -12,7 +12,6 @@ no mail.
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,6 +28,7 @@ from knoten.core.limits import storable
 from knoten.core.models import Member
 from knoten.upkeep.links import absolute, absolute_for
 from knoten.upkeep.models import DigestSent
+from knoten.upkeep.overview import overview
 
 PERIODS = {"daily": 1, "weekly": 7}
 
@@ -113,16 +113,10 @@ def _item(raw: Any) -> DigestItem:
 
 def digest(actor: Member, *, period: str = "daily") -> Digest:
     """``actor``'s digest of today (``daily``) or of the week ahead (``weekly``)."""
-    # The overview module is written beside this one (branch h/occasions); read through
-    # importlib until both are merged, so that either can land first.
-    overview = importlib.import_module("knoten.upkeep.overview").overview
-
     code = _period(period)
     day = today()
     key = digest_key(code, day)
-    found = overview(actor, days=PERIODS[code])
-    rows = getattr(found, "items", found)
-    items = [_item(row) for row in rows]
+    items = [_item(row) for row in overview(actor, days=PERIODS[code]).items]
     if code == "daily":
         subject = _("Knoten: %(count)d things for today (%(day)s)") % {
             "count": len(items),

@@ -29,4 +29,6 @@ urlpatterns: list[URLPattern] = [
     path("calendar/", calendar_views.calendar_page, name="calendar"),
     path("calendar/new/", calendar_views.calendar_new, name="calendar_new"),
     path("calendar/revoke/", calendar_views.calendar_revoke, name="calendar_revoke"),
+    path("today/", overview.today_page, name="today"),
+    path("occasions/handled/", overview.handled, name="occasion_handled"),
 ]
