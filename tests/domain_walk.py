@@ -206,6 +206,11 @@ VALUES: dict[str, Any] = {
     "every": "monthly",
     "key": "thanks:favour=1",
     "keys": ["thanks:favour=1"],
+    "occasion": "thanks",
+    "language": "en",
+    "subject": "Neutral subject",
+    "body": "{salutation} neutral",
+    "gender": "female",
 }
 
 # Where one function wants its own value for a parameter.
