@@ -151,6 +151,9 @@ PLAIN_VALUES: dict[str, Any] = {
     "on": "2024-05-01",
     "end": "2024",
     "outcome": "contact made",
+    "occasion": "thanks",
+    "language": "en",
+    "body": "{salutation} Bob",
 }
 
 

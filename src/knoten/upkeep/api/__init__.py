@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from ninja import Router
 
-from knoten.upkeep.api import due
+from knoten.upkeep.api import drafts, due
 
 router = Router()
-for module in (due,):
+for module in (due, drafts):
     router.add_router("", module.router)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import typer
 
-from knoten.upkeep.cli import due
+from knoten.upkeep.cli import drafts, due
 
 
 def register(app: typer.Typer) -> None:
-    for module in (due,):
+    for module in (due, drafts):
         module.register(app)
