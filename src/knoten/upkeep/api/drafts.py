@@ -54,8 +54,10 @@ class TemplateIn(Schema):
 
 
 class TemplateSlot(Schema):
-    occasion: Text
-    language: Text
+    """Which words to reset (occasion and language are needed: without, a 400)."""
+
+    occasion: Text | None = None
+    language: Text | None = None
     address: Text | None = None
 
 
@@ -95,6 +97,9 @@ def set_template(request: HttpRequest, payload: TemplateIn) -> dict[str, Any]:
 def reset_template(request: HttpRequest, params: Query[TemplateSlot]) -> Status[None]:
     """Back to the shipped words for an occasion, language and address."""
     drafts.reset_template(
-        actor(request), occasion=params.occasion, language=params.language, address=params.address
+        actor(request),
+        occasion=params.occasion or "",
+        language=params.language or "",
+        address=params.address,
     )
     return Status(204, None)
