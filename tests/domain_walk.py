@@ -208,6 +208,11 @@ VALUES: dict[str, Any] = {
     "keys": ["thanks:favour=1"],
     "topic": ALICES_WORDS[2],
     "note": "Neutral note",
+    "occasion": "thanks",
+    "language": "en",
+    "subject": "Neutral subject",
+    "body": "{salutation} neutral",
+    "gender": "female",
 }
 
 # Where one function wants its own value for a parameter.

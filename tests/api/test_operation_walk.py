@@ -154,6 +154,9 @@ PLAIN_VALUES: dict[str, Any] = {
     "note": "Bobs Tipp",
     "key": "thanks:favour=1",
     "kind": "thanks",
+    "occasion": "thanks",
+    "language": "en",
+    "body": "{salutation} Bob",
 }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.urls import URLPattern, path
 
 from knoten.upkeep.views import calendar as calendar_views
+from knoten.upkeep.views import drafts as draft_views
 from knoten.upkeep.views import due as views
 from knoten.upkeep.views import events as event_views
 from knoten.upkeep.views import overview, quick, sharing
@@ -31,4 +32,9 @@ urlpatterns: list[URLPattern] = [
     path("calendar/revoke/", calendar_views.calendar_revoke, name="calendar_revoke"),
     path("today/", overview.today_page, name="today"),
     path("occasions/handled/", overview.handled, name="occasion_handled"),
+    path("people/<int:person_id>/draft/", draft_views.draft_page, name="draft"),
+    path("people/<int:person_id>/draft/gender/", draft_views.gender, name="draft_gender"),
+    path("people/<int:person_id>/draft/sent/", draft_views.sent, name="draft_sent"),
+    path("people/<int:person_id>/draft/send/", draft_views.send, name="draft_send"),
+    path("drafts/templates/", draft_views.templates_page, name="draft_templates"),
 ]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from ninja import Router
 
-from knoten.upkeep.api import due, calendar, events, overview, quick, sharing
+from knoten.upkeep.api import due, calendar, drafts, events, overview, quick, sharing
 
 router = Router()
-for module in (due, calendar, events, overview, quick, sharing):
+for module in (due, calendar, drafts, events, overview, quick, sharing):
     router.add_router("", module.router)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import typer
 
-from knoten.upkeep.cli import due, calendar, digest, events, overview, quick, sharing
+from knoten.upkeep.cli import due, calendar, digest, drafts, events, overview, quick, sharing
 
 
 def register(app: typer.Typer) -> None:
-    for module in (due, calendar, digest, events, overview, quick, sharing):
+    for module in (due, calendar, digest, drafts, events, overview, quick, sharing):
         module.register(app)
