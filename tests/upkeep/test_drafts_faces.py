@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import pytest
 from django.test import Client
+from django.urls import reverse
 
 from knoten.core.models import Member
 from knoten.people.models import Person
@@ -72,3 +73,15 @@ def test_person_edit_takes_gender_and_language(cli: Callable[..., CliResult], wo
     assert bad.exit_code == 2 and "gender" in bad.stderr
     kim.refresh_from_db()
     assert kim.gender == "female"
+
+
+def test_person_page_basics_form_sets_gender_and_language(world: World) -> None:
+    kim = add_person(world.alice, "Xylofa Berger")
+    web = signed_in(world.alice)
+    url = reverse("web:person_form", kwargs={"person_id": kim.pk, "form_name": "basics"})
+    form = web.get(url)
+    assert 'name="gender"' in form.content.decode()
+    posted = {"name": "Xylofa Berger", "gender": "diverse", "language": "en", "importance": "3"}
+    web.post(url, posted)
+    kim.refresh_from_db()
+    assert (kim.gender, kim.language) == ("diverse", "en")
