@@ -28,3 +28,15 @@ def test_api_draft_and_templates(api_for: Callable[[Member], ApiClient], world: 
     )
     assert api_for(world.bob).get(f"/api/persons/{anna.pk}/draft").status_code == 404
     assert api.delete("/api/draft-templates", occasion="thanks", language="en").status_code == 204
+
+
+def test_person_api_sets_gender_and_language(
+    api_for: Callable[[Member], ApiClient], world: World
+) -> None:
+    kim = add_person(world.alice, "Xylofa Berger")
+    api = api_for(world.alice)
+    done = api.patch(f"/api/persons/{kim.pk}", {"gender": "male", "language": "de"})
+    assert done.status_code == 200, done.content
+    assert api.get(f"/api/persons/{kim.pk}/draft").json()["salutation"] == (
+        "Sehr geehrter Herr Berger,"
+    )

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import pytest
 from django.test import Client
+from django.urls import reverse
 
 from knoten.core.models import Member
 from knoten.people.models import Person
@@ -60,3 +61,27 @@ def test_draft_page_gender_buttons_and_mark_sent(world: World) -> None:
     assert sent.status_code == 302
     assert signed_in(world.bob).get(f"/people/{kim.pk}/draft/").status_code == 404
     assert web.get("/drafts/templates/").status_code == 200
+
+
+def test_person_edit_takes_gender_and_language(cli: Callable[..., CliResult], world: World) -> None:
+    kim = add_person(world.alice, "Xylofa Berger")
+    done = cli("person", "edit", str(kim.pk), "--gender", "weiblich", "--language", "en")
+    assert done.exit_code == 0, done.stderr
+    kim.refresh_from_db()
+    assert (kim.gender, kim.language) == ("female", "en")
+    bad = cli("person", "edit", str(kim.pk), "--gender", "robot")
+    assert bad.exit_code == 2 and "gender" in bad.stderr
+    kim.refresh_from_db()
+    assert kim.gender == "female"
+
+
+def test_person_page_basics_form_sets_gender_and_language(world: World) -> None:
+    kim = add_person(world.alice, "Xylofa Berger")
+    web = signed_in(world.alice)
+    url = reverse("web:person_form", kwargs={"person_id": kim.pk, "form_name": "basics"})
+    form = web.get(url)
+    assert 'name="gender"' in form.content.decode()
+    posted = {"name": "Xylofa Berger", "gender": "diverse", "language": "en", "importance": "3"}
+    web.post(url, posted)
+    kim.refresh_from_db()
+    assert (kim.gender, kim.language) == ("diverse", "en")

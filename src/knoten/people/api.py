@@ -65,6 +65,8 @@ class PersonFieldsIn(Schema):
     importance: Text | int | None = None
     nickname: Text | None = None
     academic_title: Text | None = None
+    gender: Text | None = None
+    language: Text | None = None
 
     def fields(self) -> persons.PersonFields:
         data = self.model_dump(exclude={"name"})

@@ -84,6 +84,42 @@ class PersonFields:
     importance: str | int | None = None  # 1–4 or inner/important/regular/peripheral
     nickname: str | None = None
     academic_title: str | None = None
+    gender: str | None = None  # female, male, diverse (German words too); "" unknown
+    language: str | None = None  # de or en; "" the network's
+
+
+_GENDER_WORDS = {
+    "female": Person.Gender.FEMALE,
+    "weiblich": Person.Gender.FEMALE,
+    "frau": Person.Gender.FEMALE,
+    "male": Person.Gender.MALE,
+    "mannlich": Person.Gender.MALE,
+    "herr": Person.Gender.MALE,
+    "diverse": Person.Gender.DIVERSE,
+    "divers": Person.Gender.DIVERSE,
+    "neutral": Person.Gender.UNKNOWN,
+    "unknown": Person.Gender.UNKNOWN,
+}
+
+
+def parse_gender(value: str) -> str:
+    """``female``, ``male``, ``diverse`` or ``""`` (for the salutation of a draft)."""
+    text = word_key(value)
+    if not text:
+        return Person.Gender.UNKNOWN
+    found = _GENDER_WORDS.get(text)
+    if found is None:
+        raise InvalidInput("gender", value, "is not one of: female, male, diverse, neutral")
+    return found
+
+
+def parse_language(value: str) -> str:
+    """``de`` or ``en`` (``""``: the network's language)."""
+    text = word_key(value)
+    found = {"": "", "de": "de", "deutsch": "de", "german": "de", "en": "en", "english": "en"}
+    if text not in found:
+        raise InvalidInput("language", value, "is neither de nor en")
+    return found[text]
 
 
 _IMPORTANCE_WORDS = {
@@ -179,6 +215,10 @@ def _plan(actor: Member, fields: PersonFields, person: Person | None) -> _Plan:
         attrs["form_of_address"] = parse_form_of_address(fields.form_of_address)
     if fields.importance is not None:
         attrs["importance"] = parse_importance(fields.importance)
+    if fields.gender is not None:
+        attrs["gender"] = parse_gender(fields.gender)
+    if fields.language is not None:
+        attrs["language"] = parse_language(fields.language)
     if fields.met_on is not None:
         attrs["met_on"] = partial_date(fields.met_on, "met_on")
     if fields.birthday is not None:

@@ -396,6 +396,8 @@ def person_detail(actor: Member, person: PersonRef) -> dict[str, Any]:
         "nickname": p.nickname,
         "form_of_address": p.form_of_address,
         "salutation": p.salutation,
+        "gender": p.gender,
+        "language": p.language,
         "importance": p.importance,
         "importance_label": Person.Tier(p.importance).label,
         "archived": p.archived,

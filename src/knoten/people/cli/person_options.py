@@ -101,6 +101,15 @@ SalutationOpt = Annotated[
         help="Salutation for letters, e.g. 'Sehr geehrte Frau Dr. Schmidt'.",
     ),
 ]
+GenderOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--gender", metavar="WORD", help="For drafts' salutations: female, male, diverse, neutral."
+    ),
+]
+LanguageOpt = Annotated[
+    str | None, typer.Option("--language", metavar="LANG", help="Write to them in: de or en.")
+]
 ImportanceOpt = Annotated[
     str | None,
     typer.Option(
@@ -130,6 +139,8 @@ PERSON_OPTIONS: tuple[GroupOption, ...] = (
     ("how_met", HowMetOpt, None),
     ("du", AddressFormOpt, None),
     ("salutation", SalutationOpt, None),
+    ("gender", GenderOpt, None),
+    ("language", LanguageOpt, None),
     ("importance", ImportanceOpt, None),
     ("note_text", NoteOpt, None),
 )
@@ -154,6 +165,8 @@ def person_fields(
     how_met: str | None,
     du: bool | None,
     salutation: str | None,
+    gender: str | None,
+    language: str | None,
     importance: str | None,
     note_text: str | None,
 ) -> PersonFields:
@@ -177,6 +190,8 @@ def person_fields(
         how_met=how_met,
         form_of_address=None if du is None else ("du" if du else "sie"),
         salutation=salutation,
+        gender=gender,
+        language=language,
         importance=importance,
         note=note_text,
     )

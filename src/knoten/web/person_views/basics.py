@@ -17,6 +17,19 @@ def address_choices() -> list[tuple[str, str]]:
     return [("", str(_("unknown"))), ("du", "du"), ("sie", "Sie")]
 
 
+def gender_choices() -> list[tuple[str, str]]:
+    return [
+        ("", str(_("unknown (neutral salutation)"))),
+        ("female", str(_("female"))),
+        ("male", str(_("male"))),
+        ("diverse", str(_("diverse"))),
+    ]
+
+
+def language_choices() -> list[tuple[str, str]]:
+    return [("", str(_("the network's"))), ("de", "Deutsch"), ("en", "English")]
+
+
 def importance_choices() -> list[tuple[str, str]]:
     return [
         ("1", str(_("inner circle"))),
@@ -40,7 +53,8 @@ def _saving(readers: dict[str, Reader], *, named: bool = False) -> Save:
 def _initial_basics(
     _actor: Member, _person: Person, detail: dict[str, Any], _item_id: int | None
 ) -> Values:
-    shown = {name: detail[name] for name in ("name", "nickname", "form_of_address", "salutation")}
+    names = ("name", "nickname", "form_of_address", "salutation", "gender", "language")
+    shown = {name: detail[name] for name in names}
     return {**shown, "importance": str(detail["importance"])}
 
 
@@ -78,10 +92,19 @@ FORMS: dict[str, Form] = {
             Field("nickname", _("Nickname")),
             Field("form_of_address", _("Form of address"), "select", address_choices),
             Field("salutation", _("Salutation")),
+            Field("gender", _("Gender (for salutations)"), "select", gender_choices),
+            Field("language", _("Language to write in"), "select", language_choices),
             Field("importance", _("Importance"), "select", importance_choices),
         ),
         save=_saving(
-            {"nickname": text, "form_of_address": text, "salutation": text, "importance": optional},
+            {
+                "nickname": text,
+                "form_of_address": text,
+                "salutation": text,
+                "gender": text,
+                "language": text,
+                "importance": optional,
+            },
             named=True,
         ),
         initial=_initial_basics,
