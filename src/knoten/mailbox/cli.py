@@ -40,7 +40,9 @@ mail_app = typer.Typer(
     no_args_is_help=True,
 )
 calendar_app = typer.Typer(
-    name="calendar", help="Meetings from an iCalendar (.ics) file; your own calendar feed and export.", no_args_is_help=True
+    name="calendar",
+    help="Meetings from an iCalendar (.ics) file; your own calendar feed and export.",
+    no_args_is_help=True,
 )
 
 SinceOpt = Annotated[

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ninja import Router
 
-from knoten.upkeep.api import due, calendar, drafts, events, overview, quick, sharing
+from knoten.upkeep.api import calendar, drafts, due, events, overview, quick, sharing
 
 router = Router()
 for module in (due, calendar, drafts, events, overview, quick, sharing):

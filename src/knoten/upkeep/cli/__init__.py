@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from knoten.upkeep.cli import due, calendar, digest, drafts, events, overview, quick, sharing
+from knoten.upkeep.cli import calendar, digest, drafts, due, events, overview, quick, sharing
 
 
 def register(app: typer.Typer) -> None:
