@@ -33,22 +33,23 @@ def test_today_and_the_week_ranked_overdue_first(network: Member) -> None:
     clock.pin(D(2027, 3, 3))
     today = overview(network)
     kinds = [(i.kind, i.name, i.urgency) for i in today.items]
-    # Overdue first, by day: Anna was due on 1 February, the contract on 20 February.
-    assert kinds[:2] == [
-        ("keep_in_touch", "Anna Adler", "overdue"),
+    # The occasions first, overdue first (the contract was due on 20 February), then by
+    # day; the people due for a contact after them (Anna was due on 1 February).
+    assert kinds == [
         ("promise", "Bernd Berger", "overdue"),
+        ("birthday", "Anna Adler", "today"),
+        ("event", "Anna Adler", "soon"),  # prepare a week ahead
+        ("keep_in_touch", "Anna Adler", "overdue"),
     ]
-    assert ("birthday", "Anna Adler", "today") in kinds
-    assert ("event", "Anna Adler", "soon") in kinds  # prepare a week ahead
     assert ("birthday", "Bernd Berger", "soon") not in kinds
     assert today.due_total == 1
     week = overview(network, days=7)
     assert ("birthday", "Bernd Berger", "soon") in [(i.kind, i.name, i.urgency) for i in week.items]
     data = week.as_dict()
     assert data["start"] == "2027-03-03" and data["end"] == "2027-03-09"
-    first, second = data["items"][:2]
-    assert first["action"]["api"].startswith("PUT /api/persons/") and first["action"]["do"] == "log"
-    assert second["action"]["api"] == "POST /api/occasions/handled" and second["key"]
+    first, last = data["items"][0], data["items"][-1]
+    assert first["action"]["api"] == "POST /api/occasions/handled" and first["key"]
+    assert last["action"]["api"].startswith("PUT /api/persons/") and last["action"]["do"] == "log"
     # Handled: gone from both.
     birthday = next(i for i in today.items if i.kind == "birthday")
     handle_occasion(network, key=birthday.key, kind="birthday")

@@ -18,7 +18,10 @@ Each :class:`Item`, and its ``as_dict()`` for JSON::
                 "url": "/people/12/draft/?occasion=birthday&key=…",  # or null
                 "api": "POST /api/occasions/handled"}}
 
-Ranked: overdue first, then by day, then by importance.
+Ranked: the occasions first (the timely word is what a contact remembers), overdue ones
+first, then by day, then by importance; then the people due for a contact, in the due
+list's own order (how far past their cadence, times how important they are), so that a
+long list of old yearly contacts never buries today's birthday or a promise due.
 """
 
 from __future__ import annotations
@@ -120,11 +123,11 @@ def overview(actor: Member, *, days: int = 1) -> Overview:
     start = today()
     end = start + dt.timedelta(days=days - 1)
     items = [_from_occasion(o, start) for o in occasions(actor, start=start, end=end)]
+    items.sort(key=lambda i: (i.urgency != "overdue", i.day, i.importance, i.name, i.key))
     due, total = due_list(actor, limit=DUE_SHOWN)
     due_items = [_from_due(row, start) for row in due]
     done = handled_keys(actor, (item.key for item in due_items))
     items += [item for item in due_items if item.key not in done]
-    items.sort(key=lambda i: (i.urgency != "overdue", i.day, i.importance, i.name, i.key))
     return Overview(start=start, end=end, items=items, due_total=total)
 
 
