@@ -20,6 +20,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from knoten.core import changes
 from knoten.core.clock import now, today
@@ -118,12 +119,20 @@ def digest(actor: Member, *, period: str = "daily") -> Digest:
     key = digest_key(code, day)
     items = [_item(row) for row in overview(actor, days=PERIODS[code]).items]
     if code == "daily":
-        subject = _("Knoten: %(count)d things for today (%(day)s)") % {
+        subject = ngettext(
+            "Knoten: %(count)d thing for today (%(day)s)",
+            "Knoten: %(count)d things for today (%(day)s)",
+            len(items),
+        ) % {
             "count": len(items),
             "day": day.isoformat(),
         }
     else:
-        subject = _("Knoten: %(count)d things for the week %(week)s") % {
+        subject = ngettext(
+            "Knoten: %(count)d thing for the week %(week)s",
+            "Knoten: %(count)d things for the week %(week)s",
+            len(items),
+        ) % {
             "count": len(items),
             "week": key,
         }

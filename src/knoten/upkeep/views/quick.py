@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods
 from knoten.core.errors import InvalidInput
 from knoten.upkeep.quick import read_note
 from knoten.upkeep.quick_save import save_note
+from knoten.upkeep.strength import kind_words
 from knoten.web.kit import attempt, current_member, part_response
 
 PART = "quick-note"
@@ -61,6 +62,8 @@ def note(request: HttpRequest) -> HttpResponse:
         if context["saved"] is None:
             plan, problems = attempt(lambda: read_note(member, text).as_dict(), ["text"])
             context["plan"] = plan
+            if plan:
+                plan["kind_words"] = kind_words(plan["kind"])
             errors = errors or problems
     context["errors"] = errors
     return part_response(request, "upkeep/quick.html", PART, context, errors)
