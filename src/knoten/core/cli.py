@@ -197,6 +197,9 @@ def serve(
     sys.stdout.flush()
     if not no_browser:
         _open_browser_when_ready(link, _url_host(host), port)
+    # The server keeps derived figures that fade with the days (relationship strength)
+    # fresh in the background, once a day, in one of its workers (knoten/wsgi.py).
+    os.environ.setdefault("KNOTEN_DAILY_REFRESH", "true")
     bind_host = f"[{host}]" if ":" in host and not host.startswith("[") else host
     args = [
         sys.executable,
