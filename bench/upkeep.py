@@ -1,18 +1,21 @@
-"""Keeping in touch (issue 13): the due list, losing touch, refreshing every standing and
-the standing after one new conversation, timed.
+"""Keeping in touch (issue 13): the due list, losing touch, today's and the week's
+overview, the calendar feed, refreshing every standing and the standing after one new
+conversation, timed.
 
 ``python -m bench.upkeep [--size 100k] [--runs 50]`` (and ``python -m bench --only
 upkeep``) times, in a process of its own on the cached demo network:
 
 * the due list's first page (``due_list``, 20 rows, as ``knoten due`` asks);
 * losing touch (``losing_touch``);
+* today's and the week's overview (``overview``, days 1 and 7: occasions and due contacts);
+* the calendar feed of a year (``calendar_of``), a few times only;
 * every standing of the network recomputed (``refresh_network``);
 * one new conversation logged with a contact (``log_interaction``; its change notice
   rewrites that person's standing inside the same transaction), then their standing.
 
 Each figure is a median and a p95 over ``--runs`` calls after a warm-up (the refresh of
-all persons a few times only). Targets, held at 100,000 persons: the due list p95 ≤ 200 ms,
-refresh-all ≤ 30 s, one conversation ≤ 50 ms.
+all persons a few times only). Targets, held at 100,000 persons: the due list, today and
+week p95 ≤ 200 ms each, the feed ≤ 2 s, refresh-all ≤ 30 s, one conversation ≤ 50 ms.
 """
 
 from __future__ import annotations
@@ -33,9 +36,15 @@ TARGET_SIZE = 100_000
 DUE_P95_MS = 200.0
 REFRESH_MS = 30_000.0
 CONVERSATION_P95_MS = 50.0
+OVERVIEW_P95_MS = 200.0
+FEED_MS = 2_000.0
 REFRESH_RUNS = 3
+FEED_RUNS = 5
 TARGETS = {
     "due_list": DUE_P95_MS,
+    "today": OVERVIEW_P95_MS,
+    "week": OVERVIEW_P95_MS,
+    "calendar_feed": FEED_MS,
     "refresh_all": REFRESH_MS,
     "conversation": CONVERSATION_P95_MS,
 }
@@ -48,8 +57,10 @@ def _figures(runs: int, seed: int) -> dict[str, Any]:
     from bench.worker import BENCH_USER
     from knoten.core.models import Member
     from knoten.journal.conversations import log_interaction
+    from knoten.upkeep.calendar import calendar_of
     from knoten.upkeep.due import due_list, losing_touch, standing_of
     from knoten.upkeep.models import Standing
+    from knoten.upkeep.overview import overview
     from knoten.upkeep.standings import refresh_network
 
     member = Member.objects.select_related("network", "person", "user").get(
@@ -81,6 +92,15 @@ def _figures(runs: int, seed: int) -> dict[str, Any]:
     figures = [
         timed("due_list", "due list, first page (20)", lambda _: due_list(member, limit=20), runs),
         timed("losing_touch", "losing touch (20)", lambda _: losing_touch(member), runs),
+        timed("today", "today's overview", lambda _: overview(member, days=1), runs),
+        timed("week", "the week's overview", lambda _: overview(member, days=7), runs),
+        timed(
+            "calendar_feed",
+            "calendar feed, a year of every person",
+            lambda _: calendar_of(member),
+            max(1, min(runs, FEED_RUNS)),
+            warmup=1,
+        ),
         timed("conversation", "one conversation, then its standing", conversation, runs),
         timed(
             "refresh_all",
