@@ -34,6 +34,7 @@ def test_person_page_shows_strength_reasons_due_and_actions(world: World) -> Non
     assert 'id="section-keeping"' in body
     assert "trust 5 of 5" in body and "last contact 3 days ago (meeting)" in body
     assert "due on" in body and "quarterly" in body
+    assert f'href="/people/{anna}/draft/"' in body  # write to them: the draft page
     posted = client.post(
         f"/due/{anna}/snooze/", {"until": "1 week", "next": f"/people/{anna}/#section-keeping"}
     )
