@@ -19,18 +19,18 @@ at 100,000 persons: one person's balance p95 ≤ 100 ms; the network's signals �
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import random
 import subprocess
 import sys
-import time
 import traceback
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from bench.timing import figure_lines, run_alone
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET_SIZE = 100_000
@@ -207,44 +207,19 @@ def report_lines(result: dict[str, Any], *, at_target: bool) -> list[str]:
         f"  {'':50}{'median':>11}  {'p95':>11}  "
         f"(calls: {part['runs']}, the slow ones {part['slow_runs']})",
     ]
-    for figure in part["figures"]:
-        label = figure["label"]
-        if "error" in figure:
-            lines.append(f"  {label:<50}{figure['error']}")
-            continue
-        median, p95 = figure["median_ms"], figure["p95_ms"]
-        note = _target(figure["name"], p95)
-        if note and not at_target:
-            note = note.split("  ")[0]
-        lines.append(f"  {label:<50}{median:8.1f} ms  {p95:8.1f} ms  {note}".rstrip())
-    return lines
+    return lines + figure_lines(part["figures"], _target, at_target=at_target)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.reciprocity", description=__doc__)
-    parser.add_argument("--size", default="100k", help="the network size (default: 100k)")
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--runs", type=int, default=50)
-    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
-    parser.add_argument("--out", default="", help=argparse.SUPPRESS)
-    args = parser.parse_args(argv)
-    if args.runs < 1:
-        parser.error("--runs must be at least 1")
-    if args.worker:
-        worker(Path(args.out), args.runs, args.seed)
-        return 0
-    from bench.__main__ import DATA, child_env, parse_size, prepare
-
-    size = parse_size(args.size)
-    DATA.mkdir(exist_ok=True)
-    folder, meta, _cached = prepare(size, args.seed, rebuild=False)
-    if meta is None:
-        return 1
-    part = measure(folder, child_env(folder, meta["key"]), args.runs, args.seed)
-    print(f"{size:,} persons · {os.cpu_count()} CPUs · {time.strftime('%Y-%m-%d %H:%M %Z')}")
-    print("\n".join(report_lines({"reciprocity": part}, at_target=size >= TARGET_SIZE)))
-    (DATA / "reciprocity.json").write_text(json.dumps(part, indent=2) + "\n")
-    return 1 if "error" in part else 0
+    return run_alone(
+        "reciprocity",
+        __doc__,
+        argv,
+        worker=worker,
+        measure=measure,
+        report_lines=report_lines,
+        target_size=TARGET_SIZE,
+    )
 
 
 if __name__ == "__main__":

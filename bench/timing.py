@@ -56,3 +56,65 @@ def time_calls(call: Callable[[int], Any], runs: int, *, warmup: int = WARMUP) -
         force(call(number))
         taken.append(time.perf_counter() - started)
     return taken
+
+
+def figure_lines(
+    figures: Sequence[dict[str, Any]], target: Callable[[str, float], str], *, at_target: bool
+) -> list[str]:
+    """One line per timed figure: its label, median and p95, and how it stands against its
+    target (the verdict only on a network of the target's size)."""
+    lines = []
+    for figure in figures:
+        label = figure["label"]
+        if "error" in figure:
+            lines.append(f"  {label:<50}{figure['error']}")
+            continue
+        median, p95 = figure["median_ms"], figure["p95_ms"]
+        note = target(figure["name"], p95)
+        if note and not at_target:
+            note = note.split("  ")[0]
+        lines.append(f"  {label:<50}{median:8.1f} ms  {p95:8.1f} ms  {note}".rstrip())
+    return lines
+
+
+def run_alone(
+    name: str,
+    doc: str | None,
+    argv: list[str] | None,
+    *,
+    worker: Callable[[Any, int, int], None],
+    measure: Callable[..., dict[str, Any]],
+    report_lines: Callable[..., list[str]],
+    target_size: int,
+) -> int:
+    """``python -m bench.NAME``: one part of the bench on its own, on the cached network
+    (``--worker`` is the process the part's ``measure`` starts)."""
+    import argparse
+    import json
+    import os
+    from pathlib import Path
+
+    parser = argparse.ArgumentParser(prog=f"python -m bench.{name}", description=doc)
+    parser.add_argument("--size", default="100k", help="the network size (default: 100k)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--runs", type=int, default=50)
+    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--out", default="", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.runs < 1:
+        parser.error("--runs must be at least 1")
+    if args.worker:
+        worker(Path(args.out), args.runs, args.seed)
+        return 0
+    from bench.__main__ import DATA, child_env, parse_size, prepare
+
+    size = parse_size(args.size)
+    DATA.mkdir(exist_ok=True)
+    folder, meta, _cached = prepare(size, args.seed, rebuild=False)
+    if meta is None:
+        return 1
+    part = measure(folder, child_env(folder, meta["key"]), args.runs, args.seed)
+    print(f"{size:,} persons · {os.cpu_count()} CPUs · {time.strftime('%Y-%m-%d %H:%M %Z')}")
+    print("\n".join(report_lines({name: part}, at_target=size >= target_size)))
+    (DATA / f"{name}.json").write_text(json.dumps(part, indent=2) + "\n")
+    return 1 if "error" in part else 0
