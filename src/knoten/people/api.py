@@ -30,8 +30,7 @@ from knoten.people import (
 from knoten.people.lookup import resolve_person
 from knoten.profiles import organisation as organisation_page
 from knoten.profiles import person as person_page
-from knoten.search.directory import find_people
-from knoten.upkeep.standings import people_by_standing, standing_facts
+from knoten.upkeep.standings import people_listed
 
 router = Router()
 
@@ -305,21 +304,19 @@ def list_persons(request: HttpRequest, filters: Query[PeopleFilter]) -> dict[str
     member = actor(request)
 
     def rows(**window: Any) -> list[dict[str, Any]]:
-        narrowed = {
-            "circle": filters.circle,
-            "org": filters.org,
-            "tag": filters.tag,
-            "include_archived": filters.include_archived,
+        listed = people_listed(
+            member,
+            sort=filters.sort,
+            query=filters.q,
+            circle=filters.circle,
+            org=filters.org,
+            tag=filters.tag,
+            include_archived=filters.include_archived,
             **window,
-        }
-        if filters.sort and filters.q is None:
-            people = people_by_standing(member, sort=filters.sort, **narrowed)
-        else:
-            people = find_people(member, query=filters.q, **narrowed)
-        facts = standing_facts(member, [person.pk for person in people])
+        )
         return [
-            {**person_list.person_row(person, member), "strength": facts.get(person.pk)}
-            for person in people
+            {**person_list.person_row(person, member), "strength": facts}
+            for person, facts in listed
         ]
 
     return page_from(filters, rows, lambda row: row)

@@ -35,6 +35,7 @@ from knoten.people.lookup import OrganisationRef
 from knoten.people.models import Person, Relationship
 from knoten.people.person_list import attach_row_facts, filtered_people
 from knoten.reciprocity.models import Favour, Recommendation
+from knoten.search.directory import find_people
 from knoten.upkeep.cadences import CHANGED, Applied, cadences_for
 from knoten.upkeep.models import Standing
 from knoten.upkeep.strength import level_of, level_words, strength_of
@@ -394,3 +395,35 @@ def start_daily_refresh(interval: float = 3600.0) -> threading.Thread:
     thread = threading.Thread(target=loop, name="knoten-standings", daemon=True)
     thread.start()
     return thread
+
+
+def people_listed(
+    actor: Member,
+    *,
+    sort: str | None = None,
+    query: str | None = None,
+    circle: str | None = None,
+    org: OrganisationRef | None = None,
+    tag: str | None = None,
+    include_archived: bool = False,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[tuple[Person, dict[str, Any] | None]]:
+    """The people list with each person's standing (:func:`standing_facts`): found by
+    ``query`` (best match first: the search's order wins over ``sort``), or ordered by
+    ``sort`` ("strength", "last_contact"; :func:`people_by_standing`), or by name. The
+    people page and the API's person list both show this."""
+    narrowed: dict[str, Any] = {
+        "circle": circle,
+        "org": org,
+        "tag": tag,
+        "include_archived": include_archived,
+        "limit": limit,
+        "offset": offset,
+    }
+    if sort and query is None:
+        people = people_by_standing(actor, sort=sort, **narrowed)
+    else:
+        people = find_people(actor, query=query, **narrowed)
+    facts = standing_facts(actor, [person.pk for person in people])
+    return [(person, facts.get(person.pk)) for person in people]

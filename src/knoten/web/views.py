@@ -11,7 +11,7 @@ the one-time sign-in link and the static files are exempt.
 from __future__ import annotations
 
 import contextlib
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, cast
 
 from django.contrib import messages
 from django.contrib.auth import login
@@ -50,9 +50,8 @@ from knoten.people.models import Circle, Tag
 from knoten.people.person_list import person_row
 from knoten.people.persons import PersonFields, add_person
 from knoten.reciprocity.services import log_with_favours
-from knoten.search.directory import find_people
 from knoten.search.query import search
-from knoten.upkeep.standings import people_by_standing, standing_facts
+from knoten.upkeep.standings import people_listed
 from knoten.web.kit import (
     current_member,
     form_errors,
@@ -195,26 +194,22 @@ def people_list(request: HttpRequest) -> HttpResponse:
             ]
             paging = found.context()
         else:
-            narrowed: dict[str, Any] = {
-                "circle": filters["circle"] or None,
-                "org": filters["org"] or None,
-                "tag": filters["tag"] or None,
-                "include_archived": archived,
-            }
             people = list_page(
-                lambda limit, offset: (
-                    people_by_standing(member, sort=sort, limit=limit, offset=offset, **narrowed)
-                    if sort and not query
-                    else find_people(
-                        member, query=query or None, limit=limit, offset=offset, **narrowed
-                    )
+                lambda limit, offset: people_listed(
+                    member,
+                    sort=sort or None,
+                    query=query or None,
+                    circle=filters["circle"] or None,
+                    org=filters["org"] or None,
+                    tag=filters["tag"] or None,
+                    include_archived=archived,
+                    limit=limit,
+                    offset=offset,
                 ),
                 page,
             )
-            rows = [person_row(person, member) for person in people.rows]
-            facts = standing_facts(member, [person.pk for person in people.rows])
-            for person, row in zip(people.rows, rows, strict=True):
-                row["standing"] = facts.get(person.pk)
+            for person, standing in people.rows:
+                rows.append({**person_row(person, member), "standing": standing})
             paging = people.context()
     except (InvalidInput, NotFound, Ambiguous) as problem:
         error = str(problem)
