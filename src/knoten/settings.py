@@ -142,6 +142,8 @@ KNOTEN_DEFAULT_REGION = env_str("KNOTEN_DEFAULT_REGION", "DE").upper()
 KNOTEN_CURRENCY = env_str("KNOTEN_CURRENCY", "EUR").upper()
 # Drafts are written in this language to persons without one of their own ("de" or "en").
 KNOTEN_LANGUAGE = env_str("KNOTEN_LANGUAGE", "de").lower()
+# A person's photo (from a vCard's PHOTO) is kept up to this many bytes; a bigger one is left out.
+KNOTEN_PHOTO_MAX_BYTES = env_positive_int("KNOTEN_PHOTO_MAX_BYTES", 512 * 1024)
 
 # The give-and-take signals (knoten.reciprocity.signals), each threshold a setting.
 KNOTEN_SIGNALS = {

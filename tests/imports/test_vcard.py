@@ -60,6 +60,10 @@ def test_apple_contacts_export() -> None:
     result = read("apple.vcf")
     assert result.errors == []
     weizsaecker, oeztuerk = result.records
+    # The photo's base64, unfolded (the import decodes and checks it).
+    assert weizsaecker.photo.startswith("/9j/4AAQSkZJRgABAQAASABIAADSoANZVAtRfxjraJsF2Je09oQ")
+    assert " " not in weizsaecker.photo and "\n" not in weizsaecker.photo
+    weizsaecker.photo = ""
     assert weizsaecker == ContactRecord(
         source="apple.vcf",
         line=1,
@@ -154,6 +158,9 @@ def test_outlook_export_in_windows_1252_with_quoted_printable() -> None:
     result = read("outlook.vcf")
     assert result.errors == []
     mueller, autohaus = result.records
+    assert mueller.photo.startswith("/9j/4AAQSkZJRgABAQAASABIAAD")
+    assert mueller.photo.endswith("/9k=")
+    mueller.photo = ""
     assert mueller == ContactRecord(
         source="outlook.vcf",
         line=1,
@@ -845,6 +852,8 @@ def test_photo_as_uri_or_data_and_other_binaries() -> None:
     ]
     data_uri = only(card("FN:Anna", "PHOTO:data:image/jpeg;base64,/9j/4AAQ", version="4.0"))
     assert (data_uri.has_photo, data_uri.extra) == (True, [])
+    assert data_uri.photo == "data:image/jpeg;base64,/9j/4AAQ"
+    assert (record.photo, record.photo_url) == ("", "https://example.de/anna.jpg")
 
 
 def test_unknown_properties_are_kept_with_their_labels() -> None:

@@ -11,8 +11,9 @@ import datetime as dt
 import secrets
 from typing import Any
 
+from knoten.demo.pictures import tiny_png
 from knoten.demo.plan import Plan
-from knoten.people.models import Circle, ImportantDate, Person
+from knoten.people.models import Circle, ImportantDate, Person, PersonPhoto
 from knoten.upkeep.models import (
     Cadence,
     CalendarFeed,
@@ -66,11 +67,13 @@ def add(plan: Plan) -> None:
 # Of the birthdays, this share was already congratulated on in the year before.
 CONGRATULATED_SHARE = 0.3
 DIGEST_DAYS = 3  # daily digests sent on the days before today
+PHOTOS = 5  # persons with a photo (as a phone's vCards bring them)
+_PHOTO_COLOURS = ((52, 101, 164), (78, 154, 6), (204, 0, 0), (117, 80, 123), (193, 125, 17))
 
 
 def add_traces(plan: Plan) -> None:
     """What a year of use leaves behind: occasions dealt with, the network's own wording
-    for thanks, the last days' digests and a calendar subscription."""
+    for thanks, the last days' digests, a calendar subscription and a few photos."""
     rng = plan.rng
     member = plan.member
     morning = dt.datetime.combine(plan.today, dt.time(7, 0), tzinfo=dt.UTC)
@@ -130,3 +133,25 @@ def add_traces(plan: Plan) -> None:
             token=secrets.token_urlsafe(32),
             created_at=morning - dt.timedelta(days=30),
         )
+    _add_photos(plan)
+
+
+def _add_photos(plan: Plan) -> None:
+    """A few persons' photos: tiny PNGs, one colour each."""
+    without = list(
+        Person.objects.filter(network_id=plan.network_id, photo__isnull=True)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    chosen = plan.rng.sample(without, min(PHOTOS, len(without)))
+    photos = [
+        PersonPhoto(
+            network_id=plan.network_id,
+            person_id=pk,
+            content_type="image/png",
+            data=tiny_png(_PHOTO_COLOURS[number % len(_PHOTO_COLOURS)]),
+        )
+        for number, pk in enumerate(sorted(chosen))
+    ]
+    PersonPhoto.objects.bulk_create(photos)
+    plan.count("photos", len(photos))

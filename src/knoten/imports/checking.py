@@ -14,6 +14,7 @@ from knoten.core.folding import fold
 from knoten.core.names import NameParts, is_title_word, parse_name
 from knoten.people import contacts
 from knoten.people.contacts import ParsedContact
+from knoten.people.photos import checked_photo, decoded_photo
 from knoten.people.records import ContactRecord, RecordError
 
 
@@ -27,6 +28,7 @@ class Checked:
     points: list[ParsedContact]
     extras: list[tuple[str, str]]
     warnings: list[str]
+    photo: tuple[str, bytes] | None = None  # (media type, data), checked
 
 
 def _name_of(record: ContactRecord) -> NameParts:
@@ -128,4 +130,25 @@ def check_record(record: ContactRecord) -> Checked:
         extras.append(
             (f"related ({relation.label})" if relation.label else "related", relation.name)
         )
-    return Checked(record, _content_key(record, name, points), name, points, extras, warnings)
+    photo = _photo_of(record, warnings)
+    key = _content_key(record, name, points)
+    return Checked(record, key, name, points, extras, warnings, photo)
+
+
+def _photo_of(record: ContactRecord, warnings: list[str]) -> tuple[str, bytes] | None:
+    """The record's photo, checked (media type, data); one that cannot be kept (not an
+    image, too big) or is only an address is left out with a warning in the report."""
+    where = f"{record.source}, line {record.line}"
+    if record.photo:
+        try:
+            data = decoded_photo(record.photo)
+            return checked_photo(data), data
+        except InvalidInput as error:
+            warnings.append(f"{where}: the photo was not kept ({error.message})")
+            return None
+    if record.photo_url:
+        warnings.append(
+            f"{where}: the photo at {record.photo_url} was not fetched (nothing is loaded "
+            "from other hosts); its address is kept with the imported properties"
+        )
+    return None

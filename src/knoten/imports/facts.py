@@ -26,6 +26,7 @@ from knoten.people.models import (
     ImportedProperty,
     Organisation,
     Person,
+    PersonPhoto,
 )
 from knoten.people.records import ContactRecord, RecordError
 
@@ -119,6 +120,7 @@ class Rows:
     extras: list[tuple[Any, ...]] = field(default_factory=list)
     origins: list[tuple[Any, ...]] = field(default_factory=list)
     people: dict[int, Person] = field(default_factory=dict)  # existing persons changed
+    photos: list[PersonPhoto] = field(default_factory=list)
     pairs: list[tuple[int, int, float, list[str]]] = field(default_factory=list)
 
     def save(self) -> None:
@@ -126,6 +128,7 @@ class Rows:
             insert_rows(_MODELS[kind], columns, getattr(self, kind))
         update_rows(Affiliation, ["title"], self.titled)
         update_rows(Person, ["notes", "met_on", "how_we_met"], list(self.people.values()))
+        PersonPhoto.objects.bulk_create(self.photos, batch_size=100)
 
 
 def _checked_text(value: str, model: Any, column: str, record: ContactRecord) -> str:
@@ -240,6 +243,16 @@ def add_facts(
             )
         )
         added.append(f"{name}")
+    if item.photo is not None and not target.has_photo:
+        # A person's own photo stays; one without gets the file's.
+        target.has_photo = True
+        media_type, data = item.photo
+        rows.photos.append(
+            PersonPhoto(
+                network_id=network_id, person_id=person.pk, content_type=media_type, data=data
+            )
+        )
+        added.append("photo")
     if not target.new:
         changed = False
         if record.note and record.note not in person.notes:

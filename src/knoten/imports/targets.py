@@ -15,7 +15,14 @@ from knoten.imports.checking import Checked
 from knoten.imports.models import ImportOrigin
 from knoten.imports.reports import ImportRefused
 from knoten.people.lookup import fits
-from knoten.people.models import Affiliation, ContactPoint, ImportantDate, ImportedProperty, Person
+from knoten.people.models import (
+    Affiliation,
+    ContactPoint,
+    ImportantDate,
+    ImportedProperty,
+    Person,
+    PersonPhoto,
+)
 from knoten.people.records import RecordError
 
 
@@ -42,6 +49,7 @@ class Target:
     circles: set[int] = field(default_factory=set)
     extras: set[tuple[str, str]] = field(default_factory=set)
     keys: set[str] = field(default_factory=set)
+    has_photo: bool = False
 
 
 def names_of(network_id: int, ids: set[int]) -> dict[int, str]:
@@ -154,4 +162,8 @@ def load_targets(network_id: int, ids: set[int]) -> dict[int, Target]:
             "person_id", "key"
         ):
             targets[person_id].keys.add(key)
+        for person_id in PersonPhoto.objects.filter(person_id__in=chunk).values_list(
+            "person_id", flat=True
+        ):
+            targets[person_id].has_photo = True
     return targets

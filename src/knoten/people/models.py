@@ -331,3 +331,16 @@ class ImportedProperty(NetworkScoped):
 
     def __str__(self) -> str:
         return f"{self.name}: {self.value[:40]}"
+
+
+class PersonPhoto(NetworkScoped):
+    """A person's picture (a small JPEG, PNG, GIF or WebP), kept in the database so that
+    backups and exports stay whole; checked and written by ``knoten.people.photos``."""
+
+    person = models.OneToOneField(Person, on_delete=models.CASCADE, related_name="photo")
+    content_type = models.CharField(max_length=20)  # image/jpeg, image/png, …
+    data = models.BinaryField()
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"{self.content_type}, {len(self.data)} bytes"

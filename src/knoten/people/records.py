@@ -89,7 +89,11 @@ class ContactRecord:
     # Whatever the file says that has no place of its own, by its name in the file
     # ("X-MS-OL-DESIGN", "X-ABLabel", "Custom Field 1 - Value"): kept, never dropped.
     extra: list[tuple[str, str]] = field(default_factory=list)
-    has_photo: bool = False  # a PHOTO was given (it is not kept)
+    has_photo: bool = False  # a PHOTO was given (kept if it is ``photo``, below)
+    # The photo's data as the file writes it: base64 (vCard 2.1/3.0) or a ``data:`` URI
+    # (vCard 4.0); the import decodes and checks it (knoten.people.photos).
+    photo: str = ""
+    photo_url: str = ""  # a photo given by its address: never fetched
 
     @property
     def display_name(self) -> str:

@@ -377,7 +377,12 @@ class CardReader:
     def _photo(self, prop: Property) -> None:
         self.record.has_photo = True
         value = prop.value.strip()
-        if not prop.binary and value.lower().startswith(("http://", "https://")):
+        if prop.binary:
+            if not self.record.photo:  # the first photo of the card; a second is left out
+                self.record.photo = value
+        elif value.lower().startswith(("http://", "https://")):
+            # An address is not fetched (nothing leaves the machine): it is kept as it is.
+            self.record.photo_url = self.record.photo_url or value
             self.record.extra.append((prop.written, value))
 
     def _label_property(self, prop: Property) -> None:
