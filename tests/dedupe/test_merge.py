@@ -459,3 +459,30 @@ def test_the_merge_page_says_what_goes_into_the_notes(
     assert "2 recommendations naming both (kept in the notes)" in noted
     doubled = page.split("Already there, not doubled", 1)[1].split("</dd>", 1)[0]
     assert "between the two" not in doubled and "naming both" not in doubled
+
+
+def test_merge_keeps_a_photo_and_keeps_keeps_own_over_the_others(world: World) -> None:
+    from knoten.demo.pictures import tiny_png
+    from knoten.people.models import PersonPhoto
+
+    alice = world.alice
+    red, blue = tiny_png((200, 0, 0)), tiny_png((0, 0, 200))
+
+    def photo(person: Person, data: bytes) -> None:
+        PersonPhoto.objects.create(
+            network_id=alice.network_id, person=person, content_type="image/png", data=data
+        )
+
+    keep = add_person(alice, "Hanna Hell")
+    other = add_person(alice, "Hanna Hell-Dunkel")
+    photo(other, red)
+    result = merge_persons(alice, keep.pk, other.pk)
+    assert result["moved"]["photos"] == 1
+    assert bytes(PersonPhoto.objects.get(person=keep).data) == red
+
+    second = add_person(alice, "Hanna Hel")
+    photo(second, blue)
+    result = merge_persons(alice, keep.pk, second.pk)
+    assert result["dropped"]["photos"] == 1
+    assert bytes(PersonPhoto.objects.get(person=keep).data) == red
+    assert PersonPhoto.objects.filter(network_id=alice.network_id).count() == 1

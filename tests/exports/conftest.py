@@ -16,15 +16,18 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from knoten.core.models import Member
+from knoten.demo.pictures import tiny_png
 from knoten.imports.models import ImportOrigin, ImportRun
 from knoten.journal import conversations, events, projects, promises, visibility
 from knoten.journal.models import Interaction, Participation
 from knoten.people import affiliations, important_dates, persons, relationships
-from knoten.people.models import ImportedProperty, Person
+from knoten.people.models import ImportedProperty, Person, PersonPhoto
 from knoten.people.persons import PersonFields
 from knoten.reciprocity import services as reciprocity
 from knoten.reciprocity.models import Favour, Recommendation
 from tests.conftest import World
+
+XAVERS_PHOTO = tiny_png((200, 120, 40))
 
 
 @dataclass
@@ -187,6 +190,9 @@ def rich(world: World) -> Rich:
         network=alice.network, person=xaver, source="iphone.vcf", name="X-ABLABEL", value="Golf"
     )
     ImportOrigin.objects.create(network=alice.network, person=xaver, key="a" * 64)
+    PersonPhoto.objects.create(
+        network=alice.network, person=xaver, content_type="image/png", data=XAVERS_PHOTO
+    )
     ImportRun.objects.create(
         network=alice.network, member=alice, source="iphone.vcf", format="vcard", created=3
     )

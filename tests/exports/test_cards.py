@@ -146,3 +146,25 @@ def test_the_cards_are_the_same_read_a_few_persons_at_a_time(
     monkeypatch.setattr(cards, "CHUNK", 2)
     assert services.export_vcard(rich.alice) == whole_vcard
     assert services.export_csv(rich.alice) == whole_csv
+
+
+def test_a_photo_is_written_as_a_data_uri_and_read_back(rich: Rich) -> None:
+    import base64
+
+    from knoten.imports.runs import import_file
+    from knoten.people.models import PersonPhoto
+    from knoten.people.networks import create_network
+    from tests.exports.conftest import XAVERS_PHOTO
+
+    text = services.export_vcard(rich.alice)
+    assert "photo" in _cards(text)["Xaver Quendolin"].contents
+    assert "photo" not in _cards(text)["Anna Schmidt"].contents
+    # A URI (RFC 6350 §6.2.4), folded like every long line.
+    uri = "data:image/png;base64," + base64.b64encode(XAVERS_PHOTO).decode()
+    assert f"PHOTO:{uri}\r\n" in text.replace("\r\n ", "")
+    # Knoten's own reader takes it back in.
+    erin = create_network("Erins Netzwerk", username="erin", me_name="Erin Ernst")
+    import_file(erin, text.encode(), "knoten.vcf")
+    photo = PersonPhoto.objects.get(network_id=erin.network_id)
+    assert (photo.person.family_name, photo.content_type) == ("Quendolin", "image/png")
+    assert bytes(photo.data) == XAVERS_PHOTO

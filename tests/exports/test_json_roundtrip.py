@@ -261,3 +261,19 @@ def test_the_streamed_text_is_the_same_export(rich: Rich) -> None:
     streamed = json.loads("".join(services.export_json_text(rich.alice, circle="Kunden")))
     whole.pop("exported_at"), streamed.pop("exported_at")
     assert streamed == json.loads(json.dumps(whole))
+
+
+def test_a_photo_travels_in_base64_and_comes_back_byte_for_byte(rich: Rich) -> None:
+    import base64
+
+    from knoten.people.models import PersonPhoto
+    from tests.exports.conftest import XAVERS_PHOTO
+
+    exported = json.loads(json.dumps(services.export_json(rich.alice)))
+    (row,) = exported["models"]["people.personphoto"]
+    assert row["data"] == base64.b64encode(XAVERS_PHOTO).decode()
+    erin = create_network("Erins Netzwerk", username="erin", me_name="Erin Ernst")
+    services.import_json(erin, exported)
+    photo = PersonPhoto.objects.get(network_id=erin.network_id)
+    assert photo.person.family_name == "Quendolin"
+    assert (photo.content_type, bytes(photo.data)) == ("image/png", XAVERS_PHOTO)

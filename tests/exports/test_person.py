@@ -172,3 +172,24 @@ def test_me_and_other_networks_people_cannot_be_forgotten(rich: Rich, world: Wor
     with pytest.raises(NotFound):
         services.person_export(rich.alice, bob_person.pk)
     assert Person.objects.filter(pk=bob_person.pk).exists()
+
+
+def test_a_persons_photo_is_in_their_export_and_gone_when_they_are_forgotten(
+    rich: Rich,
+) -> None:
+    import base64
+
+    from knoten.people.models import PersonPhoto
+    from tests.exports.conftest import XAVERS_PHOTO
+
+    data = services.person_export(rich.alice, rich.xaver.pk)
+    (photo,) = data["facts"]["people.personphoto.person"]
+    assert photo["content_type"] == "image/png"
+    assert base64.b64decode(photo["data"]) == XAVERS_PHOTO
+    json.dumps(data)
+
+    plan = services.forget_plan(rich.alice, rich.xaver.pk)
+    assert PersonPhoto.objects.filter(person=rich.xaver).exists()  # a plan changes nothing
+    services.forget_person(rich.alice, rich.xaver.pk)
+    assert not PersonPhoto.objects.filter(network_id=rich.alice.network_id).exists()
+    assert plan["deleted"]["photos"] == 1

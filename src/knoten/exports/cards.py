@@ -11,6 +11,7 @@ related person's name.
 
 from __future__ import annotations
 
+import base64
 import csv
 import io
 import re
@@ -33,6 +34,7 @@ from knoten.people.models import (
     ImportantDate,
     ImportedProperty,
     Person,
+    PersonPhoto,
     Relationship,
 )
 
@@ -106,6 +108,7 @@ class Card:
     # (what the other is to this person, their name, a family kind?)
     related: list[tuple[str, str, bool]] = field(default_factory=list)
     extras: list[tuple[str, str]] = field(default_factory=list)  # imported X- properties
+    photo: tuple[str, bytes] | None = None  # (media type, data)
 
 
 def person_uid(network_id: int, person_id: int) -> str:
@@ -197,6 +200,9 @@ def _chunk_cards(actor: Member, chunk: list[int]) -> list[Card]:
     for prop in ImportedProperty.objects.filter(person_id__in=chunk, **scope).order_by("pk"):
         if re.fullmatch(r"X-[A-Za-z0-9-]+", prop.name):
             by_id[prop.person_id].extras.append((prop.name.upper(), prop.value))
+    photos = PersonPhoto.objects.filter(person_id__in=chunk, **scope)
+    for person_id, media_type, data in photos.values_list("person_id", "content_type", "data"):
+        by_id[person_id].photo = (media_type, bytes(data))
     return [by_id[pk] for pk in chunk]
 
 
@@ -319,6 +325,9 @@ def vcard_of(card: Card) -> str:
         lines.append(f"RELATED;TYPE={kind};VALUE=text:{escape(name)}")
     for name, value in card.extras:
         lines.append(f"{name}:{escape(value)}")
+    if card.photo is not None:
+        media_type, data = card.photo
+        lines.append(f"PHOTO:data:{media_type};base64,{base64.b64encode(data).decode('ascii')}")
     lines.append("END:VCARD")
     return "".join(fold_line(line) + CRLF for line in lines)
 

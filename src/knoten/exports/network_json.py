@@ -20,6 +20,7 @@ import gives every row a new id and points every key at the new rows.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import decimal
 import json
@@ -147,7 +148,10 @@ def _links_key(model: type[models.Model], field: models.Field[Any, Any]) -> str:
 
 
 def plain(value: Any) -> Any:
-    """A column's value as JSON: dates and partial dates in ISO form, decimals as text."""
+    """A column's value as JSON: dates and partial dates in ISO form, decimals as text,
+    binary data (a photo) in base64."""
+    if isinstance(value, bytes | memoryview):
+        return base64.b64encode(bytes(value)).decode("ascii")
     if isinstance(value, PartialDate):
         return value.isoformat()
     if isinstance(value, dt.datetime | dt.date | dt.time):

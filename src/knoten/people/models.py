@@ -342,5 +342,8 @@ class PersonPhoto(NetworkScoped):
     data = models.BinaryField()
     updated_at = models.DateTimeField(auto_now=True)
 
+    class Meta:
+        verbose_name = "photo"  # what a merge and a forget plan count it as
+
     def __str__(self) -> str:
         return f"{self.content_type}, {len(self.data)} bytes"
