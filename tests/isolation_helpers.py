@@ -119,6 +119,13 @@ def _fill(member: Member, first: Person, second: Person, org_word: str, word: st
     cost = reciprocity.add_channel_cost(
         member, organisation=org, amount="240 EUR", note=f"{word} Beitrag"
     )
+    # A photo (people.PersonPhoto), which only the person's own network may see.
+    from knoten.demo.pictures import tiny_png
+    from knoten.people.models import PersonPhoto
+
+    PersonPhoto.objects.create(
+        network=member.network, person=first, content_type="image/png", data=tiny_png((9, 9, 9))
+    )
     ids = {
         "person": first.pk,
         "second person": second.pk,

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import base64
 import binascii
+import datetime as dt
 import urllib.parse
 
 from django.conf import settings
 
 from knoten.core.errors import InvalidInput, NotFound
+from knoten.core.limits import is_id
 from knoten.core.models import Member
 from knoten.people.lookup import PersonRef, resolve_person
 from knoten.people.models import PersonPhoto
@@ -83,14 +85,19 @@ def decoded_photo(value: str, field: str = "photo") -> bytes:
 def photo_of(viewer: Member, person: PersonRef) -> PersonPhoto:
     """The photo of a person of ``viewer``'s network; NotFound if they have none (or
     are not of the network)."""
-    found = resolve_person(viewer, person)
-    photo = PersonPhoto.objects.filter(network_id=viewer.network_id, person_id=found.pk).first()
+    # By id (the web app's every <img>): one query, the network in it.
+    person_id = person if isinstance(person, int) else resolve_person(viewer, person).pk
+    photo = None
+    if is_id(person_id):  # an id beyond the database's range is no one's
+        photo = PersonPhoto.objects.filter(
+            network_id=viewer.network_id, person_id=person_id
+        ).first()
     if photo is None:
-        raise NotFound("photo", person if isinstance(person, int | str) else found.pk)
+        raise NotFound("photo", person_id)
     return photo
 
 
-def photo_version(photo: PersonPhoto) -> int:
-    """A number that changes when the photo does (for its address, so browsers that
-    kept the old one fetch the new)."""
-    return int(photo.updated_at.timestamp())
+def photo_version(updated_at: dt.datetime) -> int:
+    """A number that changes when the photo does (``updated_at``): in its address, so a
+    browser that kept the old one fetches the new."""
+    return int(updated_at.timestamp())

@@ -31,11 +31,13 @@ from knoten.people.models import (
     ImportantDate,
     ImportedProperty,
     Person,
+    PersonPhoto,
     Relationship,
     Skill,
     Tag,
 )
 from knoten.people.persons import NAME_FIELDS
+from knoten.people.photos import photo_version
 from knoten.people.relationships import relationship_as_dict
 from knoten.upkeep.due import standing_of
 
@@ -139,6 +141,14 @@ _IMPORTED = Prepared(
         :DETAIL_LIST_CAP
     ],
     fields=("id", "name", "value", "source"),
+)
+
+
+# Whether the person has a photo, and since when (its address changes with it).
+_PHOTO = Prepared(
+    PersonPhoto,
+    lambda person: PersonPhoto.objects.filter(person_id=person),
+    fields=("updated_at",),
 )
 
 
@@ -383,6 +393,7 @@ def person_detail(actor: Member, person: PersonRef) -> dict[str, Any]:
     recent, total, others = _recent_interactions(actor, p)
     introduced = _INTRODUCED.fetch(person=pk)
     imported = _IMPORTED.rows(person=pk)
+    photo = _PHOTO.rows(person=pk)
     # Strength (with its reasons), last contact, cadence and when due: keeping in touch.
     standing = standing_of(actor, p)
 
@@ -476,6 +487,8 @@ def person_detail(actor: Member, person: PersonRef) -> dict[str, Any]:
             for row_id, name, value, source in imported
         ],
         "standing": standing,
+        # A number that changes with the photo (web: /people/<id>/photo/?v=…), or None.
+        "photo": photo_version(photo[0][0]) if photo else None,
         "created_at": p.created_at.isoformat(),
         "updated_at": p.updated_at.isoformat(),
     }

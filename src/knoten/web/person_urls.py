@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from knoten.web.person_views import conversations, editing, keeping, page, relationships
+from knoten.web.person_views import conversations, editing, keeping, page, photo, relationships
 
 urlpatterns = [
     path("<int:person_id>/", page.person_page, name="person"),
@@ -40,4 +40,5 @@ urlpatterns = [
         conversations.person_conversations,
         name="person_conversations",
     ),
+    path("<int:person_id>/photo/", photo.person_photo, name="person_photo"),
 ]
