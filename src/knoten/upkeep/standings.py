@@ -204,15 +204,18 @@ def _rewrite(
     _events(network_id, among, counted, batch)
     _trust(network_id, among, counted, mine, batch)
     applied = cadences_for(network_id, rows, mine, everyone=ids is None)
-    values = [_standing(network_id, row, batch, applied[row.pk]) for row in rows]
+    zone = timezone.get_current_timezone()
+    values = [_standing(network_id, row, batch, applied[row.pk], zone) for row in rows]
     _insert(values, progress)
     return len(rows)
 
 
-def _standing(network_id: int, person: _Row, batch: _Batch, cadence: Applied) -> tuple[Any, ...]:
+def _standing(
+    network_id: int, person: _Row, batch: _Batch, cadence: Applied, zone: dt.tzinfo
+) -> tuple[Any, ...]:
     as_of = batch.as_of
     contacts = batch.found.get(person.pk) or _Contacts()
-    added = timezone.localdate(person.created_at) if person.created_at else as_of
+    added = person.created_at.astimezone(zone).date() if person.created_at else as_of
     since = contacts.last_on or min(added, as_of)
     due = overdue = None
     if cadence.every_days is not None and not person.archived:
