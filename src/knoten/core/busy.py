@@ -20,6 +20,12 @@ logger = logging.getLogger(__name__)
 
 # Seconds a client is told to wait before it tries again.
 RETRY_AFTER = 2
+# What the API answers with its 503 (``detail`` is the short form a script can test).
+BUSY_DETAIL = "busy, try again"
+BUSY_MESSAGE = (
+    "the database is busy with another write (an import, say) and nothing was changed: "
+    "try again in a moment"
+)
 
 # SQLite's words for a lock it could not get in time.
 _SQLITE_BUSY = ("database is locked", "database table is locked", "database is busy")
