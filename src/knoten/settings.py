@@ -66,6 +66,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "knoten.web.middleware.BusyDatabaseMiddleware",
 ]
 
 # A strict Content-Security-Policy (django-csp): every page loads only what the app

@@ -113,13 +113,25 @@ def conn_max_age() -> int:
     return value
 
 
+# How long a write waits for SQLite's write lock before it gives up with "database is
+# locked" (which the faces answer as 503 "busy, try again"). SQLite retries by itself
+# during this time, so a writer queued behind another short write simply waits; five
+# seconds covers any ordinary write (and a long job that commits in batches) while a
+# request stuck behind a long one answers soon enough for its client to retry, instead
+# of holding a worker for 20 seconds and then failing anyway.
+SQLITE_BUSY_TIMEOUT = 5
+
+
 def sqlite_config(path: Path | str) -> dict[str, Any]:
     """SQLite set up for a real application rather than for a quick demo.
 
     WAL lets readers go on while one writer writes; IMMEDIATE transactions take the
-    write lock up front so that two writers queue behind the busy timeout instead of
-    failing with "database is locked" half-way through. Each worker thread keeps its
-    connection (and the pragmas set on it) across requests; see :func:`conn_max_age`.
+    write lock up front (``BEGIN IMMEDIATE``) so that two writers queue behind the busy
+    timeout instead of failing with "database is locked" half-way through: a deferred
+    transaction that read first and then wants to write cannot wait for the lock (the
+    busy timeout does not apply to that upgrade, or the two would deadlock), so it fails
+    at once. Each worker thread keeps its connection (and the pragmas set on it) across
+    requests; see :func:`conn_max_age`.
     """
     return {
         "ENGINE": "django.db.backends.sqlite3",
@@ -128,12 +140,14 @@ def sqlite_config(path: Path | str) -> dict[str, Any]:
         "CONN_HEALTH_CHECKS": True,
         "OPTIONS": {
             "transaction_mode": "IMMEDIATE",
-            "timeout": 20,
+            # Both set SQLite's busy timeout; the pragma (run on every new connection)
+            # is the one that counts, ``timeout`` keeps Python's default from differing.
+            "timeout": SQLITE_BUSY_TIMEOUT,
             "init_command": (
                 "PRAGMA journal_mode=WAL;"
                 "PRAGMA synchronous=NORMAL;"
                 "PRAGMA foreign_keys=ON;"
-                "PRAGMA busy_timeout=20000;"
+                f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT * 1000};"
                 "PRAGMA temp_store=MEMORY;"
                 "PRAGMA cache_size=-32000;"
                 "PRAGMA mmap_size=268435456;"
