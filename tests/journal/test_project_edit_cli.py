@@ -97,6 +97,9 @@ def test_project_edit_adds_changes_and_removes_roles(
     # Named again without a role, a participant keeps theirs.
     assert cli("project", "edit", "relaunch", "--with", "Mueller").exit_code == 0
     assert _roles(relaunch) == [("Anna Schneider", ""), ("Jürgen Müller", "Test")]
+    # "PERSON=" clears the role.
+    assert cli("project", "edit", "relaunch", "--with", "Mueller=").exit_code == 0
+    assert _roles(relaunch) == [("Anna Schneider", ""), ("Jürgen Müller", "")]
 
 
 def test_project_delete_asks_then_deletes_the_project_and_its_roles(

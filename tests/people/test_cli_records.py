@@ -204,6 +204,20 @@ def test_affiliation_commands_refuse_bad_input_and_change_nothing(
     assert Affiliation.objects.filter(pk=theirs.pk).values().get() == theirs_before
 
 
+def test_affiliation_edit_refuses_another_networks_organisation(
+    cli: Cli, world: World, rows: Rows
+) -> None:
+    job = _job(cli)
+    theirs = add_organisation(world.bob, "Bobs GmbH")
+    before = rows()
+    result = cli("affiliation", "edit", str(job), "--org", str(theirs.pk), "--title", "X")
+    assert result.exit_code == 1
+    assert f"no organisation matches '{theirs.pk}'" in result.stderr
+    assert rows() == before
+    row = Affiliation.objects.select_related("organisation").get(pk=job)
+    assert (row.organisation.name, row.title) == ("Siemens AG", "CFO")
+
+
 @pytest.mark.parametrize(
     "command",
     [

@@ -433,7 +433,8 @@ def project_edit(
         typer.Option(
             "--with",
             "-w",
-            help="Add a participant or change their role: PERSON or PERSON=ROLE (repeatable).",
+            help="Add a participant or change their role: PERSON, PERSON=ROLE, or PERSON= "
+            "to clear the role (repeatable).",
         ),
     ] = None,
     without: Annotated[

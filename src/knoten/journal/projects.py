@@ -63,20 +63,23 @@ def with_roles(projects: QuerySet[Project]) -> QuerySet[Project]:
     )
 
 
-def _named_roles(actor: Member, participants: Sequence[str]) -> dict[int, tuple[Person, str]]:
-    """Each participant "PERSON" or "PERSON=ROLE" found, by person id (a role given once
-    is kept when the person is named again without one; ``""``: no role given)."""
-    roles: dict[int, tuple[Person, str]] = {}
+def _named_roles(
+    actor: Member, participants: Sequence[str]
+) -> dict[int, tuple[Person, str | None]]:
+    """Each participant "PERSON" or "PERSON=ROLE" found, by person id, with the role
+    given (None: "PERSON" alone, no role said; a role said once is kept when the person
+    is named again without one)."""
+    roles: dict[int, tuple[Person, str | None]] = {}
     for entry in participants:
-        who, _, role = str(entry).partition("=")
+        who, equals, role = str(entry).partition("=")
         if not who.strip():
             raise InvalidInput(
                 "participants", entry, "names no person; write PERSON or PERSON=ROLE"
             )
         found = resolve_person(actor, who.strip(), "participant")
         known = roles.get(found.pk)
-        role_text = line(role, "participants", 200)
-        roles[found.pk] = (found, role_text or (known[1] if known else ""))
+        role_text = line(role, "participants", 200) if equals else None
+        roles[found.pk] = (found, role_text or (known[1] if known else role_text))
     return roles
 
 
@@ -120,7 +123,7 @@ def add_project(
         )
         ProjectRole.objects.bulk_create(
             [
-                ProjectRole(network_id=actor.network_id, project=project, person=p, role=role)
+                ProjectRole(network_id=actor.network_id, project=project, person=p, role=role or "")
                 for p, role in roles.values()
             ]
         )
@@ -161,8 +164,8 @@ def edit_project(
     """Change what is given; ``""`` clears a date or the organisation.
 
     Each of ``participants`` ("PERSON" or "PERSON=ROLE") joins the project or, already
-    in it, takes the role given (named without one, keeps theirs); each of ``removed``
-    leaves it. Everything is checked before anything is written.
+    in it, takes the role given ("PERSON" alone keeps theirs, "PERSON=" clears it); each
+    of ``removed`` leaves it. Everything is checked before anything is written.
     """
     found = resolve_project(actor, project)
     storable("participants", None if participants is None else list(participants))
@@ -203,7 +206,7 @@ def edit_project(
         _save_named_edits(actor, found, edits, "organisation", organisation)
         # Through the functions the project page's role forms call.
         for who, role in joining.values():
-            set_project_role(actor, found, who, role or current.get(who.pk, ""))
+            set_project_role(actor, found, who, current.get(who.pk, "") if role is None else role)
         for who in leaving:
             remove_project_role(actor, found, who)
     return with_roles(Project.objects.filter(pk=found.pk)).get()
