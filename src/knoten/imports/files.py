@@ -4,6 +4,7 @@ reader of that format (:mod:`knoten.imports.vcard`, :mod:`knoten.imports.csv`)."
 from __future__ import annotations
 
 from knoten.core.errors import InvalidInput
+from knoten.core.limits import refuse_large_upload
 from knoten.imports.encodings import bom_codec
 from knoten.people.records import ReadResult
 
@@ -36,6 +37,7 @@ def read_file(
     """The records of a file and the format they were read as."""
     if format is not None and format not in FORMATS:
         raise InvalidInput("format", format, f"is not a format; use one of {', '.join(FORMATS)}")
+    refuse_large_upload(len(data), source)
     if not data.strip():
         raise InvalidInput("file", source, "is empty")
     chosen = format or detect_format(data)

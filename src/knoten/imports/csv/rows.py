@@ -9,6 +9,7 @@ from collections import Counter
 from typing import Any, cast
 
 from knoten.core.errors import InvalidInput
+from knoten.core.limits import max_upload_bytes
 from knoten.core.partial_dates import PartialDate
 from knoten.imports.csv.columns import column_plan
 from knoten.imports.csv.dates import DATE_CACHE, read_date
@@ -72,6 +73,9 @@ def read_csv(
         )
     result = ReadResult()
     text = decode(data)
+    # A cell as long as the file may be: a long note is refused by the import, naming
+    # its person, not by the csv module's own limit (128 kB) naming no one.
+    csv.field_size_limit(max(csv.field_size_limit(), max_upload_bytes()))
     stream = io.StringIO(text, newline="")
     reader = csv.reader(stream, delimiter=sniff_delimiter(text), strict=True)
     try:
