@@ -10,6 +10,7 @@ import vobject
 
 from knoten.exports import services
 from knoten.exports.cards import escape, fold_line, person_uid
+from tests.conftest import World
 from tests.exports.conftest import Rich
 
 
@@ -189,3 +190,19 @@ def test_the_csv_export_writes_no_formula(rich: Rich) -> None:
     assert juergen["Birthday"] == "--03-14"  # Google's own date form, untouched
     phones = [value for key, value in juergen.items() if key.startswith("Phone") and value]
     assert "+491712345678" in phones
+
+
+def test_the_quoted_formulas_of_a_csv_export_come_back_as_they_were(
+    rich: Rich, world: World
+) -> None:
+    from knoten.imports.runs import import_file
+    from knoten.people.models import Person
+
+    Person.objects.filter(pk=rich.anna.pk).update(notes="=1+1")
+    Person.objects.filter(pk=rich.xaver.pk).update(notes="'quoted' as written")
+    text = services.export_csv(rich.alice)
+    assert "'=1+1" in text
+    import_file(world.bob, text.encode(), "knoten.csv")
+    bobs = Person.objects.filter(network=world.bob.network)
+    assert bobs.get(family_name="Schmidt").notes == "=1+1"
+    assert bobs.get(given_name="Xaver").notes == "'quoted' as written"

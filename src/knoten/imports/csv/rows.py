@@ -96,8 +96,21 @@ def read_csv(
             "map its columns to fields with --map 'Column=field,…'",
         )
     plan = column_plan(format, header.cells, mapping, source)
-    _read_rows(reader, plan, len(header.cells), header.line, source, format, result)
+    quoted = any(f"'{start}" in text for start in _FORMULA_STARTS)
+    _read_rows(reader, plan, len(header.cells), header.line, source, format, result, quoted)
     return result
+
+
+# What a spreadsheet takes for the start of a formula: an export that keeps to OWASP's
+# advice on CSV injection (Knoten's own) writes a single quote before it.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _unquoted(cell: str) -> str:
+    """A cell without the single quote an export put before a formula-like text."""
+    if cell[:1] == "'" and cell[1:2] in _FORMULA_STARTS:
+        return cell[1:]
+    return cell
 
 
 def _read_rows(
@@ -108,7 +121,10 @@ def _read_rows(
     source: str,
     format: str,
     result: ReadResult,
+    quoted: bool = False,
 ) -> None:
+    """The records of the rows; ``quoted``: some cells may have a quote before a
+    formula-like text (:func:`_unquoted`), looked for only then, the loop being hot."""
     origin = ORIGINS.get(format, "")
     google = format == "google"
     records = result.records
@@ -139,6 +155,8 @@ def _read_rows(
                     )
                 )
                 continue
+        if quoted:
+            row = [_unquoted(cell) for cell in row]
         try:
             records.append(
                 _record(row, simple, contact_steps, steps, source, start, origin, google)
