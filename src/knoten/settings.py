@@ -144,6 +144,12 @@ KNOTEN_CURRENCY = env_str("KNOTEN_CURRENCY", "EUR").upper()
 # Drafts are written in this language to persons without one of their own ("de" or "en").
 KNOTEN_LANGUAGE = env_str("KNOTEN_LANGUAGE", "de").lower()
 
+# What an import takes (knoten.core.limits): the largest file, in bytes (an upload of
+# contacts, a mailbox, a calendar), and the most characters of one text of an imported
+# record (a note, a custom field); a larger one is refused, naming the file or record.
+KNOTEN_IMPORT_MAX_BYTES = env_positive_int("KNOTEN_IMPORT_MAX_BYTES", 50 * 2**20)
+KNOTEN_IMPORT_MAX_TEXT = env_positive_int("KNOTEN_IMPORT_MAX_TEXT", 100_000)
+
 # The give-and-take signals (knoten.reciprocity.signals), each threshold a setting.
 KNOTEN_SIGNALS = {
     # The period the signals look back on, in months.

@@ -74,11 +74,27 @@ def env_list(name: str, default: list[str]) -> list[str]:
 
 
 def resolve_data_dir() -> Path:
-    """The folder that holds the database and the secret key, created if missing."""
+    """The folder that holds the database and the secret key, created if missing, for
+    its owner only (0700): the database, the key and the uploads are nobody else's."""
     raw = os.environ.get("KNOTEN_DATA_DIR")
     path = Path(raw).expanduser() if raw else Path(platformdirs.user_data_dir("knoten", False))
-    path.mkdir(parents=True, exist_ok=True)
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
     return path
+
+
+def create_private_file(path: Path) -> None:
+    """Create ``path`` empty and readable by its owner only (0600), if it is missing.
+
+    SQLite creates a database file 0644 (less the umask); one created 0600 beforehand
+    keeps its mode, and SQLite gives its ``-wal``, ``-shm`` and ``-journal`` files the
+    mode of the database. A folder that does not exist is left for SQLite to complain
+    about when it opens the file.
+    """
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except (FileExistsError, FileNotFoundError, NotADirectoryError):
+        return
+    os.close(fd)
 
 
 def load_or_create_secret_key(data_dir: Path) -> str:
@@ -179,6 +195,7 @@ def postgres_config(url: str) -> dict[str, Any]:
 def database_config(url: str, data_dir: Path) -> dict[str, Any]:
     """Settings for ``KNOTEN_DATABASE_URL``, or SQLite in the data folder when it is empty."""
     if not url:
+        create_private_file(data_dir / "knoten.sqlite3")
         return sqlite_config(data_dir / "knoten.sqlite3")
     scheme = urlsplit(url).scheme
     if scheme in {"postgres", "postgresql", "pgsql"}:
@@ -187,5 +204,7 @@ def database_config(url: str, data_dir: Path) -> dict[str, Any]:
         path = url.split("://", 1)[1]
         if not path:
             raise ConfigError(f"KNOTEN_DATABASE_URL names no SQLite file: {url!r}")
+        if path != ":memory:" and not path.startswith("file:"):
+            create_private_file(Path(path).expanduser())
         return sqlite_config(Path(path).expanduser())
     raise ConfigError(f"KNOTEN_DATABASE_URL must start with postgres:// or sqlite://, not {url!r}")
