@@ -23,15 +23,18 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
+from knoten.api.tokens import create_token
 from knoten.core.partial_dates import PartialDate
 from knoten.journal.conversations import log_interaction
 from knoten.journal.models import Event
 from knoten.people.models import Affiliation, Circle, Organisation, Person
 from knoten.reciprocity import services
 from knoten.reciprocity.roi import Report, roi
+from tests.api.conftest import ApiClient
 from tests.conftest import World
 from tests.reciprocity.conftest import TODAY
 
@@ -231,3 +234,46 @@ def test_another_network_sees_none_of_it(world: World, people: dict[str, Person]
         report = roi(world.bob, by=by)
         assert report.channels == []
         assert report.total_dict()["results"] == 0
+
+
+def test_the_command_shows_the_total_and_the_remarks(cli: Any, people: dict[str, Person]) -> None:
+    data = cli("roi", "--by", "circle", "--json").json()
+    assert data["by"] == "circle"
+    assert (data["total"]["orders_won"], data["total"]["shared_people"]) == (3, 2)
+    sport = next(row for row in data["channels"] if row["name"] == "Sport")
+    assert [(o["name"], o["people"]) for o in sport["also_in"]] == [
+        ("Kundschaft", 1),
+        ("Nachbarn", 2),
+    ]
+    table = cli("roi", "--by", "circle").stdout
+    assert "3 (17000.00 EUR; 1 without value)" in table  # Kundschaft and the total
+    assert "Sport: its people are also in Kundschaft (1), Nachbarn (2)." in table
+    assert "2 people show in more than one row; the total counts each once." in table
+    everything = cli("roi").stdout
+    assert "Wirtschaftsclub: its events are rows of their own: Gründerabend." in everything
+    assert "1 (1 without value)" in everything  # Gründerabend
+    assert "more than one row" not in everything
+    clubs = cli("roi", "--by", "organisation").stdout
+    assert "Wirtschaftsclub includes its events: Gründerabend." in clubs
+
+
+def test_the_api_answers_the_total(world: World, people: dict[str, Person]) -> None:
+    api = ApiClient(create_token(world.alice, "test")[1])
+    answer = api.get("/api/roi", by="circle", limit=1)
+    assert answer.status_code == 200, answer.content
+    report = answer.json()
+    assert [c["name"] for c in report["items"]] == ["Sport"]
+    assert report["items"][0]["also_in"] == [
+        {"id": Circle.objects.get(name="Kundschaft").pk, "name": "Kundschaft", "people": 1},
+        {"id": Circle.objects.get(name="Nachbarn").pk, "name": "Nachbarn", "people": 2},
+    ]
+    # The total is the whole report's, not the page's.
+    total = report["total"]
+    assert (total["orders_won"], total["won_values"], total["orders_won_unvalued"]) == (
+        3,
+        {"EUR": "17000.00"},
+        1,
+    )
+    assert (total["results"], total["shared_people"]) == (9, 2)
+    club = api.get("/api/roi", by="organisation").json()["items"][0]
+    assert club["events"][0]["name"] == "Gründerabend" and club["events_included"] is True
