@@ -22,10 +22,12 @@ and talked with him for 90 minutes (at no event).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Any
 
 import pytest
+from django.urls import reverse
 
 from knoten.api.tokens import create_token
 from knoten.core.partial_dates import PartialDate
@@ -277,3 +279,33 @@ def test_the_api_answers_the_total(world: World, people: dict[str, Person]) -> N
     assert (total["results"], total["shared_people"]) == (9, 2)
     club = api.get("/api/roi", by="organisation").json()["items"][0]
     assert club["events"][0]["name"] == "Gründerabend" and club["events_included"] is True
+
+
+def test_the_page_shows_the_total_and_the_remarks(world: World, people: dict[str, Person]) -> None:
+    from tests.reciprocity.test_pages import signed_in, text_of
+
+    client = signed_in(world.alice)
+    answer = client.get(reverse("reciprocity:roi"), {"by": "circle"})
+    assert answer.status_code == 200
+    body = answer.content.decode()
+    rows = {
+        re.search(r">([^<]+)</a>", row).group(1): text_of(row.encode())  # type: ignore[union-attr]
+        for row in re.findall(r"<tr[^>]*>\s*<th scope=\"row\">.*?</tr>", body, re.S)
+        if "</a>" in row
+    }
+    assert rows["Kundschaft"] == (
+        "Kundschaft Circle Its people are also in Nachbarn (1 person), Sport (1 person). "
+        "0.5 – 3 2 1 3 17,000.00 EUR 1 without value 0.1"
+    )
+    assert rows["Sport"].startswith(
+        "Sport Circle Its people are also in Kundschaft (1 person), Nachbarn (2 people)."
+    )
+    footer = text_of(body[body.index("<tfoot>") : body.index("</tfoot>")].encode())
+    assert footer == "Total 3.0 – 4 4 1 3 17,000.00 EUR 1 without value 0.3"
+    assert "2 people show in more than one row; the total counts each once." in text_of(
+        answer.content
+    )
+    everything = text_of(client.get(reverse("reciprocity:roi")).content)
+    assert "Its events are rows of their own: Gründerabend." in everything
+    assert "Total 23.0 500.00 EUR 4 4 1 3 17,000.00 EUR 1 without value 2.6" in everything
+    assert "more than one row" not in everything
