@@ -88,6 +88,9 @@ def people(world: World, fixed_today: dt.date) -> dict[str, Person]:
     rita = person("Rita", [sport], met_at_organisation=club, met_on=PartialDate(2026, 2, 1))
     sven = person("Sven", [neighbours, sport], met_on=PartialDate(2020))
     tina = person("Tina", [clients], met_on=PartialDate(2026, 9, 1))
+    # Alice put herself in a circle, with a day "met": she is no new contact of her own.
+    alice.me.circles.add(clients)
+    Person.objects.filter(pk=alice.me.pk).update(met_on=PartialDate(2026, 5, 1))
     log_interaction(
         alice, "Am Stand", participants=[paula], on="2026-03-01", minutes=30, event=fair
     )

@@ -350,14 +350,18 @@ class _Build:
         """How the persons ``which`` with a result or met in the period were met."""
         wanted = self.results.people()
         found: dict[int, _Met] = {}
-        rows = Person.objects.filter(which, network_id=self.network).values_list(
-            "pk",
-            "met_at_event_id",
-            "met_at_event__starts_on",
-            "met_at_event__organiser_id",
-            "met_at_organisation_id",
-            "met_on",
-            "created_at",
+        rows = (
+            Person.objects.filter(which, network_id=self.network)
+            .exclude(pk=self.actor.me.pk)
+            .values_list(
+                "pk",
+                "met_at_event_id",
+                "met_at_event__starts_on",
+                "met_at_event__organiser_id",
+                "met_at_organisation_id",
+                "met_on",
+                "created_at",
+            )
         )
         for pk, event, event_day, organiser, organisation, met_on, created in rows.iterator(5000):
             day = event_day if event is not None and event_day else _met_day(met_on, created)
