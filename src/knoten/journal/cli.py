@@ -71,7 +71,8 @@ def log(
             "--kind",
             "-k",
             help="meeting, call, email, message, event conversation, letter or card, "
-            "social media (or the German word: Telefonat, Treffen …). Default: meeting.",
+            "social media, or a German word or synonym (Telefon, Anruf, Zoom, Mail, "
+            "Termin, SMS, Brief …). Default: meeting.",
         ),
     ] = None,
     on: Annotated[
