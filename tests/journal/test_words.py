@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 import pytest
@@ -103,3 +104,78 @@ def test_the_api_reads_the_same_words(world: World, people: People) -> None:
     )
     assert answer.status_code == 201, answer.content
     assert answer.json()["kind"] == "call"
+
+
+# --- due dates in words in --promise and --expect ---------------------------------------
+
+
+def test_log_reads_a_due_date_in_words_without_by(
+    cli: Cli, people: People, fixed_today: dt.date
+) -> None:
+    result = cli(
+        "log",
+        "Kaffee",
+        "--with",
+        "Schmidt",
+        "--promise",
+        "Angebot in 3 days",
+        "--promise",
+        "Slides bis Ende des Monats",
+        "--expect",
+        "Intro zum CFO end of next week",
+        "--promise",
+        "Referenz übermorgen",
+        "--json",
+    )
+    assert result.exit_code == 0, result.stderr
+    assert [(p["text"], p["due"]) for p in result.json()["promises"]] == [
+        ("Angebot", "2024-03-16"),
+        ("Slides", "2024-03-31"),
+        ("Referenz", "2024-03-15"),
+        ("Intro zum CFO", "2024-03-22"),
+    ]
+    assert "you owe Anna Schmidt 'Angebot', due 2024-03-16 (Saturday)" in result.stderr
+
+
+def test_a_promise_without_a_readable_due_date_says_so(
+    cli: Cli, people: People, fixed_today: dt.date
+) -> None:
+    result = cli("log", "Kaffee", "--with", "Schmidt", "--promise", "Bericht in Englisch")
+    assert result.exit_code == 0, result.stderr
+    assert "you owe Anna Schmidt 'Bericht in Englisch', no due date" in result.stderr
+    refused = cli("log", "Kaffee", "--with", "Schmidt", "--promise", "Bericht bis Ende der Welt")
+    assert refused.exit_code != 0
+    assert "has the due date 'Ende der Welt', which is not a date" in refused.stderr
+    assert Interaction.objects.count() == 1
+
+
+def test_words_in_a_due_date_count_from_the_day_of_the_conversation(
+    world: World, people: People, fixed_today: dt.date
+) -> None:
+    logged = conversations.log_interaction(
+        world.alice,
+        "Kurz",
+        participants=["Schmidt"],
+        on="01.03.2024",
+        promises=["Angebot in 3 Tagen"],
+    )
+    assert [(p.text, p.due_on) for p in logged.promises.all()] == [("Angebot", dt.date(2024, 3, 4))]
+
+
+def test_the_api_reads_a_due_date_in_words(
+    world: World, people: People, fixed_today: dt.date
+) -> None:
+    from knoten.api.tokens import create_token
+
+    _, key = create_token(world.alice, "test")
+    api = ApiClient(key)
+    answer = api.post(
+        "/api/interactions",
+        {"summary": "Kurz", "participants": ["Schmidt"], "promises": ["Angebot nächste Woche"]},
+    )
+    assert answer.status_code == 201, answer.content
+    assert [(p["text"], p["due"]) for p in answer.json()["promises"]] == [("Angebot", "2024-03-20")]
+    person = str(people.anna.pk)
+    added = api.post("/api/promises", {"person": person, "text": "Slides Ende des Monats"})
+    assert added.status_code == 201, added.content
+    assert (added.json()["text"], added.json()["due"]) == ("Slides", "2024-03-31")

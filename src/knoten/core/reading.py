@@ -189,24 +189,119 @@ def past_day(
     return day
 
 
-_END_OF_MONTH = {
-    tuple(fold_words(words))
-    for words in (
-        *("end of month", "end of the month", "end of this month", "month end"),
-        *("Monatsende", "Ende des Monats", "Ende dieses Monats", "Ende Monat"),
-    )
-}
-_END_OF_WEEK = {
-    tuple(fold_words(words))
-    for words in (
-        *("end of week", "end of the week", "end of this week"),
-        *("Ende der Woche", "Ende dieser Woche", "Ende Woche"),
-    )
-}
 _NEXT_WORDS = {
     fold(word)
     for word in ("nächsten", "nächste", "kommenden", "kommende", "next", "coming", "this", "diesen")
 }
+# "end of next week", "Ende nächster Woche", "Anfang des nächsten Monats", "Monatsende" …
+_EDGE_WORDS = {
+    **{fold(word): "end" for word in ("end", "ende")},
+    **{fold(word): "start" for word in ("anfang", "beginning", "start", "early", "begin")},
+    **{fold(word): "middle" for word in ("mitte", "middle", "mid")},
+}
+_EDGE_FILLERS = {
+    fold(word) for word in ("of", "the", "des", "der", "dem", "this", "dieser", "dieses", "diesen")
+}
+_EDGE_NEXT = {
+    fold(word)
+    for word in (
+        *("next", "coming", "following", "nächste", "nächster", "nächsten", "nächstes"),
+        *("kommende", "kommender", "kommenden", "kommendes", "folgenden", "folgender"),
+    )
+}
+_UNITS = {
+    **{fold(word): "week" for word in ("week", "woche", "wochen")},
+    **{fold(word): "month" for word in ("month", "monat", "monats")},
+    **{fold(word): "year" for word in ("year", "jahr", "jahres", "jahrs")},
+}
+_EDGE_COMPOUNDS = {
+    fold("Monatsende"): ("end", "month"),
+    fold("Jahresende"): ("end", "year"),
+    fold("Wochenmitte"): ("middle", "week"),
+    fold("Monatsanfang"): ("start", "month"),
+    fold("Monatsbeginn"): ("start", "month"),
+    fold("Jahresanfang"): ("start", "year"),
+}
+_MONTHS = {
+    fold(name): number
+    for number, names in enumerate(
+        (
+            ("januar", "january", "jan", "jänner"),
+            ("februar", "february", "feb"),
+            ("märz", "march", "mar", "maerz"),
+            ("april", "apr"),
+            ("mai", "may"),
+            ("juni", "june", "jun"),
+            ("juli", "july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("oktober", "october", "oct", "okt"),
+            ("november", "nov"),
+            ("dezember", "december", "dec", "dez"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+
+
+def _edge_of_period(said: list[str], base: dt.date) -> dt.date | None:
+    """The day "end of (next) week/month/year" or "Ende März" names, or None.
+
+    The end of a week is its Friday, its middle the Wednesday, its start the Monday; a
+    month and a year end on their last day and start on their first. An edge already
+    passed ("Anfang der Woche" on a Thursday) is the next one.
+    """
+    if not said:
+        return None
+    if len(said) == 1 and said[0] in _EDGE_COMPOUNDS:
+        edge, unit = _EDGE_COMPOUNDS[said[0]]
+        later = 0
+    elif said[-1] in ("ende", "end") and len(said) == 2 and said[0] in _UNITS:
+        edge, unit, later = "end", _UNITS[said[0]], 0  # "month end", "Monat Ende"
+    else:
+        edge_word, rest = said[0], said[1:]
+        if edge_word not in _EDGE_WORDS:
+            return None
+        edge = _EDGE_WORDS[edge_word]
+        while rest and rest[0] in _EDGE_FILLERS:
+            rest = rest[1:]
+        later = 0
+        if rest and rest[0] in _EDGE_NEXT:
+            later, rest = 1, rest[1:]
+        if len(rest) == 1 and rest[0] in _MONTHS and not later:
+            month = _MONTHS[rest[0]]
+            for year in (base.year, base.year + 1):
+                last = calendar.monthrange(year, month)[1]
+                day = dt.date(year, month, {"start": 1, "middle": 15, "end": last}[edge])
+                if day >= base:
+                    break
+            return day
+        if len(rest) != 1 or rest[0] not in _UNITS:
+            return None
+        unit = _UNITS[rest[0]]
+    return _edge_day(edge, unit, later, base)
+
+
+def _edge_day(edge: str, unit: str, later: int, base: dt.date) -> dt.date:
+    """The ``edge`` ("start", "middle", "end") of the ``unit`` ``later`` units after the
+    one of ``base``; one that has passed already is the next unit's."""
+    if unit == "week":
+        monday = base - dt.timedelta(days=base.weekday()) + dt.timedelta(weeks=later)
+        day = monday + dt.timedelta(days={"start": 0, "middle": 2, "end": 4}[edge])
+    elif unit == "month":
+        year, month = divmod(base.month - 1 + later, 12)
+        year, month = base.year + year, month + 1
+        last = calendar.monthrange(year, month)[1]
+        day = dt.date(year, month, {"start": 1, "middle": 15, "end": last}[edge])
+    else:
+        year = base.year + later
+        day = {"start": dt.date(year, 1, 1), "middle": dt.date(year, 6, 30)}.get(
+            edge, dt.date(year, 12, 31)
+        )
+    if day < base:
+        return _edge_day(edge, unit, later + 1, base)
+    return day
 
 
 def due_day(text: str, field: str = "due", *, relative_to: dt.date | None = None) -> dt.date:
@@ -214,15 +309,16 @@ def due_day(text: str, field: str = "due", *, relative_to: dt.date | None = None
 
     Words are read relative to ``relative_to`` (the day a promise was made), so "bis
     Freitag" said on a Wednesday is that week's Friday; "end of month" ("Monatsende") is
-    its last day, "end of the week" ("Ende der Woche") its Friday, "nächsten Dienstag"
-    the coming Tuesday.
+    its last day, "end of the week" ("Ende der Woche") its Friday, "end of next week"
+    ("Ende nächster Woche") the Friday after, "Anfang nächsten Monats" its first day,
+    "nächsten Dienstag" the coming Tuesday; "in 3 days" ("in 3 Tagen"), "übermorgen",
+    "next week" are read by dateparser.
     """
     base = relative_to or today()
     said = fold_words(text or "")
-    if tuple(said) in _END_OF_MONTH:
-        return base.replace(day=calendar.monthrange(base.year, base.month)[1])
-    if tuple(said) in _END_OF_WEEK:
-        return base + dt.timedelta(days=(4 - base.weekday()) % 7)
+    edge = _edge_of_period(said, base)
+    if edge is not None:
+        return edge
     if len(said) == 2 and said[0] in _NEXT_WORDS and said[1] in _WEEKDAYS:
         # "nächsten Dienstag", "next Tuesday": the coming one, as a bare weekday.
         # The weekday as typed: folding makes "tuesday" "tusday", which dateparser misreads.
@@ -238,6 +334,54 @@ def due_day(text: str, field: str = "due", *, relative_to: dt.date | None = None
             if candidate >= base:
                 return candidate
     return parse_day(text, field, relative_to=base)
+
+
+# The words a due date in words may begin with, when nothing ("by", "bis") announces it.
+_DUE_STARTS = (
+    {
+        fold(word)
+        for word in (
+            *("in", "within", "innerhalb", "binnen", "this", "diese", "diesen", "dieser"),
+            *("übermorgen", "morgen", "tomorrow", "heute", "today", "day"),
+            *("Monatsende", "Jahresende", "Wochenmitte", "Monatsanfang", "Jahresanfang"),
+        )
+    }
+    | set(_EDGE_WORDS)
+    | _EDGE_NEXT
+    | _NEXT_WORDS
+    | _WEEKDAYS
+)
+# Words before such a date that are not part of it ("am Freitag", "spätestens morgen").
+_DUE_LEADS = {fold(word) for word in ("am", "on", "spätestens", "latest", "zum")}
+_DATE_LIKE = re.compile(r"^\d{1,4}[./-]\d{1,2}(?:[./-]\d{0,4})?$")
+
+
+def due_at_end(
+    text: str, field: str = "due", *, relative_to: dt.date | None = None
+) -> tuple[str, dt.date] | None:
+    """``text`` less the due date in words it ends with, and that day; None if none.
+
+    "Angebot in 3 days", "Angebot nächste Woche", "Bericht Ende des Monats": the longest
+    end of ``text`` that begins with a word a due date begins with ("in", "nächste",
+    "Ende", "übermorgen", a weekday, 14.03.) and that :func:`due_day` reads as a day
+    to come. Something before it must remain, the text of what is due.
+    """
+    base = relative_to or today()
+    parts = clean(text).split(" ")
+    for start in range(1, len(parts)):
+        word = parts[start]
+        lead = fold(word) in _DUE_LEADS and start + 1 < len(parts)
+        first = parts[start + 1] if lead else word
+        if fold(first) not in _DUE_STARTS and not _DATE_LIKE.match(first):
+            continue
+        tail = " ".join(parts[start + 1 if lead else start :])
+        try:
+            day = due_day(tail, field, relative_to=base)
+        except InvalidInput:
+            continue
+        if day >= base:
+            return " ".join(parts[:start]), day
+    return None
 
 
 # --- partial dates -------------------------------------------------------------------------

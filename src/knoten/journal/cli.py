@@ -96,7 +96,8 @@ def log(
         typer.Option(
             "--promise",
             "-p",
-            help='Something you promised them: "TEXT by DATE" or "TEXT bis DATUM" (repeatable).',
+            help='Something you promised them: "TEXT by DATE", "TEXT bis DATUM" or a date in '
+            'words at its end: "TEXT in 3 Tagen", "TEXT end of next week" (repeatable).',
         ),
     ] = None,
     expect: Annotated[
@@ -104,7 +105,8 @@ def log(
         typer.Option(
             "--expect",
             "-e",
-            help='Something they promised you: "TEXT by DATE" (repeatable).',
+            help='Something they promised you: "TEXT by DATE" or "TEXT nächste Woche" '
+            "(repeatable).",
         ),
     ] = None,
     gave: Annotated[
