@@ -43,6 +43,14 @@ def monday() -> Iterator[dt.date]:
         ("übermorgen", dt.date(2026, 12, 9)),
         ("day after tomorrow", dt.date(2026, 12, 9)),
         ("in zwei Wochen", dt.date(2026, 12, 21)),
+        ("the end of the month", dt.date(2026, 12, 31)),
+        ("zum Ende der nächsten Woche", dt.date(2026, 12, 18)),
+        ("within 3 days", dt.date(2026, 12, 10)),
+        ("innerhalb von 3 Tagen", dt.date(2026, 12, 10)),
+        ("binnen einer Woche", dt.date(2026, 12, 14)),
+        ("KW 51", dt.date(2026, 12, 18)),
+        ("Ende KW 3", dt.date(2027, 1, 22)),
+        ("calendar week 12", dt.date(2027, 3, 26)),
     ],
 )
 def test_due_dates_in_words_are_read(typed: str, day: dt.date) -> None:
@@ -58,6 +66,8 @@ def test_an_edge_already_passed_is_the_next_one() -> None:
 def test_words_that_are_no_date_are_refused() -> None:
     with pytest.raises(InvalidInput, match="is not a date"):
         due_day("Ende der Welt")
+    with pytest.raises(InvalidInput, match="is not a date"):
+        due_day("KW 60")
 
 
 @pytest.mark.parametrize(
@@ -72,6 +82,8 @@ def test_words_that_are_no_date_are_refused() -> None:
         ("Angebot am Freitag", "Angebot", dt.date(2026, 12, 11)),
         ("Angebot spätestens Freitag", "Angebot", dt.date(2026, 12, 11)),
         ("Intro to her CFO next friday", "Intro to her CFO", dt.date(2026, 12, 11)),
+        ("Offer within a week", "Offer", dt.date(2026, 12, 14)),
+        ("Angebot KW 51", "Angebot", dt.date(2026, 12, 18)),
     ],
 )
 def test_a_due_date_at_the_end_is_split_off(typed: str, what: str, day: dt.date) -> None:

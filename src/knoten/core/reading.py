@@ -252,6 +252,8 @@ def _edge_of_period(said: list[str], base: dt.date) -> dt.date | None:
     month and a year end on their last day and start on their first. An edge already
     passed ("Anfang der Woche" on a Thursday) is the next one.
     """
+    while said and said[0] in ("the", "der", "dem", "zum", "zur"):
+        said = said[1:]  # "by the end of the month", "bis zum Ende der Woche"
     if not said:
         return None
     if len(said) == 1 and said[0] in _EDGE_COMPOUNDS:
@@ -304,6 +306,31 @@ def _edge_day(edge: str, unit: str, later: int, base: dt.date) -> dt.date:
     return day
 
 
+_WITHIN = {fold(word) for word in ("within", "innerhalb", "binnen")}
+_WEEK_WORDS = {fold(word) for word in ("kw", "cw", "week", "woche", "kalenderwoche")}
+
+
+def _calendar_week(said: list[str], base: dt.date) -> dt.date | None:
+    """The Friday of calendar week N ("KW 51", "Ende KW 3", "week 12"), the next such."""
+    if said[:1] in (["ende"], ["end"]):
+        said = said[1:]
+    if said[:2] == ["calendar", "week"]:
+        said = ["week", *said[2:]]
+    if len(said) == 1 and re.fullmatch(r"(?:kw|cw)\d{1,2}", said[0]):
+        said = [said[0][:2], said[0][2:]]
+    if len(said) != 2 or said[0] not in _WEEK_WORDS or not said[1].isdecimal():
+        return None
+    number = int(said[-1])
+    for year in (base.year, base.year + 1):
+        try:
+            day = dt.date.fromisocalendar(year, number, 5)
+        except ValueError:  # no week 53 this year
+            continue
+        if day >= base:
+            return day
+    return None
+
+
 def due_day(text: str, field: str = "due", *, relative_to: dt.date | None = None) -> dt.date:
     """A day to come: a full date, a day and month (the next such day), or words.
 
@@ -319,6 +346,13 @@ def due_day(text: str, field: str = "due", *, relative_to: dt.date | None = None
     edge = _edge_of_period(said, base)
     if edge is not None:
         return edge
+    week = _calendar_week(said, base)
+    if week is not None:
+        return week
+    if len(said) > 2 and said[0] in _WITHIN:
+        # "within 3 days", "innerhalb von 3 Tagen", "binnen einer Woche": in that time.
+        rest = said[2:] if said[1] == "von" else said[1:]
+        return parse_day(" ".join(["in", *rest]), field, relative_to=base)
     if len(said) == 2 and said[0] in _NEXT_WORDS and said[1] in _WEEKDAYS:
         # "nächsten Dienstag", "next Tuesday": the coming one, as a bare weekday.
         # The weekday as typed: folding makes "tuesday" "tusday", which dateparser misreads.
@@ -342,7 +376,7 @@ _DUE_STARTS = (
         fold(word)
         for word in (
             *("in", "within", "innerhalb", "binnen", "this", "diese", "diesen", "dieser"),
-            *("übermorgen", "morgen", "tomorrow", "heute", "today", "day"),
+            *("übermorgen", "morgen", "tomorrow", "heute", "today", "day", "KW"),
             *("Monatsende", "Jahresende", "Wochenmitte", "Monatsanfang", "Jahresanfang"),
         )
     }
