@@ -72,7 +72,7 @@ INTERACTION_KINDS = words(
         "message",
         "message",
         "Nachricht",
-        ("SMS", "chat", "text", "text message", "Kurznachricht", "WhatsApp", "Signal"),
+        ("SMS", "chat", "text message", "Kurznachricht", "WhatsApp", "Messenger"),
     ),
     (
         "event_conversation",
