@@ -1,4 +1,4 @@
-"""Due dates in words, German and English, read from today's clock."""
+"""Due dates (and past days) in words, German and English, read from today's clock."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 
 from knoten.core import clock
 from knoten.core.errors import InvalidInput
-from knoten.core.reading import due_at_end, due_day
+from knoten.core.reading import due_at_end, due_day, past_day
 
 MONDAY = dt.date(2026, 12, 7)
 
@@ -104,3 +104,19 @@ def test_a_due_date_at_the_end_is_split_off(typed: str, what: str, day: dt.date)
 )
 def test_text_without_a_due_date_at_its_end_is_left_whole(typed: str) -> None:
     assert due_at_end(typed) is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "day"),
+    [
+        ("am Freitag", dt.date(2026, 12, 4)),
+        ("on Monday", dt.date(2026, 12, 7)),
+        ("vergangene Woche", dt.date(2026, 11, 30)),
+        ("letzte Woche", dt.date(2026, 11, 30)),
+        ("vergangenen Monat", dt.date(2026, 11, 7)),
+        ("vorgestern", dt.date(2026, 12, 5)),
+        ("vor 3 Tagen", dt.date(2026, 12, 4)),
+    ],
+)
+def test_past_days_in_words_are_read(typed: str, day: dt.date) -> None:
+    assert past_day(typed) == day

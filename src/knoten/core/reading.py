@@ -151,7 +151,11 @@ _WEEKDAYS = {
     )
 }
 _PAST_WORDS = {
-    fold(word) for word in ("letzten", "letzte", "letzter", "vergangenen", "vergangene", "last")
+    fold(word)
+    for word in (
+        *("letzten", "letzte", "letzter", "letztes", "vergangenen", "vergangene"),
+        *("vergangener", "vergangenes", "last", "past"),
+    )
 }
 
 
@@ -177,11 +181,16 @@ def past_day(
         storable(field, value)
         text = value
         said = fold_words(text)
+        if len(said) == 2 and said[0] in ("am", "on") and said[1] in _WEEKDAYS:
+            said = said[1:]  # "am Freitag", "on Friday"
         if len(said) == 2 and said[0] in _PAST_WORDS and said[1] in _WEEKDAYS:
             said = said[1:]
         if len(said) == 1 and said[0] in _WEEKDAYS:
             # dateparser reads a weekday as the next one after today; go back a week.
             day = parse_day(said[0], field, relative_to=now - dt.timedelta(days=7))
+        elif len(said) == 2 and said[0] in _PAST_WORDS and said[1] in _UNITS:
+            # "vergangene Woche", "letzten Monat": as dateparser reads "last week".
+            day = parse_day(f"last {_UNITS[said[1]]}", field)
         else:
             day = parse_day(text, field)
     if day > now:
