@@ -9,7 +9,7 @@ import pytest
 
 from knoten.core import clock
 from knoten.core.errors import InvalidInput
-from knoten.core.reading import due_at_end, due_day, past_day
+from knoten.core.reading import due_day, past_day, split_due
 
 MONDAY = dt.date(2026, 12, 7)
 
@@ -84,10 +84,13 @@ def test_words_that_are_no_date_are_refused() -> None:
         ("Intro to her CFO next friday", "Intro to her CFO", dt.date(2026, 12, 11)),
         ("Offer within a week", "Offer", dt.date(2026, 12, 14)),
         ("Angebot KW 51", "Angebot", dt.date(2026, 12, 18)),
+        ("Morgen, Angebot schicken", "Angebot schicken", dt.date(2026, 12, 8)),
+        ("Nächste Woche Angebot schicken", "Angebot schicken", dt.date(2026, 12, 14)),
+        ("Am Freitag Slides schicken", "Slides schicken", dt.date(2026, 12, 11)),
     ],
 )
 def test_a_due_date_at_the_end_is_split_off(typed: str, what: str, day: dt.date) -> None:
-    assert due_at_end(typed) == (what, day)
+    assert split_due(typed) == (what, day)
 
 
 @pytest.mark.parametrize(
@@ -100,10 +103,13 @@ def test_a_due_date_at_the_end_is_split_off(typed: str, what: str, day: dt.date)
         "Angebot für nächste Woche vorbereiten",
         "Guten Morgen sagen",
         "übermorgen",  # nothing would remain of what is due
+        "In Berlin anrufen",
+        "Next steps besprechen",
+        "Anfang machen",
     ],
 )
 def test_text_without_a_due_date_at_its_end_is_left_whole(typed: str) -> None:
-    assert due_at_end(typed) is None
+    assert split_due(typed) is None
 
 
 @pytest.mark.parametrize(

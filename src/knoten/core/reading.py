@@ -399,31 +399,42 @@ _DUE_LEADS = {fold(word) for word in ("am", "on", "spätestens", "latest", "zum"
 _DATE_LIKE = re.compile(r"^\d{1,4}[./-]\d{1,2}(?:[./-]\d{0,4})?$")
 
 
-def due_at_end(
+def split_due(
     text: str, field: str = "due", *, relative_to: dt.date | None = None
 ) -> tuple[str, dt.date] | None:
-    """``text`` less the due date in words it ends with, and that day; None if none.
+    """``text`` less the due date in words it ends (or begins) with, and that day; None
+    if it has none.
 
     "Angebot in 3 days", "Angebot nächste Woche", "Bericht Ende des Monats": the longest
     end of ``text`` that begins with a word a due date begins with ("in", "nächste",
     "Ende", "übermorgen", a weekday, 14.03.) and that :func:`due_day` reads as a day
-    to come. Something before it must remain, the text of what is due.
+    to come; else such a beginning ("Morgen Angebot schicken"). Something must remain,
+    the text of what is due.
     """
     base = relative_to or today()
     parts = clean(text).split(" ")
-    for start in range(1, len(parts)):
-        word = parts[start]
-        lead = fold(word) in _DUE_LEADS and start + 1 < len(parts)
-        first = parts[start + 1] if lead else word
-        if fold(first) not in _DUE_STARTS and not _DATE_LIKE.match(first):
-            continue
-        tail = " ".join(parts[start + 1 if lead else start :])
+
+    def read(words: list[str]) -> dt.date | None:
+        if words and fold(words[0]) in _DUE_LEADS:
+            words = words[1:]  # "am Freitag", "spätestens morgen"
+        said = " ".join(words).rstrip(",:;")
+        first = said.split(" ", 1)[0]
+        if not said or (fold(first) not in _DUE_STARTS and not _DATE_LIKE.match(first)):
+            return None
         try:
-            day = due_day(tail, field, relative_to=base)
+            day = due_day(said, field, relative_to=base)
         except InvalidInput:
-            continue
-        if day >= base:
-            return " ".join(parts[:start]), day
+            return None
+        return day if day >= base else None
+
+    for start in range(1, len(parts)):
+        day = read(parts[start:])
+        if day is not None:
+            return " ".join(parts[:start]).rstrip(",:;"), day
+    for end in range(min(len(parts) - 1, 5), 0, -1):
+        day = read(parts[:end])
+        if day is not None:
+            return " ".join(parts[end:]), day
     return None
 
 

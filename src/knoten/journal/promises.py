@@ -19,7 +19,7 @@ from knoten.core.errors import InvalidInput
 from knoten.core.folding import fold_words
 from knoten.core.limits import page, storable
 from knoten.core.models import Member
-from knoten.core.reading import clean, due_at_end, due_day, flag, line, past_day
+from knoten.core.reading import clean, due_day, flag, line, past_day, split_due
 from knoten.core.records import by_id, save_edits
 from knoten.journal.models import Interaction, Promise
 from knoten.journal.references import other_people
@@ -53,7 +53,7 @@ def parse_promise(
     if match is None:
         if fold_words(raw)[:1] in (["by"], ["bis"], ["until"], ["till"]):
             raise InvalidInput(field, text, "has a due date but no text; say what was promised")
-        found = due_at_end(raw, field, relative_to=relative_to)
+        found = split_due(raw, field, relative_to=relative_to)
         return found if found is not None else (raw, None)
     what, due_text = match.group("text").strip(), match.group("due").strip()
     try:
