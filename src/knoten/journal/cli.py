@@ -73,7 +73,8 @@ def log(
             "--kind",
             "-k",
             help="meeting, call, email, message, event conversation, letter or card, "
-            "social media (or the German word: Telefonat, Treffen …). Default: meeting.",
+            "social media, or a German word or synonym (Telefon, Anruf, Zoom, Mail, "
+            "Termin, SMS, Brief …). Default: meeting.",
         ),
     ] = None,
     on: Annotated[
@@ -97,7 +98,8 @@ def log(
         typer.Option(
             "--promise",
             "-p",
-            help='Something you promised them: "TEXT by DATE" or "TEXT bis DATUM" (repeatable).',
+            help='Something you promised them: "TEXT by DATE", "TEXT bis DATUM" or a date in '
+            'words at its end: "TEXT in 3 Tagen", "TEXT end of next week" (repeatable).',
         ),
     ] = None,
     expect: Annotated[
@@ -105,7 +107,8 @@ def log(
         typer.Option(
             "--expect",
             "-e",
-            help='Something they promised you: "TEXT by DATE" (repeatable).',
+            help='Something they promised you: "TEXT by DATE" or "TEXT nächste Woche" '
+            "(repeatable).",
         ),
     ] = None,
     gave: Annotated[

@@ -31,30 +31,29 @@ from knoten.core.names import is_title_word
 from knoten.core.reading import clean, due_day, past_day
 from knoten.journal.events import resolve_event
 from knoten.journal.models import Event
+from knoten.journal.vocabulary import INTERACTION_KINDS
 from knoten.people.lookup import resolve_person
 from knoten.people.models import Person
 
 # A line longer than this is not a quick note.
 MAX_NOTE = 2000
 
-# The words that say what kind of conversation it was (folded), by journal kind. A
-# video call is spoken at a distance, as a call.
-_KIND_WORDS: dict[str, tuple[str, ...]] = {
-    "call": (
-        *("anruf", "angerufen", "telefonat", "telefoniert", "telefon", "rückruf"),
-        *("videocall", "videoanruf", "videokonferenz", "videotelefonat", "video"),
-        *("call", "called", "phone", "phoned", "rang", "zoom"),
-    ),
-    "email": ("mail", "email", "e", "emailed", "mailed", "e-mail"),
-    "message": ("nachricht", "sms", "whatsapp", "message", "texted", "chat"),
-    "meeting": (
-        *("mittagessen", "abendessen", "frühstück", "kaffee", "treffen", "getroffen"),
-        *("besuch", "termin", "gespräch", "meeting", "met", "lunch", "dinner"),
-        *("breakfast", "coffee", "visit", "drinks"),
-    ),
+# The words that say what kind of conversation it was (folded): the journal's words for
+# the kinds a quick note says (a video call is spoken at a distance, as a call), and the
+# verbs a sentence says them with.
+_KIND_VERBS: dict[str, tuple[str, ...]] = {
+    "call": ("angerufen", "telefoniert", "called", "phoned", "rang"),
+    "email": ("emailed", "mailed"),
+    "message": ("texted",),
+    "meeting": ("getroffen", "gespräch", "met", "drinks"),
 }
-_KINDS = {fold(word): kind for kind, words in _KIND_WORDS.items() for word in words}
-_KINDS.pop("e", None)  # "E-Mail" folds to "e", "mail"; "mail" says it.
+_KINDS = {
+    fold(said.replace("-", "")): word.code
+    for word in INTERACTION_KINDS
+    if word.code in _KIND_VERBS
+    for said in (word.en, word.de, *word.also, *_KIND_VERBS[word.code])
+    if len(fold_words(said.replace("-", ""))) == 1
+}
 
 # What comes before the persons a conversation was with.
 _WITH = re.compile(
