@@ -128,9 +128,9 @@ def _state(project: Project) -> tuple[Any, ...]:
         pytest.param(["theirs", "--name", "X"], 1, "no project matches", id="another network's"),
         pytest.param(["relaunch"], 2, "has nothing to change; give an option", id="nothing"),
         pytest.param(
-            ["relaunch", "--name", "X", "--status", "fertig"],
+            ["relaunch", "--name", "X", "--status", "vertagt"],
             2,
-            "status: 'fertig' is not one of: planned, ongoing, completed, cancelled",
+            "status: 'vertagt' is not one of: planned, ongoing, completed, cancelled",
             id="status",
         ),
         pytest.param(
