@@ -249,6 +249,8 @@ VALUES_OF: dict[str, dict[str, Any]] = {
     "save_note": {"text": "Call with Anna Zyxwend at the Quorbel Messe, she'll send me it today"},
     # Every id there may be: Alice's persons among them, whom Bob must not see.
     "standing_facts": {"person_ids": list(range(1, 2000))},
+    # The circles an import's records name (its records are walked through import_records).
+    "find_circles": {"checked": [], "circle": "Neutral"},
 }
 
 # Functions whose text is a record's name: Alice's must not be found.

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -114,7 +115,7 @@ def test_the_running_database_has_the_pragmas_set(db: None) -> None:
         cursor.execute("PRAGMA foreign_keys")
         assert cursor.fetchone()[0] == 1
         cursor.execute("PRAGMA busy_timeout")
-        assert cursor.fetchone()[0] == 20000
+        assert cursor.fetchone()[0] == config.SQLITE_BUSY_TIMEOUT * 1000 == 5000
 
 
 def test_sqlite_keeps_its_connections(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -153,3 +154,45 @@ def test_the_running_database_keeps_its_connection(db: None) -> None:
     # The test suite's settings come from the same helper as the server's.
     assert connection.settings_dict["CONN_MAX_AGE"] == config.conn_max_age()
     assert connection.settings_dict["CONN_HEALTH_CHECKS"] is True
+
+
+def test_a_writer_waits_for_the_lock_and_then_writes(
+    tmp_path: Path, django_db_blocker: Any
+) -> None:
+    """Behind another writer's lock, an IMMEDIATE transaction waits (the busy timeout)
+    instead of failing at once with "database is locked"."""
+    import sqlite3
+    import threading
+    import time
+
+    from django.db import connections, transaction
+
+    path = tmp_path / "busy.sqlite3"
+    alias = "busy_test"
+    connections.settings[alias] = connections.configure_settings(
+        {"default": config.sqlite_config(path)}
+    )["default"]
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    try:
+        with django_db_blocker.unblock():
+            ours = connections[alias]
+            with ours.cursor() as cursor:
+                cursor.execute("CREATE TABLE t (x INTEGER)")
+            other.execute("BEGIN IMMEDIATE")
+            other.execute("INSERT INTO t VALUES (1)")
+            threading.Timer(0.5, lambda: other.execute("COMMIT")).start()
+            started = time.monotonic()
+            with transaction.atomic(using=alias), ours.cursor() as cursor:
+                # Reading first: a deferred transaction could not wait to write after it.
+                cursor.execute("SELECT count(*) FROM t")
+                cursor.execute("INSERT INTO t VALUES (2)")
+            waited = time.monotonic() - started
+            assert 0.3 < waited < config.SQLITE_BUSY_TIMEOUT
+            with ours.cursor() as cursor:
+                cursor.execute("SELECT count(*) FROM t")
+                assert cursor.fetchone()[0] == 2
+            ours.close()
+    finally:
+        other.close()
+        del connections[alias]
+        del connections.settings[alias]

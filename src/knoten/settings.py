@@ -66,6 +66,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "knoten.web.middleware.BusyDatabaseMiddleware",
 ]
 
 # A strict Content-Security-Policy (django-csp): every page loads only what the app
@@ -144,6 +145,12 @@ KNOTEN_CURRENCY = env_str("KNOTEN_CURRENCY", "EUR").upper()
 KNOTEN_LANGUAGE = env_str("KNOTEN_LANGUAGE", "de").lower()
 # A person's photo (from a vCard's PHOTO) is kept up to this many bytes; a bigger one is left out.
 KNOTEN_PHOTO_MAX_BYTES = env_positive_int("KNOTEN_PHOTO_MAX_BYTES", 512 * 1024)
+
+# What an import takes (knoten.core.limits): the largest file, in bytes (an upload of
+# contacts, a mailbox, a calendar), and the most characters of one text of an imported
+# record (a note, a custom field); a larger one is refused, naming the file or record.
+KNOTEN_IMPORT_MAX_BYTES = env_positive_int("KNOTEN_IMPORT_MAX_BYTES", 50 * 2**20)
+KNOTEN_IMPORT_MAX_TEXT = env_positive_int("KNOTEN_IMPORT_MAX_TEXT", 100_000)
 
 # The give-and-take signals (knoten.reciprocity.signals), each threshold a setting.
 KNOTEN_SIGNALS = {

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from knoten.core import clock
 from knoten.core.models import Member
 from knoten.journal.models import Interaction, Promise
+from knoten.people.models import Person
 from knoten.people.persons import add_person
 from tests.api.conftest import ApiClient
 from tests.conftest import World
@@ -48,3 +49,21 @@ def test_preview_then_save_with_a_choice(
     other = api.post("/api/notes", {"text": "Lunch in Kiel", "choices": {"person": bobs.pk}})
     assert other.status_code == 404 and Interaction.objects.count() == 1
     assert api.post("/api/notes/preview", {"text": ""}).status_code == 400
+
+
+def test_api_takes_new_for_a_name_nobody_has(
+    api_for: Callable[[Member], ApiClient], world: World
+) -> None:
+    clock.pin(START)
+    api = api_for(world.alice)
+    line = "Call with Zora Zimmer, she'll send me the plan"
+    plan = api.post("/api/notes/preview", {"text": line}).json()
+    assert plan["questions"][0]["new_person"] == "Zora Zimmer"
+    assert plan["remarks"] == ["“she'll send me the plan” has no due day; it is kept without one."]
+    saved = api.post("/api/notes", {"text": line, "choices": {"Zora Zimmer": "new"}})
+    assert saved.status_code == 201
+    (person,) = saved.json()["conversation"]["participants"]
+    assert Person.objects.get(pk=person["id"]).full_name == "Zora Zimmer"
+    assert Promise.objects.get().debtor_id == person["id"]
+    wrong = api.post("/api/notes", {"text": "Lunch in Kiel", "choices": {"person": "new"}})
+    assert wrong.status_code == 400

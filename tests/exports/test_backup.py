@@ -210,3 +210,20 @@ def test_postgres_backup_is_one_json_file_of_every_network(rich: Rich, tmp_path:
     assert any(s.startswith("Doras") for s in summaries)  # a backup keeps everything
     with pytest.raises(InvalidInput, match="not empty"):
         services.restore(path)
+
+
+@sqlite_only
+@pytest.mark.django_db(transaction=True)
+def test_the_copy_a_restore_keeps_is_for_its_owner_only(live_file: Path, tmp_path: Path) -> None:
+    import os
+    import stat
+
+    backup = tmp_path / "backup.sqlite3"
+    sqlite_backup(live_file, backup)
+    old = os.umask(0o022)
+    try:
+        kept = sqlite_restore(backup, live_file)
+    finally:
+        os.umask(old)
+    assert kept is not None and stat.S_IMODE(kept.stat().st_mode) == 0o600
+    assert _counts(kept) == _counts(live_file)

@@ -10,6 +10,7 @@ import vobject
 
 from knoten.exports import services
 from knoten.exports.cards import escape, fold_line, person_uid
+from tests.conftest import World
 from tests.exports.conftest import Rich
 
 
@@ -168,3 +169,62 @@ def test_a_photo_is_written_as_a_data_uri_and_read_back(rich: Rich) -> None:
     photo = PersonPhoto.objects.get(network_id=erin.network_id)
     assert (photo.person.family_name, photo.content_type) == ("Quendolin", "image/png")
     assert bytes(photo.data) == XAVERS_PHOTO
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        ("=1+1", "'=1+1"),
+        (
+            '=HYPERLINK("http://evil.example","click")',
+            '\'=HYPERLINK("http://evil.example","click")',
+        ),
+        ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
+        ("-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"),
+        ("@SUM(1+1)", "'@SUM(1+1)"),
+        ("\t=1+1", "'\t=1+1"),
+        ("\r=1+1", "'\r=1+1"),
+        # Numbers, phone numbers and Google's dates without a year call nothing: kept.
+        ("-5", "-5"),
+        ("+49 171 2345678", "+49 171 2345678"),
+        ("--03-14", "--03-14"),
+        ("Anna = Chefin", "Anna = Chefin"),
+        ("", ""),
+    ],
+)
+def test_a_csv_cell_that_a_spreadsheet_would_run_gets_a_quote(value: str, written: str) -> None:
+    from knoten.exports.cards import csv_cell
+
+    assert csv_cell(value) == written
+
+
+def test_the_csv_export_writes_no_formula(rich: Rich) -> None:
+    from knoten.people.models import Person
+
+    Person.objects.filter(pk=rich.anna.pk).update(notes="=1+1")
+    Person.objects.filter(pk=rich.xaver.pk).update(notes="@SUM(A1:A9)")
+    rows = list(csv.DictReader(io.StringIO(services.export_csv(rich.alice))))
+    anna = next(r for r in rows if r["Last Name"] == "Schmidt")
+    assert anna["Notes"] == "'=1+1"
+    xaver = next(r for r in rows if r["First Name"] == "Xaver")
+    assert xaver["Notes"] == "'@SUM(A1:A9)"
+    juergen = next(r for r in rows if r["Last Name"] == "Müller")
+    assert juergen["Birthday"] == "--03-14"  # Google's own date form, untouched
+    phones = [value for key, value in juergen.items() if key.startswith("Phone") and value]
+    assert "+491712345678" in phones
+
+
+def test_the_quoted_formulas_of_a_csv_export_come_back_as_they_were(
+    rich: Rich, world: World
+) -> None:
+    from knoten.imports.runs import import_file
+    from knoten.people.models import Person
+
+    Person.objects.filter(pk=rich.anna.pk).update(notes="=1+1")
+    Person.objects.filter(pk=rich.xaver.pk).update(notes="'quoted' as written")
+    text = services.export_csv(rich.alice)
+    assert "'=1+1" in text
+    import_file(world.bob, text.encode(), "knoten.csv")
+    bobs = Person.objects.filter(network=world.bob.network)
+    assert bobs.get(family_name="Schmidt").notes == "=1+1"
+    assert bobs.get(given_name="Xaver").notes == "'quoted' as written"

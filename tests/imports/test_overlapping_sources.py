@@ -54,7 +54,7 @@ def test_four_sources_give_everyone_once(member: Member) -> None:
         ("Muster GmbH", "Head of Sales")
     ]
     assert anna.dates.get(kind="birthday").date.isoformat() == "1980-03-14"
-    assert list(anna.circles.values_list("name", flat=True)) == ["Kunden"]
+    assert list(anna.circles.values_list("code", flat=True)) == ["clients"]
     assert anna.met_on is not None and anna.met_on.isoformat() == "2023-03-14"
 
     juergen = people.get(family_name="Müller")

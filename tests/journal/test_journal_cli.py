@@ -328,9 +328,9 @@ def test_project_add_list_and_show(cli: Cli, people: People, world: World) -> No
             id="end before start",
         ),
         pytest.param(
-            ["add", "X", "--status", "fertig"],
+            ["add", "X", "--status", "vertagt"],
             2,
-            "Error: status: 'fertig' is not one of: planned, ongoing, completed, cancelled",
+            "Error: status: 'vertagt' is not one of: planned, ongoing, completed, cancelled",
             id="unknown status",
         ),
         pytest.param(
@@ -347,7 +347,7 @@ def test_project_add_list_and_show(cli: Cli, people: People, world: World) -> No
         ),
         pytest.param(["show", "Kochbuch"], 1, "Error: no project matches 'Kochbuch'", id="show"),
         pytest.param(
-            ["list", "--status", "fertig"], 2, "Error: status: 'fertig' is not one of", id="list"
+            ["list", "--status", "vertagt"], 2, "Error: status: 'vertagt' is not one of", id="list"
         ),
     ],
 )

@@ -88,8 +88,8 @@ def test_projects_are_listed_by_name_and_filtered_by_status(world: World, people
         "Zeitschrift",
     ]
     with pytest.raises(InvalidInput) as caught:
-        projects.list_projects(world.alice, status="fertig")
-    assert caught.value.message.startswith("status: 'fertig' is not one of: planned, ongoing")
+        projects.list_projects(world.alice, status="vertagt")
+    assert caught.value.message.startswith("status: 'vertagt' is not one of: planned, ongoing")
 
 
 def test_a_project_is_found_by_id_or_part_of_its_name(world: World, people: People) -> None:
@@ -113,9 +113,9 @@ def test_a_project_is_found_by_id_or_part_of_its_name(world: World, people: Peop
     [
         pytest.param({"name": "  "}, InvalidInput, "name: '  ' is empty", id="empty name"),
         pytest.param(
-            {"status": "fertig"},
+            {"status": "vertagt"},
             InvalidInput,
-            "status: 'fertig' is not one of: planned, ongoing, completed, cancelled",
+            "status: 'vertagt' is not one of: planned, ongoing, completed, cancelled",
             id="unknown status",
         ),
         pytest.param(

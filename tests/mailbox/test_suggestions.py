@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from knoten.core.errors import InvalidInput
 from knoten.mailbox import importing, suggestions
 from knoten.mailbox.models import SeenAddress
 from knoten.people import persons
-from tests.conftest import World
+from tests.conftest import CliResult, World
 from tests.mailbox.conftest import MESSAGES, Contacts, write_mbox
 
 
@@ -130,3 +131,87 @@ def test_an_address_in_nearly_every_message_is_noted_as_probably_yours(
     ]
     # Read again, nothing new is counted and nothing noted.
     assert importing.import_mail(world.bob, write_mbox(tmp_path / "bob.mbox", messages)).notes == []
+
+
+def _to_alice_from_others(to: bytes, name: bytes = b"Alice Adler") -> list[bytes]:
+    """Three messages from different unknown senders to ``to`` shown as ``name``."""
+    return [
+        MESSAGES[2]
+        .replace(b"To: alice@adler.de", b"To: " + name + b" <" + to + b">")
+        .replace(b"carla@startup.io", f"kunde{n}@firma{n}.de".encode())
+        .replace(b"carla1", f"own-{n}".encode())
+        for n in range(3)
+    ]
+
+
+def test_the_users_own_address_in_other_spellings_is_not_suggested(
+    world: World, contacts: Contacts, tmp_path: Path
+) -> None:
+    # alice@adler.de is on Alice's own person; with a +tag it is the same mailbox.
+    messages = _to_alice_from_others(b"Alice+crm@Adler.de", name=b"A. A.")
+    importing.import_mail(world.alice, write_mbox(tmp_path / "tag.mbox", messages))
+    assert SeenAddress.objects.filter(address="alice+crm@adler.de").exists()
+    suggested = _addresses(suggestions.suggested_persons(world.alice, min_messages=1))
+    assert "alice+crm@adler.de" not in [address for address, _ in suggested]
+    assert ("kunde0@firma0.de", 1) in suggested
+
+
+def test_an_address_shown_with_the_users_own_name_is_not_suggested(
+    world: World, tmp_path: Path
+) -> None:
+    # Alice has no address on her person; her private one comes with her name.
+    messages = _to_alice_from_others(b"alice.adler@gmail.com", name=b'"Adler, Alice"')
+    importing.import_mail(world.alice, write_mbox(tmp_path / "own.mbox", messages))
+    suggested = [row.address for row in suggestions.suggested_persons(world.alice)]
+    assert SeenAddress.objects.get(address="alice.adler@gmail.com").messages == 3
+    assert "alice.adler@gmail.com" not in suggested
+
+
+def test_the_login_address_is_not_suggested(world: World, tmp_path: Path) -> None:
+    world.alice.user.email = "Alice.Adler@googlemail.com"
+    world.alice.user.save()
+    messages = _to_alice_from_others(b"alice.adler@gmail.com", name=b"Chefin")
+    importing.import_mail(world.alice, write_mbox(tmp_path / "login.mbox", messages))
+    assert SeenAddress.objects.filter(address="alice.adler@gmail.com").exists()
+    suggested = [row.address for row in suggestions.suggested_persons(world.alice)]
+    assert "alice.adler@gmail.com" not in suggested
+
+
+def test_an_address_given_as_me_forgets_what_was_counted_of_it(
+    world: World, tmp_path: Path
+) -> None:
+    first = _to_alice_from_others(b"ich@adler-privat.de", name=b"Chefin")
+    importing.import_mail(world.alice, write_mbox(tmp_path / "one.mbox", first))
+    assert "ich@adler-privat.de" in [
+        row.address for row in suggestions.suggested_persons(world.alice)
+    ]
+    second = write_mbox(tmp_path / "two.mbox", MESSAGES[:1])
+    importing.import_mail(world.alice, second, me=["ich@adler-privat.de"])
+    assert not SeenAddress.objects.filter(address="ich@adler-privat.de").exists()
+    assert suggestions.suggested_persons(world.alice) == []
+
+
+@pytest.mark.parametrize(
+    ("address", "mailbox"),
+    [
+        ("Alice+crm@Adler.de", "alice@adler.de"),
+        ("alice@googlemail.com", "alice@gmail.com"),
+        ("anna@acme.de", "anna@acme.de"),
+    ],
+)
+def test_the_mailbox_of_an_address(address: str, mailbox: str) -> None:
+    assert suggestions.mailbox_of(address) == mailbox
+
+
+def test_mail_suggestions_leaves_out_the_users_own_address(
+    world: World, tmp_path: Path, cli: Callable[..., CliResult]
+) -> None:
+    messages = _to_alice_from_others(b"alice.adler@gmail.com", name=b"Alice Adler")
+    mbox = write_mbox(tmp_path / "cli.mbox", messages)
+    assert cli("mail", "import", str(mbox), "--no-progress").exit_code == 0
+    data = cli("mail", "suggestions", "--min", "1", "--json").json()
+    assert sorted(row["address"] for row in data) == [
+        "kunde0@firma0.de",
+        "kunde1@firma1.de",
+        "kunde2@firma2.de",
+    ]

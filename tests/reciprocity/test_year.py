@@ -125,9 +125,17 @@ def test_return_on_time_counted_by_hand(year: Year) -> None:
     assert summary("event", "Jahrestagung") == ("9.0", {"EUR": "450.00"}, 2, 4, 0, 0, {})
     assert summary("event", "Visitenkarten-Party") == ("3.0", {}, 1, 1, 0, 0, {})
     assert summary("event", "Cloud-Messe") == ("25.0", {"EUR": "1200.00"}, 0, 0, 0, 0, {})
-    # 10 h of committee work, the 3 h of its party, the 90 minutes of advice to Frank;
-    # Frank and Eva are new; Frank's reference and Eva's help; R2 and R4 from Frank.
-    assert summary("organisation", "BVMW") == ("14.5", {"EUR": "240.00"}, 2, 2, 2, 0, {})
+    # 10 h of committee work and the 90 minutes of advice to Frank; Frank is new; his
+    # reference, R2 and R4. Its party (and Eva, met there) is its own row, not added again.
+    assert summary("organisation", "BVMW") == ("11.5", {"EUR": "240.00"}, 1, 1, 2, 0, {})
+    assert rows[("organisation", "BVMW")]["events"] == [
+        {"id": year.events["e2"].pk, "name": "Visitenkarten-Party"}
+    ]
+    # By organisation, the BVMW adds up its party: its 3 h, Eva and her help.
+    by_organisation = {c.name: c.as_dict() for c in roi(year.me, by="organisation").channels}
+    bvmw = by_organisation["BVMW"]
+    assert (bvmw["hours"], bvmw["new_contacts"], bvmw["favours_received"]) == ("14.5", 2, 2)
+    assert bvmw["events_included"] is True
     # 30 h and 45 minutes of help to Greta; Greta is not new (2024); her gift and R3.
     assert summary("organisation", "Rotary Club") == (
         "30.8",

@@ -31,8 +31,13 @@ def day(offset: int) -> dt.date:
 
 @pytest.fixture
 def people(member: Member) -> Member:
+    return set_up_people(member)
+
+
+def set_up_people(member: Member) -> Member:
+    """The persons and the event the sentences name, on a pinned Wednesday."""
     clock.pin(START)
-    for name in ("Jürgen Müller", "Anna Adler", "Bernd Berger"):
+    for name in ("Jürgen Müller", "Anna Adler", "Bernd Berger", "Clara Conrad", "Dr. Petra Weber"):
         add_person(member, name)
     add_event(member, "Hannover Messe 2027", starts=day(-1))
     return member
@@ -52,6 +57,7 @@ def shape(plan: Plan) -> dict[str, Any]:
         ],
         "notes": plan.notes,
         "questions": [(q.key, q.reason) for q in plan.questions],
+        "remarks": plan.remarks,
     }
 
 
@@ -65,6 +71,7 @@ def expect(kind: str = "meeting", persons: tuple[str, ...] = (), **rest: Any) ->
         "promises": rest.get("promises", []),
         "notes": rest.get("notes", []),
         "questions": rest.get("questions", []),
+        "remarks": rest.get("remarks", []),
     }
 
 
@@ -133,6 +140,72 @@ GERMAN = [
         "Treffen mit Jürgen Müller wegen des Angebots, sie hat ein neues Büro",
         expect("meeting", ("Jürgen Müller",), notes=["sie hat ein neues Büro"]),
     ),
+    (
+        "Treffen mit Anna, Bernd und Clara Conrad",
+        expect("meeting", ("Anna Adler", "Bernd Berger", "Clara Conrad")),
+    ),
+    (
+        "Mittagessen mit Herrn Müller und Frau Dr. Weber",
+        expect("meeting", ("Jürgen Müller", "Dr. Petra Weber")),
+    ),
+    (
+        "Treffen mit Anna, Bernd und Clara Conrad auf der Hannover Messe, will ihnen bis "
+        "Freitag die Folien schicken",
+        expect(
+            "meeting",
+            ("Anna Adler", "Bernd Berger", "Clara Conrad"),
+            event="Hannover Messe 2027",
+            promises=[("mine", "die Folien schicken", day(2))],
+        ),
+    ),
+    (
+        "Gespräch mit Anna Adler und Xaver Xylander",
+        expect(
+            "meeting",
+            ("Anna Adler", None),  # type: ignore[arg-type]
+            questions=[("Xaver Xylander", "unknown")],
+        ),
+    ),
+    (
+        # "Adler" is Anna and Alice Adler (me): asked, as is the unknown Schulz.
+        "Telefonat mit Frau Adler und Herrn Schulz auf der Hannover Messe",
+        expect(
+            "call",
+            (None, None),  # type: ignore[arg-type]
+            event="Hannover Messe 2027",
+            questions=[("Frau Adler", "ambiguous"), ("Herrn Schulz", "unknown")],
+        ),
+    ),
+    (
+        "Anruf Müller, schicke es per Post",
+        expect(
+            "call",
+            ("Jürgen Müller",),
+            promises=[("mine", "schicke es per Post", None)],
+            remarks=["“schicke es per Post” has no due day; it is kept without one."],
+        ),
+    ),
+    (
+        "Treffen mit Anna Adler, Angebot bis Freitag, Tochter macht Abitur",
+        expect(
+            "meeting",
+            ("Anna Adler",),
+            promises=[("mine", "Angebot", day(2))],
+            notes=["Tochter macht Abitur"],
+            remarks=[
+                "“Angebot bis Freitag” is read as your promise: it does not say who makes it."
+            ],
+        ),
+    ),
+    (
+        "Kaffee mit Bernd Berger, bis Freitag",
+        expect(
+            "meeting",
+            ("Bernd Berger",),
+            notes=["bis Freitag"],
+            remarks=["“bis Freitag” does not say what is promised; it is kept as a note."],
+        ),
+    ),
 ]
 
 ENGLISH = [
@@ -183,6 +256,63 @@ ENGLISH = [
     (
         "Phone call with Anna Adler about the fair, I promised to send the booth plan tomorrow",
         expect("call", ("Anna Adler",), promises=[("mine", "send the booth plan", day(1))]),
+    ),
+    ("Lunch with Anna Adler and Bernd Berg", expect("meeting", ("Anna Adler", "Bernd Berger"))),
+    (
+        "Meeting with Anna, Bernd and Clara Conrad at the Hannover Messe",
+        expect(
+            "meeting", ("Anna Adler", "Bernd Berger", "Clara Conrad"), event="Hannover Messe 2027"
+        ),
+    ),
+    (
+        "Call with Mr Müller and Mrs Weber, I'll send it by post",
+        expect(
+            "call",
+            ("Jürgen Müller", "Dr. Petra Weber"),
+            promises=[("mine", "send it by post", None)],
+            remarks=[
+                "“I'll send it by post” has no due day (“by post” is not a day); "
+                "it is kept without one."
+            ],
+        ),
+    ),
+    (
+        "Coffee with Anna Adler, the offer by Friday",
+        expect(
+            "meeting",
+            ("Anna Adler",),
+            promises=[("mine", "the offer", day(2))],
+            remarks=[
+                "“the offer by Friday” is read as your promise: it does not say who makes it."
+            ],
+        ),
+    ),
+    (
+        "Call with Anna Adler, she will",
+        expect(
+            "call",
+            ("Anna Adler",),
+            notes=["she will"],
+            remarks=["“she will” does not say what is promised; it is kept as a note."],
+        ),
+    ),
+    (
+        "Dinner with Bernd Berger and Zora Zimmer, she'll call me tomorrow",
+        expect(
+            "meeting",
+            ("Bernd Berger", None),  # type: ignore[arg-type]
+            promises=[("theirs", "call me", day(1))],
+            questions=[("Zora Zimmer", "unknown")],
+        ),
+    ),
+    (
+        "Drinks with Anna Adler, Bernd Berger and Dr. Weber, she'll think about it",
+        expect(
+            "meeting",
+            ("Anna Adler", "Bernd Berger", "Dr. Petra Weber"),
+            promises=[("theirs", "think about it", None)],
+            remarks=["“she'll think about it” has no due day; it is kept without one."],
+        ),
     ),
 ]
 

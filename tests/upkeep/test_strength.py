@@ -87,3 +87,30 @@ def test_a_stale_strength_is_lower_after_the_refresh(member: Member) -> None:
     after = Standing.objects.get(person=anna)
     assert after.as_of == start + dt.timedelta(days=200)
     assert after.strength < before.strength
+
+
+def test_the_whole_network_pass_writes_what_one_person_at_a_time_writes(member: Member) -> None:
+    """refresh_network reads each source once for the whole network and writes plain
+    values; refresh reads by persons and is what a change notice runs. Same standings."""
+    from knoten.demo.generate import generate_network
+    from knoten.people.models import Person
+    from knoten.upkeep.standings import refresh, refresh_network
+
+    day = dt.date(2027, 3, 1)
+    clock.pin(day)
+    generate_network(member, size=150, seed=5, today=day)
+    fields = [f.attname for f in Standing._meta.concrete_fields]
+
+    def written() -> list[tuple[object, ...]]:
+        rows = Standing.objects.filter(network_id=member.network_id).order_by("person_id")
+        return list(rows.values_list(*fields))
+
+    assert refresh_network(member.network_id) == 151
+    whole = written()
+    assert len(whole) == 151 and any(row[fields.index("trust")] for row in whole)
+    assert any(row[fields.index("given")] for row in whole)
+    ids = list(Person.objects.filter(network_id=member.network_id).values_list("pk", flat=True))
+    Standing.objects.filter(network_id=member.network_id).delete()
+    for pk in ids:
+        refresh(member.network_id, [pk])
+    assert written() == whole

@@ -2,7 +2,8 @@
 
 Domain errors become JSON naming the field: :class:`InvalidInput` and
 :class:`Ambiguous` are 400, :class:`NotFound` is 404. A body or parameter of the wrong
-type is 400 too, naming the field.
+type is 400 too, naming the field. A busy database (a lock not got in time, see
+:mod:`knoten.core.busy`) is 503 with ``Retry-After``, never a server error.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from django.db import DataError
+from django.db import DataError, OperationalError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import URLPattern, URLResolver
 from ninja import NinjaAPI
@@ -20,6 +21,7 @@ from ninja.renderers import JSONRenderer
 from ninja.responses import NinjaJSONEncoder
 
 from knoten.api.auth import BearerToken, MemberSession
+from knoten.core.busy import BUSY_DETAIL, BUSY_MESSAGE, RETRY_AFTER, is_busy
 from knoten.core.errors import Ambiguous, InvalidInput, NotFound
 from knoten.core.partial_dates import PartialDate
 
@@ -46,7 +48,7 @@ ERROR_SCHEMA: dict[str, Any] = {
         "value": {},
         "reason": {"type": "string"},
         "candidates": {"type": "array"},
-        "detail": {"type": "array"},
+        "detail": {"anyOf": [{"type": "array"}, {"type": "string"}]},
     },
     "required": ["message"],
 }
@@ -54,11 +56,13 @@ ERROR_STATUSES = {
     "400": "The input is not valid: `field` names what, `message` says why.",
     "401": "Not signed in: no valid bearer token or session.",
     "404": "Nothing of yours has this id or name.",
+    "503": "The database is busy (a long import, say); nothing was changed: "
+    "try again after `Retry-After` seconds.",
 }
 
 
 def document_errors(schema: dict[str, Any]) -> dict[str, Any]:
-    """Add the error answers (400, 401, 404) to every operation of an OpenAPI ``schema``."""
+    """Add the error answers (400, 401, 404, 503) to every operation of an OpenAPI ``schema``."""
     schema.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_SCHEMA
     content = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
     for operations in schema.get("paths", {}).values():
@@ -177,6 +181,17 @@ def _data_error(request: HttpRequest, exc: DataError) -> HttpResponse:
     return _json(
         request, {"field": "", "message": f"the database refused a value: {first_line}"}, 400
     )
+
+
+@api.exception_handler(OperationalError)
+def _busy(request: HttpRequest, exc: OperationalError) -> HttpResponse:
+    # A write that waited its busy timeout for the lock (SQLite) or lost a lock or
+    # serialization conflict (PostgreSQL) changed nothing; the client may simply retry.
+    if not is_busy(exc):
+        raise exc
+    response = _json(request, {"message": BUSY_MESSAGE, "detail": BUSY_DETAIL}, 503)
+    response["Retry-After"] = str(RETRY_AFTER)
+    return response
 
 
 @api.exception_handler(Http404)

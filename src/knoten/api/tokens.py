@@ -1,25 +1,32 @@
 """Making, listing, revoking and checking API tokens.
 
 A key is ``kn_`` and 43 random URL-safe characters; only its SHA-256 hash is stored.
-Each member sees and revokes only their own tokens.
+Each member sees and revokes only their own tokens. A token's use is stamped at most once
+a minute (:data:`USE_STAMP_EVERY`) and never at the cost of the request: every request
+writing its stamp would make even reads wait for the write lock while an import runs.
 """
 
 from __future__ import annotations
 
 import hashlib
 import secrets
+from datetime import timedelta
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Q
 
 from knoten.api.models import ApiToken
 from knoten.core import clock
+from knoten.core.busy import skipped_when_busy
 from knoten.core.errors import InvalidInput, NotFound
 from knoten.core.models import Member
 
 KEY_PREFIX = "kn_"
 PREFIX_LENGTH = 10
 MAX_NAME = 100
+# A token's last use is written again only when the stored one is older than this.
+USE_STAMP_EVERY = timedelta(seconds=60)
 
 
 def hash_key(key: str) -> str:
@@ -71,8 +78,23 @@ def member_for_key(key: str) -> Member | None:
     )
     if token is None:
         return None
-    ApiToken.objects.filter(pk=token.pk).update(last_used_at=clock.now())
+    _stamp_use(token)
     return token.member
+
+
+def _stamp_use(token: ApiToken) -> None:
+    """Record that ``token`` was used, unless that was done within the last minute.
+
+    A busy database skips the stamp (the next use a minute on writes it) rather than
+    making the request wait for, or fail on, the write lock.
+    """
+    moment = clock.now()
+    if token.last_used_at is not None and moment - token.last_used_at < USE_STAMP_EVERY:
+        return
+    stale = Q(last_used_at__isnull=True) | Q(last_used_at__lt=moment - USE_STAMP_EVERY)
+    with skipped_when_busy("recording an API token's use"):
+        # Only if no other request stamped it in the meantime.
+        ApiToken.objects.filter(stale, pk=token.pk).update(last_used_at=moment)
 
 
 def token_as_dict(token: ApiToken) -> dict[str, Any]:

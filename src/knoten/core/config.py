@@ -74,11 +74,27 @@ def env_list(name: str, default: list[str]) -> list[str]:
 
 
 def resolve_data_dir() -> Path:
-    """The folder that holds the database and the secret key, created if missing."""
+    """The folder that holds the database and the secret key, created if missing, for
+    its owner only (0700): the database, the key and the uploads are nobody else's."""
     raw = os.environ.get("KNOTEN_DATA_DIR")
     path = Path(raw).expanduser() if raw else Path(platformdirs.user_data_dir("knoten", False))
-    path.mkdir(parents=True, exist_ok=True)
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
     return path
+
+
+def create_private_file(path: Path) -> None:
+    """Create ``path`` empty and readable by its owner only (0600), if it is missing.
+
+    SQLite creates a database file 0644 (less the umask); one created 0600 beforehand
+    keeps its mode, and SQLite gives its ``-wal``, ``-shm`` and ``-journal`` files the
+    mode of the database. A folder that does not exist is left for SQLite to complain
+    about when it opens the file.
+    """
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except (FileExistsError, FileNotFoundError, NotADirectoryError):
+        return
+    os.close(fd)
 
 
 def load_or_create_secret_key(data_dir: Path) -> str:
@@ -113,13 +129,25 @@ def conn_max_age() -> int:
     return value
 
 
+# How long a write waits for SQLite's write lock before it gives up with "database is
+# locked" (which the faces answer as 503 "busy, try again"). SQLite retries by itself
+# during this time, so a writer queued behind another short write simply waits; five
+# seconds covers any ordinary write (and a long job that commits in batches) while a
+# request stuck behind a long one answers soon enough for its client to retry, instead
+# of holding a worker for 20 seconds and then failing anyway.
+SQLITE_BUSY_TIMEOUT = 5
+
+
 def sqlite_config(path: Path | str) -> dict[str, Any]:
     """SQLite set up for a real application rather than for a quick demo.
 
     WAL lets readers go on while one writer writes; IMMEDIATE transactions take the
-    write lock up front so that two writers queue behind the busy timeout instead of
-    failing with "database is locked" half-way through. Each worker thread keeps its
-    connection (and the pragmas set on it) across requests; see :func:`conn_max_age`.
+    write lock up front (``BEGIN IMMEDIATE``) so that two writers queue behind the busy
+    timeout instead of failing with "database is locked" half-way through: a deferred
+    transaction that read first and then wants to write cannot wait for the lock (the
+    busy timeout does not apply to that upgrade, or the two would deadlock), so it fails
+    at once. Each worker thread keeps its connection (and the pragmas set on it) across
+    requests; see :func:`conn_max_age`.
     """
     return {
         "ENGINE": "django.db.backends.sqlite3",
@@ -128,12 +156,14 @@ def sqlite_config(path: Path | str) -> dict[str, Any]:
         "CONN_HEALTH_CHECKS": True,
         "OPTIONS": {
             "transaction_mode": "IMMEDIATE",
-            "timeout": 20,
+            # Both set SQLite's busy timeout; the pragma (run on every new connection)
+            # is the one that counts, ``timeout`` keeps Python's default from differing.
+            "timeout": SQLITE_BUSY_TIMEOUT,
             "init_command": (
                 "PRAGMA journal_mode=WAL;"
                 "PRAGMA synchronous=NORMAL;"
                 "PRAGMA foreign_keys=ON;"
-                "PRAGMA busy_timeout=20000;"
+                f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT * 1000};"
                 "PRAGMA temp_store=MEMORY;"
                 "PRAGMA cache_size=-32000;"
                 "PRAGMA mmap_size=268435456;"
@@ -165,6 +195,7 @@ def postgres_config(url: str) -> dict[str, Any]:
 def database_config(url: str, data_dir: Path) -> dict[str, Any]:
     """Settings for ``KNOTEN_DATABASE_URL``, or SQLite in the data folder when it is empty."""
     if not url:
+        create_private_file(data_dir / "knoten.sqlite3")
         return sqlite_config(data_dir / "knoten.sqlite3")
     scheme = urlsplit(url).scheme
     if scheme in {"postgres", "postgresql", "pgsql"}:
@@ -173,5 +204,7 @@ def database_config(url: str, data_dir: Path) -> dict[str, Any]:
         path = url.split("://", 1)[1]
         if not path:
             raise ConfigError(f"KNOTEN_DATABASE_URL names no SQLite file: {url!r}")
+        if path != ":memory:" and not path.startswith("file:"):
+            create_private_file(Path(path).expanduser())
         return sqlite_config(Path(path).expanduser())
     raise ConfigError(f"KNOTEN_DATABASE_URL must start with postgres:// or sqlite://, not {url!r}")

@@ -25,14 +25,45 @@ MAX_OFFSET = 10**15
 # Values in one IN (…) query, rows in one bulk statement: far below SQLite's limit on
 # the parameters of a statement.
 CHUNK = 500
-# The largest file an upload may be (an import, a mailbox, a calendar), in bytes.
+# The largest file an upload may be (an import, a mailbox, a calendar), in bytes, unless
+# the setting KNOTEN_IMPORT_MAX_BYTES says otherwise: see :func:`max_upload_bytes`.
 MAX_UPLOAD_BYTES = 50 * 2**20
+# The most characters one text of an imported record may have (a note, a custom
+# field), unless KNOTEN_IMPORT_MAX_TEXT says otherwise: see :func:`max_text`.
+MAX_TEXT = 100_000
+
+
+def max_upload_bytes() -> int:
+    """The largest file an upload or import may be (``KNOTEN_IMPORT_MAX_BYTES``)."""
+    from django.conf import settings
+
+    return int(getattr(settings, "KNOTEN_IMPORT_MAX_BYTES", MAX_UPLOAD_BYTES))
+
+
+def max_text() -> int:
+    """The most characters a text of an imported record may have (``KNOTEN_IMPORT_MAX_TEXT``)."""
+    from django.conf import settings
+
+    return int(getattr(settings, "KNOTEN_IMPORT_MAX_TEXT", MAX_TEXT))
+
+
+def size_words(size: int) -> str:
+    """A number of bytes for people: "50 MB", else "1,500 bytes"."""
+    if size >= 2**20 and size % 2**20 == 0:
+        return f"{size // 2**20} MB"
+    return f"{size:,} bytes"
 
 
 def refuse_large_upload(size: int | None, name: str, field: str = "file") -> None:
-    """Refuse a file of more than :data:`MAX_UPLOAD_BYTES` (``size`` None: not known)."""
-    if size is not None and size > MAX_UPLOAD_BYTES:
-        raise InvalidInput(field, name, f"is larger than {MAX_UPLOAD_BYTES // 2**20} MB")
+    """Refuse a file larger than :func:`max_upload_bytes` (``size`` None: not known)."""
+    limit = max_upload_bytes()
+    if size is not None and size > limit:
+        raise InvalidInput(
+            field,
+            name,
+            f"is larger than {size_words(limit)} (KNOTEN_IMPORT_MAX_BYTES); "
+            "split it into smaller files",
+        )
 
 
 def is_id(value: object) -> bool:

@@ -58,7 +58,19 @@ _PARTICLES = {
     "das",
     "af",
 }
-_NICKNAME = re.compile(r"[\"“„”'‚‘’](?P<nick>[^\"“„”'‚‘’]+)[\"“„”'‚‘’]|\((?P<paren>[^)]+)\)")
+# A nickname in quotes or parentheses, standing as a word of its own: "O'Brien" and
+# "alert(1)" hold none.
+_NICKNAME = re.compile(
+    r"(?<!\S)(?:[\"“„”'‚‘’](?P<nick>[^\"“„”'‚‘’]+)[\"“„”'‚‘’]|\((?P<paren>[^)]+)\))(?![^\s,])"
+)
+# What a nickname may hold besides letters: "Jo-Jo", "St. Nick", "Ma'am".
+_NICKNAME_MARKS = frozenset(" -.'’")
+
+
+def _is_nickname(text: str) -> bool:
+    """Whether ``text`` reads as a name: letters, with spaces, hyphens, dots or
+    apostrophes between them; no digit, no other symbol."""
+    return any(c.isalpha() for c in text) and all(c.isalpha() or c in _NICKNAME_MARKS for c in text)
 
 
 def is_particle(word: str) -> bool:
@@ -88,7 +100,14 @@ def parse_name(text: str) -> NameParts:
     if not raw:
         raise InvalidInput("name", text, "is empty; a person needs at least a name")
     nickname = ""
-    match = _NICKNAME.search(raw)
+    match = next(
+        (
+            found
+            for found in _NICKNAME.finditer(raw)
+            if _is_nickname((found.group("nick") or found.group("paren") or "").strip())
+        ),
+        None,
+    )
     if match:
         nickname = (match.group("nick") or match.group("paren") or "").strip()
         raw = " ".join((raw[: match.start()] + " " + raw[match.end() :]).split())

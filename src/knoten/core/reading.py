@@ -151,7 +151,11 @@ _WEEKDAYS = {
     )
 }
 _PAST_WORDS = {
-    fold(word) for word in ("letzten", "letzte", "letzter", "vergangenen", "vergangene", "last")
+    fold(word)
+    for word in (
+        *("letzten", "letzte", "letzter", "letztes", "vergangenen", "vergangene"),
+        *("vergangener", "vergangenes", "last", "past"),
+    )
 }
 
 
@@ -177,11 +181,16 @@ def past_day(
         storable(field, value)
         text = value
         said = fold_words(text)
+        if len(said) == 2 and said[0] in ("am", "on") and said[1] in _WEEKDAYS:
+            said = said[1:]  # "am Freitag", "on Friday"
         if len(said) == 2 and said[0] in _PAST_WORDS and said[1] in _WEEKDAYS:
             said = said[1:]
         if len(said) == 1 and said[0] in _WEEKDAYS:
             # dateparser reads a weekday as the next one after today; go back a week.
             day = parse_day(said[0], field, relative_to=now - dt.timedelta(days=7))
+        elif len(said) == 2 and said[0] in _PAST_WORDS and said[1] in _UNITS:
+            # "vergangene Woche", "letzten Monat": as dateparser reads "last week".
+            day = parse_day(f"last {_UNITS[said[1]]}", field)
         else:
             day = parse_day(text, field)
     if day > now:
@@ -189,24 +198,146 @@ def past_day(
     return day
 
 
-_END_OF_MONTH = {
-    tuple(fold_words(words))
-    for words in (
-        *("end of month", "end of the month", "end of this month", "month end"),
-        *("Monatsende", "Ende des Monats", "Ende dieses Monats", "Ende Monat"),
-    )
-}
-_END_OF_WEEK = {
-    tuple(fold_words(words))
-    for words in (
-        *("end of week", "end of the week", "end of this week"),
-        *("Ende der Woche", "Ende dieser Woche", "Ende Woche"),
-    )
-}
 _NEXT_WORDS = {
     fold(word)
     for word in ("nächsten", "nächste", "kommenden", "kommende", "next", "coming", "this", "diesen")
 }
+# "end of next week", "Ende nächster Woche", "Anfang des nächsten Monats", "Monatsende" …
+_EDGE_WORDS = {
+    **{fold(word): "end" for word in ("end", "ende")},
+    **{fold(word): "start" for word in ("anfang", "beginning", "start", "early", "begin")},
+    **{fold(word): "middle" for word in ("mitte", "middle", "mid")},
+}
+_EDGE_FILLERS = {
+    fold(word) for word in ("of", "the", "des", "der", "dem", "this", "dieser", "dieses", "diesen")
+}
+_EDGE_NEXT = {
+    fold(word)
+    for word in (
+        *("next", "coming", "following", "nächste", "nächster", "nächsten", "nächstes"),
+        *("kommende", "kommender", "kommenden", "kommendes", "folgenden", "folgender"),
+    )
+}
+_UNITS = {
+    **{fold(word): "week" for word in ("week", "woche", "wochen")},
+    **{fold(word): "month" for word in ("month", "monat", "monats")},
+    **{fold(word): "year" for word in ("year", "jahr", "jahres", "jahrs")},
+}
+_EDGE_COMPOUNDS = {
+    fold("Monatsende"): ("end", "month"),
+    fold("Jahresende"): ("end", "year"),
+    fold("Wochenmitte"): ("middle", "week"),
+    fold("Monatsanfang"): ("start", "month"),
+    fold("Monatsbeginn"): ("start", "month"),
+    fold("Jahresanfang"): ("start", "year"),
+}
+_MONTHS = {
+    fold(name): number
+    for number, names in enumerate(
+        (
+            ("januar", "january", "jan", "jänner"),
+            ("februar", "february", "feb"),
+            ("märz", "march", "mar", "maerz"),
+            ("april", "apr"),
+            ("mai", "may"),
+            ("juni", "june", "jun"),
+            ("juli", "july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("oktober", "october", "oct", "okt"),
+            ("november", "nov"),
+            ("dezember", "december", "dec", "dez"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+
+
+def _edge_of_period(said: list[str], base: dt.date) -> dt.date | None:
+    """The day "end of (next) week/month/year" or "Ende März" names, or None.
+
+    The end of a week is its Friday, its middle the Wednesday, its start the Monday; a
+    month and a year end on their last day and start on their first. An edge already
+    passed ("Anfang der Woche" on a Thursday) is the next one.
+    """
+    while said and said[0] in ("the", "der", "dem", "zum", "zur"):
+        said = said[1:]  # "by the end of the month", "bis zum Ende der Woche"
+    if not said:
+        return None
+    if len(said) == 1 and said[0] in _EDGE_COMPOUNDS:
+        edge, unit = _EDGE_COMPOUNDS[said[0]]
+        later = 0
+    elif said[-1] in ("ende", "end") and len(said) == 2 and said[0] in _UNITS:
+        edge, unit, later = "end", _UNITS[said[0]], 0  # "month end", "Monat Ende"
+    else:
+        edge_word, rest = said[0], said[1:]
+        if edge_word not in _EDGE_WORDS:
+            return None
+        edge = _EDGE_WORDS[edge_word]
+        while rest and rest[0] in _EDGE_FILLERS:
+            rest = rest[1:]
+        later = 0
+        if rest and rest[0] in _EDGE_NEXT:
+            later, rest = 1, rest[1:]
+        if len(rest) == 1 and rest[0] in _MONTHS and not later:
+            month = _MONTHS[rest[0]]
+            for year in (base.year, base.year + 1):
+                last = calendar.monthrange(year, month)[1]
+                day = dt.date(year, month, {"start": 1, "middle": 15, "end": last}[edge])
+                if day >= base:
+                    break
+            return day
+        if len(rest) != 1 or rest[0] not in _UNITS:
+            return None
+        unit = _UNITS[rest[0]]
+    return _edge_day(edge, unit, later, base)
+
+
+def _edge_day(edge: str, unit: str, later: int, base: dt.date) -> dt.date:
+    """The ``edge`` ("start", "middle", "end") of the ``unit`` ``later`` units after the
+    one of ``base``; one that has passed already is the next unit's."""
+    if unit == "week":
+        monday = base - dt.timedelta(days=base.weekday()) + dt.timedelta(weeks=later)
+        day = monday + dt.timedelta(days={"start": 0, "middle": 2, "end": 4}[edge])
+    elif unit == "month":
+        year, month = divmod(base.month - 1 + later, 12)
+        year, month = base.year + year, month + 1
+        last = calendar.monthrange(year, month)[1]
+        day = dt.date(year, month, {"start": 1, "middle": 15, "end": last}[edge])
+    else:
+        year = base.year + later
+        day = {"start": dt.date(year, 1, 1), "middle": dt.date(year, 6, 30)}.get(
+            edge, dt.date(year, 12, 31)
+        )
+    if day < base:
+        return _edge_day(edge, unit, later + 1, base)
+    return day
+
+
+_WITHIN = {fold(word) for word in ("within", "innerhalb", "binnen")}
+_WEEK_WORDS = {fold(word) for word in ("kw", "cw", "week", "woche", "kalenderwoche")}
+
+
+def _calendar_week(said: list[str], base: dt.date) -> dt.date | None:
+    """The Friday of calendar week N ("KW 51", "Ende KW 3", "week 12"), the next such."""
+    if said[:1] in (["ende"], ["end"]):
+        said = said[1:]
+    if said[:2] == ["calendar", "week"]:
+        said = ["week", *said[2:]]
+    if len(said) == 1 and re.fullmatch(r"(?:kw|cw)\d{1,2}", said[0]):
+        said = [said[0][:2], said[0][2:]]
+    if len(said) != 2 or said[0] not in _WEEK_WORDS or not said[1].isdecimal():
+        return None
+    number = int(said[-1])
+    for year in (base.year, base.year + 1):
+        try:
+            day = dt.date.fromisocalendar(year, number, 5)
+        except ValueError:  # no week 53 this year
+            continue
+        if day >= base:
+            return day
+    return None
 
 
 def due_day(text: str, field: str = "due", *, relative_to: dt.date | None = None) -> dt.date:
@@ -214,15 +345,23 @@ def due_day(text: str, field: str = "due", *, relative_to: dt.date | None = None
 
     Words are read relative to ``relative_to`` (the day a promise was made), so "bis
     Freitag" said on a Wednesday is that week's Friday; "end of month" ("Monatsende") is
-    its last day, "end of the week" ("Ende der Woche") its Friday, "nächsten Dienstag"
-    the coming Tuesday.
+    its last day, "end of the week" ("Ende der Woche") its Friday, "end of next week"
+    ("Ende nächster Woche") the Friday after, "Anfang nächsten Monats" its first day,
+    "nächsten Dienstag" the coming Tuesday; "in 3 days" ("in 3 Tagen"), "übermorgen",
+    "next week" are read by dateparser.
     """
     base = relative_to or today()
     said = fold_words(text or "")
-    if tuple(said) in _END_OF_MONTH:
-        return base.replace(day=calendar.monthrange(base.year, base.month)[1])
-    if tuple(said) in _END_OF_WEEK:
-        return base + dt.timedelta(days=(4 - base.weekday()) % 7)
+    edge = _edge_of_period(said, base)
+    if edge is not None:
+        return edge
+    week = _calendar_week(said, base)
+    if week is not None:
+        return week
+    if len(said) > 2 and said[0] in _WITHIN:
+        # "within 3 days", "innerhalb von 3 Tagen", "binnen einer Woche": in that time.
+        rest = said[2:] if said[1] == "von" else said[1:]
+        return parse_day(" ".join(["in", *rest]), field, relative_to=base)
     if len(said) == 2 and said[0] in _NEXT_WORDS and said[1] in _WEEKDAYS:
         # "nächsten Dienstag", "next Tuesday": the coming one, as a bare weekday.
         # The weekday as typed: folding makes "tuesday" "tusday", which dateparser misreads.
@@ -238,6 +377,65 @@ def due_day(text: str, field: str = "due", *, relative_to: dt.date | None = None
             if candidate >= base:
                 return candidate
     return parse_day(text, field, relative_to=base)
+
+
+# The words a due date in words may begin with, when nothing ("by", "bis") announces it.
+_DUE_STARTS = (
+    {
+        fold(word)
+        for word in (
+            *("in", "within", "innerhalb", "binnen", "this", "diese", "diesen", "dieser"),
+            *("übermorgen", "morgen", "tomorrow", "heute", "today", "day", "KW"),
+            *("Monatsende", "Jahresende", "Wochenmitte", "Monatsanfang", "Jahresanfang"),
+        )
+    }
+    | set(_EDGE_WORDS)
+    | _EDGE_NEXT
+    | _NEXT_WORDS
+    | _WEEKDAYS
+)
+# Words before such a date that are not part of it ("am Freitag", "spätestens morgen").
+_DUE_LEADS = {fold(word) for word in ("am", "on", "spätestens", "latest", "zum")}
+_DATE_LIKE = re.compile(r"^\d{1,4}[./-]\d{1,2}(?:[./-]\d{0,4})?$")
+
+
+def split_due(
+    text: str, field: str = "due", *, relative_to: dt.date | None = None
+) -> tuple[str, dt.date] | None:
+    """``text`` less the due date in words it ends (or begins) with, and that day; None
+    if it has none.
+
+    "Angebot in 3 days", "Angebot nächste Woche", "Bericht Ende des Monats": the longest
+    end of ``text`` that begins with a word a due date begins with ("in", "nächste",
+    "Ende", "übermorgen", a weekday, 14.03.) and that :func:`due_day` reads as a day
+    to come; else such a beginning ("Morgen Angebot schicken"). Something must remain,
+    the text of what is due.
+    """
+    base = relative_to or today()
+    parts = clean(text).split(" ")
+
+    def read(words: list[str]) -> dt.date | None:
+        if words and fold(words[0]) in _DUE_LEADS:
+            words = words[1:]  # "am Freitag", "spätestens morgen"
+        said = " ".join(words).rstrip(",:;")
+        first = said.split(" ", 1)[0]
+        if not said or (fold(first) not in _DUE_STARTS and not _DATE_LIKE.match(first)):
+            return None
+        try:
+            day = due_day(said, field, relative_to=base)
+        except InvalidInput:
+            return None
+        return day if day >= base else None
+
+    for start in range(1, len(parts)):
+        day = read(parts[start:])
+        if day is not None:
+            return " ".join(parts[:start]).rstrip(",:;"), day
+    for end in range(min(len(parts) - 1, 5), 0, -1):
+        day = read(parts[:end])
+        if day is not None:
+            return " ".join(parts[end:]), day
+    return None
 
 
 # --- partial dates -------------------------------------------------------------------------

@@ -18,16 +18,36 @@ class Word:
     code: str
     en: str
     de: str
+    also: tuple[str, ...] = ()  # synonyms a user may type ("Anruf", "phone" for a call)
 
 
-def words(*triples: tuple[str, str, str]) -> tuple[Word, ...]:
-    """Words from (code, English, German) triples."""
-    return tuple(Word(*triple) for triple in triples)
+Entry = tuple[str, str, str] | tuple[str, str, str, tuple[str, ...]]
+
+
+def words(*entries: Entry) -> tuple[Word, ...]:
+    """Words from (code, English, German) triples, each optionally followed by a tuple of
+    synonyms that are read as the same word (never shown)."""
+    return tuple(Word(*entry) for entry in entries)
 
 
 def word_key(text: str) -> str:
     """What a word is compared by: folded, without spaces, hyphens or other marks."""
     return "".join(ch for ch in fold(text) if ch.isalnum())
+
+
+def clashes(vocabulary: tuple[Word, ...]) -> list[str]:
+    """The keys that name more than one word of ``vocabulary`` (the first one wins)."""
+    seen: dict[str, str] = {}
+    found = []
+    for word in vocabulary:
+        for key in sorted(_keys(word)):
+            if seen.setdefault(key, word.code) != word.code:
+                found.append(f"{key!r} names both {seen[key]!r} and {word.code!r}")
+    return found
+
+
+def _keys(word: Word) -> set[str]:
+    return {word_key(text) for text in (word.code, word.en, word.de, *word.also)}
 
 
 def choices(vocabulary: tuple[Word, ...]) -> list[tuple[str, str]]:
@@ -48,10 +68,11 @@ def label(vocabulary: tuple[Word, ...], code: str) -> str:
 
 
 def resolve_word(vocabulary: tuple[Word, ...], text: str, field: str) -> str:
-    """The code of the word in ``vocabulary`` that ``text`` names, in English or German."""
+    """The code of the word in ``vocabulary`` that ``text`` names: its code, its English
+    or German word or one of its synonyms (case, marks, spaces and hyphens aside)."""
     key = word_key(text or "")
     for word in vocabulary:
-        if key in {word_key(word.code), word_key(word.en), word_key(word.de)}:
+        if key and key in _keys(word):
             return word.code
     known = ", ".join(word.en for word in vocabulary)
     raise InvalidInput(field, text, f"is not one of: {known}")

@@ -131,6 +131,7 @@ def sqlite_restore(backup: Path, database: Path | sqlite3.Connection) -> Path | 
         kept = database.with_name(database.name + ".before-restore")
         if kept.exists():
             kept.unlink()
+        _private_file(kept)  # the whole database: for its owner only, as the backups
         sqlite_backup(database, kept)
     if isinstance(database, sqlite3.Connection) and database.in_transaction:
         raise InvalidInput("database", "", "cannot be restored inside an open transaction")

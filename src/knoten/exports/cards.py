@@ -7,6 +7,13 @@ the tests. What is written keeps to what Apple Contacts, Google and Outlook read
 ``TEL`` as text (not a ``tel:`` URI), ``TYPE`` and ``PREF`` parameters, dates in the
 basic form (``19800314``, ``--0314`` without a year), ``RELATED`` as text with the
 related person's name.
+
+Every CSV cell that a spreadsheet would take for a formula (it starts with ``=``, ``+``,
+``-``, ``@``, a tab or a carriage return) is written with a single quote in front, as
+OWASP advises against CSV injection: ``=HYPERLINK(…)`` in a note stays text. A phone
+number, a plain number or a date (``+49 171 2345678``, ``-5``, ``--03-14``) calls
+nothing and is written as it is, so that the address book that reads the file keeps
+it (:func:`csv_cell`).
 """
 
 from __future__ import annotations
@@ -384,6 +391,20 @@ def _google_date(date: PartialDate | None) -> str:
     return date.isoformat()
 
 
+# What a spreadsheet takes for the start of a formula (OWASP, "CSV Injection").
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# A number, a phone number or Google's date without a year (``--03-14``): digits,
+# spaces and . , / ( ) - + only; nothing a formula could call or point at.
+_PLAIN_NUMBER = re.compile(r"[+-]{0,2}[0-9][0-9 .,/()+-]*")
+
+
+def csv_cell(value: str) -> str:
+    """``value`` as a CSV cell no spreadsheet runs: a single quote before a formula."""
+    if value.startswith(_FORMULA_STARTS) and not _PLAIN_NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
 def csv_headers(counts: dict[str, int]) -> list[str]:
     """The header row, with as many numbered columns as the fullest row needs."""
     headers = list(GOOGLE_NAME_HEADERS)
@@ -483,5 +504,5 @@ def export_csv(actor: Member, *, circle: str | None = None) -> str:
     writer.writeheader()
     for chunk in chunks(ids, CHUNK):
         for card in _chunk_cards(actor, list(chunk)):
-            writer.writerow(_csv_row(card))
+            writer.writerow({key: csv_cell(value) for key, value in _csv_row(card).items()})
     return buffer.getvalue()

@@ -11,6 +11,7 @@ from typing import Any
 
 from knoten.core.errors import InvalidInput
 from knoten.core.folding import fold
+from knoten.core.limits import max_text
 from knoten.core.names import NameParts, is_title_word, parse_name
 from knoten.people import contacts
 from knoten.people.contacts import ParsedContact
@@ -74,11 +75,59 @@ def _content_key(record: ContactRecord, name: NameParts, points: Sequence[Parsed
     return hashlib.sha256(json.dumps(identity, sort_keys=True).encode()).hexdigest()
 
 
+def _texts(record: ContactRecord) -> list[tuple[str, str]]:
+    """Every text of ``record`` with the word for it in a message."""
+    texts = [("note", record.note)]
+    for name in (
+        "full_name",
+        "given_name",
+        "family_name",
+        "additional_names",
+        "name_particle",
+        "academic_title",
+        "name_suffix",
+        "nickname",
+        "organisation",
+        "department",
+        "title",
+        "origin",
+        "uid",
+    ):
+        texts.append((name.replace("_", " "), getattr(record, name)))
+    texts += [(contact.kind, contact.value) for contact in record.contacts]
+    texts += [
+        (f"{contact.kind} {part}", getattr(contact, part))
+        for contact in record.contacts
+        for part in ("label", "street", "postal_code", "locality", "region", "country")
+    ]
+    texts += [("group", group) for group in record.groups]
+    texts += [("related", relation.name) for relation in record.related]
+    texts += [(f"field {name!r}", value) for name, value in record.extra]
+    return texts
+
+
+def _refuse_long_texts(record: ContactRecord) -> None:
+    """A record with a text longer than :func:`max_text` is refused, the person named."""
+    limit = max_text()
+    for what, text in _texts(record):
+        if len(text) > limit:
+            who = record.display_name
+            who = who if len(who) <= 60 else who[:60] + "…"
+            raise RecordError(
+                record.source,
+                record.line,
+                f"{who or 'a record'}: the {what} is {len(text):,} characters long; at most "
+                f"{limit:,} are imported (KNOTEN_IMPORT_MAX_TEXT)",
+            )
+
+
 def check_record(record: ContactRecord) -> Checked:
     """The record as it will be stored; RecordError if it cannot be."""
 
     def refuse(problem: str) -> RecordError:
         return RecordError(record.source, record.line, problem)
+
+    _refuse_long_texts(record)
 
     try:
         name = _name_of(record)

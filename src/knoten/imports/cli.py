@@ -88,6 +88,7 @@ def import_command(
             err.print(f"Error: cannot read {path}: {error.strerror}", markup=False)
             raise typer.Exit(2) from None
         if format == "json" or (format is None and data.lstrip()[:1] == b"{"):
+            # A whole network (a Knoten export) comes back in whole, however large.
             reports.append(_import_network(actor, data, path))
             continue
         with domain_errors(), _progress(path.name, sys.stderr.isatty()) as progress:

@@ -12,10 +12,12 @@ from django.db import connection
 from knoten.core.bulk import insert_rows, update_rows
 from knoten.core.folding import fold
 from knoten.core.limits import CHUNK, chunks
+from knoten.core.models import Member
 from knoten.imports.checking import Checked
 from knoten.imports.models import ImportOrigin
 from knoten.imports.reports import ImportRefused
 from knoten.imports.targets import Target
+from knoten.people.labels import circles_named
 from knoten.people.lookup import fits
 from knoten.people.models import (
     CONTACT_POINT_FIELDS,
@@ -64,25 +66,15 @@ def find_organisations(network_id: int, checked: Sequence[Checked]) -> Organisat
 
 
 def find_circles(
-    network_id: int, checked: Sequence[Checked], circle: str | None
+    actor: Member, checked: Sequence[Checked], circle: str | None
 ) -> dict[str, Circle]:
-    """Every circle the records' groups (and ``circle``) name, created where missing."""
-    wanted: dict[str, str] = {}
-    for name in [circle or "", *(group for item in checked for group in item.record.groups)]:
-        name = " ".join(name.split())
-        if name:
-            wanted.setdefault(fold(name), name)
-    existing = {
-        c.folded_name: c
-        for c in Circle.objects.filter(network_id=network_id, folded_name__in=list(wanted))
-    }
-    for key, name in wanted.items():
-        if key not in existing:
-            made = Circle(network_id=network_id, name=name)
-            fits(made, {"name": "circle"})
-            made.save()
-            existing[key] = made
-    return existing
+    """Every circle the records' groups (and ``circle``) name, created where missing.
+
+    A group is read as ``person add --circle`` reads it (people.labels.circles_named):
+    "Geschäftspartner" or "Freunde" is the seeded circle, not a new one of that name.
+    """
+    names = [circle or "", *(group for item in checked for group in item.record.groups)]
+    return circles_named(actor, names, "circle")
 
 
 # The columns each kind of new row fills, in order; the rows are plain tuples in their
@@ -219,11 +211,10 @@ def add_facts(
         stored = _DATE_FIELD.get_db_prep_save(date.date, connection)
         rows.dates.append((network_id, person.pk, date.kind, stored, label, ""))
         added.append(f"{date.kind} {date.date.isoformat()}")
-    keys = {fold(" ".join(group.split())) for group in record.groups if group.strip()}
+    named = [circles[group] for group in record.groups if group in circles]
     if every_record_circle:
-        keys.add(every_record_circle)
-    for key in sorted(keys):
-        circle = circles[key]
+        named.append(circles[every_record_circle])
+    for circle in sorted({c.pk: c for c in named}.values(), key=lambda c: c.folded_name):
         if circle.pk in target.circles:
             continue
         target.circles.add(circle.pk)

@@ -4,6 +4,8 @@ reader of that format (:mod:`knoten.imports.vcard`, :mod:`knoten.imports.csv`)."
 from __future__ import annotations
 
 from knoten.core.errors import InvalidInput
+from knoten.core.limits import refuse_large_upload
+from knoten.imports.encodings import bom_codec
 from knoten.people.records import ReadResult
 
 # What ``--format`` takes; "csv" is a CSV with a column mapping.
@@ -12,6 +14,10 @@ FORMATS = ("vcard", "google", "outlook", "linkedin", "xing", "csv", "json")
 
 def detect_format(data: bytes) -> str:
     """ "vcard", "json" or a CSV format ("google", "linkedin" …), from the content."""
+    codec = bom_codec(data)
+    if codec is not None and codec != "utf-8-sig":
+        # UTF-16 or UTF-32 (Outlook, Windows' address book): its start as UTF-8.
+        data = data[:16384].decode(codec, errors="ignore").encode("utf-8")
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head[:11].upper() == b"BEGIN:VCARD":
         return "vcard"
@@ -31,6 +37,7 @@ def read_file(
     """The records of a file and the format they were read as."""
     if format is not None and format not in FORMATS:
         raise InvalidInput("format", format, f"is not a format; use one of {', '.join(FORMATS)}")
+    refuse_large_upload(len(data), source)
     if not data.strip():
         raise InvalidInput("file", source, "is empty")
     chosen = format or detect_format(data)

@@ -27,7 +27,6 @@ from typing import Any
 from knoten.core import changes
 from knoten.core.bulk import cycle_collection_paused
 from knoten.core.errors import InvalidInput
-from knoten.core.folding import fold
 from knoten.core.limits import chunks
 from knoten.core.models import Member
 from knoten.imports.checking import Checked, check_record
@@ -188,7 +187,7 @@ def _write(
         },
     )
     organisations = find_organisations(network_id, checked)
-    circles = find_circles(network_id, checked, circle)
+    circles = find_circles(actor, checked, circle)
     rows = Rows()
     for item, target_id, action, match in plans:
         target = targets[target_id]
@@ -199,7 +198,7 @@ def _write(
             organisations,
             circles,
             rows,
-            fold(" ".join((circle or "").split())),
+            circle or "",
         )
         if item.key not in target.keys:
             target.keys.add(item.key)

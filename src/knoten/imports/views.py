@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from knoten.core.errors import InvalidInput, KnotenError
-from knoten.core.limits import MAX_UPLOAD_BYTES
+from knoten.core.limits import max_upload_bytes
 from knoten.core.models import Member
 from knoten.imports.files import FORMATS
 from knoten.imports.reports import ImportRefused
@@ -75,7 +75,7 @@ def _form(
             "formats": FORMATS[:-1],
             "error": error,
             "lines": list(lines),
-            "max_mb": MAX_UPLOAD_BYTES // 2**20,
+            "max_mb": max(1, max_upload_bytes() // 2**20),
         },
         status=400 if error else 200,
     )
@@ -91,12 +91,12 @@ def upload(request: HttpRequest) -> HttpResponse:
     upload = request.FILES.get("file")
     if upload is None:
         return _form(request, member, options, _("Choose a file to import."))
-    if upload.size and upload.size > MAX_UPLOAD_BYTES:
+    if upload.size and upload.size > max_upload_bytes():
         return _form(
             request,
             member,
             options,
-            _("The file is larger than %(mb)s MB.") % {"mb": MAX_UPLOAD_BYTES // 2**20},
+            _("The file is larger than %(mb)s MB.") % {"mb": max(1, max_upload_bytes() // 2**20)},
         )
     data = upload.read()
     name = Path(upload.name or "upload").name[:200]

@@ -14,10 +14,12 @@ import typer
 from rich.table import Table
 
 from knoten.cli.acting import acting_member
+from knoten.cli.asking import YesOpt, changes_given, confirm_delete
 from knoten.cli.output import (
     JsonOption,
     announce,
     domain_errors,
+    note,
     out,
     print_listing,
     print_page,
@@ -71,7 +73,8 @@ def log(
             "--kind",
             "-k",
             help="meeting, call, email, message, event conversation, letter or card, "
-            "social media (or the German word: Telefonat, Treffen …). Default: meeting.",
+            "social media, or a German word or synonym (Telefon, Anruf, Zoom, Mail, "
+            "Termin, SMS, Brief …). Default: meeting.",
         ),
     ] = None,
     on: Annotated[
@@ -95,7 +98,8 @@ def log(
         typer.Option(
             "--promise",
             "-p",
-            help='Something you promised them: "TEXT by DATE" or "TEXT bis DATUM" (repeatable).',
+            help='Something you promised them: "TEXT by DATE", "TEXT bis DATUM" or a date in '
+            'words at its end: "TEXT in 3 Tagen", "TEXT end of next week" (repeatable).',
         ),
     ] = None,
     expect: Annotated[
@@ -103,7 +107,8 @@ def log(
         typer.Option(
             "--expect",
             "-e",
-            help='Something they promised you: "TEXT by DATE" (repeatable).',
+            help='Something they promised you: "TEXT by DATE" or "TEXT nächste Woche" '
+            "(repeatable).",
         ),
     ] = None,
     gave: Annotated[
@@ -399,6 +404,95 @@ def project_show(
     with domain_errors():
         data = project_detail(acting_member(), project)
     print_page(data, json_output=json_output, page=lambda: _print_project(data))
+
+
+@project_app.command("edit")
+def project_edit(
+    project: Annotated[str, typer.Argument(help="The project: its id or part of its name.")],
+    name: Annotated[str | None, typer.Option("--name", help="A new name.")] = None,
+    status: Annotated[
+        str | None,
+        typer.Option(
+            "--status",
+            help="planned, ongoing, completed, cancelled (or geplant, laufend, "
+            "abgeschlossen, abgebrochen).",
+        ),
+    ] = None,
+    org: Annotated[
+        str | None,
+        typer.Option("--org", help='The organisation (created if new; "" clears it).'),
+    ] = None,
+    starts: Annotated[
+        str | None, typer.Option("--from", help='Start: 2024, 2024-05 or a date ("" clears).')
+    ] = None,
+    ends: Annotated[
+        str | None, typer.Option("--to", help='End: 2024, 2024-05 or a date ("" clears).')
+    ] = None,
+    description: Annotated[
+        str | None, typer.Option("--description", help='What it is about ("" clears).')
+    ] = None,
+    with_: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--with",
+            "-w",
+            help="Add a participant or change their role: PERSON, PERSON=ROLE, or PERSON= "
+            "to clear the role (repeatable).",
+        ),
+    ] = None,
+    without: Annotated[
+        list[str] | None,
+        typer.Option("--without", help="Take a participant off the project (repeatable)."),
+    ] = None,
+    json_output: JsonOption = False,
+) -> None:
+    """Change what you give; everything else stays. Checked whole: on any error nothing
+    changes.
+
+    Example: knoten project edit relaunch --status abgeschlossen --to 2024-12
+    --with "Ben Weber=QA" --without "Anna Schmidt"
+    """
+    from knoten.journal.projects import edit_project, project_as_dict
+
+    given = {
+        "name": name,
+        "status": status,
+        "organisation": org,
+        "starts": starts,
+        "ends": ends,
+        "description": description,
+        "participants": with_ or None,
+        "removed": without or None,
+    }
+    with domain_errors():
+        changes = changes_given("project edit", project, given)
+        data = project_as_dict(edit_project(acting_member(), project, **changes))
+    lines = [f"Changed project {data['id']} {data['name']!r} ({data['status']})."]
+    for entry in data["participants"]:
+        role = f" as {entry['role']}" if entry["role"] else ""
+        lines.append(f"  with {entry['name']} (id {entry['id']}){role}")
+    announce("\n".join(lines), data, json_output=json_output)
+
+
+@project_app.command("delete")
+def project_delete(
+    project: Annotated[str, typer.Argument(help="The project: its id or part of its name.")],
+    yes: YesOpt = False,
+) -> None:
+    """Delete a project and its roles; its people stay (asks first; without a terminal
+    to ask, --yes is needed).
+
+    Example: knoten project delete relaunch --yes
+    """
+    from knoten.journal.projects import delete_project, resolve_project
+
+    actor = acting_member()
+    with domain_errors():
+        found = resolve_project(actor, project)
+        shown = f"project {found.pk} {found.name!r}"
+        confirm_delete(shown, yes=yes, field="project", value=project)
+        delete_project(actor, found)
+    note(f"Deleted {shown}.")
 
 
 # ---------------------------------------------------------------------------

@@ -63,6 +63,26 @@ def with_roles(projects: QuerySet[Project]) -> QuerySet[Project]:
     )
 
 
+def _named_roles(
+    actor: Member, participants: Sequence[str]
+) -> dict[int, tuple[Person, str | None]]:
+    """Each participant "PERSON" or "PERSON=ROLE" found, by person id, with the role
+    given (None: "PERSON" alone, no role said; a role said once is kept when the person
+    is named again without one)."""
+    roles: dict[int, tuple[Person, str | None]] = {}
+    for entry in participants:
+        who, equals, role = str(entry).partition("=")
+        if not who.strip():
+            raise InvalidInput(
+                "participants", entry, "names no person; write PERSON or PERSON=ROLE"
+            )
+        found = resolve_person(actor, who.strip(), "participant")
+        known = roles.get(found.pk)
+        role_text = line(role, "participants", 200) if equals else None
+        roles[found.pk] = (found, role_text or (known[1] if known else role_text))
+    return roles
+
+
 def add_project(
     actor: Member,
     name: str,
@@ -88,17 +108,7 @@ def add_project(
     end = partial_date(ends, "ends")
     check_order(start, end, ends, "ends")
     _check_new_organisation(actor, organisation, "organisation")
-    roles: dict[int, tuple[Person, str]] = {}
-    for entry in participants:
-        who, _, role = str(entry).partition("=")
-        if not who.strip():
-            raise InvalidInput(
-                "participants", entry, "names no person; write PERSON or PERSON=ROLE"
-            )
-        found = resolve_person(actor, who.strip(), "participant")
-        known = roles.get(found.pk)
-        role_text = line(role, "participants", 200)
-        roles[found.pk] = (found, role_text or (known[1] if known else ""))
+    roles = _named_roles(actor, participants)
 
     with changes.atomic():
         org = ensure_organisation(actor, organisation, "organisation") if organisation else None
@@ -113,7 +123,7 @@ def add_project(
         )
         ProjectRole.objects.bulk_create(
             [
-                ProjectRole(network_id=actor.network_id, project=project, person=p, role=role)
+                ProjectRole(network_id=actor.network_id, project=project, person=p, role=role or "")
                 for p, role in roles.values()
             ]
         )
@@ -148,9 +158,28 @@ def edit_project(
     ends: str | dt.date | PartialDate | None = None,
     organisation: str | int | Organisation | None = None,
     description: str | None = None,
+    participants: Sequence[str] | None = None,
+    removed: Sequence[str | int | Person] | None = None,
 ) -> Project:
-    """Change what is given; ``""`` clears a date or the organisation."""
+    """Change what is given; ``""`` clears a date or the organisation.
+
+    Each of ``participants`` ("PERSON" or "PERSON=ROLE") joins the project or, already
+    in it, takes the role given ("PERSON" alone keeps theirs, "PERSON=" clears it); each
+    of ``removed`` leaves it. Everything is checked before anything is written.
+    """
     found = resolve_project(actor, project)
+    storable("participants", None if participants is None else list(participants))
+    storable("removed", None if removed is None else [str(who) for who in removed])
+    joining = _named_roles(actor, participants or ())
+    current = dict(found.roles.values_list("person_id", "role"))
+    leaving: list[Person] = []
+    for entry in removed or ():
+        who = named_person(actor, entry, "removed person")
+        if who.pk not in current:
+            raise InvalidInput("removed", entry, f"is not in the project {found.name}")
+        if who.pk in joining:
+            raise InvalidInput("removed", entry, "is also named to join; name them once")
+        leaving.append(who)
     edits: dict[str, Any] = {}
     if name is not None:
         edits["name"] = required_name(name, "a project")
@@ -173,7 +202,13 @@ def edit_project(
         edits["starts_on"], edits["ends_on"] = iso(start), iso(end)
     if description is not None:
         edits["description"] = long_text(description, "description")
-    _save_named_edits(actor, found, edits, "organisation", organisation)
+    with changes.atomic():
+        _save_named_edits(actor, found, edits, "organisation", organisation)
+        # Through the functions the project page's role forms call.
+        for who, role in joining.values():
+            set_project_role(actor, found, who, current.get(who.pk, "") if role is None else role)
+        for who in leaving:
+            remove_project_role(actor, found, who)
     return with_roles(Project.objects.filter(pk=found.pk)).get()
 
 

@@ -19,7 +19,7 @@ from knoten.core.errors import InvalidInput
 from knoten.core.folding import fold_words
 from knoten.core.limits import page, storable
 from knoten.core.models import Member
-from knoten.core.reading import clean, due_day, flag, line, past_day
+from knoten.core.reading import clean, due_day, flag, line, past_day, split_due
 from knoten.core.records import by_id, save_edits
 from knoten.journal.models import Interaction, Promise
 from knoten.journal.references import other_people
@@ -39,9 +39,10 @@ def parse_promise(
 ) -> tuple[str, dt.date | None]:
     """``"TEXT by DATE"`` (or German ``"TEXT bis DATE"``) as the text and its due day.
 
-    The date comes after the last "by", "until" or "bis"; a promise without one has no
-    due date. A due part that is not a date is refused rather than kept as text, so a
-    mistyped date is never silently lost.
+    The date comes after the last "by", "until" or "bis"; a promise without one may end
+    in a due date in words ("Angebot in 3 Tagen", "Bericht nächste Woche"), else it has
+    no due date. A due part after "by" that is not a date is refused rather than kept as
+    text, so a mistyped date is never silently lost.
     """
     raw = clean(text)
     if not raw:
@@ -52,7 +53,8 @@ def parse_promise(
     if match is None:
         if fold_words(raw)[:1] in (["by"], ["bis"], ["until"], ["till"]):
             raise InvalidInput(field, text, "has a due date but no text; say what was promised")
-        return raw, None
+        found = split_due(raw, field, relative_to=relative_to)
+        return found if found is not None else (raw, None)
     what, due_text = match.group("text").strip(), match.group("due").strip()
     try:
         due = due_day(due_text, field, relative_to=relative_to)

@@ -265,7 +265,7 @@ def _take_in(
         SeenMessage.objects.bulk_update(
             caught_up, ["interaction", "made_interaction"], batch_size=limits.CHUNK
         )
-        count_addresses(network_id, counted)
+        count_addresses(network_id, counted, own)
         report.addresses_counted = len(counted)
         report.notes.extend(looks_like_yours(counted, new_messages))
         # Written in bulk, without the signals that would announce them one by one.

@@ -4,7 +4,10 @@ Every import counts the addresses of the messages and meetings it reads for the 
 time (:class:`~knoten.mailbox.models.SeenAddress`: how often, first and last seen, the
 names they were shown with). Those in :data:`DEFAULT_MIN_MESSAGES` or more that belong
 to no person, are not the user's and not a machine's (noreply@ …) are suggested as
-persons. A person's erasure forgets what was counted about their addresses.
+persons. The user's are those of their own person and their login, the same with a
+``+tag`` (and gmail.com as googlemail.com), those given as ``--me`` to an import, and
+those shown with the user's own name. A person's erasure forgets what was counted about
+their addresses.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from django.db.models import Exists, OuterRef, QuerySet
 
 from knoten.core import changes
 from knoten.core.errors import InvalidInput
+from knoten.core.folding import fold_words
 from knoten.core.limits import CHUNK, chunks, page
 from knoten.core.models import Member
 from knoten.mailbox.models import SeenAddress
@@ -63,8 +67,11 @@ def looks_like_yours(counted: Counted, messages: int) -> list[str]:
     ]
 
 
-def count_addresses(network_id: int, counted: Counted) -> None:
-    """Add what one import counted to what the imports before it counted."""
+def count_addresses(network_id: int, counted: Counted, own: Iterable[str] = ()) -> None:
+    """Add what one import counted to what the imports before it counted, and forget
+    what earlier imports counted of the user's ``own`` addresses."""
+    for chunk in chunks(sorted(set(own))):
+        SeenAddress.objects.filter(network_id=network_id, address__in=chunk).delete()
     changed: list[SeenAddress] = []
     known: set[str] = set()
     for chunk in chunks(sorted(counted)):
@@ -112,6 +119,46 @@ def suggestion_as_dict(row: SeenAddress) -> dict[str, Any]:
     }
 
 
+_SAME_MAILBOX = {"googlemail.com": "gmail.com"}
+
+
+def mailbox_of(address: str) -> str:
+    """The mailbox an address delivers to: lower case, without a ``+tag``, gmail.com
+    for googlemail.com (``Alice+crm@googlemail.com`` is ``alice@gmail.com``)."""
+    local, _, domain = address.strip().lower().rpartition("@")
+    domain = _SAME_MAILBOX.get(domain, domain)
+    return f"{local.split('+', 1)[0]}@{domain}" if local else address.strip().lower()
+
+
+def _name_words(name: str) -> frozenset[str]:
+    """The words of a name as shown ("Adler, Alice (Firma)" is alice, adler)."""
+    return frozenset(fold_words(name.split("(", 1)[0]))
+
+
+def _own(actor: Member) -> tuple[set[str], set[frozenset[str]]]:
+    """The user's mailboxes (of their own person and their login) and their names."""
+    me = actor.me
+    addresses = set(
+        ContactPoint.objects.filter(
+            network_id=actor.network_id, person_id=me.pk, kind="email"
+        ).values_list("value", flat=True)
+    )
+    login = getattr(actor.user, "email", "") or ""
+    if "@" in login:
+        addresses.add(login)
+    names = {_name_words(f"{me.given_name} {me.name_particle} {me.family_name}")}
+    names.add(_name_words(me.full_name))
+    names.discard(frozenset())
+    names = {words for words in names if len(words) >= 2}  # a given name alone says little
+    return {mailbox_of(address) for address in addresses}, names
+
+
+def _is_yours(row: SeenAddress, mailboxes: set[str], names: set[frozenset[str]]) -> bool:
+    return mailbox_of(row.address) in mailboxes or any(
+        _name_words(name) in names for name in row.names
+    )
+
+
 def _suggestions(actor: Member, min_messages: int) -> QuerySet[SeenAddress]:
     if isinstance(min_messages, bool) or not isinstance(min_messages, int):
         raise InvalidInput("min", min_messages, "is not a whole number")
@@ -122,13 +169,18 @@ def _suggestions(actor: Member, min_messages: int) -> QuerySet[SeenAddress]:
     known = ContactPoint.objects.filter(
         network_id=actor.network_id, kind="email", value=OuterRef("address")
     )
-    return (
-        SeenAddress.objects.filter(
-            network_id=actor.network_id, automated=False, messages__gte=min_messages
-        )
-        .exclude(Exists(known))
-        .order_by("-messages", "-last_on", "address")
-    )
+    rows = SeenAddress.objects.filter(
+        network_id=actor.network_id, automated=False, messages__gte=min_messages
+    ).exclude(Exists(known))
+    mailboxes, names = _own(actor)
+    yours = [
+        row.pk
+        for row in rows.only("pk", "address", "names").iterator(chunk_size=CHUNK)
+        if _is_yours(row, mailboxes, names)
+    ]
+    for chunk in chunks(yours):
+        rows = rows.exclude(pk__in=chunk)
+    return rows.order_by("-messages", "-last_on", "address")
 
 
 def suggested_persons(

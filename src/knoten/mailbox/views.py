@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from knoten.core.errors import KnotenError
-from knoten.core.limits import MAX_UPLOAD_BYTES
+from knoten.core.limits import max_upload_bytes
 from knoten.core.models import Member
 from knoten.mailbox import importing, suggestions
 from knoten.mailbox.reports import MailReport
@@ -64,9 +64,10 @@ def _import(member: Member, request: HttpRequest, values: dict[str, Any]) -> Mai
     chunks = upload.chunks()
     first = next(chunks, b"")
     if _is_calendar(name, first):
-        if (upload.size or 0) > MAX_UPLOAD_BYTES:
+        if (upload.size or 0) > max_upload_bytes():
             raise KnotenError(
-                _("The calendar is larger than %(mb)s MB.") % {"mb": MAX_UPLOAD_BYTES // 2**20}
+                _("The calendar is larger than %(mb)s MB.")
+                % {"mb": max(1, max_upload_bytes() // 2**20)}
             )
         data = first + b"".join(chunks)
         return importing.import_calendar(member, data, name, **options)

@@ -77,21 +77,43 @@ def find_circle(actor: Member, text: str) -> Circle:
     return found
 
 
-def ensure_circles(actor: Member, names: Sequence[str]) -> list[Circle]:
-    """The circles named, an unknown name becoming a new circle of the user's own."""
+def circles_named(
+    actor: Member, names: Iterable[str], field_name: str = "circles"
+) -> dict[str, Circle]:
+    """The circle each of ``names`` names, keyed by the name as given; empty names left out.
+
+    The one reading of a circle's name for every path that puts persons into circles (a
+    person added or edited, an import's groups): a seeded circle by its English or German
+    name (case, umlauts, spaces and hyphens aside), else the circle of that (folded) name.
+    A name no circle has becomes a new circle, a seeded one under its English name. A name
+    too long for a circle (``field_name`` in the error) changes nothing.
+    """
     existing = list(Circle.objects.filter(network_id=actor.network_id))
-    result = []
+    found: dict[str, Circle] = {}
+    made: list[Circle] = []
     for name in names:
+        if name in found or not clean(name):
+            continue
         circle = _match_circle(existing, name)
         if circle is None:
             code = _SEEDED_CIRCLE_WORDS.get(word_key(name), "")
             seeded = next((c for c in v.SEEDED_CIRCLES if c.code == code), None)
             circle = Circle(
-                network_id=actor.network_id, code=code, name=seeded.en if seeded else name
+                network_id=actor.network_id, code=code, name=seeded.en if seeded else clean(name)
             )
-            fits(circle, {"name": "circles"})
-            circle.save()
+            fits(circle, {"name": field_name})
             existing.append(circle)
+            made.append(circle)
+        found[name] = circle
+    for circle in made:
+        circle.save()
+    return found
+
+
+def ensure_circles(actor: Member, names: Sequence[str]) -> list[Circle]:
+    """The circles named, an unknown name becoming a new circle of the user's own."""
+    result: list[Circle] = []
+    for circle in circles_named(actor, names).values():
         if circle not in result:
             result.append(circle)
     return result

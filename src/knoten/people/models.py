@@ -91,6 +91,13 @@ class Skill(NetworkScoped):
         super().save(*args, **kwargs)  # type: ignore[arg-type]
 
 
+def joined_name(academic_title: str, given_name: str, name_particle: str, family_name: str) -> str:
+    """A person's full name from its parts ("Dr. Anna von Adler"), as :attr:`Person.full_name`
+    tells it; for readers of plain values."""
+    parts = (academic_title, given_name, name_particle, family_name)
+    return " ".join(part for part in parts if part)
+
+
 class Person(NetworkScoped):
     class Address(models.TextChoices):
         UNKNOWN = "", "unknown"
@@ -168,8 +175,9 @@ class Person(NetworkScoped):
 
     @property
     def full_name(self) -> str:
-        parts = [self.academic_title, self.given_name, self.name_particle, self.family_name]
-        return " ".join(part for part in parts if part)
+        return joined_name(
+            self.academic_title, self.given_name, self.name_particle, self.family_name
+        )
 
     @property
     def short_name(self) -> str:

@@ -255,6 +255,17 @@ class SignalFilter(Schema):
     offset: int = 0
 
 
+class AlsoInOut(Schema):
+    id: int
+    name: str
+    people: int
+
+
+class EventNameOut(Schema):
+    id: int
+    name: str
+
+
 class ChannelOut(Schema):
     kind: str
     id: int
@@ -266,13 +277,33 @@ class ChannelOut(Schema):
     recommendations_received: int
     orders_won: int
     won_values: dict[str, str]
+    orders_won_unvalued: int
     results: int
     hours_per_result: str | None
+    also_in: list[AlsoInOut]
+    events: list[EventNameOut]
+    events_included: bool
+
+
+class RoiTotalOut(Schema):
+    hours: str
+    money: dict[str, str]
+    new_contacts: int
+    favours_received: int
+    recommendations_received: int
+    orders_won: int
+    won_values: dict[str, str]
+    orders_won_unvalued: int
+    results: int
+    hours_per_result: str | None
+    shared_people: int
 
 
 class RoiOut(Page[ChannelOut]):
     since: str
     until: str
+    by: str | None
+    total: RoiTotalOut
 
 
 class RoiFilter(Schema):
@@ -515,7 +546,9 @@ def list_signals(request: HttpRequest, filters: Query[SignalFilter]) -> dict[str
 @router.get("/roi", response=RoiOut)
 def read_roi(request: HttpRequest, filters: Query[RoiFilter]) -> dict[str, Any]:
     """The return on networking time per channel (event, organisation, circle; ``by``
-    one kind), the most time-consuming first; the last 12 months unless ``since``."""
+    one kind), the most time-consuming first; the last 12 months unless ``since``.
+    ``total`` counts every record once, however many rows show it (a person in two
+    circles, ``by=circle``); ``also_in`` names the other circles of a circle's people."""
     member = actor(request)
     report = roi_report(
         member,
@@ -526,4 +559,10 @@ def read_roi(request: HttpRequest, filters: Query[RoiFilter]) -> dict[str, Any]:
     page = page_of_list(
         report.channels, filters.limit, filters.offset, lambda channel: channel.as_dict()
     )
-    return {**page, "since": report.since.isoformat(), "until": report.until.isoformat()}
+    return {
+        **page,
+        "since": report.since.isoformat(),
+        "until": report.until.isoformat(),
+        "by": report.by,
+        "total": report.total_dict(),
+    }

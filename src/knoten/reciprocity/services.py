@@ -70,14 +70,11 @@ def parse_money(value: str | int | Decimal, field: str) -> tuple[Decimal, str]:
 
 
 def parse_kind(text: str | None, field: str = "kind") -> str:
-    """A favour's kind in English or German; None (left empty) is the default kind."""
+    """A favour's kind in English or German or a synonym; None (left empty) is the
+    default kind."""
     if text is None:
         return DEFAULT_KIND
     storable(field, text)
-    key = " ".join((text or "").split()).casefold()
-    for word, code in v.KIND_WORDS.items():
-        if word.casefold() == key:
-            return code
     return resolve_word(v.FAVOUR_KINDS, text, field)
 
 
@@ -86,9 +83,6 @@ def parse_outcome(text: str | None, field: str = "outcome") -> str:
     if text is None:
         return DEFAULT_OUTCOME
     storable(field, text)
-    key = " ".join((text or "").replace("_", " ").split()).casefold()
-    if key in v.OUTCOME_WORDS:
-        return v.OUTCOME_WORDS[key]
     return resolve_word(v.OUTCOMES, text, field)
 
 

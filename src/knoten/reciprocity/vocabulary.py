@@ -5,55 +5,59 @@ from __future__ import annotations
 from knoten.core.words import Word, choices, resolve_word, shown_choices, words
 
 FAVOUR_KINDS = words(
-    ("recommendation", "recommendation of a person", "Empfehlung"),
-    ("introduction", "introduction", "Vorstellung"),
-    ("lead", "order or lead passed on", "Auftrag, Hinweis auf Auftrag"),
-    ("job_lead", "job lead", "Stellenhinweis"),
-    ("know_how", "know-how or advice", "Know-how, Rat"),
-    ("tip", "tip", "Tipp"),
-    ("help", "help", "Hilfe"),
-    ("reference", "reference", "Referenz"),
-    ("gift", "gift", "Geschenk"),
-    ("feedback", "feedback", "Feedback"),
+    (
+        "recommendation",
+        "recommendation of a person",
+        "Empfehlung",
+        ("recommendation", "recommended", "empfohlen"),
+    ),
+    ("introduction", "introduction", "Vorstellung", ("intro", "Kontakt vermittelt")),
+    (
+        "lead",
+        "order or lead passed on",
+        "Auftrag, Hinweis auf Auftrag",
+        ("order", "order or lead", "lead", "Auftrag", "Hinweis", "Auftragshinweis"),
+    ),
+    ("job_lead", "job lead", "Stellenhinweis", ("job", "Jobtipp", "Stellenangebot")),
+    (
+        "know_how",
+        "know-how or advice",
+        "Know-how, Rat",
+        ("know how", "advice", "Rat", "Ratschlag", "Beratung"),
+    ),
+    ("tip", "tip", "Tipp", ("hint",)),
+    ("help", "help", "Hilfe", ("Gefallen", "favour", "favor", "Unterstützung", "support")),
+    ("reference", "reference", "Referenz", ("Zeugnis", "testimonial")),
+    ("gift", "gift", "Geschenk", ("present", "Präsent")),
+    ("feedback", "feedback", "Feedback", ("Rückmeldung",)),
 )
 
 OUTCOMES = words(
-    ("open", "open", "offen"),
-    ("contact_made", "contact made", "Kontakt hergestellt"),
-    ("meeting_held", "meeting held", "Treffen fand statt"),
-    ("won", "order won", "Auftrag gewonnen"),
-    ("nothing", "nothing came of it", "ohne Ergebnis"),
+    ("open", "open", "offen", ("pending", "ausstehend", "noch offen")),
+    (
+        "contact_made",
+        "contact made",
+        "Kontakt hergestellt",
+        ("contact", "Kontakt", "connected", "vernetzt"),
+    ),
+    (
+        "meeting_held",
+        "meeting held",
+        "Treffen fand statt",
+        ("meeting", "Treffen", "met", "getroffen"),
+    ),
+    ("won", "order won", "Auftrag gewonnen", ("gewonnen", "deal", "Erfolg", "success")),
+    (
+        "nothing",
+        "nothing came of it",
+        "ohne Ergebnis",
+        ("none", "nothing", "nichts", "no result", "lost", "verloren", "abgelehnt"),
+    ),
 )
-
-# Extra words a user may type for an outcome or a kind.
-OUTCOME_WORDS = {
-    "order won": "won",
-    "gewonnen": "won",
-    "contact": "contact_made",
-    "meeting": "meeting_held",
-    "none": "nothing",
-    "nothing": "nothing",
-    "nichts": "nothing",
-}
-KIND_WORDS = {
-    "order": "lead",
-    "order or lead": "lead",
-    "Auftrag": "lead",
-    "Hinweis": "lead",
-    "know how": "know_how",
-    "advice": "know_how",
-    "Rat": "know_how",
-    "Know-how": "know_how",
-    "job": "job_lead",
-    "Empfehlung": "recommendation",
-    "Gefallen": "help",
-}
 
 __all__ = [
     "FAVOUR_KINDS",
-    "KIND_WORDS",
     "OUTCOMES",
-    "OUTCOME_WORDS",
     "Word",
     "choices",
     "resolve_word",

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -55,33 +55,46 @@ class Applied:
     source: str  # "person", "circle:<name>", "importance", "default", "me"
 
 
-def cadences_for(network_id: int, persons: Sequence[Person], mine: set[int]) -> dict[int, Applied]:
-    """The cadence that applies to each of ``persons`` (with their importance loaded)."""
+class Importance(Protocol):
+    """A person as a cadence needs them: who, and how important."""
+
+    @property
+    def pk(self) -> int: ...
+
+    @property
+    def importance(self) -> int: ...
+
+
+def cadences_for(
+    network_id: int, persons: Sequence[Importance], mine: set[int], *, everyone: bool = False
+) -> dict[int, Applied]:
+    """The cadence that applies to each of ``persons``; ``everyone``: they are the whole
+    network (read without a list of ids)."""
     ids = [p.pk for p in persons]
-    own = {c.person_id: c for c in Cadence.objects.filter(network_id=network_id, person_id__in=ids)}
-    by_circle = {
-        c.circle_id: c
-        for c in Cadence.objects.filter(network_id=network_id, circle__isnull=False).select_related(
-            "circle"
+    rules = Cadence.objects.filter(network_id=network_id)
+    own = {
+        c.person_id: c
+        for c in (
+            rules.filter(person__isnull=False) if everyone else rules.filter(person_id__in=ids)
         )
     }
+    with_circle = rules.filter(circle__isnull=False).select_related("circle")
+    by_circle = {c.circle_id: c for c in with_circle}
     circles: dict[int, list[Cadence]] = defaultdict(list)
     if by_circle:
-        through = Person.circles.through.objects.filter(
-            person_id__in=ids, circle_id__in=list(by_circle)
-        ).values_list("person_id", "circle_id")
-        for person_id, circle_id in through:
+        through = Person.circles.through.objects.filter(circle_id__in=list(by_circle))
+        if not everyone:
+            through = through.filter(person_id__in=ids)
+        for person_id, circle_id in through.values_list("person_id", "circle_id"):
             circles[person_id].append(by_circle[circle_id])
     tiers: dict[int, Cadence] = {
-        c.importance: c
-        for c in Cadence.objects.filter(network_id=network_id, importance__isnull=False)
-        if c.importance is not None
+        c.importance: c for c in rules.filter(importance__isnull=False) if c.importance is not None
     }
     return {p.pk: _applied(p, own, circles, tiers, mine) for p in persons}
 
 
 def _applied(
-    person: Person,
+    person: Importance,
     own: dict[int | None, Cadence],
     circles: dict[int, list[Cadence]],
     tiers: dict[int, Cadence],

@@ -10,14 +10,11 @@ conversations count for that member's list only (they are in no standing).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import (
-    ExpressionWrapper,
     F,
-    FloatField,
     Max,
     OuterRef,
     QuerySet,
@@ -93,41 +90,46 @@ def _standings(actor: Member) -> QuerySet[Standing]:
     ).select_related("person")
 
 
-def _ranked(rows: QuerySet[Standing], day: dt.date) -> QuerySet[Standing]:
-    weight = Value(5) - F("person__importance")
-    rank = ExpressionWrapper(
-        (Value(day.toordinal()) - F("since_ordinal")) * weight * Value(1.0) / F("every_days"),
-        output_field=FloatField(),
-    )
-    return rows.annotate(rank=rank).order_by("-rank", "person__sort_name", "person_id")
-
-
 def _snoozed(actor: Member, day: dt.date) -> QuerySet[Snooze]:
     return Snooze.objects.filter(member=actor, until__gt=day)
 
 
 def due_list(actor: Member, *, limit: int = 50, offset: int = 0) -> tuple[list[Due], int]:
-    """Who is due or overdue for ``actor`` today, best first, and how many in all."""
+    """Who is due or overdue for ``actor`` today, best first, and how many in all.
+
+    Ranked by how far into (or past) the cadence the last contact is, times how important
+    the person is ((today - since) × (5 - importance) / every_days), then by name. The
+    due rows are read as plain values and ranked here, in one pass, because a private
+    conversation of the actor's may take anyone off the list (thousands, in a large
+    network): then only the page is read in full."""
     if limit < 1 or limit > MAX_LIMIT:
         raise InvalidInput("limit", limit, f"must be between 1 and {MAX_LIMIT}")
     if offset < 0:
         raise InvalidInput("offset", offset, "must not be negative")
     day = today()
-    rows = _standings(actor).filter(due_on__lte=day, every_days__isnull=False)
-    rows = rows.exclude(person_id__in=_snoozed(actor, day).values("person_id"))
-    # A private conversation of the actor's may have reset the clock for them alone.
-    private = _private_contacts(actor, rows.values("person_id"))
-    if private:
-        clocks = rows.filter(person_id__in=list(private)).values_list(
-            "person_id", "since_on", "every_days"
+    rows = (
+        _standings(actor)
+        .filter(due_on__lte=day, every_days__isnull=False)
+        .exclude(person_id__in=_snoozed(actor, day).values("person_id"))
+        .values_list(
+            "person_id", "since_on", "every_days", "person__importance", "person__sort_name"
         )
-        rows = rows.exclude(person_id__in=[
-            pk for pk, since, every in clocks
-            if every and private[pk] > since and private[pk] + dt.timedelta(days=every) > day
-        ])  # fmt: skip
-    total = rows.count()
-    page = list(_ranked(rows, day)[offset : offset + limit])
-    return [_due(s, day, private.get(s.person_id)) for s in page], total
+    )
+    private = _private_contacts(actor)
+    ordinal = day.toordinal()
+    ranked = []
+    for pk, since, every, importance, sort_name in rows:
+        assert every  # not null: filtered above
+        # A private conversation of the actor's may have reset the clock for them alone.
+        last = private.get(pk)
+        if last is not None and last > since and last + dt.timedelta(days=every) > day:
+            continue
+        rank = (ordinal - since.toordinal()) * (5 - importance) / every
+        ranked.append((-rank, sort_name, pk))
+    ranked.sort()
+    ids = [pk for _rank, _name, pk in ranked[offset : offset + limit]]
+    page = _standings(actor).in_bulk(ids, field_name="person_id")
+    return [_due(page[pk], day, private.get(pk)) for pk in ids], len(ranked)
 
 
 def _due(standing: Standing, day: dt.date, private_last: dt.date | None) -> Due:
@@ -197,18 +199,12 @@ def losing_touch(actor: Member, *, limit: int = 20) -> list[Due]:
     return [_due(s, day, None) for s in page]
 
 
-def _private_contacts(
-    actor: Member, person_ids: Iterable[int] | QuerySet[Any]
-) -> dict[int, dt.date]:
-    """The day of the actor's latest private conversation with each of these persons:
-    theirs alone, so never part of a standing that every member of the network reads."""
-    # The actor's private conversations are few: read them all rather than join every
-    # person the list holds (a subquery of thousands on a large network).
-    wanted = None if isinstance(person_ids, QuerySet) else list(person_ids)
+def _private_contacts(actor: Member) -> dict[int, dt.date]:
+    """The day of the actor's latest private conversation with each person: theirs alone,
+    so never part of a standing that every member of the network reads. Read from the
+    actor's own conversations (their author index), never by the network's."""
     rows = (
         Participation.objects.filter(
-            network_id=actor.network_id,
-            **({} if wanted is None else {"person_id__in": wanted}),
             interaction__private=True,
             interaction__author=actor,
             interaction__occurred_on__lte=today(),

@@ -5,11 +5,15 @@ fact that a member has acted on it (sent the draft, done it, or dismissed it) is
 under the occasion's key, which names it for good: its kind, the record it comes from and
 the day or year it is for. Sending a draft handles its occasion; so does a click on
 "done" or "not now".
+
+An occasion of a promise ("promise:promise=7") handled as "done" also marks the promise
+as kept, through the journal's :func:`complete_promise`; "dismissed" leaves it open.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 
 from knoten.core import changes
@@ -18,6 +22,7 @@ from knoten.core.errors import InvalidInput
 from knoten.core.limits import storable
 from knoten.core.models import Member
 from knoten.core.words import resolve_word, words
+from knoten.journal.promises import complete_promise, promise_detail
 from knoten.people.lookup import resolve_person
 from knoten.people.models import Person
 from knoten.upkeep.models import HandledOccasion
@@ -29,6 +34,8 @@ HOW = words(
     ("dismissed", "dismissed", "verworfen"),
 )
 KEY_LENGTH = HandledOccasion._meta.get_field("key").max_length or 200
+# The key of a promise's occasion (upkeep.occasions): "promise:promise=7".
+_PROMISE_KEY = re.compile(r"promise:promise=(?P<id>\d+)")
 
 
 def handle_occasion(
@@ -50,8 +57,13 @@ def handle_occasion(
     code = occasion_kind(kind, "kind")
     manner = resolve_word(HOW, how, "how")
     found = resolve_person(actor, person) if person is not None else None
+    promise = _PROMISE_KEY.fullmatch(key)
+    kept = None
+    if promise is not None and manner == "done":
+        # Checked before anything is written: a promise the actor cannot see is refused.
+        kept = promise_detail(actor, promise["id"])
     with changes.atomic():
-        row, _created = HandledOccasion.objects.get_or_create(
+        row, created = HandledOccasion.objects.get_or_create(
             member=actor,
             key=key,
             defaults={
@@ -63,6 +75,8 @@ def handle_occasion(
                 "handled_at": now(),
             },
         )
+        if created and kept is not None and kept["done_on"] is None:
+            complete_promise(actor, kept["id"])
     return row
 
 

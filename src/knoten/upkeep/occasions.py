@@ -23,13 +23,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from functools import cached_property, partial
+from typing import Any, NamedTuple
 
 from django.db.models import Q
 from django.db.models.functions import Right
-from django.urls import NoReverseMatch, reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -40,10 +40,11 @@ from knoten.core.models import Member
 from knoten.core.partial_dates import PartialDate
 from knoten.journal.models import Attendance, Project, ProjectRole
 from knoten.journal.visibility import visible_promises
-from knoten.people.models import Affiliation, ImportantDate, Person
+from knoten.people.models import Affiliation, ImportantDate, Person, joined_name
 from knoten.reciprocity.services import visible_favours, visible_recommendations
 from knoten.reciprocity.signals import thresholds
 from knoten.upkeep.handled import handled_keys
+from knoten.upkeep.links import path_of
 
 # How long an occasion not dealt with stays offered after its day.
 GRACE_DAYS = {
@@ -68,29 +69,65 @@ DEADLINES = ("birthday", "anniversary", "promise")
 
 
 @dataclass(frozen=True)
+class Told:
+    """An occasion in words: its title, why, and what its action is called."""
+
+    title: str
+    reason: str
+    action_label: str
+
+
+@dataclass(frozen=True)
 class Occasion:
-    """One occasion: what, for whom, on which day, why, and what to do about it."""
+    """One occasion: what, for whom, on which day, and what to do about it.
+
+    Its words (``title``, ``reason``, ``action_label``) and its link are made when first
+    read, in the language active then: a window of a busy network finds thousands of
+    occasions to rank, and shows the first hundred."""
 
     key: str
     kind: str
     day: dt.date
     person_ids: tuple[int, ...]
     names: tuple[str, ...]
-    title: str
-    reason: str
     source: str  # the record it comes from: "important_date", "favour", "promise", …
     source_id: int
     importance: int  # the most important person's (1 inner … 4 peripheral)
+    told: Callable[[], Told] = field(compare=False, repr=False)
     overdue: bool = False
     age: int | None = None
     action: str = "draft"  # "draft", "prep" (an event), "keep" or "ask" (a promise)
-    action_label: str = ""
-    action_url: str | None = None
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
     @property
     def person_id(self) -> int | None:
         return self.person_ids[0] if self.person_ids else None
+
+    @cached_property
+    def words(self) -> Told:
+        return self.told()
+
+    @property
+    def title(self) -> str:
+        return self.words.title
+
+    @property
+    def reason(self) -> str:
+        return self.words.reason
+
+    @property
+    def action_label(self) -> str:
+        return self.words.action_label
+
+    @property
+    def action_url(self) -> str | None:
+        """The page to act on it: the draft to the first person, or the event's prep
+        sheet; none for a promise of mine (its action is "done")."""
+        if self.action == "prep":
+            return path_of("upkeep:prep", "event_id", self.source_id)
+        if self.action == "keep" or self.person_id is None:
+            return None
+        return draft_url(self.person_id, self.kind, self.key)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -114,18 +151,8 @@ class Occasion:
 
 def draft_url(person_id: int, kind: str, key: str) -> str | None:
     """The drafts page for this occasion, if the drafts page exists."""
-    try:
-        base = reverse("upkeep:draft", kwargs={"person_id": person_id})
-    except NoReverseMatch:
-        return None
-    return f"{base}?{urlencode({'occasion': kind, 'key': key})}"
-
-
-def _url(name: str, **kwargs: int) -> str | None:
-    try:
-        return reverse(name, kwargs=kwargs)
-    except NoReverseMatch:
-        return None
+    base = path_of("upkeep:draft", "person_id", person_id)
+    return None if base is None else f"{base}?{urlencode({'occasion': kind, 'key': key})}"
 
 
 def occasions(actor: Member, *, start: dt.date, end: dt.date) -> list[Occasion]:
@@ -172,6 +199,28 @@ def _leap(year: int) -> bool:
     return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
 
 
+class _Who(NamedTuple):
+    """A person as an occasion names them."""
+
+    pk: int
+    name: str
+    importance: int
+
+
+_WHO = ("id", "academic_title", "given_name", "name_particle", "family_name", "nickname")
+
+
+def _who_fields(path: str) -> list[str]:
+    """The columns :func:`_who` reads, through the relation ``path`` ("person")."""
+    return [f"{path}__{name}" for name in (*_WHO, "importance")]
+
+
+def _who(values: Sequence[Any]) -> _Who:
+    pk, title, given, particle, family, nickname, importance = values
+    name = joined_name(title, given, particle, family) or nickname or str(pk)
+    return _Who(pk, name, importance)
+
+
 def _shown(person: Person) -> str:
     return person.full_name or person.nickname or str(person.pk)
 
@@ -187,64 +236,65 @@ def _yearly(actor: Member, start: dt.date, end: dt.date, day: dt.date) -> list[O
         .exclude(person_id=actor.person_id or 0)
         .annotate(month_day=Right("date", 5))
         .filter(month_day__in=list(wanted))
-        .select_related("person")
+        .values_list("pk", "kind", "date", "label", *_who_fields("person"))
     )
     found = []
-    for row in rows:
-        date: PartialDate | None = row.date
+    for pk, kind, date, label, *person in rows:
         if date is None or date.month is None or date.day is None:
             continue
+        who = _who(person)
         for on in wanted.get(f"{date.month:02d}-{date.day:02d}", []):
-            if on < start - dt.timedelta(days=GRACE_DAYS[row.kind]):
+            if on < start - dt.timedelta(days=GRACE_DAYS[kind]):
                 continue
             if date.year is not None and on.year <= date.year:
                 continue
-            found.append(_yearly_occasion(row, date, on, day))
+            found.append(_yearly_occasion(pk, kind, label, who, date, on, day))
     return found
 
 
-def _yearly_occasion(row: ImportantDate, date: PartialDate, on: dt.date, day: dt.date) -> Occasion:
-    person: Person = row.person
-    name = _shown(person)
+def _yearly_occasion(
+    pk: int, kind: str, label: str, who: _Who, date: PartialDate, on: dt.date, day: dt.date
+) -> Occasion:
     years = on.year - date.year if date.year is not None else None
-    if row.kind == "birthday":
-        title = _("Birthday of %(name)s") % {"name": name}
-        reason = (
-            _("turns %(age)d on %(day)s") % {"age": years, "day": on.isoformat()}
-            if years is not None
-            else _("birthday on %(day)s") % {"day": on.isoformat()}
-        )
-    else:
-        label = row.label or _("anniversary")
-        title = _("%(label)s of %(name)s") % {"label": label, "name": name}
-        reason = (
-            ngettext(
-                "%(n)d year on %(day)s", "%(n)d years on %(day)s", years
-            ) % {"n": years, "day": on.isoformat()}
-            if years is not None
-            else _("on %(day)s") % {"day": on.isoformat()}
-        )  # fmt: skip
+
+    def told() -> Told:
+        name, when = who.name, on.isoformat()
+        if kind == "birthday":
+            title = _("Birthday of %(name)s") % {"name": name}
+            reason = (
+                _("turns %(age)d on %(day)s") % {"age": years, "day": when}
+                if years is not None
+                else _("birthday on %(day)s") % {"day": when}
+            )
+        else:
+            title = _("%(label)s of %(name)s") % {"label": label or _("anniversary"), "name": name}
+            reason = (
+                ngettext(
+                    "%(n)d year on %(day)s", "%(n)d years on %(day)s", years
+                ) % {"n": years, "day": when}
+                if years is not None
+                else _("on %(day)s") % {"day": when}
+            )  # fmt: skip
+        return Told(title, reason, _("Write a greeting"))
+
     # One birthday per person: keyed by the person, so that a corrected date keeps it.
     key = (
-        f"birthday:person={person.pk}:{on.year}"
-        if row.kind == "birthday"
-        else f"anniversary:date={row.pk}:{on.year}"
+        f"birthday:person={who.pk}:{on.year}"
+        if kind == "birthday"
+        else f"anniversary:date={pk}:{on.year}"
     )
     return Occasion(
         key=key,
-        kind=row.kind,
+        kind=kind,
         day=on,
-        person_ids=(person.pk,),
-        names=(name,),
-        title=title,
-        reason=reason,
+        person_ids=(who.pk,),
+        names=(who.name,),
         source="important_date",
-        source_id=row.pk,
-        importance=person.importance,
+        source_id=pk,
+        importance=who.importance,
+        told=told,
         overdue=on < day,
-        age=years if row.kind == "birthday" else None,
-        action_label=_("Write a greeting"),
-        action_url=draft_url(person.pk, row.kind, key),
+        age=years if kind == "birthday" else None,
     )
 
 
@@ -272,40 +322,37 @@ def _life_events(actor: Member, start: dt.date, end: dt.date, day: dt.date) -> l
         .filter(network_id=actor.network_id, kind__in=list(LIFE_EVENTS))
         .exclude(person__archived=True)
         .exclude(person_id=actor.person_id or 0)
-        .select_related("person")
+        .values_list("pk", "kind", "date", "label", *_who_fields("person"))
     )
     found = []
-    for row in rows:
-        kind = LIFE_EVENTS[row.kind]
-        on = _in_window(row.date, start - dt.timedelta(days=GRACE_DAYS[kind]), end)
+    for pk, life_event, date, label, *person in rows:
+        kind = LIFE_EVENTS[life_event]
+        on = _in_window(date, start - dt.timedelta(days=GRACE_DAYS[kind]), end)
         if on is None:
             continue
-        person: Person = row.person
-        name = _shown(person)
-        what = row.label or _life_words(row.kind)
-        key = f"{kind}:date={row.pk}"
+        who = _who(person)
+
         found.append(
             Occasion(
-                key=key,
+                key=f"{kind}:date={pk}",
                 kind=kind,
                 day=on,
-                person_ids=(person.pk,),
-                names=(name,),
-                title=(
-                    _("Congratulate %(name)s")
-                    if kind == "congratulations"
-                    else _("Condole with %(name)s")
-                )
-                % {"name": name},
-                reason=_("%(what)s on %(day)s") % {"what": what, "day": on.isoformat()},
+                person_ids=(who.pk,),
+                names=(who.name,),
                 source="important_date",
-                source_id=row.pk,
-                importance=person.importance,
-                action_label=_("Write a few words"),
-                action_url=draft_url(person.pk, kind, key),
+                source_id=pk,
+                importance=who.importance,
+                told=partial(_life_told, who.name, kind, label, life_event, on),
             )
         )
     return found
+
+
+def _life_told(name: str, kind: str, label: str, life_event: str, on: dt.date) -> Told:
+    said = label or _life_words(life_event)
+    title = _("Congratulate %(name)s") if kind == "congratulations" else _("Condole with %(name)s")
+    reason = _("%(what)s on %(day)s") % {"what": said, "day": on.isoformat()}
+    return Told(title % {"name": name}, reason, _("Write a few words"))
 
 
 def _life_words(kind: str) -> str:
@@ -325,39 +372,38 @@ def _new_positions(actor: Member, start: dt.date, end: dt.date, day: dt.date) ->
         .filter(network_id=actor.network_id, kind__in=("job", "function"))
         .exclude(person__archived=True)
         .exclude(person_id=actor.person_id or 0)
-        .select_related("person", "organisation")
+        .values_list("pk", "start", "title", "organisation__name", *_who_fields("person"))
     )
     found = []
-    for row in rows:
-        on = _in_window(row.start, since, end)
+    for pk, started, position, organisation, *person in rows:
+        on = _in_window(started, since, end)
         if on is None:
             continue
-        person: Person = row.person
-        name = _shown(person)
-        key = f"congratulations:affiliation={row.pk}"
-        position = row.title or _("a new position")
+        who = _who(person)
+
         found.append(
             Occasion(
-                key=key,
+                key=f"congratulations:affiliation={pk}",
                 kind="congratulations",
                 day=on,
-                person_ids=(person.pk,),
-                names=(name,),
-                title=_("Congratulate %(name)s") % {"name": name},
-                reason=_("%(position)s at %(organisation)s since %(day)s")
-                % {
-                    "position": position,
-                    "organisation": row.organisation.name,
-                    "day": on.isoformat(),
-                },
+                person_ids=(who.pk,),
+                names=(who.name,),
                 source="affiliation",
-                source_id=row.pk,
-                importance=person.importance,
-                action_label=_("Write a few words"),
-                action_url=draft_url(person.pk, "congratulations", key),
+                source_id=pk,
+                importance=who.importance,
+                told=partial(_position_told, who.name, position, organisation, on),
             )
         )
     return found
+
+
+def _position_told(name: str, position: str, organisation: str, on: dt.date) -> Told:
+    reason = _("%(position)s at %(organisation)s since %(day)s") % {
+        "position": position or _("a new position"),
+        "organisation": organisation,
+        "day": on.isoformat(),
+    }
+    return Told(_("Congratulate %(name)s") % {"name": name}, reason, _("Write a few words"))
 
 
 # --- thanks ---------------------------------------------------------------------------------
@@ -373,15 +419,16 @@ def _thanks(actor: Member, start: dt.date, end: dt.date, day: dt.date) -> list[O
         visible_favours(actor)
         .filter(receiver_id=me, thanked_on__isnull=True, given_on__range=(since, end))
         .exclude(giver__archived=True)
-        .select_related("giver")
+        .values_list("pk", "given_on", "note", *_who_fields("giver"))
     )
-    for favour in favours:
-        giver: Person = favour.giver
-        found.append(
-            _thank(giver, f"thanks:favour={favour.pk}", favour.given_on, "favour", favour.pk,
-                   _("did you a favour on %(day)s") % {"day": favour.given_on.isoformat()}
-                   + (f": {favour.note}" if favour.note else ""))
-        )  # fmt: skip
+    for pk, given_on, note, *giver in favours:
+
+        def favoured(on: dt.date = given_on, note: str = note) -> str:
+            return _("did you a favour on %(day)s") % {"day": on.isoformat()} + (
+                f": {note}" if note else ""
+            )
+
+        found.append(_thank(_who(giver), f"thanks:favour={pk}", given_on, "favour", pk, favoured))
     recommendations = (
         visible_recommendations(actor)
         .filter(
@@ -390,32 +437,37 @@ def _thanks(actor: Member, start: dt.date, end: dt.date, day: dt.date) -> list[O
             made_on__range=(since, end),
         )
         .exclude(recommender__archived=True)
-        .select_related("recommender")
+        .values_list("pk", "made_on", *_who_fields("recommender"))
     )
-    for row in recommendations:
+    for pk, made_on, *recommender in recommendations:
+
+        def recommended(on: dt.date = made_on) -> str:
+            return _("recommended you on %(day)s") % {"day": on.isoformat()}
+
         found.append(
-            _thank(row.recommender, f"thanks:recommendation={row.pk}", row.made_on,
-                   "recommendation", row.pk,
-                   _("recommended you on %(day)s") % {"day": row.made_on.isoformat()})
+            _thank(_who(recommender), f"thanks:recommendation={pk}", made_on, "recommendation",
+                   pk, recommended)
         )  # fmt: skip
     return found
 
 
-def _thank(person: Person, key: str, on: dt.date, source: str, pk: int, reason: str) -> Occasion:
-    name = _shown(person)
+def _thank(
+    who: _Who, key: str, on: dt.date, source: str, pk: int, reason: Callable[[], str]
+) -> Occasion:
+    def told() -> Told:
+        title = _("Thank %(name)s") % {"name": who.name}
+        return Told(title, reason(), _("Write a thank-you"))
+
     return Occasion(
         key=key,
         kind="thanks",
         day=on,
-        person_ids=(person.pk,),
-        names=(name,),
-        title=_("Thank %(name)s") % {"name": name},
-        reason=reason,
+        person_ids=(who.pk,),
+        names=(who.name,),
         source=source,
         source_id=pk,
-        importance=person.importance,
-        action_label=_("Write a thank-you"),
-        action_url=draft_url(person.pk, "thanks", key),
+        importance=who.importance,
+        told=told,
     )
 
 
@@ -432,42 +484,48 @@ def _promises(actor: Member, start: dt.date, end: dt.date, day: dt.date) -> list
         .filter(done_on__isnull=True, due_on__isnull=False, due_on__lte=end)
         .exclude(debtor__archived=True)
         .exclude(creditor__archived=True)
-        .select_related("debtor", "creditor")
+        .values_list(
+            "pk", "due_on", "text", "debtor_id", *_who_fields("debtor"), *_who_fields("creditor")
+        )
     )
     found = []
-    for promise in rows:
-        assert promise.due_on is not None
-        mine = promise.debtor_id == me
-        other: Person = promise.creditor if mine else promise.debtor
-        name = _shown(other)
-        when = {"day": promise.due_on.isoformat(), "text": promise.text, "name": name}
+    width = len(_WHO) + 1
+    for pk, due_on, text, debtor_id, *parties in rows:
+        mine = debtor_id == me
+        who = _who(parties[width:] if mine else parties[:width])
+
         found.append(
             Occasion(
-                key=f"promise:promise={promise.pk}",
+                key=f"promise:promise={pk}",
                 kind="promise",
-                day=promise.due_on,
-                person_ids=(other.pk,),
-                names=(name,),
-                title=(_("Keep your promise to %(name)s") if mine else _("Ask %(name)s")) % when,
-                reason=(
-                    _("you promised “%(text)s” by %(day)s")
-                    if mine
-                    else _("%(name)s promised “%(text)s” by %(day)s")
-                )
-                % when,
+                day=due_on,
+                person_ids=(who.pk,),
+                names=(who.name,),
                 source="promise",
-                source_id=promise.pk,
-                importance=other.importance,
-                overdue=promise.due_on < day,
+                source_id=pk,
+                importance=who.importance,
+                told=partial(_promise_told, who.name, mine, due_on, text),
+                overdue=due_on < day,
                 action="keep" if mine else "ask",
-                action_label=_("Done") if mine else _("Remind them"),
-                action_url=None
-                if mine
-                else draft_url(other.pk, "promise", f"promise:promise={promise.pk}"),
-                extra={"mine": mine, "text": promise.text},
+                extra={"mine": mine, "text": text},
             )
         )
     return found
+
+
+def _promise_told(name: str, mine: bool, due_on: dt.date, text: str) -> Told:
+    when = {"day": due_on.isoformat(), "text": text, "name": name}
+    if mine:
+        return Told(
+            _("Keep your promise to %(name)s") % when,
+            _("you promised “%(text)s” by %(day)s") % when,
+            _("Done"),
+        )
+    return Told(
+        _("Ask %(name)s") % when,
+        _("%(name)s promised “%(text)s” by %(day)s") % when,
+        _("Remind them"),
+    )
 
 
 # --- projects and events --------------------------------------------------------------------
@@ -502,27 +560,31 @@ def _projects(actor: Member, start: dt.date, end: dt.date, day: dt.date) -> list
         members = people.get(pk)
         if not members:
             continue
-        project = projects[pk]
+        names = tuple(_shown(p) for p in members)
+
         found.append(
             Occasion(
                 key=f"acknowledgement:project={pk}",
                 kind="acknowledgement",
                 day=on,
                 person_ids=tuple(p.pk for p in members),
-                names=tuple(_shown(p) for p in members),
-                title=_("Acknowledge the work on %(project)s") % {"project": project.name},
-                reason=_("completed on %(day)s, with %(names)s")
-                % {"day": on.isoformat(), "names": ", ".join(_shown(p) for p in members)},
+                names=names,
                 source="project",
                 source_id=pk,
                 importance=min(p.importance for p in members),
-                action_label=_("Write a few words"),
-                action_url=draft_url(
-                    members[0].pk, "acknowledgement", f"acknowledgement:project={pk}"
-                ),
+                told=partial(_project_told, projects[pk].name, on, names),
             )
         )
     return found
+
+
+def _project_told(project: str, on: dt.date, names: tuple[str, ...]) -> Told:
+    return Told(
+        _("Acknowledge the work on %(project)s") % {"project": project},
+        _("completed on %(day)s, with %(names)s")
+        % {"day": on.isoformat(), "names": ", ".join(names)},
+        _("Write a few words"),
+    )
 
 
 def _events(actor: Member, start: dt.date, end: dt.date) -> list[Occasion]:
@@ -547,32 +609,30 @@ def _events(actor: Member, start: dt.date, end: dt.date) -> list[Occasion]:
         members = people[pk]
         if event.starts_on is None:
             continue
-        shown = [_shown(p) for p in members]
-        listed = ", ".join(shown[:5]) + (f" (+{len(shown) - 5})" if len(shown) > 5 else "")
+        shown = tuple(_shown(p) for p in members)
+
         found.append(
             Occasion(
                 key=f"event:event={pk}:{event.starts_on.isoformat()}",
                 kind="event",
                 day=event.starts_on,
                 person_ids=tuple(p.pk for p in members),
-                names=tuple(shown),
-                title=_("Prepare for %(event)s") % {"event": event.name},
-                reason=ngettext(
-                    "on %(day)s; %(count)d person you know expected: %(names)s",
-                    "on %(day)s; %(count)d persons you know expected: %(names)s",
-                    len(members),
-                )
-                % {
-                    "day": event.starts_on.isoformat(),
-                    "count": len(members),
-                    "names": listed,
-                },
+                names=shown,
                 source="event",
                 source_id=pk,
                 importance=min(p.importance for p in members),
+                told=partial(_event_told, event.name, event.starts_on, shown),
                 action="prep",
-                action_label=_("Prepare"),
-                action_url=_url("upkeep:prep", event_id=pk),
             )
         )
     return found
+
+
+def _event_told(event: str, on: dt.date, shown: tuple[str, ...]) -> Told:
+    listed = ", ".join(shown[:5]) + (f" (+{len(shown) - 5})" if len(shown) > 5 else "")
+    reason = ngettext(
+        "on %(day)s; %(count)d person you know expected: %(names)s",
+        "on %(day)s; %(count)d persons you know expected: %(names)s",
+        len(shown),
+    ) % {"day": on.isoformat(), "count": len(shown), "names": listed}
+    return Told(_("Prepare for %(event)s") % {"event": event}, reason, _("Prepare"))

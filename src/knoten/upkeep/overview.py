@@ -42,6 +42,10 @@ from knoten.upkeep.occasions import Occasion, occasions
 
 MAX_DAYS = 31
 DUE_SHOWN = 50
+# The occasions shown, best first; the others are counted (a team's network of 100,000
+# has a few hundred birthdays a day: nobody reads past the first hundred).
+OCCASIONS_SHOWN = 100
+MAX_OCCASIONS_SHOWN = 1000
 HANDLE_API = "POST /api/occasions/handled"
 
 
@@ -94,17 +98,28 @@ class Item:
 
 @dataclass(frozen=True)
 class Overview:
-    """The items from ``start`` to ``end``, ranked; ``due_total`` counts all due people."""
+    """The items from ``start`` to ``end``, ranked; ``occasions_total`` counts every
+    occasion of the window, ``due_total`` every person due."""
 
     start: dt.date
     end: dt.date
     items: list[Item] = field(default_factory=list)
     due_total: int = 0
+    occasions_total: int = 0
 
     @property
     def due_more(self) -> int:
         shown = sum(1 for item in self.items if item.kind == "keep_in_touch")
         return max(0, self.due_total - shown)
+
+    @property
+    def occasions_more(self) -> int:
+        shown = sum(1 for item in self.items if item.kind != "keep_in_touch")
+        return max(0, self.occasions_total - shown)
+
+    @property
+    def total(self) -> int:
+        return self.occasions_total + self.due_total
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -112,23 +127,30 @@ class Overview:
             "end": self.end.isoformat(),
             "count": len(self.items),
             "due_total": self.due_total,
+            "occasions_total": self.occasions_total,
             "items": [item.as_dict() for item in self.items],
         }
 
 
-def overview(actor: Member, *, days: int = 1) -> Overview:
-    """What ``actor`` has to do today (``days=1``) or in the next ``days`` days, ranked."""
+def overview(actor: Member, *, days: int = 1, limit: int | None = None) -> Overview:
+    """What ``actor`` has to do today (``days=1``) or in the next ``days`` days, ranked:
+    the first ``limit`` occasions (``None``: :data:`OCCASIONS_SHOWN`), then the first
+    :data:`DUE_SHOWN` people due."""
     if days < 1 or days > MAX_DAYS:
         raise InvalidInput("days", days, f"must be between 1 and {MAX_DAYS}")
+    shown = OCCASIONS_SHOWN if limit is None else limit
+    if isinstance(shown, bool) or shown < 1 or shown > MAX_OCCASIONS_SHOWN:
+        raise InvalidInput("limit", shown, f"must be between 1 and {MAX_OCCASIONS_SHOWN}")
     start = today()
     end = start + dt.timedelta(days=days - 1)
-    items = [_from_occasion(o, start) for o in occasions(actor, start=start, end=end)]
+    found = occasions(actor, start=start, end=end)
+    items = [_from_occasion(o, start) for o in found[:shown]]
     items.sort(key=lambda i: (i.urgency != "overdue", i.day, i.importance, i.name, i.key))
     due, total = due_list(actor, limit=DUE_SHOWN)
     due_items = [_from_due(row, start) for row in due]
     done = handled_keys(actor, (item.key for item in due_items))
     items += [item for item in due_items if item.key not in done]
-    return Overview(start=start, end=end, items=items, due_total=total)
+    return Overview(start=start, end=end, items=items, due_total=total, occasions_total=len(found))
 
 
 def _urgency(overdue: bool, day: dt.date, start: dt.date) -> str:

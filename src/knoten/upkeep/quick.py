@@ -13,6 +13,13 @@ is the conversation; a clause said by me ("will …", "I'll …") or by them ("s
 mir …", "she'll …") is a promise, its due day read from words such as "bis Freitag",
 "nächste Woche", "in 3 Tagen", "end of month" relative to today; the rest are notes,
 kept in the minutes (the whole line is the conversation's summary).
+
+Several persons are joined by "und", "and" or commas ("Treffen mit Anna, Bernd und Clara
+Conrad"), each looked up on its own; a salutation ("Herrn Müller", "Frau Dr. Weber",
+"Mr Smith") is said, not part of the name. A name nobody has (or several have) may be
+added as a new person: its question offers that (``new_person``). What the plan read in
+a way the user may not expect (a promise nobody is named as making, a promise without a
+due day, a day with nothing due) it says in ``remarks``.
 """
 
 from __future__ import annotations
@@ -21,6 +28,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Any
+
+from django.utils.translation import gettext as _
 
 from knoten.core.clock import today
 from knoten.core.errors import Ambiguous, InvalidInput, NotFound
@@ -31,30 +40,29 @@ from knoten.core.names import is_title_word
 from knoten.core.reading import clean, due_day, past_day
 from knoten.journal.events import resolve_event
 from knoten.journal.models import Event
+from knoten.journal.vocabulary import INTERACTION_KINDS
 from knoten.people.lookup import resolve_person
 from knoten.people.models import Person
 
 # A line longer than this is not a quick note.
 MAX_NOTE = 2000
 
-# The words that say what kind of conversation it was (folded), by journal kind. A
-# video call is spoken at a distance, as a call.
-_KIND_WORDS: dict[str, tuple[str, ...]] = {
-    "call": (
-        *("anruf", "angerufen", "telefonat", "telefoniert", "telefon", "rückruf"),
-        *("videocall", "videoanruf", "videokonferenz", "videotelefonat", "video"),
-        *("call", "called", "phone", "phoned", "rang", "zoom"),
-    ),
-    "email": ("mail", "email", "e", "emailed", "mailed", "e-mail"),
-    "message": ("nachricht", "sms", "whatsapp", "message", "texted", "chat"),
-    "meeting": (
-        *("mittagessen", "abendessen", "frühstück", "kaffee", "treffen", "getroffen"),
-        *("besuch", "termin", "gespräch", "meeting", "met", "lunch", "dinner"),
-        *("breakfast", "coffee", "visit", "drinks"),
-    ),
+# The words that say what kind of conversation it was (folded): the journal's words for
+# the kinds a quick note says (a video call is spoken at a distance, as a call), and the
+# verbs a sentence says them with.
+_KIND_VERBS: dict[str, tuple[str, ...]] = {
+    "call": ("angerufen", "telefoniert", "called", "phoned", "rang"),
+    "email": ("emailed", "mailed"),
+    "message": ("texted",),
+    "meeting": ("getroffen", "gespräch", "met", "drinks"),
 }
-_KINDS = {fold(word): kind for kind, words in _KIND_WORDS.items() for word in words}
-_KINDS.pop("e", None)  # "E-Mail" folds to "e", "mail"; "mail" says it.
+_KINDS = {
+    fold(said.replace("-", "")): word.code
+    for word in INTERACTION_KINDS
+    if word.code in _KIND_VERBS
+    for said in (word.en, word.de, *word.also, *_KIND_VERBS[word.code])
+    if len(fold_words(said.replace("-", ""))) == 1
+}
 
 # What comes before the persons a conversation was with.
 _WITH = re.compile(
@@ -69,6 +77,11 @@ _AT = re.compile(
 # What ends the persons otherwise ("mit Anna wegen des Angebots").
 _ABOUT = re.compile(r"\s+(?:wegen|über|zum|zur|für|about|regarding|re|for)\s+.*$", re.IGNORECASE)
 _AND = re.compile(r"\s*(?:\s(?:und|and)\s|&|/|\+)\s*", re.IGNORECASE)
+# Salutations before a name (folded, without the dot) and the gender they tell.
+_SALUTATIONS = {
+    **dict.fromkeys(("herr", "herrn", "mr", "sir"), "male"),
+    **dict.fromkeys(("frau", "mrs", "ms", "miss"), "female"),
+}
 _PARTICLES = {"von", "van", "de", "zu", "vom", "ten", "ter", "di", "da", "du", "del", "la", "le"}
 
 # Who says a promise: the first words of its clause (folded).
@@ -84,7 +97,7 @@ _THEIRS_FIRST = {
 _SAYING = {
     *("ich", "i", "ill", "will", "werde", "er", "sie", "he", "she", "they"),
     *("hell", "shell", "theyll", "wird", "im", "going", "to", "promised", "ihm", "ihr"),
-    "ihnen",
+    *("ihnen", "need", "must", "muss", "soll", "sollte", "should"),
 }
 # Words that make a clause a pledge.
 _MODALS = {
@@ -115,6 +128,15 @@ _DUE = re.compile(
     rf"(?P<due>{_DAY_WORDS})(?=\s|$)",
     re.IGNORECASE,
 )
+# A due day said with its preposition ("bis Freitag", "by Monday"): a clause with one
+# is a promise even when it does not say who makes it ("Angebot bis Freitag").
+_DUE_SAID = re.compile(
+    rf"(?:\s+|^)(?:bis|by|until|till|spätestens)\s+(?:(?:zum|zur|spätestens)\s+)?"
+    rf"{_DAY_WORDS}(?=\s|$)",
+    re.IGNORECASE,
+)
+# "by"/"bis" before words that are no day ("by post", "bis auf Weiteres").
+_NOT_A_DAY = re.compile(r"(?:\s+|^)(?P<said>(?:bis|by|until|till)\s+\S+)", re.IGNORECASE)
 # When the conversation was, if not today: "gestern", "last Friday".
 _WHEN = re.compile(
     rf"(?:\s+|^)(?P<when>vorgestern|gestern|yesterday|heute|today"
@@ -138,6 +160,8 @@ class Question:
     what: str  # "person" or "event"
     reason: str  # "ambiguous", "unknown" or "missing"
     candidates: tuple[tuple[int, str], ...] = ()
+    # The name a new person would get when the answer is "new" ("" when not offered).
+    new_person: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -145,16 +169,26 @@ class Question:
             "what": self.what,
             "reason": self.reason,
             "candidates": [{"id": pk, "label": label} for pk, label in self.candidates],
+            "new_person": self.new_person or None,
             "message": self.message,
         }
 
     @property
     def message(self) -> str:
+        said = {"name": self.key, "new": self.new_person, "count": len(self.candidates)}
         if self.reason == "missing":
-            return "Who was it with? No person is named."
+            return _("Who was it with? No person is named.")
+        if self.what == "event":
+            return _("“%(name)s” could be %(count)s events; choose one.") % said
         if self.reason == "unknown":
-            return f"Nobody is called {self.key!r}; choose the {self.what}."
-        return f"{self.key!r} could be {len(self.candidates)} {self.what}s; choose one."
+            return (
+                _("Nobody is called “%(name)s”; choose a person or add “%(new)s” as a new person.")
+                % said
+            )
+        return (
+            _("“%(name)s” could be %(count)s persons; choose one or add “%(new)s” as a new person.")
+            % said
+        )
 
 
 @dataclass(frozen=True)
@@ -188,6 +222,8 @@ class Plan:
     promises: list[PlannedPromise]
     notes: list[str]
     questions: list[Question] = field(default_factory=list)
+    # What the plan read in a way the user may not expect, said to them.
+    remarks: list[str] = field(default_factory=list)
 
     @property
     def ready(self) -> bool:
@@ -212,6 +248,7 @@ class Plan:
             "notes": self.notes,
             "summary": self.text,
             "questions": [question.as_dict() for question in self.questions],
+            "remarks": self.remarks,
             "ready": self.ready,
         }
 
@@ -244,7 +281,14 @@ def _promise_side(clause: str) -> bool | None:
         return False if pledged or _THEY_FOR_ME.search(clause) or future else None
     if first in _MINE_FIRST:
         return True if pledged or any(word in _MODALS for word in words) else None
-    return None
+    # "Angebot bis Freitag": something due by a day, nobody named as making it (the
+    # journal reads a promise so written as mine).
+    return True if _DUE_SAID.search(clause) else None
+
+
+def _said_by_nobody(clause: str) -> bool:
+    words = _first_words(clause)
+    return bool(words) and words[0] not in (_MINE_FIRST | _THEIRS_FIRST)
 
 
 def _promise(clause: str, mine: bool) -> PlannedPromise:
@@ -263,9 +307,25 @@ def _promise(clause: str, mine: bool) -> PlannedPromise:
     words = what.split()
     while words and fold(words[0].replace("'", "")) in _SAYING:
         words.pop(0)
-    return PlannedPromise(
-        mine=mine, text=clean(" ".join(words)) or clean(what), due=due, said=clause
-    )
+    # Empty when the clause only says who promises or by when ("she will", "bis Freitag").
+    return PlannedPromise(mine=mine, text=clean(" ".join(words)), due=due, said=clause)
+
+
+def _remark(promise: PlannedPromise) -> str | None:
+    """What to tell the user about how ``promise`` was read, if anything."""
+    said = {"said": promise.said}
+    if promise.due is None:
+        not_a_day = _NOT_A_DAY.search(promise.text)
+        if not_a_day is not None:
+            said["words"] = not_a_day["said"]
+            return (
+                _("“%(said)s” has no due day (“%(words)s” is not a day); it is kept without one.")
+                % said
+            )
+        return _("“%(said)s” has no due day; it is kept without one.") % said
+    if _said_by_nobody(promise.said):
+        return _("“%(said)s” is read as your promise: it does not say who makes it.") % said
+    return None
 
 
 def _kind(clause: str) -> str | None:
@@ -291,26 +351,61 @@ def _name_words(text: str, capitals: bool) -> str:
     return " ".join(kept).strip()
 
 
-def _said_persons(clause: str, capitals: bool) -> tuple[list[str], str]:
+@dataclass(frozen=True)
+class _Names:
+    """The names said in (part of) a clause, the event or place after them, and whether
+    the list may go on in the next clause (nothing but names came after it)."""
+
+    names: list[str]
+    place: str = ""
+    open: bool = False
+    only_names: bool = False
+
+
+def _names(rest: str, capitals: bool) -> _Names:
+    at = _AT.search(" " + rest)
+    place = ""
+    if at is not None:
+        place = at.group("at").strip()
+        rest = (" " + rest)[: at.start()].strip()
+    cut = _ABOUT.sub("", rest)
+    parts = [part.strip() for part in _AND.split(cut) if part.strip()]
+    # A name typed in lower case is taken as typed.
+    names = [_name_words(part, capitals) or _name_words(part, False) for part in parts]
+    whole = bool(parts) and all(
+        name == part.strip(":;!?\"'()") and len(part.split()) <= 5
+        for name, part in zip(names, parts, strict=True)
+    )
+    return _Names(
+        names=[name for name in names if name],
+        place=place,
+        open=whole and at is None and cut == rest,
+        only_names=whole and capitals,
+    )
+
+
+def _said_persons(clause: str, capitals: bool) -> _Names:
     """The names said in the conversation's clause, and the event (or place) said."""
     marker = _WITH.search(clause)
     if marker is None:
         # "Anruf Anna Adler", "Videocall Müller": the name right after the kind.
         words = clause.split()
         if len(words) < 2 or _kind(words[0]) is None:
-            return [], ""
+            return _Names([])
         rest = " ".join(words[1:])
     else:
         rest = clause[marker.end() :]
-    at = _AT.search(" " + rest)
-    place = ""
-    if at is not None:
-        place = at.group("at").strip()
-        rest = (" " + rest)[: at.start()].strip()
-    rest = _ABOUT.sub("", rest)
-    # A name typed in lower case is taken as typed.
-    names = [_name_words(part, capitals) or _name_words(part, False) for part in _AND.split(rest)]
-    return [name for name in names if name], place
+    return _names(rest, capitals)
+
+
+def bare_name(said: str) -> tuple[str, str]:
+    """The name in ``said`` without its salutation ("Frau Dr. Weber" → "Dr. Weber") and
+    the gender the salutation tells ("female", "male"; "" without one)."""
+    words = said.split()
+    gender = ""
+    while len(words) > 1 and words[0].strip(".").casefold() in _SALUTATIONS:
+        gender = _SALUTATIONS[words.pop(0).strip(".").casefold()]
+    return " ".join(words), gender
 
 
 def _candidate_id(label: str) -> int | None:
@@ -319,15 +414,16 @@ def _candidate_id(label: str) -> int | None:
 
 
 def _person(actor: Member, said: str) -> tuple[Person | None, Question | None]:
+    name, _gender = bare_name(said)
     try:
-        return resolve_person(actor, said, "person"), None
+        return resolve_person(actor, name, "person"), None
     except NotFound:
-        return None, Question(said, "person", "unknown")
+        return None, Question(said, "person", "unknown", new_person=name)
     except Ambiguous as error:
         candidates = tuple(
             (pk, label) for label in error.candidates if (pk := _candidate_id(label)) is not None
         )
-        return None, Question(said, "person", "ambiguous", candidates)
+        return None, Question(said, "person", "ambiguous", candidates, new_person=name)
 
 
 def _event(actor: Member, said: str) -> tuple[Event | None, Question | None]:
@@ -362,11 +458,33 @@ def read_note(actor: Member, text: str) -> Plan:
     on = today()
     promises: list[PlannedPromise] = []
     notes: list[str] = []
+    remarks: list[str] = []
     conversation_found = False
+    more_names = False  # whether the clause may go on with the list of persons
     for clause in _clauses(said):
         side = _promise_side(clause)
+        if more_names and side is None:
+            # "Treffen mit Anna, Bernd und Clara Conrad": the list goes on.
+            found = _names(clause, capitals)
+            if found.only_names:
+                said_persons.extend(found.names)
+                event_said = event_said or found.place
+                more_names = found.open
+                continue
+        more_names = False
         if side is not None and conversation_found:
-            promises.append(_promise(clause, side))
+            promise = _promise(clause, side)
+            if not promise.text:
+                notes.append(clause)
+                remarks.append(
+                    _("“%(said)s” does not say what is promised; it is kept as a note.")
+                    % {"said": clause}
+                )
+                continue
+            promises.append(promise)
+            remark = _remark(promise)
+            if remark is not None:
+                remarks.append(remark)
             continue
         if not conversation_found and (_kind(clause) or _WITH.search(clause)):
             conversation_found = True
@@ -375,7 +493,8 @@ def read_note(actor: Member, text: str) -> Plan:
             if when is not None:
                 on = past_day(when.group("when"), "text")
                 clause = (clause[: when.start()] + clause[when.end() :]).strip()
-            said_persons, event_said = _said_persons(clause, capitals)
+            found = _said_persons(clause, capitals)
+            said_persons, event_said, more_names = found.names, found.place, found.open
             continue
         notes.append(clause)
     questions: list[Question] = []
@@ -402,4 +521,5 @@ def read_note(actor: Member, text: str) -> Plan:
         promises=promises,
         notes=notes,
         questions=questions,
+        remarks=remarks,
     )

@@ -20,9 +20,10 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
-from django.db.models import F, Q
+from django.db import connections, router
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
 from knoten.core import changes
@@ -93,16 +94,17 @@ def on_change(network_id: int, changed: changes.Changed) -> None:
         refresh_network(network_id)
         return
     people = set().union(*(changed.get(kind, ()) for kind in ("person", "contact", CHANGED)))
+    # By the conversation's or event's own id (its index), within the network.
     if interactions := changed.get("interaction"):
         people.update(
             Participation.objects.filter(
-                network_id=network_id, interaction_id__in=sorted(interactions)
+                interaction_id__in=sorted(interactions), interaction__network_id=network_id
             ).values_list("person_id", flat=True)
         )
     if events := changed.get("event"):
         people.update(
             Attendance.objects.filter(
-                network_id=network_id, event_id__in=sorted(events)
+                event_id__in=sorted(events), event__network_id=network_id
             ).values_list("person_id", flat=True)
         )
     if people:
@@ -110,10 +112,11 @@ def on_change(network_id: int, changed: changes.Changed) -> None:
 
 
 def refresh_network(network_id: int, progress: Callable[[int, int], None] | None = None) -> int:
-    """Rewrite every standing of the network; the number of persons."""
-    ids = list(Person.objects.filter(network_id=network_id).values_list("pk", flat=True))
-    refresh(network_id, ids, progress=progress)
-    return len(ids)
+    """Rewrite every standing of the network; the number of persons.
+
+    One pass over the whole network: each source read once by network (no list of ids),
+    the rows written as plain values, so 100,000 persons take seconds, not minutes."""
+    return _rewrite(network_id, None, progress)
 
 
 def refresh(
@@ -126,7 +129,7 @@ def refresh(
     wanted = sorted({int(pk) for pk in person_ids})
     done = 0
     for chunk in chunks(wanted, BATCH):
-        _refresh_chunk(network_id, list(chunk))
+        _rewrite(network_id, list(chunk), None)
         done += len(chunk)
         if progress is not None:
             progress(done, len(wanted))
@@ -142,22 +145,50 @@ def missing(network_id: int) -> list[int]:
 
 
 def ensure(network_id: int) -> None:
-    """Give every person of the network a standing: the first read after an upgrade."""
-    if ids := missing(network_id):
+    """Give every person of the network a standing: the first read after an upgrade.
+
+    Standings go with their persons (deleted with them, written on every change notice),
+    so as many standings as persons means none is missing: two counts on indexes, not a
+    search through every person, on each read."""
+    persons = Person.objects.filter(network_id=network_id).count()
+    counted = Standing.objects.filter(network_id=network_id).count()
+    if persons != counted and (ids := missing(network_id)):
         refresh(network_id, ids)
 
 
-def _refresh_chunk(network_id: int, ids: list[int]) -> None:
+class _Row(NamedTuple):
+    pk: int
+    importance: int
+    archived: bool
+    created_at: dt.datetime | None
+
+
+# The columns a standing is written with, in the order :func:`_rewrite` gives them.
+_COLUMNS = (
+    "network_id", "person_id", "last_on", "last_kind", "last_where", "since_on",
+    "since_ordinal", "contacts", "contacts_year", "depth_year", "trust", "given",
+    "received", "every_days", "latest_days", "cadence_from", "due_on", "overdue_on",
+    "strength", "as_of",
+)  # fmt: skip
+_DATES = frozenset({"last_on", "since_on", "due_on", "overdue_on", "as_of"})
+
+
+def _rewrite(
+    network_id: int, ids: list[int] | None, progress: Callable[[int, int], None] | None
+) -> int:
+    """Rewrite the standings of persons ``ids`` of the network (all of them: ``None``)."""
     as_of = today()
-    persons = list(
-        Person.objects.filter(network_id=network_id, pk__in=ids).only(
-            "pk", "importance", "archived", "created_at"
-        )
-    )
-    present = {p.pk for p in persons}
-    Standing.objects.filter(network_id=network_id, person_id__in=ids).delete()
-    if not persons:
-        return
+    persons = Person.objects.filter(network_id=network_id)
+    if ids is not None:
+        persons = persons.filter(pk__in=ids)
+    rows = [
+        _Row(*values)
+        for values in persons.values_list("pk", "importance", "archived", "created_at")
+    ]
+    gone = Standing.objects.filter(network_id=network_id)
+    (gone if ids is None else gone.filter(person_id__in=ids)).delete()
+    if not rows:
+        return 0
     batch = _Batch(as_of)
     mine = set(
         Member.objects.filter(network_id=network_id, person__isnull=False).values_list(
@@ -166,62 +197,88 @@ def _refresh_chunk(network_id: int, ids: list[int]) -> None:
     )
     # *me* is in touch with everyone: no cadence, and reading all their contacts (every
     # conversation of the network) for a strength no one is shown would cost the most.
-    counted = present - mine
-    _conversations(network_id, counted, batch)
-    _give_and_take(network_id, counted, mine, batch)
-    _events(network_id, counted, batch)
-    _trust(network_id, counted, mine, batch)
-    applied = cadences_for(network_id, persons, mine)
-    rows = []
-    for person in persons:
-        contacts = batch.found.get(person.pk, _Contacts())
-        added = timezone.localdate(person.created_at) if person.created_at else as_of
-        since = contacts.last_on or min(added, as_of)
-        cadence: Applied = applied[person.pk]
-        due = overdue = None
-        if cadence.every_days is not None and not person.archived:
-            due = since + dt.timedelta(days=cadence.every_days)
-            overdue = since + dt.timedelta(days=cadence.latest_days or cadence.every_days)
-        rows.append(
-            Standing(
-                network_id=network_id,
-                person_id=person.pk,
-                last_on=contacts.last_on,
-                last_kind=contacts.last_kind,
-                last_where=contacts.last_where[:300],
-                since_on=since,
-                since_ordinal=since.toordinal(),
-                contacts=contacts.total,
-                contacts_year=contacts.year,
-                depth_year=contacts.depth,
-                trust=contacts.trust,
-                given=contacts.given,
-                received=contacts.received,
-                every_days=cadence.every_days,
-                latest_days=cadence.latest_days,
-                cadence_from=cadence.source[:120],
-                due_on=due,
-                overdue_on=overdue,
-                strength=strength_of(
-                    last_on=contacts.last_on,
-                    as_of=as_of,
-                    depth_year=contacts.depth,
-                    trust=contacts.trust,
-                    given=contacts.given,
-                    received=contacts.received,
-                ).figure,
-                as_of=as_of,
-            )
-        )
-    Standing.objects.bulk_create(rows, batch_size=500)
+    counted = {row.pk for row in rows} - mine
+    among = None if ids is None else counted
+    _conversations(network_id, among, counted, batch)
+    _give_and_take(network_id, among, counted, mine, batch)
+    _events(network_id, among, counted, batch)
+    _trust(network_id, among, counted, mine, batch)
+    applied = cadences_for(network_id, rows, mine, everyone=ids is None)
+    zone = timezone.get_current_timezone()
+    values = [_standing(network_id, row, batch, applied[row.pk], zone) for row in rows]
+    _insert(values, progress)
+    return len(rows)
 
 
-def _conversations(network_id: int, ids: set[int], batch: _Batch) -> None:
-    rows = Participation.objects.filter(
-        network_id=network_id,
-        person_id__in=ids,
-        interaction__private=False,
-        interaction__occurred_on__lte=batch.as_of,
+def _standing(
+    network_id: int, person: _Row, batch: _Batch, cadence: Applied, zone: dt.tzinfo
+) -> tuple[Any, ...]:
+    as_of = batch.as_of
+    contacts = batch.found.get(person.pk) or _Contacts()
+    added = person.created_at.astimezone(zone).date() if person.created_at else as_of
+    since = contacts.last_on or min(added, as_of)
+    due = overdue = None
+    if cadence.every_days is not None and not person.archived:
+        due = since + dt.timedelta(days=cadence.every_days)
+        overdue = since + dt.timedelta(days=cadence.latest_days or cadence.every_days)
+    figure = strength_of(
+        last_on=contacts.last_on,
+        as_of=as_of,
+        depth_year=contacts.depth,
+        trust=contacts.trust,
+        given=contacts.given,
+        received=contacts.received,
+    ).figure
+    return (
+        network_id, person.pk, contacts.last_on, contacts.last_kind, contacts.last_where[:300],
+        since, since.toordinal(), contacts.total, contacts.year, contacts.depth, contacts.trust,
+        contacts.given, contacts.received, cadence.every_days, cadence.latest_days,
+        cadence.source[:120], due, overdue, figure, as_of,
+    )  # fmt: skip
+
+
+def _insert(values: list[tuple[Any, ...]], progress: Callable[[int, int], None] | None) -> None:
+    """Write standings as plain values, a batch at a time (a model object and its field
+    preparation for each of 100,000 rows would cost more than reading every source)."""
+    connection = connections[router.db_for_write(Standing)]
+    adapt = connection.ops.adapt_datefield_value
+    dated = [i for i, name in enumerate(_COLUMNS) if name in _DATES]
+    table = connection.ops.quote_name(Standing._meta.db_table)
+    columns = ", ".join(connection.ops.quote_name(name) for name in _COLUMNS)
+    sql = f"INSERT INTO {table} ({columns}) VALUES ({', '.join(['%s'] * len(_COLUMNS))})"
+    with connection.cursor() as cursor:
+        for start in range(0, len(values), BATCH):
+            rows = [list(row) for row in values[start : start + BATCH]]
+            for row in rows:
+                for i in dated:
+                    row[i] = adapt(row[i])
+            cursor.executemany(sql, rows)
+            if progress is not None:
+                progress(min(start + BATCH, len(values)), len(values))
+
+
+def _among(rows: QuerySet[Any], among: set[int] | None, *fields: str) -> QuerySet[Any]:
+    """``rows`` narrowed to those whose ``fields`` (any of them) name one of ``among``;
+    all of them for ``None`` (the whole network)."""
+    if among is None:
+        return rows
+    match = Q()
+    for name in fields:
+        match |= Q(**{f"{name}__in": among})
+    return rows.filter(match)
+
+
+def _conversations(
+    network_id: int, among: set[int] | None, counted: set[int], batch: _Batch
+) -> None:
+    rows = _among(
+        Participation.objects.filter(
+            network_id=network_id,
+            interaction__private=False,
+            interaction__occurred_on__lte=batch.as_of,
+        ),
+        among,
+        "person_id",
     ).values_list(
         "person_id",
         "interaction__occurred_on",
@@ -230,14 +287,18 @@ def _conversations(network_id: int, ids: set[int], batch: _Batch) -> None:
         "interaction__place",
     )
     for person_id, day, kind, event_name, place in rows.iterator(chunk_size=5000):
-        batch.found[person_id].add(day, kind, event_name or place or "", batch.as_of)
+        if person_id in counted:
+            batch.found[person_id].add(day, kind, event_name or place or "", batch.as_of)
 
 
-def _give_and_take(network_id: int, ids: set[int], mine: set[int], batch: _Batch) -> None:
-    favours = Favour.objects.filter(
-        Q(giver_id__in=ids) | Q(receiver_id__in=ids),
-        network_id=network_id,
-        given_on__lte=batch.as_of,
+def _give_and_take(
+    network_id: int, among: set[int] | None, ids: set[int], mine: set[int], batch: _Batch
+) -> None:
+    favours = _among(
+        Favour.objects.filter(network_id=network_id, given_on__lte=batch.as_of),
+        among,
+        "giver_id",
+        "receiver_id",
     ).values_list("giver_id", "receiver_id", "given_on")
     for giver, receiver, day in favours:
         for party, other in ((giver, receiver), (receiver, giver)):
@@ -249,10 +310,12 @@ def _give_and_take(network_id: int, ids: set[int], mine: set[int], batch: _Batch
                         contacts.received += 1
                     else:
                         contacts.given += 1
-    recommendations = Recommendation.objects.filter(
-        Q(recommender_id__in=ids) | Q(recipient_id__in=ids) | Q(beneficiary_id__in=ids),
-        network_id=network_id,
-        made_on__lte=batch.as_of,
+    recommendations = _among(
+        Recommendation.objects.filter(network_id=network_id, made_on__lte=batch.as_of),
+        among,
+        "recommender_id",
+        "recipient_id",
+        "beneficiary_id",
     ).values_list("recommender_id", "recipient_id", "beneficiary_id", "made_on")
     for recommender, recipient, beneficiary, day in recommendations:
         for party in {recommender, recipient, beneficiary}:
@@ -265,34 +328,39 @@ def _give_and_take(network_id: int, ids: set[int], mine: set[int], batch: _Batch
                     contacts.given += 1
 
 
-def _events(network_id: int, ids: set[int], batch: _Batch) -> None:
-    rows = Attendance.objects.filter(
-        network_id=network_id,
-        person_id__in=ids,
-        status=Attendance.Status.MET,
-        event__starts_on__lte=batch.as_of,
+def _events(network_id: int, among: set[int] | None, ids: set[int], batch: _Batch) -> None:
+    rows = _among(
+        Attendance.objects.filter(
+            network_id=network_id,
+            status=Attendance.Status.MET,
+            event__starts_on__lte=batch.as_of,
+        ),
+        among,
+        "person_id",
     ).values_list("person_id", "event__starts_on", "event__name")
     for person_id, day, name in rows:
-        if day is not None:
+        if day is not None and person_id in ids:
             batch.found[person_id].add(day, "event", name, batch.as_of)
 
 
-def _trust(network_id: int, ids: set[int], mine: set[int], batch: _Batch) -> None:
+def _trust(
+    network_id: int, among: set[int] | None, ids: set[int], mine: set[int], batch: _Batch
+) -> None:
+    """The highest trust of a relationship between each person and a member: read from
+    the members' side (few persons, each with an index), both directions."""
     if not mine:
         return
-    rows = (
-        Relationship.objects.filter(network_id=network_id, trust__isnull=False)
-        .filter(
-            Q(from_person_id__in=ids, to_person_id__in=mine)
-            | Q(to_person_id__in=ids, from_person_id__in=mine)
-        )
-        .values_list("from_person_id", "to_person_id", "trust")
-    )
-    for a, b, trust in rows:
-        if trust is None:
-            continue
-        party = a if a in ids and a not in mine else b
-        if party in ids:
+    rows = Relationship.objects.filter(network_id=network_id, trust__isnull=False)
+    pairs = [
+        *_among(rows.filter(to_person_id__in=mine), among, "from_person_id").values_list(
+            "from_person_id", "trust"
+        ),
+        *_among(rows.filter(from_person_id__in=mine), among, "to_person_id").values_list(
+            "to_person_id", "trust"
+        ),
+    ]
+    for party, trust in pairs:
+        if trust is not None and party in ids:
             contacts = batch.found[party]
             contacts.trust = max(trust, contacts.trust or 0)
 
@@ -366,7 +434,10 @@ def refresh_stale(network_id: int) -> int:
             "person_id", flat=True
         )
     )
-    refresh(network_id, stale)
+    if len(stale) * 2 > Standing.objects.filter(network_id=network_id).count():
+        refresh_network(network_id)  # the morning after: one pass over everyone
+    else:
+        refresh(network_id, stale)
     return len(stale)
 
 

@@ -8,13 +8,15 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from knoten.imports.encodings import bom_codec
+
 
 def decode(data: bytes) -> str:
-    """The text of ``data``: UTF-8 (a BOM is dropped), UTF-16 with a BOM, else windows-1252."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace")
+    """The text of ``data``: UTF-8 (a BOM is dropped), UTF-16 or UTF-32 with a BOM, else
+    windows-1252."""
+    codec = bom_codec(data)
+    if codec is not None:
+        return data.decode(codec, errors="replace")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:

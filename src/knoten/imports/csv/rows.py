@@ -9,6 +9,7 @@ from collections import Counter
 from typing import Any, cast
 
 from knoten.core.errors import InvalidInput
+from knoten.core.limits import max_upload_bytes
 from knoten.core.partial_dates import PartialDate
 from knoten.imports.csv.columns import column_plan
 from knoten.imports.csv.dates import DATE_CACHE, read_date
@@ -72,6 +73,9 @@ def read_csv(
         )
     result = ReadResult()
     text = decode(data)
+    # A cell as long as the file may be: a long note is refused by the import, naming
+    # its person, not by the csv module's own limit (128 kB) naming no one.
+    csv.field_size_limit(max(csv.field_size_limit(), max_upload_bytes()))
     stream = io.StringIO(text, newline="")
     reader = csv.reader(stream, delimiter=sniff_delimiter(text), strict=True)
     try:
@@ -92,8 +96,21 @@ def read_csv(
             "map its columns to fields with --map 'Column=field,…'",
         )
     plan = column_plan(format, header.cells, mapping, source)
-    _read_rows(reader, plan, len(header.cells), header.line, source, format, result)
+    quoted = any(f"'{start}" in text for start in _FORMULA_STARTS)
+    _read_rows(reader, plan, len(header.cells), header.line, source, format, result, quoted)
     return result
+
+
+# What a spreadsheet takes for the start of a formula: an export that keeps to OWASP's
+# advice on CSV injection (Knoten's own) writes a single quote before it.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _unquoted(cell: str) -> str:
+    """A cell without the single quote an export put before a formula-like text."""
+    if cell[:1] == "'" and cell[1:2] in _FORMULA_STARTS:
+        return cell[1:]
+    return cell
 
 
 def _read_rows(
@@ -104,7 +121,10 @@ def _read_rows(
     source: str,
     format: str,
     result: ReadResult,
+    quoted: bool = False,
 ) -> None:
+    """The records of the rows; ``quoted``: some cells may have a quote before a
+    formula-like text (:func:`_unquoted`), looked for only then, the loop being hot."""
     origin = ORIGINS.get(format, "")
     google = format == "google"
     records = result.records
@@ -135,6 +155,8 @@ def _read_rows(
                     )
                 )
                 continue
+        if quoted:
+            row = [_unquoted(cell) for cell in row]
         try:
             records.append(
                 _record(row, simple, contact_steps, steps, source, start, origin, google)

@@ -6,17 +6,20 @@ from __future__ import annotations
 import binascii
 import codecs
 
+from knoten.imports.encodings import bom_codec
+
 
 def decode_lines(data: bytes) -> list[str]:
     """The file's physical lines as text.
 
-    UTF-8 (a BOM is dropped) and UTF-16 with a BOM are read as such; a file that is not
+    UTF-8 (a BOM is dropped), UTF-16 and UTF-32 with a BOM are read as such; a file that is not
     UTF-8 as a whole is read line by line, each line as UTF-8 where it is and as
     windows-1252 where not (Outlook's ANSI export, or 2.1 lines in ``CHARSET=ISO-8859-1``).
     """
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return _split_lines(data.decode("utf-16"))
-    if data.startswith(codecs.BOM_UTF8):
+    codec = bom_codec(data)
+    if codec is not None and codec != "utf-8-sig":
+        return _split_lines(data.decode(codec, errors="replace"))
+    if codec == "utf-8-sig":
         data = data[len(codecs.BOM_UTF8) :]
     try:
         return _split_lines(data.decode("utf-8"))

@@ -84,6 +84,14 @@ MetAtOpt = Annotated[
     str | None,
     typer.Option("--met-at", metavar="EVENT", help="The event where you met (name or id)."),
 ]
+MetOrgOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--met-org",
+        metavar="ORG",
+        help="The organisation where you met (name or id; a new name creates it).",
+    ),
+]
 MetViaOpt = Annotated[
     str | None, typer.Option("--met-via", metavar="PERSON", help="The person who introduced you.")
 ]
@@ -135,6 +143,7 @@ PERSON_OPTIONS: tuple[GroupOption, ...] = (
     ("birthday", BirthdayOpt, None),
     ("met_on", MetOnOpt, None),
     ("met_at", MetAtOpt, None),
+    ("met_org", MetOrgOpt, None),
     ("met_via", MetViaOpt, None),
     ("how_met", HowMetOpt, None),
     ("du", AddressFormOpt, None),
@@ -161,6 +170,7 @@ def person_fields(
     birthday: str | None,
     met_on: str | None,
     met_at: str | None,
+    met_org: str | None,
     met_via: str | None,
     how_met: str | None,
     du: bool | None,
@@ -186,6 +196,7 @@ def person_fields(
         birthday=birthday,
         met_on=met_on,
         met_at=met_at,
+        met_org=met_org,
         met_via=met_via,
         how_met=how_met,
         form_of_address=None if du is None else ("du" if du else "sie"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.table import Table
@@ -34,6 +34,11 @@ def roi(
     and money it took, and what came of it (new contacts, favours and recommendations
     received, orders won), the most time-consuming first.
 
+    A result counts once, for the channel where the relationship began (the event met
+    at, else the organisation, else the first circle). By organisation, an organisation
+    adds up its events; by circle, a circle counts all its members, says which other
+    circles they are in, and the total counts each once.
+
     Example: knoten roi --by organisation --since 2025-01-01
     """
     from knoten.reciprocity.roi import roi as report
@@ -64,15 +69,53 @@ def roi(
         "Hours per result",
     )
     for row in data["channels"]:
-        table.add_row(
-            row["kind"],
-            Text(row["name"]),
-            row["hours"],
-            sums(row["money"]),
-            str(row["new_contacts"]),
-            str(row["favours_received"]),
-            str(row["recommendations_received"]),
-            f"{row['orders_won']} ({sums(row['won_values'])})" if row["orders_won"] else "0",
-            row["hours_per_result"] or "-",
-        )
+        table.add_row(row["kind"], Text(row["name"]), *_figures(row))
+    table.add_section()
+    table.add_row("", Text("Total", style="bold"), *_figures(data["total"]))
     out.print(table)
+    for line in _remarks(data):
+        out.print(Text(line))
+
+
+def _figures(row: dict[str, Any]) -> list[str]:
+    return [
+        row["hours"],
+        sums(row["money"]),
+        str(row["new_contacts"]),
+        str(row["favours_received"]),
+        str(row["recommendations_received"]),
+        won(row),
+        row["hours_per_result"] or "-",
+    ]
+
+
+def won(row: dict[str, Any]) -> str:
+    """Orders won as "3 (17000.00 EUR; 1 without value)": the sum covers the others."""
+    count, unvalued = row["orders_won"], row["orders_won_unvalued"]
+    if not count:
+        return "0"
+    parts = [sums(row["won_values"])] if row["won_values"] else []
+    if unvalued:
+        parts.append(f"{unvalued} without value")
+    return f"{count} ({'; '.join(parts)})"
+
+
+def _remarks(data: dict[str, Any]) -> list[str]:
+    lines = []
+    for row in data["channels"]:
+        if row["also_in"]:
+            others = ", ".join(f"{o['name']} ({o['people']})" for o in row["also_in"])
+            lines.append(f"{row['name']}: its people are also in {others}.")
+        if row["events"]:
+            names = ", ".join(event["name"] for event in row["events"])
+            if row["events_included"]:
+                lines.append(f"{row['name']} includes its events: {names}.")
+            else:
+                lines.append(f"{row['name']}: its events are rows of their own: {names}.")
+    shared = data["total"]["shared_people"]
+    if shared:
+        lines.append(
+            f"{shared} {'person shows' if shared == 1 else 'people show'} in more than one "
+            "row; the total counts each once."
+        )
+    return lines

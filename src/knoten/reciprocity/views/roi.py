@@ -13,6 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import formats
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 
 from knoten.core import clock, reading
@@ -20,7 +21,7 @@ from knoten.core.errors import KnotenError
 from knoten.core.models import Member
 from knoten.reciprocity import charts
 from knoten.reciprocity.balance import monthly_balance
-from knoten.reciprocity.roi import DEFAULT_MONTHS, KINDS, Channel, default_since, roi
+from knoten.reciprocity.roi import DEFAULT_MONTHS, KINDS, Channel, Report, default_since, roi
 from knoten.reciprocity.views.shown import channel_url, channel_urls, money, number
 from knoten.web.kit import current_member, form_errors, shown_date
 
@@ -83,6 +84,40 @@ def _channel_row(
         per_result=number(per, 1) if per is not None else "",
         member=channel.member,
         barren=channel.results == 0 and channel.hours > 0,
+        remarks=_remarks(row),
+    )
+    return row
+
+
+def _remarks(row: Mapping[str, Any]) -> list[str]:
+    """What a row shares with others: the other circles of its people, the events of an
+    organisation (added up in it, or rows of their own)."""
+    remarks = []
+    if row["also_in"]:
+        circles = ", ".join(
+            ngettext("%(name)s (%(count)d person)", "%(name)s (%(count)d people)", other["people"])
+            % {"name": other["name"], "count": other["people"]}
+            for other in row["also_in"]
+        )
+        remarks.append(_("Its people are also in %(circles)s.") % {"circles": circles})
+    if row["events"]:
+        names = ", ".join(event["name"] for event in row["events"])
+        if row["events_included"]:
+            remarks.append(_("Includes its events: %(events)s.") % {"events": names})
+        else:
+            remarks.append(_("Its events are rows of their own: %(events)s.") % {"events": names})
+    return remarks
+
+
+def _total_row(report: Report) -> dict[str, Any]:
+    """The total of the whole report: each record once, however many rows show it."""
+    row = report.total_dict()
+    per = row["hours_per_result"]
+    row.update(
+        hours_shown=number(report.total.hours, 1),
+        money_shown=money(row["money"]),
+        won_shown=money(row["won_values"]),
+        per_result=number(float(per), 1) if per is not None else "",
     )
     return row
 
@@ -179,6 +214,7 @@ def roi_page(request: HttpRequest) -> HttpResponse:
     more = 0
     months: dict[str, Any] = {}
     channel_chart = None
+    total: dict[str, Any] | None = None
     if values["by"] and values["by"] not in KINDS:
         errors["by"] = _("Choose events, organisations or circles.")
     if not errors:
@@ -186,6 +222,7 @@ def roi_page(request: HttpRequest) -> HttpResponse:
         bases = channel_urls()
         rows = [_channel_row(c, bases, labels) for c in report.channels[:ROI_ROWS]]
         more = max(len(report.channels) - ROI_ROWS, 0)
+        total = _total_row(report)
         months = _months_chart(member, since, until)
         channel_chart = _channels_chart(rows, labels)
     context = {
@@ -197,6 +234,7 @@ def roi_page(request: HttpRequest) -> HttpResponse:
         "since_shown": shown_date(since),
         "until_shown": shown_date(until),
         "rows": rows,
+        "total": total,
         "more": more,
         "months": months,
         "channel_chart": channel_chart,

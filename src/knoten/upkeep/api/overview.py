@@ -44,6 +44,7 @@ class OverviewOut(Schema):
     end: str
     count: int
     due_total: int
+    occasions_total: int
     items: list[ItemOut]
 
 
@@ -64,15 +65,18 @@ class HandledOut(Schema):
 
 
 @router.get("/today", response=OverviewOut)
-def today(request: HttpRequest) -> dict[str, Any]:
-    """What to do today: occasions, due contacts, promises both ways, events ahead."""
-    return overview(actor(request), days=1).as_dict()
+def today(request: HttpRequest, limit: int | None = None) -> dict[str, Any]:
+    """What to do today: occasions, due contacts, promises both ways, events ahead.
+    ``limit``: how many occasions (default 100, at most 1000; ``occasions_total`` counts
+    them all)."""
+    return overview(actor(request), days=1, limit=limit).as_dict()
 
 
 @router.get("/week", response=OverviewOut)
-def week(request: HttpRequest) -> dict[str, Any]:
-    """What to do in the next seven days, ranked: overdue first, then by day."""
-    return overview(actor(request), days=7).as_dict()
+def week(request: HttpRequest, limit: int | None = None) -> dict[str, Any]:
+    """What to do in the next seven days, ranked: overdue first, then by day.
+    ``limit`` as for today."""
+    return overview(actor(request), days=7, limit=limit).as_dict()
 
 
 @router.post("/occasions/handled", response=HandledOut)

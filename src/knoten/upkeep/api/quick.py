@@ -28,10 +28,11 @@ class NoteIn(Schema):
 
 
 class NoteSaveIn(Schema):
-    """The line and the answers to its plan's questions (the question's key → an id)."""
+    """The line and the answers to its plan's questions (the question's key → an id, or
+    "new" to add the person named as a new person)."""
 
     text: Text
-    choices: dict[Text, int] | None = None
+    choices: dict[Text, int | Text] | None = None
 
 
 class PlannedPerson(Schema):
@@ -63,6 +64,7 @@ class QuestionOut(Schema):
     what: str
     reason: str
     candidates: list[Candidate]
+    new_person: str | None
     message: str
 
 
@@ -77,6 +79,7 @@ class PlanOut(Schema):
     notes: list[str]
     summary: str
     questions: list[QuestionOut]
+    remarks: list[str]
     ready: bool
 
 

@@ -21,12 +21,18 @@ occasion_app = typer.Typer(help="Occasions: birthdays, thanks, congratulations, 
 STYLES = {"overdue": "red", "today": "yellow", "soon": ""}
 
 
-def _show(days: int, json_output: bool, empty: str) -> None:
+LimitOption = Annotated[
+    int | None,
+    typer.Option("--limit", help="How many occasions to show (default 100, at most 1000)."),
+]
+
+
+def _show(days: int, json_output: bool, empty: str, limit: int | None) -> None:
     from knoten.upkeep.overview import overview
 
     actor = acting_member()
     with domain_errors():
-        found = overview(actor, days=days)
+        found = overview(actor, days=days, limit=limit)
     data = found.as_dict()
     if json_output:
         emit_json(data)
@@ -35,6 +41,8 @@ def _show(days: int, json_output: bool, empty: str) -> None:
         note(empty)
         return
     out.print(_table(data["items"]))
+    if found.occasions_more:
+        note(f"And {found.occasions_more} more occasions: --limit shows more.")
     if found.due_more:
         note(f"And {found.due_more} more due for a contact: knoten due --offset 50.")
 
@@ -52,20 +60,20 @@ def _table(rows: Sequence[dict[str, Any]]) -> Table:
     return table
 
 
-def today(json_output: JsonOption = False) -> None:
+def today(json_output: JsonOption = False, limit: LimitOption = None) -> None:
     """What to do today: occasions, due contacts, promises both ways, events ahead.
 
     Example: knoten today --json
     """
-    _show(1, json_output, "Nothing to do today.")
+    _show(1, json_output, "Nothing to do today.", limit)
 
 
-def week(json_output: JsonOption = False) -> None:
+def week(json_output: JsonOption = False, limit: LimitOption = None) -> None:
     """What to do in the next seven days, ranked: overdue first, then by day.
 
     Example: knoten week
     """
-    _show(7, json_output, "Nothing to do this week.")
+    _show(7, json_output, "Nothing to do this week.", limit)
 
 
 @occasion_app.command("done")

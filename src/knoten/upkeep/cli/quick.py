@@ -2,8 +2,8 @@
 
 The command prints what the line will create, asks the questions it cannot decide (two
 Müllers) and to confirm; ``--yes`` saves without asking (scripts answer the questions
-with ``--choose KEY=ID``); ``--json`` prints the plan (or, with ``--yes``, what was saved)
-as JSON only.
+with ``--choose KEY=ID``, or ``KEY=new`` to add the person named); ``--json`` prints the
+plan (or, with ``--yes``, what was saved) as JSON only.
 """
 
 from __future__ import annotations
@@ -19,13 +19,21 @@ from knoten.cli.asking import confirm
 from knoten.cli.output import JsonOption, domain_errors, emit_json, err, note, out, show_day
 from knoten.core.errors import InvalidInput
 
+# The answer that adds the person named (knoten.upkeep.quick_save.NEW).
+NEW = "new"
 
-def _choices(given: list[str] | None) -> dict[str, int]:
-    chosen: dict[str, int] = {}
+
+def _choices(given: list[str] | None) -> dict[str, int | str]:
+    chosen: dict[str, int | str] = {}
     for item in given or []:
         key, _, value = item.rpartition("=")
+        if key and value.strip().casefold() == NEW:
+            chosen[key.strip()] = NEW
+            continue
         if not key or not value.strip().isdecimal():
-            raise InvalidInput("--choose", item, "is not KEY=ID; write e.g. --choose 'Müller=12'")
+            raise InvalidInput(
+                "--choose", item, "is not KEY=ID or KEY=new; write e.g. --choose 'Müller=12'"
+            )
         chosen[key.strip()] = int(value)
     return chosen
 
@@ -45,15 +53,23 @@ def _print_plan(plan: dict[str, Any]) -> None:
         out.print(Text(f"  {who}: {promise['text']}{due}"))
     for line in plan["notes"]:
         out.print(Text(f"  Note (in the minutes): {line}"))
+    for remark in plan["remarks"]:
+        out.print(Text(f"  ! {remark}"))
 
 
-def _ask(question: dict[str, Any]) -> int:
-    """The id the user picks for one question, asked on the terminal."""
+def _ask(question: dict[str, Any]) -> int | str:
+    """The id the user picks for one question (or "new"), asked on the terminal."""
     note(question["message"])
     for number, candidate in enumerate(question["candidates"], 1):
         note(f"  {number}) {candidate['label']}")
+    if question["new_person"]:
+        note(f"  n) a new person: {question['new_person']}")
     hint = "number" if question["candidates"] else "person id"
+    if question["new_person"]:
+        hint += " or n"
     answer = typer.prompt(f"{question['key']} ({hint})", err=True).strip()
+    if question["new_person"] and answer.casefold() in ("n", NEW):
+        return NEW
     if (
         question["candidates"]
         and answer.isdecimal()
@@ -70,7 +86,11 @@ def note_command(
     yes: Annotated[bool, typer.Option("--yes", help="Save without asking.")] = False,
     choose: Annotated[
         list[str] | None,
-        typer.Option("--choose", metavar="KEY=ID", help="Answer a question: 'Müller=12'."),
+        typer.Option(
+            "--choose",
+            metavar="KEY=ID",
+            help="Answer a question: 'Müller=12', or 'Zora Zimmer=new' for a new person.",
+        ),
     ] = None,
     json_output: JsonOption = False,
 ) -> None:
@@ -98,7 +118,9 @@ def note_command(
                 err.print(f"Question: {question['message']}", markup=False)
                 for candidate in question["candidates"]:
                     err.print(f"  {candidate['label']}", markup=False)
-                note("Nothing saved; answer with --choose KEY=ID.")
+                if question["new_person"]:
+                    err.print(f"  new: a new person {question['new_person']}", markup=False)
+                note("Nothing saved; answer with --choose KEY=ID (or KEY=new for a new person).")
                 raise typer.Exit(1)
             choices[question["key"]] = _ask(question)
         confirm("Save this?", yes=yes, field="note", value=text, not_done="was not saved")

@@ -21,9 +21,9 @@ HOME_ITEMS = 8
 
 def home_overview(member: Member) -> dict[str, Any]:
     """The home page's part: today's first few items, and how many there are in all."""
-    found = overview(member, days=1)
+    found = overview(member, days=1, limit=HOME_ITEMS)
     items = found.items[:HOME_ITEMS]
-    return {"items": items, "total": len(found.items), "more": len(found.items) - len(items)}
+    return {"items": items, "total": found.total, "more": max(0, found.total - len(items))}
 
 
 @require_GET

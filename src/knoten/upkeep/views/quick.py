@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods
 
 from knoten.core.errors import InvalidInput
 from knoten.upkeep.quick import read_note
-from knoten.upkeep.quick_save import save_note
+from knoten.upkeep.quick_save import NEW, save_note
 from knoten.upkeep.strength import kind_words
 from knoten.web.kit import attempt, current_member, part_response
 
@@ -25,15 +25,20 @@ PART = "quick-note"
 MAX_QUESTIONS = 20
 
 
-def _choices(request: HttpRequest) -> dict[str, int]:
-    """The picks of the preview form: ``key-N`` names question N, ``choice-N`` its id."""
-    chosen: dict[str, int] = {}
+def _choices(request: HttpRequest) -> dict[str, int | str]:
+    """The picks of the preview form: ``key-N`` names question N, ``choice-N`` its pick
+    (an id, or "new" to add the person named), ``id-N`` a person id typed instead."""
+    chosen: dict[str, int | str] = {}
     for number in range(MAX_QUESTIONS):
         key = request.POST.get(f"key-{number}")
         if key is None:
             break
-        value = request.POST.get(f"choice-{number}", "").strip()
+        typed = request.POST.get(f"id-{number}", "").strip()
+        value = typed or request.POST.get(f"choice-{number}", "").strip()
         if not value:
+            continue
+        if value == NEW:
+            chosen[key] = NEW
             continue
         if not value.isdecimal():
             raise InvalidInput(f"choices[{key}]", value, "is not an id (a number)")

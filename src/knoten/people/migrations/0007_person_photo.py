@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('core', '0003_sign_in_failure'),
-        ('people', '0005_person_gender_language'),
+        ('people', '0006_merge_seeded_circle_twins'),
     ]
 
     operations = [
