@@ -266,10 +266,9 @@ class EventNameOut(Schema):
     name: str
 
 
-class ChannelOut(Schema):
-    kind: str
-    id: int
-    name: str
+class FiguresOut(Schema):
+    """What a channel and the whole report count alike."""
+
     hours: str
     money: dict[str, str]
     new_contacts: int
@@ -280,22 +279,18 @@ class ChannelOut(Schema):
     orders_won_unvalued: int
     results: int
     hours_per_result: str | None
+
+
+class ChannelOut(FiguresOut):
+    kind: str
+    id: int
+    name: str
     also_in: list[AlsoInOut]
     events: list[EventNameOut]
     events_included: bool
 
 
-class RoiTotalOut(Schema):
-    hours: str
-    money: dict[str, str]
-    new_contacts: int
-    favours_received: int
-    recommendations_received: int
-    orders_won: int
-    won_values: dict[str, str]
-    orders_won_unvalued: int
-    results: int
-    hours_per_result: str | None
+class RoiTotalOut(FiguresOut):
     shared_people: int
 
 
