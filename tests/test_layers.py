@@ -40,6 +40,8 @@ APPS: tuple[tuple[str, str], ...] = (
     ("search", "answers"),
     ("upkeep", "answers"),
     ("profiles", "answers"),
+    ("graph", "answers"),
+    ("expertise", "answers"),
     ("dedupe", "flows"),
     ("imports", "flows"),
     ("mailbox", "flows"),

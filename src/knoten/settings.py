@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "knoten.search",
     "knoten.upkeep",
     "knoten.profiles",
+    "knoten.graph",
+    "knoten.expertise",
     "knoten.imports",
     "knoten.mailbox",
     "knoten.dedupe",
