@@ -258,7 +258,8 @@ def test_outlook_english_export_in_windows_1252() -> None:
         related=[RecordRelation("Sabine Müller", "spouse")],
         groups=["Kunden", "Düsseldorf"],
         note="Trifft man auf der ProWein.",
-        # Outlook's defaults (Priority Normal, Private False …) and derived columns go.
+        # Outlook's defaults (Priority Normal, Private False, Gender Unspecified …) and
+        # derived columns go.
         extra=[("User 1", "Kundennr. 10234")],
     )
     assert sophie == ContactRecord(
@@ -315,7 +316,8 @@ def test_outlook_german_export_with_semicolons() -> None:
         dates=[RecordDate("birthday", PartialDate(1959, 3, 14))],
         groups=["Hochschule", "Mentoren"],
         note="Doktorvater von Anna.\nAntwortet nur auf Briefe.",
-        extra=[("Anrede", "Herr"), ("Geschlecht", "Männlich")],
+        gender="Männlich",
+        extra=[("Anrede", "Herr")],
     )
     assert petra == ContactRecord(
         "outlook-de.csv",

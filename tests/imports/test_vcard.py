@@ -331,9 +331,9 @@ def test_vcard_4() -> None:
             groups=["Hochschule", "Mentoring"],
             note='Mentorin im Programm "Frauen in MINT". Antwortet schnell per Mail.',
             uid="urn:uuid:4fbe8971-0bc3-424c-9c26-36c3e1eff6b1",
+            gender="F",
             extra=[
                 ("KIND", "individual"),
-                ("GENDER", "F"),
                 ("LANG", "de"),
                 ("TZ", "Europe/Berlin"),
             ],

@@ -13,6 +13,7 @@ from knoten.core.errors import InvalidInput
 from knoten.core.folding import fold
 from knoten.core.limits import max_text
 from knoten.core.names import NameParts, is_title_word, parse_name
+from knoten.imports.relations import gender_of
 from knoten.people import contacts
 from knoten.people.contacts import ParsedContact
 from knoten.people.photos import checked_photo, decoded_photo
@@ -175,6 +176,11 @@ def check_record(record: ContactRecord) -> Checked:
         extras.append(("name suffix", record.name_suffix))
     if record.department:
         extras.append(("department", record.department))
+    if record.gender:
+        gender = gender_of(record.gender)
+        if gender is None:
+            extras.append(("gender", record.gender))
+        record.gender = gender or ""
     for relation in record.related:
         extras.append(
             (f"related ({relation.label})" if relation.label else "related", relation.name)

@@ -119,7 +119,7 @@ class Rows:
         for kind, columns in _COLUMNS.items():
             insert_rows(_MODELS[kind], columns, getattr(self, kind))
         update_rows(Affiliation, ["title"], self.titled)
-        update_rows(Person, ["notes", "met_on", "how_we_met"], list(self.people.values()))
+        update_rows(Person, ["notes", "gender", "met_on", "how_we_met"], list(self.people.values()))
         PersonPhoto.objects.bulk_create(self.photos, batch_size=100)
 
 
@@ -250,6 +250,10 @@ def add_facts(
             person.notes = f"{person.notes}\n\n{record.note}".strip()
             changed = True
             added.append("note")
+        if record.gender and not person.gender:
+            person.gender = record.gender
+            changed = True
+            added.append("gender")
         if record.connected_on and person.met_on is None:
             person.met_on = record.connected_on
             changed = True

@@ -33,6 +33,7 @@ from knoten.imports.checking import Checked, check_record
 from knoten.imports.facts import Rows, add_facts, find_circles, find_organisations
 from knoten.imports.files import read_file
 from knoten.imports.models import ImportOrigin, ImportRun
+from knoten.imports.relations import relate_records
 from knoten.imports.reports import ImportRefused, ImportReport, Outcome, Progress
 from knoten.imports.targets import Target, create_people, load_targets, names_of
 from knoten.people.records import ReadResult, RecordError
@@ -245,6 +246,10 @@ def _write(
             outcome = Outcome(record.line, name, "created", target.person.pk)
         report.outcomes.append(outcome)
     rows.save()
+    relate_records(
+        ((item.record, targets[target_id].person.pk) for item, target_id, _, _ in plans),
+        actor=actor,
+    )
     for a, b, score, reasons in rows.pairs:
         if a != b:
             queue_pair(network_id, a, b, score, reasons)

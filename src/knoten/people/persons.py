@@ -99,6 +99,23 @@ _GENDER_WORDS = {
     "divers": Person.Gender.DIVERSE,
     "neutral": Person.Gender.UNKNOWN,
     "unknown": Person.Gender.UNKNOWN,
+    # What address books write (vCard GENDER, Outlook's and Google's columns); keys as
+    # word_key makes them: folded, without spaces or hyphens.
+    "f": Person.Gender.FEMALE,
+    "w": Person.Gender.FEMALE,
+    "woman": Person.Gender.FEMALE,
+    "m": Person.Gender.MALE,
+    "man": Person.Gender.MALE,
+    "mann": Person.Gender.MALE,
+    "o": Person.Gender.DIVERSE,
+    "other": Person.Gender.DIVERSE,
+    "nonbinary": Person.Gender.DIVERSE,
+    "u": Person.Gender.UNKNOWN,
+    "n": Person.Gender.UNKNOWN,
+    "unspecified": Person.Gender.UNKNOWN,
+    "nichtangegeben": Person.Gender.UNKNOWN,
+    "keineangabe": Person.Gender.UNKNOWN,
+    "unbekannt": Person.Gender.UNKNOWN,
 }
 
 

@@ -74,6 +74,7 @@ class ContactRecord:
     contacts: list[RecordContact] = field(default_factory=list)
     organisation: str = ""  # the current employer
     department: str = ""
+    gender: str = ""  # as the file says it ("F", "Weiblich"); read by imports.relations
     title: str = ""  # the job title at that organisation
     dates: list[RecordDate] = field(default_factory=list)
     related: list[RecordRelation] = field(default_factory=list)

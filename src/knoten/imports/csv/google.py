@@ -36,6 +36,7 @@ _GOOGLE_FIXED: dict[str, tuple[int, object]] = {
     "organization name": (FIELD, "organisation"),
     "organization title": (FIELD, "title"),
     "organization department": (FIELD, "department"),
+    "gender": (FIELD, "gender"),
     "birthday": (DATE, ("birthday", "")),
     "notes": (NOTE, None),
     "photo": (PHOTO, None),

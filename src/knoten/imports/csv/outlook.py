@@ -164,7 +164,7 @@ _OUTLOOK_FIXED: dict[str, tuple[int, object]] = {
     "e-mail display name": (IGNORE, None),
     "e-mail 2 display name": (IGNORE, None),
     "e-mail 3 display name": (IGNORE, None),
-    "gender": (DEFAULTED, _NO_VALUES),
+    "gender": (FIELD, "gender"),
     "priority": (DEFAULTED, _NO_VALUES),
     "private": (DEFAULTED, _NO_VALUES),
     "sensitivity": (DEFAULTED, _NO_VALUES),

@@ -42,6 +42,7 @@ from knoten.imports.csv.values import (
     tidy_names,
     web_kind,
 )
+from knoten.imports.relations import gender_of
 from knoten.people.records import (
     ContactRecord,
     ReadResult,
@@ -309,6 +310,8 @@ def _record(
             address = _address(parts, parts.pop("_label"))
             if address is not None:
                 contacts.append(address)
+    if record.gender and gender_of(record.gender) == "":
+        record.gender = ""  # Outlook's "Unspecified", "Nicht angegeben": not given
     given, family = record.given_name, record.family_name
     if (
         (given and ("." in given or not given.isascii()))

@@ -230,6 +230,11 @@ class CardReader:
         self.record.organisation = parts[0]
         self.record.department = ", ".join(part for part in parts[1:] if part)
 
+    def _gender(self, prop: Property) -> None:
+        # vCard 4.0: GENDER:F, or GENDER:O;non-binary (the sex, then a text of its own).
+        if self._once(prop):
+            self.record.gender = parts_of(prop.value, ";", self.v21)[0].strip() or prop.value
+
     def _title(self, prop: Property) -> None:
         if self._once(prop):
             self.record.title = self._text(prop)
@@ -403,6 +408,8 @@ _HANDLERS: dict[str, Callable[[CardReader, Property], None]] = {
     "NICKNAME": CardReader._nickname,
     "ORG": CardReader._org,
     "TITLE": CardReader._title,
+    "GENDER": CardReader._gender,
+    "X-GENDER": CardReader._gender,
     "EMAIL": CardReader._email,
     "TEL": CardReader._tel,
     "URL": CardReader._url,
