@@ -110,3 +110,21 @@ def test_a_related_person_of_another_network_is_not_linked(world: World) -> None
     data = vcard(("FN:Jan Roth", "N:Roth;Jan;;;", "RELATED;TYPE=spouse;VALUE=text:Eva Roth"))
     import_file(member, data, "phone.vcf")
     assert not Relationship.objects.exists()
+
+
+def test_an_address_contained_in_one_the_person_has_is_that_address(member: Member) -> None:
+    full = (
+        "FN:Jörg Müller",
+        "N:Müller;Jörg;;;",
+        "EMAIL:joerg@example.com",
+        "ADR;TYPE=work:;;Königsallee 12;Düsseldorf;;40212;Deutschland",
+    )
+    import_file(member, vcard(full), "phone.vcf")
+    # XING says only the city; another file a different street.
+    city = ("FN:Jörg Müller", "N:Müller;Jörg;;;", "EMAIL:joerg@example.com", "ADR:;;;Düsseldorf;;;")
+    import_file(member, vcard(city), "xing.vcf")
+    joerg = person(member, "Jörg")
+    assert joerg.contact_points.filter(kind="address").count() == 1
+    moved = (*city[:3], "ADR:;;Kö 1;Düsseldorf;;;")
+    import_file(member, vcard(moved), "other.vcf")
+    assert joerg.contact_points.filter(kind="address").count() == 2

@@ -3,14 +3,14 @@ what else the file said, as rows written in bulk."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import connection
 
 from knoten.core.bulk import insert_rows, update_rows
-from knoten.core.folding import fold
+from knoten.core.folding import fold, fold_words
 from knoten.core.limits import CHUNK, chunks
 from knoten.core.models import Member
 from knoten.imports.checking import Checked
@@ -150,6 +150,15 @@ def _checked_text(value: str, model: Any, column: str, record: ContactRecord) ->
 _LIMITS: dict[tuple[Any, str], int] = {}
 
 
+def _within_an_address(value: str, points: Iterable[tuple[str, str]]) -> bool:
+    """Whether every word of the address ``value`` is in one address the person has:
+    then it is that address, said with less ("Düsseldorf", "40212 Düsseldorf")."""
+    words = set(fold_words(value))
+    return bool(words) and any(
+        kind == "address" and words <= set(fold_words(known)) for kind, known in points
+    )
+
+
 def add_facts(
     network_id: int,
     item: Checked,
@@ -168,6 +177,8 @@ def add_facts(
     for parsed in ordered:
         if (parsed.kind, parsed.value) in target.points:
             continue
+        if parsed.kind == "address" and _within_an_address(parsed.value, target.points):
+            continue  # "Düsseldorf" from XING is the person's full address there
         preferred = parsed.kind not in target.preferred_kinds
         if preferred:
             target.preferred_kinds.add(parsed.kind)
