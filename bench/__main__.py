@@ -24,6 +24,9 @@ Prints a table on stdout and writes every figure to ``.bench-data/results.json``
     python -m bench --only imports --sizes 100k
     python -m bench --only reciprocity --sizes 100k
     python -m bench --only upkeep --sizes 1000,10000
+    python -m bench --only whoknows --sizes 100k
+    python -m bench --only graph-drawing --sizes 100k --runs 20
+    python -m bench --only palette --sizes 100k
 """
 
 from __future__ import annotations
@@ -152,7 +155,15 @@ def measure(
         stage_seconds=meta.get("stage_seconds", {}),
         counts=meta["counts"],
     )
-    if only not in ("http", "imports", "reciprocity", "upkeep"):
+    if only not in (
+        "http",
+        "imports",
+        "reciprocity",
+        "upkeep",
+        "whoknows",
+        "graph-drawing",
+        "palette",
+    ):
         print(f"Measuring the network of {size:,} persons …", file=sys.stderr)
         out = folder / "measure.json"
         out.unlink(missing_ok=True)
@@ -175,6 +186,30 @@ def measure(
         print(f"Measuring keeping in touch on the network of {size:,} persons …", file=sys.stderr)
         result["upkeep"] = upkeep.measure(folder, child_env(folder, meta["key"]), runs, seed)
         if only == "upkeep":
+            return result
+    if only in ("", "domain", "whoknows"):
+        from bench import expertise
+
+        print(f"Measuring who knows on the network of {size:,} persons …", file=sys.stderr)
+        result["whoknows"] = expertise.measure(folder, child_env(folder, meta["key"]), runs, seed)
+        if only == "whoknows":
+            return result
+    if only in ("", "domain", "graph-drawing"):
+        from bench import graph_drawing
+
+        print(f"Measuring the network drawn on the network of {size:,} persons …", file=sys.stderr)
+        env = child_env(folder, meta["key"])
+        result["graph-drawing"] = graph_drawing.measure(folder, env, runs, seed)
+        if only == "graph-drawing":
+            return result
+    if only in ("", "domain", "palette"):
+        from bench import palette
+
+        print(
+            f"Measuring the command palette on the network of {size:,} persons …", file=sys.stderr
+        )
+        result["palette"] = palette.measure(folder, child_env(folder, meta["key"]), runs, seed)
+        if only == "palette":
             return result
     if only == "imports" or (only == "" and size >= TARGET_SIZE):
         from bench import imports
@@ -336,6 +371,18 @@ def report(results: list[dict[str, Any]], runs: int) -> str:
             from bench import upkeep
 
             lines.extend(upkeep.report_lines(result, at_target=size >= TARGET_SIZE))
+        if "whoknows" in result:
+            from bench import expertise
+
+            lines.extend(expertise.report_lines(result, at_target=size >= TARGET_SIZE))
+        if "graph-drawing" in result:
+            from bench import graph_drawing
+
+            lines.extend(graph_drawing.report_lines(result, at_target=size >= TARGET_SIZE))
+        if "palette" in result:
+            from bench import palette
+
+            lines.extend(palette.report_lines(result, at_target=size >= TARGET_SIZE))
         lines.extend(http_report_lines(result))
         if "imports" in result:
             from bench import imports
@@ -379,7 +426,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rebuild", action="store_true", help="build the networks anew")
     parser.add_argument(
         "--only",
-        choices=("domain", "http", "imports", "reciprocity", "upkeep"),
+        choices=(
+            "domain",
+            "http",
+            "imports",
+            "reciprocity",
+            "upkeep",
+            "whoknows",
+            "graph-drawing",
+            "palette",
+        ),
         default="",
         help="only the domain functions (give and take included), the HTTP figures, the "
         "import, export and dedupe figures (at 100k), or the give-and-take figures "

@@ -16,6 +16,30 @@ upkeep``) times, in a process of its own on the cached demo network:
 Each figure is a median and a p95 over ``--runs`` calls after a warm-up (the refresh of
 all persons a few times only). Targets, held at 100,000 persons: the due list, today and
 week p95 ≤ 200 ms each, the feed ≤ 2 s, refresh-all ≤ 30 s, one conversation ≤ 50 ms.
+
+Measured at 100k, 20 calls, median / p95 (2026-12-07, a shared two-core machine; the
+"after" run with a load average of 4–7 from other jobs, the "before" one quieter):
+
+=============================  ====================  ====================
+figure                         before (8a5f60a)      after (h/upkeep-perf)
+=============================  ====================  ====================
+due list, first page           121 / 174 ms          231 / 284 ms (load)
+today                          498 / 578 ms          251 / 374 ms (load)
+week                           601 / 766 ms          257 / 341 ms (load)
+calendar feed                  1037 / 1097 ms        972 / 1017 ms
+one conversation + standing    15 / 98 ms            16 / 152 ms (load)
+refresh all                    17.3 / 21.1 s         11.4 / 11.8 s
+=============================  ====================  ====================
+
+Under load every figure is inflated; the queries alone, timed warm on the same network:
+the due rows 57 ms (17k rows read with their persons) → 4 ms count + 5–10 ms ranked page
+(covering index ``standing_due``); yearly occasions 22 → 10 ms (``month_day`` index); new
+positions 37 → 2 ms; the attendances of events ahead 15 → 0.5 ms; the in-bulk page read
+12 → 0.4 ms. A conversation's standing rewrite writes 3 WAL pages instead of 11 (an upsert),
+so the WAL checkpoint — a COMMIT of about 40 ms every ~1,000 pages, the p95 outlier —
+comes less often. Left: the actor's private contacts (24 ms, all of the author's
+interactions read: an index on journal_interaction (author, private, occurred_on) would
+halve it) and the Python work of about 6,000 week candidates.
 """
 
 from __future__ import annotations

@@ -27,6 +27,16 @@ def _fast_password_hasher() -> None:
 
 
 @pytest.fixture(autouse=True)
+def _no_graph_of_another_test() -> Iterator[None]:
+    """Graphs in memory are per network id, and ids come back after a rollback."""
+    from knoten.graph.adjacency import forget
+
+    forget()
+    yield
+    forget()
+
+
+@pytest.fixture(autouse=True)
 def _real_day_after_each_test() -> Iterator[None]:
     """A test that pins the clock (``clock.pinned``) never leaves it pinned."""
     yield

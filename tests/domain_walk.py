@@ -22,6 +22,7 @@ from typing import Any
 
 from django.db import models
 
+from knoten.jobs.models import Job
 from knoten.journal.models import Event, Interaction, Project, Promise
 from knoten.people.models import (
     Affiliation,
@@ -97,6 +98,7 @@ KINDS = {
     "relationship": Kind("relationship", Relationship),
     "date": Kind("date", ImportantDate),
     "contact point": Kind("contact point", ContactPoint),
+    "job": Kind("job", Job),
 }
 
 # Parameters that name a record, by name. A list of them (participants …) names persons.
@@ -118,6 +120,8 @@ RECORDS: dict[str, Kind] = {
             "person_a_id",
             "person_b_id",
             "object_id",  # in_network's: its model is Person (VALUES_OF)
+            "target",  # an introduction path's (a person, or an organisation)
+            "first_hop",
         )
     },
     "organisation": KINDS["organisation"],
@@ -134,8 +138,9 @@ RECORDS: dict[str, Kind] = {
     "relationship_id": KINDS["relationship"],
     "date_id": KINDS["date"],
     "point_id": KINDS["contact point"],
+    "job_id": KINDS["job"],
 }
-LISTS = ("participants", "attendees", "people")
+LISTS = ("participants", "attendees", "people", "path", "person_ids")
 
 # Labels name Alice's by their name alone (a filter must not find it; an import into a
 # circle of that name makes Bob's own).
@@ -149,6 +154,7 @@ SECOND = {
     "other": "second person",
     "person_b_id": "second person",
     "beneficiary": "me",
+    "target": "second person",
 }
 
 # Parameters a function passes on through ``**options``, walked like its own.
@@ -213,6 +219,7 @@ VALUES: dict[str, Any] = {
     "subject": "Neutral subject",
     "body": "{salutation} neutral",
     "gender": "female",
+    "per_month": 3,
 }
 
 # Where one function wants its own value for a parameter.
@@ -251,6 +258,12 @@ VALUES_OF: dict[str, dict[str, Any]] = {
     "standing_facts": {"person_ids": list(range(1, 2000))},
     # The circles an import's records name (its records are walked through import_records).
     "find_circles": {"checked": [], "circle": "Neutral"},
+    # A bulk action's label: Bob's own, made by its name.
+    "add_to_circle": {"circle": "Neutral"},
+    "tag_people": {"tag": "Neutral"},
+    # A job of a kind a flow registered; the import runner given a file of its own.
+    "start_job": {"kind": "import", "title": "Neutral", "params": {"source": "walk.vcf"}},
+    "run_import": {"params": {"source": "walk.vcf"}, "progress": lambda done, total: None},
 }
 
 # Functions whose text is a record's name: Alice's must not be found.

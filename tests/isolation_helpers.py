@@ -126,7 +126,13 @@ def _fill(member: Member, first: Person, second: Person, org_word: str, word: st
     PersonPhoto.objects.create(
         network=member.network, person=first, content_type="image/png", data=tiny_png((9, 9, 9))
     )
+    # A job (a large import's preview, still queued), which only its member may see.
+    from knoten.imports.jobs import start_import
+
+    card = f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:{first.full_name}\r\nEND:VCARD\r\n"
+    job = start_import(member, card.encode(), f"{word}.vcf", dry_run=True)
     ids = {
+        "job": job.pk,
         "person": first.pk,
         "second person": second.pk,
         "organisation": org.pk,

@@ -92,8 +92,16 @@ def test_postgres_url_is_split_into_settings(tmp_path: Path) -> None:
     assert db["ENGINE"] == "django.db.backends.postgresql"
     assert (db["NAME"], db["USER"], db["PASSWORD"]) == ("crm", "knoten", "s@cret")
     assert (db["HOST"], db["PORT"]) == ("db.example", "6543")
-    assert db["OPTIONS"] == {"sslmode": "require"}
+    assert db["OPTIONS"] == {"sslmode": "require", "options": "-c lock_timeout=5000"}
     assert db["CONN_MAX_AGE"] > 0
+
+
+def test_postgres_sessions_wait_for_a_lock_only_briefly(tmp_path: Path) -> None:
+    # A write stuck behind a long one fails soon (503, busy) instead of hanging.
+    db = config.database_config("postgres://k@h/crm", tmp_path)
+    assert db["OPTIONS"]["options"] == "-c lock_timeout=5000"
+    given = config.database_config("postgres://k@h/crm?options=-c%20lock_timeout%3D900", tmp_path)
+    assert given["OPTIONS"]["options"] == "-c lock_timeout=900"
 
 
 def test_unknown_database_scheme_is_refused(tmp_path: Path) -> None:

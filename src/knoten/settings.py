@@ -38,7 +38,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "template_partials",
+    "django_tasks",
+    "django_tasks_db",  # the job queue's table (knoten.jobs; docs/jobs.md)
     "knoten.core",
+    "knoten.jobs",
     "knoten.people",
     "knoten.journal",
     "knoten.search",
@@ -127,6 +130,13 @@ TEMPLATES = [
 # working app. KNOTEN_DATABASE_URL=postgres://… switches a team server to PostgreSQL.
 DATABASES = {"default": database_config(env_str("KNOTEN_DATABASE_URL", ""), DATA_DIR)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Long jobs (large imports …) run off the request path: queued in the database
+# (django-tasks' database backend), run by the worker `knoten serve` starts, or by
+# `knoten jobs work` on a team server. An uploaded file of this many KB or more becomes
+# a job; a smaller one is imported while the request waits. See docs/jobs.md.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+JOBS_BACKGROUND_BYTES = env_positive_int("KNOTEN_BACKGROUND_KB", 256) * 1024
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("de", "Deutsch")]

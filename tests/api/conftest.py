@@ -20,7 +20,7 @@ class ApiClient:
         self.client = Client()
         self.headers = {"Authorization": f"Bearer {key}"} if key else {}
 
-    def call(self, method: str, path: str, body: Any = None, **params: Any) -> Any:
+    def call(self, method: str, path: str, body: Any = None, /, **params: Any) -> Any:
         send = getattr(self.client, method)
         if body is None and method in ("get", "delete"):
             return send(path, params or None, headers=self.headers)
@@ -28,7 +28,7 @@ class ApiClient:
             path, json.dumps(body or {}), content_type="application/json", headers=self.headers
         )
 
-    def get(self, path: str, **params: Any) -> Any:
+    def get(self, path: str, /, **params: Any) -> Any:
         return self.call("get", path, **params)
 
     def post(self, path: str, body: Any = None) -> Any:
@@ -37,7 +37,7 @@ class ApiClient:
     def patch(self, path: str, body: Any = None) -> Any:
         return self.call("patch", path, body)
 
-    def delete(self, path: str, **params: Any) -> Any:
+    def delete(self, path: str, /, **params: Any) -> Any:
         if params:
             from urllib.parse import urlencode
 

@@ -40,6 +40,7 @@ RAW = api.get_openapi_schema()
 
 # Which object a path parameter names, by its name…
 PARAMETER_KINDS = {
+    "job_id": "job",
     "person_id": "person",
     "organisation_id": "organisation",
     "org_id": "organisation",
@@ -60,6 +61,7 @@ PARAMETER_KINDS = {
 }
 # …or, for a name like ``id``, by the resource segment just before it.
 SEGMENT_KINDS = {
+    "jobs": "job",
     "persons": "person",
     "people": "person",
     "organisations": "organisation",
@@ -102,6 +104,11 @@ REFERENCE_FIELDS = {
     "recommender": "person",
     "recipient": "second person",
     "beneficiary": "me",
+    "target": "second person",
+    "via": "person",
+    "avoid": "person",
+    "around": "person",
+    "path": "person",
 }
 
 # A field named like a path parameter (``person_id``) names the same kind of object.

@@ -107,9 +107,7 @@ def test_log_a_conversation_with_a_promise(page: Page, server: Server) -> None:
     assert answer.value.ok, f"saving the conversation answered {answer.value.status}"
 
     page.goto(f"/people/{person}/")
-    expect(section(page, "Conversations")).to_contain_text(
-        "Coffee: she looks for a CFO for a client"
-    )
+    expect(section(page, "Timeline")).to_contain_text("Coffee: she looks for a CFO for a client")
     expect(section(page, "Open promises")).to_contain_text("send her Anna's profile")
 
 
@@ -225,5 +223,5 @@ def test_log_a_conversation_by_keyboard_only(page: Page, server: Server) -> None
     assert answer.value.ok, f"saving the conversation answered {answer.value.status}"
 
     page.goto(f"/people/{person}/")
-    expect(section(page, "Conversations")).to_contain_text("Phone call about the keyboard")
+    expect(section(page, "Timeline")).to_contain_text("Phone call about the keyboard")
     expect(section(page, "Open promises")).to_contain_text("send the list of shortcuts")

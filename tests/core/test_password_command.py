@@ -105,6 +105,7 @@ def no_exec(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
         raise Exec
 
     monkeypatch.setattr(core_cli.os, "execv", fake_execv)
+    monkeypatch.setattr(core_cli, "start_job_runner", lambda parent: None)
     return calls
 
 

@@ -29,6 +29,14 @@ def gunicorn(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
     return calls
 
 
+@pytest.fixture(autouse=True)
+def runners(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The parents of the job runners ``knoten serve`` would have started."""
+    started: list[int] = []
+    monkeypatch.setattr(core_cli, "start_job_runner", started.append)
+    return started
+
+
 def option(args: list[str], name: str) -> str:
     return args[args.index(name) + 1]
 
@@ -43,6 +51,18 @@ def test_serve_defaults_to_the_measured_setup(
     assert option(args, "--workers") == str(core_cli.default_workers())
     assert option(args, "--threads") == "1"  # sync workers
     assert option(args, "--bind") == "127.0.0.1:8000"
+
+
+def test_serve_starts_the_job_runner_unless_told_not_to(
+    cli: Callable[..., CliResult], world: World, gunicorn: list[list[str]], runners: list[int]
+) -> None:
+    # One command for a single user: the runner is a child of the server's process.
+    with pytest.raises(Exec):
+        cli("serve", "--no-browser")
+    assert runners == [core_cli.os.getpid()]
+    with pytest.raises(Exec):
+        cli("serve", "--no-browser", "--no-jobs")
+    assert len(runners) == 1
 
 
 def test_serve_takes_workers_and_threads(

@@ -247,3 +247,22 @@ def test_a_promise_cannot_be_done_in_the_future(
     )
     promise.refresh_from_db()
     assert promise.done_on is None
+
+
+def test_a_promise_taken_as_written_keeps_its_words_and_has_no_due_day(
+    world: World, people: People
+) -> None:
+    alice = world.alice
+    before = Promise.objects.count()
+    # Read for a due day, "by post" is refused ("post" is no date) and nothing is written …
+    with pytest.raises(InvalidInput, match="'post', which is not a date"):
+        journal_promises.add_promise(alice, people.anna, "send it by post")
+    assert Promise.objects.count() == before
+    # … taken as written, it is kept whole and without a day; "by Friday" too.
+    kept = journal_promises.add_promise(alice, people.anna, "send it by post", read_due=False)
+    friday = journal_promises.add_promise(alice, people.anna, "Angebot bis Freitag", read_due=False)
+    assert (kept.text, kept.due_on) == ("send it by post", None)
+    assert (friday.text, friday.due_on) == ("Angebot bis Freitag", None)
+    with pytest.raises(InvalidInput, match="is empty"):
+        journal_promises.add_promise(alice, people.anna, "  ", read_due=False)
+    assert Promise.objects.count() == before + 2

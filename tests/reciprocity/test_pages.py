@@ -607,7 +607,8 @@ def test_a_person_page_shows_our_balance_signals_and_rows(year: Year) -> None:
     bernd = year.people["bernd"]
     client = signed_in(year.me)
     body = client.get(reverse("web:person", kwargs={"person_id": bernd.pk})).content.decode()
-    section = body[body.index('id="section-favours"') : body.index('id="section-conversations"')]
+    start = body.index('id="section-favours"')
+    section = body[start : body.index("</section>", start)]
     assert re.findall(r'<p class="flow-total">(\d+)</p>', section) == ["3", "2"]
     assert section.count('<li id="favour-') == 4
     assert section.count('<li id="recommendation-') == 1

@@ -155,7 +155,7 @@ def test_person_page_shows_the_sections(world: World, alices: dict[str, Person])
         "Important dates",
         "Notes",
         "Open promises",
-        "Conversations",
+        "Timeline",  # the conversations, with promises, favours and events (issue 17)
     ):
         assert f">{heading}</h2>" in body, heading
     for fact in (

@@ -3,6 +3,8 @@ the people list (initials without one)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -60,7 +62,7 @@ def test_a_person_without_a_photo_is_a_404(world: World) -> None:
 def test_the_person_page_shows_the_photo_in_its_head(world: World, frida: Person) -> None:
     body = signed_in(world.alice).get(reverse("web:person", args=[frida.pk])).content.decode()
     head = body[body.index('id="section-basics"') : body.index("</h1>")]
-    assert f'src="{photo_url(frida)}?v=' in head and 'class="photo large"' in head
+    assert f'src="{photo_url(frida)}?v=' in head and 'class="avatar large"' in head
     nobody = add_person(world.alice, "Otto Ohnebild")
     body = signed_in(world.alice).get(reverse("web:person", args=[nobody.pk])).content.decode()
     assert "/photo/" not in body
@@ -69,8 +71,9 @@ def test_the_person_page_shows_the_photo_in_its_head(world: World, frida: Person
 def test_the_people_list_shows_photos_and_initials(world: World, frida: Person) -> None:
     add_person(world.alice, "Otto Ohnebild")
     body = signed_in(world.alice).get(reverse("web:people")).content.decode()
-    assert f'<img class="photo" src="{photo_url(frida)}?v=' in body
-    assert '<span class="photo initials" aria-hidden="true">OO</span>' in body
+    assert re.search(rf'<img class="avatar[a-z ]*" src="{photo_url(frida)}\?v=\d+"', body)
+    # initials on a colour of the person's own (a hue from their id), hidden from readers
+    assert re.search(r'<span class="avatar hue-\d+[a-z ]*" aria-hidden="true">OO</span>', body)
 
 
 def test_a_new_photo_gets_a_new_address(world: World, frida: Person) -> None:

@@ -51,6 +51,7 @@ OPEN_PAGES = {"web:set_language", "upkeep:calendar_feed"}
 
 # Which object an int path parameter names.
 PARAMETER_KINDS = {
+    "job_id": "job",
     "person_id": "person",
     "organisation_id": "organisation",
     "event_id": "event",
@@ -246,8 +247,14 @@ NOTHING = "Xqvnopewort"  # found nowhere: how often a page repeats the query its
 
 # Query parameters the site's lists, searches and forms read; each is tried on every
 # page without an id (a page ignores those it doesn't read).
-WORD_PARAMETERS = ("q", "circle", "tag", "org", "kind", "status")
-ID_PARAMETERS = {"with": "person", "org": "organisation", "person": "person"}
+WORD_PARAMETERS = ("q", "topic", "circle", "tag", "org", "kind", "status")
+ID_PARAMETERS = {
+    "with": "person",
+    "org": "organisation",
+    "person": "person",
+    "around": "person",
+    "path": "person",
+}
 OTHER_QUERIES = ({"when": "past"}, {"archived": "1"}, {"page": "2"}, {"offset": "1"})
 
 

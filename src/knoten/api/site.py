@@ -210,8 +210,13 @@ def _unauthorised(request: HttpRequest, exc: AuthenticationError) -> HttpRespons
 
 def _mount() -> None:
     from knoten.dedupe.api import router as dedupe_router
+    from knoten.expertise.api import router as expertise_router
     from knoten.exports.api import router as exports_router
+    from knoten.graph.api import router as graph_router
+    from knoten.graph.api_analysis import router as graph_analysis_router
+    from knoten.graph.api_drawing import router as drawing_router
     from knoten.imports.api import router as imports_router
+    from knoten.jobs.api import router as jobs_router
     from knoten.journal.api import router as journal_router
     from knoten.mailbox.api import router as mailbox_router
     from knoten.people.api import router as people_router
@@ -223,8 +228,13 @@ def _mount() -> None:
     api.add_router("/", journal_router, tags=["journal"])
     api.add_router("/", reciprocity_router, tags=["give and take"])
     api.add_router("/", search_router, tags=["search"])
+    api.add_router("/", expertise_router, tags=["who knows"])
     api.add_router("/", upkeep_router, tags=["keeping in touch"])
+    api.add_router("/", graph_router, tags=["graph"])
+    api.add_router("/", graph_analysis_router, tags=["multipliers and comfort zone"])
+    api.add_router("/", drawing_router, tags=["graph"])
     api.add_router("/", imports_router, tags=["import"])
+    api.add_router("/", jobs_router, tags=["jobs"])
     api.add_router("/", mailbox_router, tags=["mailbox"])
     api.add_router("/", dedupe_router, tags=["duplicates"])
     api.add_router("/", exports_router, tags=["export"])

@@ -47,8 +47,12 @@ def _mount() -> None:
     from knoten.core import cli as core_cli
     from knoten.dedupe import cli as dedupe_cli
     from knoten.demo import cli as demo_cli
+    from knoten.expertise import cli as expertise_cli
     from knoten.exports import cli as exports_cli
+    from knoten.graph import cli as graph_cli
+    from knoten.graph import cli_analysis as graph_analysis_cli
     from knoten.imports import cli as imports_cli
+    from knoten.jobs import cli as jobs_cli
     from knoten.journal import cli as journal_cli
     from knoten.mailbox import cli as mailbox_cli
     from knoten.people import cli as people_cli
@@ -62,12 +66,16 @@ def _mount() -> None:
         journal_cli,
         reciprocity_cli,
         search_cli,
+        expertise_cli,
         upkeep_cli,
+        graph_cli,
+        graph_analysis_cli,
         imports_cli,
         mailbox_cli,
         dedupe_cli,
         exports_cli,
         demo_cli,
+        jobs_cli,
         api_cli,
     ):
         module.register(app)
@@ -87,7 +95,21 @@ def main() -> None:
     if not _mounted:
         _mount()
         _mounted = True
-    app(prog_name="knoten")
+    from django.db import OperationalError
+
+    from knoten.cli.output import fail_busy
+    from knoten.core.busy import is_busy
+
+    try:
+        app(prog_name="knoten")
+    except OperationalError as error:
+        # Any command (or the migration before it) that met a lock it could not get.
+        if not is_busy(error):
+            raise
+        try:
+            fail_busy()
+        except typer.Exit as done:
+            sys.exit(done.exit_code)
 
 
 if __name__ == "__main__":  # pragma: no cover

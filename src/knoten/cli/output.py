@@ -59,13 +59,33 @@ def fail(error: KnotenError) -> NoReturn:
     raise typer.Exit(error.exit_code)
 
 
+# The exit status of a command that found the database busy (EX_TEMPFAIL: try again).
+BUSY_EXIT = 75
+
+
+def fail_busy() -> NoReturn:
+    from knoten.core.busy import BUSY_MESSAGE
+
+    err.print(f"Error: {BUSY_MESSAGE}", markup=False)
+    raise typer.Exit(BUSY_EXIT)
+
+
 @contextmanager
 def domain_errors() -> Iterator[None]:
-    """Turn a domain error into one clear line on stderr and the matching exit status."""
+    """Turn a domain error into one clear line on stderr and the matching exit status;
+    a busy database (a lock not got in time) too, instead of a traceback."""
+    from django.db import OperationalError
+
+    from knoten.core.busy import is_busy
+
     try:
         yield
     except KnotenError as error:
         fail(error)
+    except OperationalError as error:
+        if not is_busy(error):
+            raise
+        fail_busy()
 
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

@@ -120,6 +120,14 @@ def _open_browser_when_ready(url: str, host: str, port: int) -> None:
         os._exit(0)
 
 
+def start_job_runner(parent: int) -> None:
+    """Start ``knoten jobs work`` as a child that stops once process ``parent`` is gone."""
+    import subprocess
+
+    command = [sys.executable, "-m", "knoten.cli.main", "jobs", "work", "--parent", str(parent)]
+    subprocess.Popen(command, stdin=subprocess.DEVNULL)
+
+
 MAX_DEFAULT_WORKERS = 8
 
 
@@ -154,6 +162,13 @@ def serve(
     ] = 1,
     no_browser: Annotated[
         bool, typer.Option("--no-browser", help="Do not open the browser (link still printed).")
+    ] = False,
+    no_jobs: Annotated[
+        bool,
+        typer.Option(
+            "--no-jobs",
+            help="Do not run long jobs here (a team server runs knoten jobs work instead).",
+        ),
     ] = False,
 ) -> None:
     """Start the web app (gunicorn) on http://127.0.0.1:8000 and print a sign-in link.
@@ -200,6 +215,10 @@ def serve(
     # The server keeps derived figures that fade with the days (relationship strength)
     # fresh in the background, once a day, in one of its workers (knoten/wsgi.py).
     os.environ.setdefault("KNOTEN_DAILY_REFRESH", "true")
+    # Long jobs (a large import from the web page) run in a child process that ends with
+    # the server (its parent: this process, which becomes gunicorn's master).
+    if not no_jobs:
+        start_job_runner(os.getpid())
     bind_host = f"[{host}]" if ":" in host and not host.startswith("[") else host
     args = [
         sys.executable,

@@ -188,8 +188,21 @@ def postgres_config(url: str) -> dict[str, Any]:
         "PORT": str(parts.port or ""),
         "CONN_MAX_AGE": conn_max_age(),
         "CONN_HEALTH_CHECKS": True,
-        "OPTIONS": dict(parse_qsl(parts.query)),
+        "OPTIONS": _postgres_options(dict(parse_qsl(parts.query))),
     }
+
+
+# How long a PostgreSQL statement waits for a row or table lock before it fails (and
+# the faces answer 503 "busy, try again"), in milliseconds: as long as SQLite's busy
+# timeout. A URL's own ``?options=-c lock_timeout=…`` wins.
+POSTGRES_LOCK_TIMEOUT_MS = SQLITE_BUSY_TIMEOUT * 1000
+
+
+def _postgres_options(options: dict[str, str]) -> dict[str, str]:
+    given = options.get("options", "")
+    if "lock_timeout" not in given:
+        options["options"] = f"{given} -c lock_timeout={POSTGRES_LOCK_TIMEOUT_MS}".strip()
+    return options
 
 
 def database_config(url: str, data_dir: Path) -> dict[str, Any]:

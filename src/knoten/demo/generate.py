@@ -58,7 +58,7 @@ from knoten.demo.give_and_take import give_and_take
 from knoten.demo.plan import Plan, Progress
 
 # Bump when the generator's output changes, so that cached benchmark networks are rebuilt.
-GENERATOR_VERSION = 4
+GENERATOR_VERSION = 5
 MAX_SIZE = 1_000_000
 
 

@@ -1,5 +1,6 @@
-"""The demo's keeping in touch: cadences for some circles and persons, a few snoozes,
-and the traces of a year of use (occasions dealt with, digests sent, a calendar feed).
+"""The demo's keeping in touch: cadences for some circles and persons, a few snoozes, a
+goal of new contacts a month, and the traces of a year of use (occasions dealt with,
+digests sent, a calendar feed).
 
 The standings themselves are derived: the whole network's notice at the end of the demo
 computes them (:mod:`knoten.upkeep.standings`).
@@ -13,6 +14,7 @@ from typing import Any
 
 from knoten.demo.pictures import tiny_png
 from knoten.demo.plan import Plan
+from knoten.graph.models import ComfortGoal
 from knoten.people.models import Circle, ImportantDate, Person, PersonPhoto
 from knoten.upkeep.models import (
     Cadence,
@@ -28,6 +30,7 @@ CIRCLE_CADENCES = {"family": 30, "friends": 60, "colleagues": 91, "clients": 91}
 PERSONAL_SHARE = 0.02  # of the persons: a cadence set for them alone
 NONE_SHARE = 0.01  # "no cadence"
 SNOOZED_SHARE = 0.005
+COMFORT_GOAL = 4  # new contacts a month, the comfort page measures the member against it
 
 
 def add(plan: Plan) -> None:
@@ -62,6 +65,11 @@ def add(plan: Plan) -> None:
     fields = ("network", "person", "circle", "importance", "every_days", "latest_days")
     plan.write(Cadence, fields, rows, "cadences")
     plan.write(Snooze, ("network", "member", "person", "until"), snoozes, "snoozes")
+    if not ComfortGoal.objects.filter(member=plan.member).exists():
+        ComfortGoal.objects.create(
+            network_id=plan.network_id, member=plan.member, per_month=COMFORT_GOAL
+        )
+        plan.count("comfort goals", 1)
 
 
 # Of the birthdays, this share was already congratulated on in the year before.

@@ -157,11 +157,13 @@ def add(plan: Plan) -> None:
                 link(0, index, kind, since=met, close=True)
         if spec.role == "child":
             continue
+        # About ten ties per person of the core and two per grown-up relative: a
+        # network of 100,000 persons has about a million relationships.
         edges = 0
         if spec.role == "core":
-            edges = 1 + min(int(rng.expovariate(0.6)), 12)
-        elif rng.random() < 0.3:
-            edges = 1
+            edges = 2 + min(int(rng.expovariate(0.09)), 80)
+        elif rng.random() < 0.6:
+            edges = 1 + min(int(rng.expovariate(0.5)), 12)
         for _ in range(edges):
             roll = rng.random()
             target, kind = -1, ""

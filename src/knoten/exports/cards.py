@@ -30,6 +30,7 @@ from typing import Any
 
 from django.db.models import Q
 
+from knoten.core.errors import NotFound
 from knoten.core.limits import chunks
 from knoten.core.models import Member
 from knoten.core.partial_dates import PartialDate
@@ -128,19 +129,35 @@ def cards(actor: Member, *, circle: str | None = None) -> list[Card]:
     return list(iter_cards(actor, circle=circle))
 
 
-def _people_ids(actor: Member, circle: str | None) -> list[int]:
+def _people_ids(
+    actor: Member, circle: str | None, person_ids: Sequence[int] | None = None
+) -> list[int]:
     from knoten.people.labels import find_circle
 
     people = Person.objects.filter(network_id=actor.network_id)
     if circle:
         people = people.filter(circles=find_circle(actor, circle))
+    if person_ids is not None:
+        wanted = set(person_ids)
+        people = people.filter(pk__in=sorted(wanted))
+        found = list(people.order_by("sort_name", "pk").values_list("pk", flat=True))
+        missing = sorted(wanted - set(found))
+        if missing:
+            raise NotFound("person", missing[0])
+        return found
     return list(people.order_by("sort_name", "pk").values_list("pk", flat=True))
 
 
-def iter_cards(actor: Member, *, circle: str | None = None) -> Iterator[Card]:
+def iter_cards(
+    actor: Member, *, circle: str | None = None, person_ids: Sequence[int] | None = None
+) -> Iterator[Card]:
     """:func:`cards` 5,000 persons at a time, in the directory's order: a network of
-    100,000 persons is never all in memory."""
-    ids = _people_ids(actor, circle)
+    100,000 persons is never all in memory. ``person_ids``: only these (of the network)."""
+    ids = _people_ids(actor, circle, person_ids)  # refused now, not at the first card
+    return _cards_of(actor, ids)
+
+
+def _cards_of(actor: Member, ids: list[int]) -> Iterator[Card]:
     for chunk in chunks(ids, CHUNK):
         yield from _chunk_cards(actor, list(chunk))
 
@@ -339,9 +356,13 @@ def vcard_of(card: Card) -> str:
     return "".join(fold_line(line) + CRLF for line in lines)
 
 
-def export_vcard(actor: Member, *, circle: str | None = None) -> str:
-    """Every person of the network (or of ``circle``) as vCard 4.0 (RFC 6350)."""
-    return "".join(vcard_of(card) for card in iter_cards(actor, circle=circle))
+def export_vcard(
+    actor: Member, *, circle: str | None = None, person_ids: Sequence[int] | None = None
+) -> str:
+    """Every person of the network (or of ``circle``, or those of ``person_ids``: a
+    list's selection) as vCard 4.0 (RFC 6350)."""
+    cards = iter_cards(actor, circle=circle, person_ids=person_ids)
+    return "".join(vcard_of(card) for card in cards)
 
 
 # --- CSV (Google Contacts) ------------------------------------------------------------------

@@ -3,6 +3,10 @@
 The upload is kept in the data folder (``uploads/``) between the preview and the
 import, under a random name that only the member who uploaded it can use, and removed
 once imported or after a day.
+
+A large file (:func:`knoten.jobs.services.runs_in_background`) is previewed and then
+imported as a job: each step answers at once with the job's page, which shows a
+progress bar and then the same report.
 """
 
 from __future__ import annotations
@@ -24,8 +28,11 @@ from knoten.core.errors import InvalidInput, KnotenError
 from knoten.core.limits import max_upload_bytes
 from knoten.core.models import Member
 from knoten.imports.files import FORMATS
+from knoten.imports.jobs import start_import
 from knoten.imports.reports import ImportRefused
 from knoten.imports.runs import import_file
+from knoten.jobs.models import Job
+from knoten.jobs.services import runs_in_background
 from knoten.web.kit import current_member
 
 _KEEP_SECONDS = 24 * 60 * 60
@@ -61,6 +68,28 @@ def _run(member: Member, data: bytes, name: str, options: dict[str, Any], *, dry
         skip_invalid=options["skip_invalid"],
         circle=options["circle"] or None,
     )
+
+
+def _start(
+    member: Member, data: bytes, name: str, options: dict[str, Any], *, dry_run: bool, token: str
+) -> Job:
+    return start_import(
+        member,
+        data,
+        name,
+        format=options["format"] or None,
+        mapping=options["map"] or None,
+        dry_run=dry_run,
+        skip_invalid=options["skip_invalid"],
+        circle=options["circle"] or None,
+        token=token if dry_run else None,
+    )
+
+
+def _to_job(job: Job) -> HttpResponse:
+    response = HttpResponseRedirect(reverse("jobs:job", kwargs={"job_id": job.pk}))
+    response.status_code = 303
+    return response
 
 
 def _form(
@@ -100,6 +129,14 @@ def upload(request: HttpRequest) -> HttpResponse:
         )
     data = upload.read()
     name = Path(upload.name or "upload").name[:200]
+    if runs_in_background(len(data)):
+        token = secrets.token_urlsafe(24)
+        folder = _uploads()
+        (folder / f"{token}.data").write_bytes(data)
+        job = _start(member, data, name, options, dry_run=True, token=token)
+        meta = {"member": member.pk, "name": name, "options": options, "job": job.pk}
+        (folder / f"{token}.json").write_text(json.dumps(meta))
+        return _to_job(job)
     try:
         report = _run(member, data, name, options, dry_run=True)
     except ImportRefused as refused:
@@ -146,6 +183,8 @@ def preview(request: HttpRequest, token: str) -> HttpResponse:
     meta = _stored(member, token)
     if meta is None:
         return _gone(request, member)
+    if "report" not in meta:  # a large file, previewed by a job
+        return HttpResponseRedirect(reverse("jobs:job", kwargs={"job_id": meta["job"]}))
     return render(
         request,
         "imports/preview.html",
@@ -163,8 +202,14 @@ def confirm(request: HttpRequest) -> HttpResponse:
         return _gone(request, member)
     folder = _uploads()
     meta_file, data_file = folder / f"{token}.json", folder / f"{token}.data"
+    data = data_file.read_bytes()
+    if runs_in_background(len(data)):
+        job = _start(member, data, meta["name"], meta["options"], dry_run=False, token=token)
+        meta_file.unlink(missing_ok=True)
+        data_file.unlink(missing_ok=True)
+        return _to_job(job)
     try:
-        report = _run(member, data_file.read_bytes(), meta["name"], meta["options"], dry_run=False)
+        report = _run(member, data, meta["name"], meta["options"], dry_run=False)
     except InvalidInput as problem:
         return _form(request, member, meta["options"], problem.message)
     meta_file.unlink(missing_ok=True)

@@ -141,12 +141,14 @@ def add_promise(
     due: str | dt.date | None = None,
     owed_by_me: bool = True,
     interaction: int | str | Interaction | None = None,
+    read_due: bool = True,
 ) -> Promise:
     """A promise between *me* and ``person``: owed by me, or (``owed_by_me=False``) to me.
 
-    Without ``due`` the text may end in "by DATE" ("Angebot bis Freitag"). Words in a
-    due date are read relative to the day of ``interaction``, if the promise was made in
-    one, else today.
+    Without ``due`` the text may end in "by DATE" ("Angebot bis Freitag"); with
+    ``read_due=False`` it is taken as written, without a due day ("send it by post" is
+    not due on a day called "post"). Words in a due date are read relative to the day of
+    ``interaction``, if the promise was made in one, else today.
     """
     storable("text", text)
     other = other_people(actor, [person], "person")[0]
@@ -156,7 +158,11 @@ def add_promise(
         made_in = visible_interaction(actor, interaction)
     base = made_in.occurred_on if made_in is not None else None
     when: dt.date | None
-    if due is None or due == "":
+    if (due is None or due == "") and not read_due:
+        what, when = clean(text), None
+        if not what:
+            raise InvalidInput("text", text, "is empty; say what was promised")
+    elif due is None or due == "":
         what, when = parse_promise(text, "text", relative_to=base)
     else:
         what = clean(text)

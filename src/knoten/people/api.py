@@ -66,6 +66,7 @@ class PersonFieldsIn(Schema):
     academic_title: Text | None = None
     gender: Text | None = None
     language: Text | None = None
+    do_not_ask: bool | None = None
 
     def fields(self) -> persons.PersonFields:
         data = self.model_dump(exclude={"name"})

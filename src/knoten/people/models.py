@@ -5,12 +5,15 @@ Only a person's name is required; every other fact is optional and can follow la
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any
+
 from django.db import models
 from django.db.models import Q
 
 from knoten.core.folding import fold, sort_key
 from knoten.core.models import NetworkScoped
-from knoten.core.partial_dates import PartialDateField
+from knoten.core.partial_dates import PartialDate, PartialDateField
 from knoten.core.words import choices
 from knoten.people import vocabulary as v
 
@@ -138,6 +141,8 @@ class Person(NetworkScoped):
     notes = models.TextField(blank=True)
     importance = models.PositiveSmallIntegerField(choices=Tier.choices, default=Tier.REGULAR)
     archived = models.BooleanField(default=False)
+    # Never asked to introduce anyone: introduction paths do not run through them.
+    do_not_ask = models.BooleanField(default=False)
 
     # How we met.
     met_on = PartialDateField(null=True, blank=True)
@@ -255,7 +260,11 @@ class Affiliation(NetworkScoped):
     note = models.TextField(blank=True)
 
     class Meta:
-        indexes = [models.Index(fields=["organisation", "kind"])]
+        indexes = [
+            models.Index(fields=["organisation", "kind"]),
+            # New positions of a window (upkeep.occasions).
+            models.Index(fields=["network", "start"], name="affiliation_start"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.title or self.kind} at {self.organisation}"
@@ -299,12 +308,46 @@ class Relationship(NetworkScoped):
         return f"{self.from_person} {self.kind} {self.to_person}"
 
 
+class MonthDayField(models.PositiveSmallIntegerField):
+    """The day of the year of the model's ``date`` (a partial date) as month × 100 + day
+    (14 March: 314), or null when the month or the day is unknown: what a yearly occasion
+    is found by, through an index, instead of reading every date of the network.
+
+    Written from ``date`` on every save and bulk create (``pre_save``); an ``update()``
+    or ``bulk_update()`` of ``date`` must name it too (:func:`month_day_of`)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("null", True)
+        kwargs.setdefault("editable", False)
+        super().__init__(*args, **kwargs)
+
+    def pre_save(self, model_instance: models.Model, add: bool) -> int | None:
+        value = month_day_of(getattr(model_instance, "date", None))
+        setattr(model_instance, self.attname, value)
+        return value
+
+
+def month_day_of(value: object) -> int | None:
+    """Month × 100 + day of a partial date (or its ISO text), or ``None``."""
+    if isinstance(value, dt.date):
+        return value.month * 100 + value.day
+    if isinstance(value, str):
+        try:
+            value = PartialDate.parse_iso(value)
+        except ValueError:
+            return None
+    if not isinstance(value, PartialDate) or value.month is None or value.day is None:
+        return None
+    return value.month * 100 + value.day
+
+
 class ImportantDate(NetworkScoped):
     """A birthday, an anniversary or a life event (new job, wedding, bereavement …)."""
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="dates")
     kind = models.CharField(max_length=20, choices=choices(v.DATE_KINDS))
     date = PartialDateField()
+    month_day = MonthDayField()
     label = models.CharField(max_length=200, blank=True)
     note = models.TextField(blank=True)
 
@@ -313,6 +356,11 @@ class ImportantDate(NetworkScoped):
             models.UniqueConstraint(
                 fields=["person"], condition=Q(kind="birthday"), name="one_birthday"
             )
+        ]
+        indexes = [
+            # Yearly occasions of a window (upkeep.occasions) and dated life events.
+            models.Index(fields=["network", "month_day"], name="importantdate_month_day"),
+            models.Index(fields=["network", "date"], name="importantdate_date"),
         ]
 
     def __str__(self) -> str:

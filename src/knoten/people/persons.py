@@ -86,6 +86,7 @@ class PersonFields:
     academic_title: str | None = None
     gender: str | None = None  # female, male, diverse (German words too); "" unknown
     language: str | None = None  # de or en; "" the network's
+    do_not_ask: bool | None = None  # never an intermediary of an introduction path
 
 
 _GENDER_WORDS = {
@@ -236,6 +237,8 @@ def _plan(actor: Member, fields: PersonFields, person: Person | None) -> _Plan:
         attrs["gender"] = parse_gender(fields.gender)
     if fields.language is not None:
         attrs["language"] = parse_language(fields.language)
+    if fields.do_not_ask is not None:
+        attrs["do_not_ask"] = bool(fields.do_not_ask)
     if fields.met_on is not None:
         attrs["met_on"] = partial_date(fields.met_on, "met_on")
     if fields.birthday is not None:
@@ -519,4 +522,6 @@ def explain_fields(fields: PersonFields) -> list[str]:
         lines.append(f"form of address: {Person.Address(form).label}")
     if fields.importance is not None:
         lines.append(f"importance: {Person.Tier(parse_importance(fields.importance)).label}")
+    if fields.do_not_ask is not None:
+        lines.append("do not ask: " + ("yes" if fields.do_not_ask else "no"))
     return [line for line in lines if line]

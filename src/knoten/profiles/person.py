@@ -172,10 +172,10 @@ def _visible_promises(person: int, author: int) -> Any:
     )
 
 
-_PROMISE_FIELDS = ("id", "debtor_id", "creditor_id", "text", "due_on")
+_PROMISE_FIELDS = ("id", "debtor_id", "creditor_id", "text", "due_on", "created_at")
 
 
-_PARTIES = {"debtor": _NAME, "creditor": _NAME}
+_PARTIES = {"debtor": _NAME, "creditor": _NAME, "interaction": ("id", "occurred_on")}
 
 
 # Anyone but *me* is party to few promises: the debtor and creditor indexes find them.
@@ -412,6 +412,7 @@ def person_detail(actor: Member, person: PersonRef) -> dict[str, Any]:
         "importance": p.importance,
         "importance_label": Person.Tier(p.importance).label,
         "archived": p.archived,
+        "do_not_ask": p.do_not_ask,
         "me": p.pk == actor.person_id,
         "notes": p.notes,
         "birthday": iso(birthday.date) if birthday else None,
@@ -437,6 +438,12 @@ def person_detail(actor: Member, person: PersonRef) -> dict[str, Any]:
                 "id": promise.pk,
                 "text": promise.text,
                 "due_on": iso(promise.due_on),
+                # When it was promised: the conversation's day, else when it was noted.
+                "made_on": (
+                    promise.interaction.occurred_on
+                    if promise.interaction
+                    else promise.created_at.date()
+                ).isoformat(),
                 "debtor": reference(promise.debtor),
                 "creditor": reference(promise.creditor),
                 "owed_by_this_person": promise.debtor_id == p.pk,

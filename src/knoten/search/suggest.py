@@ -4,6 +4,10 @@ Full-text search forgives umlauts and unfinished words but not a typo: "Mueler" 
 form of "Müller". When a search finds nothing, the names of the network are compared
 with rapidfuzz, on the same folded form the index uses, and the closest few are offered.
 It reads every name of the network once, so it runs only after an empty search.
+
+The command palette asks :func:`quick_matches` as the user types: the few persons and
+organisations whose names start with the typed words (the full-text index, so "muel"
+finds Müller), each with a line that tells two of the same name apart.
 """
 
 from __future__ import annotations
@@ -14,7 +18,10 @@ from rapidfuzz import fuzz, process
 
 from knoten.core.folding import fold_words
 from knoten.core.models import Member
-from knoten.people.models import Person
+from knoten.people.models import Affiliation, Person
+from knoten.search.query import search
+
+QUICK_LIMIT = 8
 
 SCORE_CUTOFF = 75.0
 
@@ -67,4 +74,47 @@ def suggest_names(actor: Member, query: str, *, limit: int = 5) -> list[Suggesti
         Suggestion(person_id=pk, name=people[pk].full_name, score=round(score, 1))
         for score, pk in ranked
         if pk in people
+    ]
+
+
+@dataclass(frozen=True)
+class QuickMatch:
+    """A person or organisation found as the user types, with who or what they are."""
+
+    kind: str  # "person" or "organisation"
+    id: int
+    name: str
+    hint: str  # a person's current position and organisation ("" when none is known)
+    archived: bool
+
+
+def quick_matches(actor: Member, query: str, *, limit: int = QUICK_LIMIT) -> list[QuickMatch]:
+    """The best ``limit`` persons and organisations of ``actor``'s network for ``query``.
+
+    Umlauts and unfinished words do not matter ("muel" finds Müller); active ones come
+    before archived persons. Two reads, however large the network: the search, and the
+    current positions of the persons found.
+    """
+    hits = search(actor, query, limit=limit, kinds=["person", "organisation"])
+    people = [hit.id for hit in hits if hit.kind == "person"]
+    positions: dict[int, str] = {}
+    current = (
+        Affiliation.objects.filter(
+            network_id=actor.network_id, person_id__in=people, end__isnull=True
+        )
+        .order_by("person_id", "pk")
+        .values_list("person_id", "title", "organisation__name")
+    )
+    for person_id, title, organisation in current:
+        if person_id not in positions:
+            positions[person_id] = ", ".join(part for part in (title, organisation) if part)
+    return [
+        QuickMatch(
+            kind=hit.kind,
+            id=hit.id,
+            name=hit.title,
+            hint=positions.get(hit.id, "") if hit.kind == "person" else "",
+            archived=hit.archived,
+        )
+        for hit in hits
     ]

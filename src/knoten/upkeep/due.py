@@ -15,18 +15,21 @@ from typing import Any
 
 from django.db.models import (
     F,
+    FloatField,
     Max,
     OuterRef,
     QuerySet,
     Subquery,
     Value,
 )
+from django.db.models.expressions import CombinedExpression
+from django.db.models.functions import Cast
 from django.utils.translation import gettext as _
 
 from knoten.core import changes
 from knoten.core.clock import today
 from knoten.core.errors import InvalidInput
-from knoten.core.limits import storable
+from knoten.core.limits import chunks, storable
 from knoten.core.models import Member
 from knoten.core.reading import due_day
 from knoten.journal.models import Participation
@@ -99,37 +102,73 @@ def due_list(actor: Member, *, limit: int = 50, offset: int = 0) -> tuple[list[D
 
     Ranked by how far into (or past) the cadence the last contact is, times how important
     the person is ((today - since) × (5 - importance) / every_days), then by name. The
-    due rows are read as plain values and ranked here, in one pass, because a private
-    conversation of the actor's may take anyone off the list (thousands, in a large
-    network): then only the page is read in full."""
+    ranking is the database's, on the due index of the standings alone (it holds the
+    importance and the sort key): a large network has tens of thousands due, and reading
+    their persons would cost the most. A private conversation of the actor's may take
+    someone off the list: those are found among the actor's private contacts first and
+    skipped; then only the page is read in full."""
     if limit < 1 or limit > MAX_LIMIT:
         raise InvalidInput("limit", limit, f"must be between 1 and {MAX_LIMIT}")
     if offset < 0:
         raise InvalidInput("offset", offset, "must not be negative")
     day = today()
-    rows = (
-        _standings(actor)
-        .filter(due_on__lte=day, every_days__isnull=False)
-        .exclude(person_id__in=_snoozed(actor, day).values("person_id"))
-        .values_list(
-            "person_id", "since_on", "every_days", "person__importance", "person__sort_name"
-        )
-    )
-    private = _private_contacts(actor)
     ordinal = day.toordinal()
-    ranked = []
-    for pk, since, every, importance, sort_name in rows:
-        assert every  # not null: filtered above
-        # A private conversation of the actor's may have reset the clock for them alone.
-        last = private.get(pk)
-        if last is not None and last > since and last + dt.timedelta(days=every) > day:
-            continue
-        rank = (ordinal - since.toordinal()) * (5 - importance) / every
-        ranked.append((-rank, sort_name, pk))
-    ranked.sort()
-    ids = [pk for _rank, _name, pk in ranked[offset : offset + limit]]
-    page = _standings(actor).in_bulk(ids, field_name="person_id")
-    return [_due(page[pk], day, private.get(pk)) for pk in ids], len(ranked)
+    due = _due_rows(actor, day)
+    private = _private_contacts(actor)
+    hidden = _reset_in_private(actor, day, private)
+    total = due.count() - len(hidden)
+    ranked = due.annotate(rank=_rank(ordinal)).order_by("-rank", "sort_name", "person_id")
+    ids: list[int] = []
+    for pk in ranked.values_list("person_id", flat=True)[: offset + limit + len(hidden)]:
+        if pk not in hidden:
+            ids.append(pk)
+    ids = ids[offset : offset + limit]
+    page = Standing.objects.select_related("person").in_bulk(ids, field_name="person_id")
+    return [_due(page[pk], day, private.get(pk)) for pk in ids], total
+
+
+def _due_rows(actor: Member, day: dt.date) -> QuerySet[Standing]:
+    """The standings due by ``day`` with a cadence, less those ``actor`` has snoozed.
+
+    By the standing alone: an archived person's standing has no due day (it is rewritten
+    on the notice of the archiving), so the persons are not read."""
+    ensure(actor.network_id)
+    return Standing.objects.filter(
+        network_id=actor.network_id, due_on__lte=day, every_days__isnull=False
+    ).exclude(person_id__in=_snoozed(actor, day).values("person_id"))
+
+
+def _rank(ordinal: int) -> CombinedExpression:
+    """(today - since) × (5 - importance) / every_days, in floating point on every
+    database (as Python divides), so that ties fall as they would in Python."""
+    days = (Value(ordinal) - F("since_ordinal")) * (Value(5) - F("importance"))
+    return Cast(days, FloatField()) / Cast(F("every_days"), FloatField())
+
+
+def _reset_in_private(actor: Member, day: dt.date, private: dict[int, dt.date]) -> set[int]:
+    """Those due (as :func:`_due_rows` has them) whose clock a private conversation of
+    the actor's has reset: after the standing's last contact, and within their cadence.
+
+    Read by person (the standing's key), a chunk at a time: filtered as the due rows are,
+    the database would walk the due index once per chunk."""
+    if not private:
+        return set()
+    ordinal = day.toordinal()
+    snoozed = set(_snoozed(actor, day).values_list("person_id", flat=True))
+    hidden: set[int] = set()
+    for chunk in chunks(sorted(private), 500):
+        rows = Standing.objects.filter(person_id__in=chunk).values_list(
+            "person_id", "network_id", "due_on", "every_days", "since_ordinal"
+        )
+        for pk, network_id, due_on, every, since in rows:
+            if network_id != actor.network_id or every is None or due_on is None:
+                continue
+            if due_on > day or pk in snoozed:
+                continue
+            last = private[pk].toordinal()
+            if last > since and last + every > ordinal:
+                hidden.add(pk)
+    return hidden
 
 
 def _due(standing: Standing, day: dt.date, private_last: dt.date | None) -> Due:

@@ -16,6 +16,8 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
+from django.db import connection
+
 from knoten.core import changes
 from knoten.core.clock import now, today
 from knoten.core.errors import InvalidInput
@@ -90,10 +92,12 @@ def handled_keys(actor: Member, keys: Iterable[str]) -> set[str]:
     """Those of ``keys`` that ``actor`` has dealt with."""
     wanted = list(dict.fromkeys(keys))
     found: set[str] = set()
-    for start in range(0, len(wanted), 500):
+    # As many keys a query as the database takes (a busy week has thousands to ask for).
+    size = min(connection.features.max_query_params or 2000, 2000) - 1
+    for start in range(0, len(wanted), size):
         found.update(
             HandledOccasion.objects.filter(
-                member=actor, key__in=wanted[start : start + 500]
+                member=actor, key__in=wanted[start : start + size]
             ).values_list("key", flat=True)
         )
     return found

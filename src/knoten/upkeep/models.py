@@ -64,6 +64,17 @@ class Cadence(NetworkScoped):
         return f"every {self.every_days} days" if self.every_days else "no cadence"
 
 
+DUE_INDEX = [
+    "network",
+    "due_on",
+    "every_days",
+    "since_ordinal",
+    "importance",
+    "sort_name",
+    "person",
+]
+
+
 class Standing(NetworkScoped):
     """A person's place in the upkeep, as of ``as_of``: derived, never edited."""
 
@@ -92,10 +103,16 @@ class Standing(NetworkScoped):
     overdue_on = models.DateField(null=True, blank=True)
     strength = models.PositiveSmallIntegerField(default=0)
     as_of = models.DateField()
+    # The person's importance and sort key as of ``as_of`` (written with the cadence that
+    # follows from them, on the same change notices), so that the due list is ranked on
+    # this table's index alone, without reading 100,000 persons.
+    importance = models.PositiveSmallIntegerField(default=Person.Tier.REGULAR)
+    sort_name = models.CharField(max_length=400, default="")
 
     class Meta:
         indexes = [
-            models.Index(fields=["network", "due_on"], name="standing_due"),
+            # Covers the due list (due.py): the due rows are ranked without the table.
+            models.Index(fields=DUE_INDEX, name="standing_due"),
             models.Index(fields=["network", "strength"], name="standing_strength"),
         ]
 

@@ -28,8 +28,8 @@ from dataclasses import dataclass, field
 from functools import cached_property, partial
 from typing import Any, NamedTuple
 
-from django.db.models import Q
-from django.db.models.functions import Right
+from django.db.models import CharField, Q
+from django.db.models.functions import Cast, Substr
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -38,7 +38,7 @@ from knoten.core.clock import today
 from knoten.core.errors import InvalidInput
 from knoten.core.models import Member
 from knoten.core.partial_dates import PartialDate
-from knoten.journal.models import Attendance, Project, ProjectRole
+from knoten.journal.models import Attendance, Event, Project, ProjectRole
 from knoten.journal.visibility import visible_promises
 from knoten.people.models import Affiliation, ImportantDate, Person, joined_name
 from knoten.reciprocity.services import visible_favours, visible_recommendations
@@ -228,34 +228,35 @@ def _shown(person: Person) -> str:
 def _yearly(actor: Member, start: dt.date, end: dt.date, day: dt.date) -> list[Occasion]:
     grace = max(GRACE_DAYS["birthday"], GRACE_DAYS["anniversary"])
     wanted = _month_days(_days(start - dt.timedelta(days=grace), end))
+    # By the indexed day of the year (people.ImportantDate.month_day), and the year as the
+    # stored text begins ("1980-03-14"; "--03-14" has none): no date is parsed.
     rows = (
         ImportantDate.objects.filter(
-            network_id=actor.network_id, kind__in=("birthday", "anniversary")
+            network_id=actor.network_id,
+            kind__in=("birthday", "anniversary"),
+            month_day__in=[int(md.replace("-", "")) for md in wanted],
         )
         .exclude(person__archived=True)
         .exclude(person_id=actor.person_id or 0)
-        .annotate(month_day=Right("date", 5))
-        .filter(month_day__in=list(wanted))
-        .values_list("pk", "kind", "date", "label", *_who_fields("person"))
+        .annotate(year_text=Substr(Cast("date", CharField()), 1, 4))
+        .values_list("pk", "kind", "month_day", "year_text", "label", *_who_fields("person"))
     )
     found = []
-    for pk, kind, date, label, *person in rows:
-        if date is None or date.month is None or date.day is None:
-            continue
+    for pk, kind, month_day, year_text, label, *person in rows:
+        year = None if year_text.startswith("-") else int(year_text)
         who = _who(person)
-        for on in wanted.get(f"{date.month:02d}-{date.day:02d}", []):
-            if on < start - dt.timedelta(days=GRACE_DAYS[kind]):
+        first = start - dt.timedelta(days=GRACE_DAYS[kind])
+        for on in wanted.get(f"{month_day // 100:02d}-{month_day % 100:02d}", []):
+            if on < first or (year is not None and on.year <= year):
                 continue
-            if date.year is not None and on.year <= date.year:
-                continue
-            found.append(_yearly_occasion(pk, kind, label, who, date, on, day))
+            found.append(_yearly_occasion(pk, kind, label, who, year, on, day))
     return found
 
 
 def _yearly_occasion(
-    pk: int, kind: str, label: str, who: _Who, date: PartialDate, on: dt.date, day: dt.date
+    pk: int, kind: str, label: str, who: _Who, year: int | None, on: dt.date, day: dt.date
 ) -> Occasion:
-    years = on.year - date.year if date.year is not None else None
+    years = on.year - year if year is not None else None
 
     def told() -> Told:
         name, when = who.name, on.isoformat()
@@ -588,13 +589,19 @@ def _project_told(project: str, on: dt.date, names: tuple[str, ...]) -> Told:
 
 
 def _events(actor: Member, start: dt.date, end: dt.date) -> list[Occasion]:
-    rows = (
-        Attendance.objects.filter(
+    # The events of the window first (on their date index), then their attendances by
+    # event: filtered by the network, SQLite would read every attendance of it.
+    ahead = list(
+        Event.objects.filter(
             network_id=actor.network_id,
-            event__starts_on__gte=start,
-            event__starts_on__lte=end + dt.timedelta(days=EVENT_LEAD_DAYS),
-            person__archived=False,
-        )
+            starts_on__gte=start,
+            starts_on__lte=end + dt.timedelta(days=EVENT_LEAD_DAYS),
+        ).values_list("pk", flat=True)
+    )
+    if not ahead:
+        return []
+    rows = (
+        Attendance.objects.filter(event_id__in=ahead, person__archived=False)
         .exclude(person_id=actor.person_id or 0)
         .select_related("event", "person")
         .order_by("event_id", "person__sort_name", "person_id")

@@ -20,7 +20,7 @@ from knoten.core.models import Member
 from knoten.journal.conversations import interaction_as_dict, log_interaction, with_related
 from knoten.journal.events import resolve_event
 from knoten.journal.models import Event, Interaction
-from knoten.journal.promises import add_promise, edit_promise, parse_promise
+from knoten.journal.promises import add_promise, parse_promise
 from knoten.people.lookup import resolve_person
 from knoten.people.models import Person
 from knoten.people.persons import PersonFields, add_person
@@ -146,17 +146,15 @@ def save_note(actor: Member, text: str, *, choices: Mapping[str, int | str] | No
             expectations=[_written(p.text, p.due) for p in written if not p.mine],
         )
         for promise in later:
-            # "send it by post": the journal would read "post" as its due day, so the
-            # promise is added with a day and the day then cleared.
-            kept = add_promise(
+            # "send it by post": taken as written, not due on a day called "post".
+            add_promise(
                 actor,
                 unique[0],
                 promise.text,
-                due=plan.on,
                 owed_by_me=promise.mine,
                 interaction=interaction,
+                read_due=False,
             )
-            edit_promise(actor, kept.pk, due="")
     if later:  # read again with the promises added after it
         interaction = with_related(Interaction.objects.filter(pk=interaction.pk)).get()
     return Saved(interaction=interaction, plan=plan)

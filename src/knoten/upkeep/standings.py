@@ -161,6 +161,7 @@ class _Row(NamedTuple):
     importance: int
     archived: bool
     created_at: dt.datetime | None
+    sort_name: str
 
 
 # The columns a standing is written with, in the order :func:`_rewrite` gives them.
@@ -168,7 +169,7 @@ _COLUMNS = (
     "network_id", "person_id", "last_on", "last_kind", "last_where", "since_on",
     "since_ordinal", "contacts", "contacts_year", "depth_year", "trust", "given",
     "received", "every_days", "latest_days", "cadence_from", "due_on", "overdue_on",
-    "strength", "as_of",
+    "strength", "as_of", "importance", "sort_name",
 )  # fmt: skip
 _DATES = frozenset({"last_on", "since_on", "due_on", "overdue_on", "as_of"})
 
@@ -183,10 +184,13 @@ def _rewrite(
         persons = persons.filter(pk__in=ids)
     rows = [
         _Row(*values)
-        for values in persons.values_list("pk", "importance", "archived", "created_at")
+        for values in persons.values_list("pk", "importance", "archived", "created_at", "sort_name")
     ]
     gone = Standing.objects.filter(network_id=network_id)
-    (gone if ids is None else gone.filter(person_id__in=ids)).delete()
+    if ids is None:
+        gone.delete()
+    elif dropped := sorted(set(ids) - {row.pk for row in rows}):
+        gone.filter(person_id__in=dropped).delete()
     if not rows:
         return 0
     batch = _Batch(as_of)
@@ -206,7 +210,7 @@ def _rewrite(
     applied = cadences_for(network_id, rows, mine, everyone=ids is None)
     zone = timezone.get_current_timezone()
     values = [_standing(network_id, row, batch, applied[row.pk], zone) for row in rows]
-    _insert(values, progress)
+    _insert(values, progress, replace=ids is not None)
     return len(rows)
 
 
@@ -233,19 +237,34 @@ def _standing(
         network_id, person.pk, contacts.last_on, contacts.last_kind, contacts.last_where[:300],
         since, since.toordinal(), contacts.total, contacts.year, contacts.depth, contacts.trust,
         contacts.given, contacts.received, cadence.every_days, cadence.latest_days,
-        cadence.source[:120], due, overdue, figure, as_of,
+        cadence.source[:120], due, overdue, figure, as_of, person.importance, person.sort_name,
     )  # fmt: skip
 
 
-def _insert(values: list[tuple[Any, ...]], progress: Callable[[int, int], None] | None) -> None:
+def _insert(
+    values: list[tuple[Any, ...]],
+    progress: Callable[[int, int], None] | None,
+    *,
+    replace: bool = False,
+) -> None:
     """Write standings as plain values, a batch at a time (a model object and its field
-    preparation for each of 100,000 rows would cost more than reading every source)."""
+    preparation for each of 100,000 rows would cost more than reading every source).
+
+    ``replace``: a standing that is there already is updated in place (a new conversation
+    rewrites one row; deleted and inserted again, it would rewrite a page of each of its
+    indexes, twice the pages a commit writes and the WAL checkpoints)."""
     connection = connections[router.db_for_write(Standing)]
     adapt = connection.ops.adapt_datefield_value
     dated = [i for i, name in enumerate(_COLUMNS) if name in _DATES]
     table = connection.ops.quote_name(Standing._meta.db_table)
     columns = ", ".join(connection.ops.quote_name(name) for name in _COLUMNS)
     sql = f"INSERT INTO {table} ({columns}) VALUES ({', '.join(['%s'] * len(_COLUMNS))})"
+    if replace:
+        quote = connection.ops.quote_name
+        changed = ", ".join(
+            f"{quote(name)} = excluded.{quote(name)}" for name in _COLUMNS if name != "person_id"
+        )
+        sql += f" ON CONFLICT ({quote('person_id')}) DO UPDATE SET {changed}"
     with connection.cursor() as cursor:
         for start in range(0, len(values), BATCH):
             rows = [list(row) for row in values[start : start + BATCH]]

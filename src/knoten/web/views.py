@@ -61,6 +61,7 @@ from knoten.web.kit import (
     page_number,
     posted_values,
 )
+from knoten.web.people_bulk_views import undo_offer
 from knoten.web.picking import picked
 
 if TYPE_CHECKING:
@@ -68,9 +69,11 @@ if TYPE_CHECKING:
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    """The quick "log a conversation" box, today's overview, and a guide for the first steps."""
+    """The day's overview as cards, the promises due, the latest conversations, the
+    quick "log a conversation" box, and the guide through the first three steps."""
     from knoten.journal.today import today_overview
     from knoten.people.models import Person
+    from knoten.upkeep.guide import first_steps
     from knoten.upkeep.views.overview import home_overview
 
     member = member_of_user(request.user.pk)
@@ -82,6 +85,7 @@ def home(request: HttpRequest) -> HttpResponse:
         context["person_count"] = Person.objects.filter(network=member.network).count()
         context["today"] = today_overview(member)
         context["overview"] = home_overview(member)
+        context["steps"] = first_steps(member)
         context["back"] = request.get_full_path()
     return render(request, "web/home.html", context)
 
@@ -230,6 +234,8 @@ def people_list(request: HttpRequest) -> HttpResponse:
         "page_query": f"{base_query}&" if base_query else "",
         **paging,
         "error": error,
+        "undo": undo_offer(request),
+        "here": request.get_full_path(),
     }
     return fragment_response(request, "web/people_list.html", "results", context)
 

@@ -101,6 +101,13 @@ HowMetOpt = Annotated[
 AddressFormOpt = Annotated[
     bool | None, typer.Option("--du/--sie", help="Form of address: du (informal) or Sie.")
 ]
+DoNotAskOpt = Annotated[
+    bool | None,
+    typer.Option(
+        "--do-not-ask/--ask",
+        help="Never (or again) ask them to introduce you: introduction paths avoid them.",
+    ),
+]
 SalutationOpt = Annotated[
     str | None,
     typer.Option(
@@ -152,6 +159,7 @@ PERSON_OPTIONS: tuple[GroupOption, ...] = (
     ("language", LanguageOpt, None),
     ("importance", ImportanceOpt, None),
     ("note_text", NoteOpt, None),
+    ("do_not_ask", DoNotAskOpt, None),
 )
 
 
@@ -179,6 +187,7 @@ def person_fields(
     language: str | None,
     importance: str | None,
     note_text: str | None,
+    do_not_ask: bool | None = None,
 ) -> PersonFields:
     from knoten.people.persons import PersonFields
 
@@ -205,6 +214,7 @@ def person_fields(
         language=language,
         importance=importance,
         note=note_text,
+        do_not_ask=do_not_ask,
     )
 
 

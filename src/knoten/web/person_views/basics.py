@@ -10,7 +10,15 @@ from knoten.core.models import Member
 from knoten.people.models import Person
 from knoten.people.persons import PersonFields, edit_person
 from knoten.web.person_views.base import DATE_HINT, Field, Form, Save, Values
-from knoten.web.person_views.saving import Reader, as_typed, listed, optional, read, text
+from knoten.web.person_views.saving import (
+    Reader,
+    as_typed,
+    checked,
+    listed,
+    optional,
+    read,
+    text,
+)
 
 
 def address_choices() -> list[tuple[str, str]]:
@@ -55,7 +63,7 @@ def _initial_basics(
 ) -> Values:
     names = ("name", "nickname", "form_of_address", "salutation", "gender", "language")
     shown = {name: detail[name] for name in names}
-    return {**shown, "importance": str(detail["importance"])}
+    return {**shown, "importance": str(detail["importance"]), "do_not_ask": detail["do_not_ask"]}
 
 
 def _initial_met(
@@ -95,6 +103,7 @@ FORMS: dict[str, Form] = {
             Field("gender", _("Gender (for salutations)"), "select", gender_choices),
             Field("language", _("Language to write in"), "select", language_choices),
             Field("importance", _("Importance"), "select", importance_choices),
+            Field("do_not_ask", _("Do not ask them for introductions"), "checkbox"),
         ),
         save=_saving(
             {
@@ -104,6 +113,7 @@ FORMS: dict[str, Form] = {
                 "gender": text,
                 "language": text,
                 "importance": optional,
+                "do_not_ask": checked,
             },
             named=True,
         ),

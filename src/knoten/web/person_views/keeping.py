@@ -26,14 +26,38 @@ from knoten.web.person_views.page import page_data, section_response
 
 @require_POST
 def person_archive(request: HttpRequest, person_id: int) -> HttpResponse:
-    """Archive the person (or bring them back): hidden from lists, nothing lost."""
+    """Archive the person (or bring them back): hidden from lists, nothing lost.
+
+    ``to`` ("1" archive, "0" bring back) says which; without it the state flips. The
+    answer's toast offers the way back (the same function the other way round). The
+    person page's "Delete person" archives first (``why=delete``): its toast offers
+    the undo and the confirmation page that erases for good (see docs/face.md).
+    """
     member = current_member(request)
     person = person_of(member, person_id)
+    wanted = {"1": True, "0": False}.get(request.POST.get("to", ""), not person.archived)
+    deleting = request.POST.get("why") == "delete" and wanted
     try:
-        archive_person(member, person, archived=not person.archived)
+        archive_person(member, person, archived=wanted)
     except InvalidInput as problem:
         return section_response(request, member, person, "basics", error=problem_text(problem))
-    return section_response(request, member, person, "basics")
+    person.refresh_from_db(fields=["archived"])
+    toast = {"archived": wanted, "deleting": deleting, "name": person.full_name}
+    if not is_fragment_request(request):
+        messages.success(request, toast_text(toast))
+    return section_response(request, member, person, "basics", extra={"archived_toast": toast})
+
+
+def toast_text(toast: dict[str, object]) -> str:
+    """What the toast (or, without htmx, the message) says after archiving."""
+    name = toast["name"]
+    if toast["deleting"]:
+        return _("%(name)s is in the archive: hidden from lists, nothing lost yet.") % {
+            "name": name
+        }
+    if toast["archived"]:
+        return _("%(name)s is archived.") % {"name": name}
+    return _("%(name)s is back from the archive.") % {"name": name}
 
 
 def _done(request: HttpRequest, errors: dict[str, str], change: Callable[[], object]) -> bool:

@@ -25,6 +25,7 @@ from knoten.web.kit import current_member, detail_or_404, is_fragment_request, l
 from knoten.web.person_views.base import person_of
 from knoten.web.person_views.basics import address_choices, importance_choices
 from knoten.web.person_views.relationships import relationship_shown
+from knoten.web.person_views.timeline import shown_filter, timeline_data
 
 SECTIONS = (
     "basics",
@@ -78,7 +79,22 @@ def page_data(member: Member, person: Person) -> dict[str, Any]:
     # Give and take is worked out only when the page (or its section) is drawn, not for
     # every form and section of the page that answers with this data.
     detail["giving"] = SimpleLazyObject(lambda: person_give_and_take(member, person))
+    detail["timeline"] = SimpleLazyObject(lambda: timeline_data(detail))
+    detail["position"] = next((a for a in detail["affiliations"] if a["current"]), None)
+    detail["initials"] = initials(detail)
+    standing = detail.get("standing") or {}
+    detail["last_contact_shown"] = shown_date(standing.get("last_contact"))
+    detail["photo_url"] = f"{detail['url']}photo/?v={detail['photo']}" if detail["photo"] else ""
     return detail
+
+
+def initials(detail: dict[str, Any]) -> str:
+    """Up to two letters for a person without a photo: given and family name's first."""
+    letters = (
+        "".join((detail.get(part) or "")[:1] for part in ("given_name", "family_name"))
+        or (detail.get("nickname") or detail.get("name") or "?")[:1]
+    )
+    return letters.upper()
 
 
 def section_response(
@@ -101,6 +117,7 @@ def section_response(
         # A section swapped in takes the focus to its heading (keyboard users stay put).
         "returned": fragment,
     }
+    context["show"] = shown_filter(request.GET.get("show"))
     context.update(extra or {})
     if error:
         context["section_error"] = {"section": section, "text": error}
@@ -131,7 +148,11 @@ def person_page(request: HttpRequest, person_id: int) -> HttpResponse:
     """The whole info base of one person of the member's network."""
     member = current_member(request)
     person = person_of(member, person_id)
-    context = {"member": member, "person": page_data(member, person)}
+    context = {
+        "member": member,
+        "person": page_data(member, person),
+        "show": shown_filter(request.GET.get("show")),
+    }
     response = render(request, "web/person.html", context)
     patch_vary_headers(response, ["HX-Request"])
     return response

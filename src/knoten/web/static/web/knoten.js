@@ -174,7 +174,102 @@
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     var target = event.target;
     if (target.closest && target.closest("input, textarea, select, [contenteditable]")) return;
+    // On a page with a log box (home), "L" puts the cursor into it; elsewhere it opens the page.
+    var box = document.querySelector("[data-log-box] input:not([type=hidden]), [data-log-box] textarea");
+    if (box) { event.preventDefault(); box.focus(); box.scrollIntoView({ block: "center" }); return; }
     var link = document.querySelector("a.log-link");
     if (link) { event.preventDefault(); link.click(); }
   });
+})();
+
+/* The frame and the shared components (templates/web/parts/): the menu on a phone, the
+ * filter panel, toasts, and choosing rows of a list for a bulk action. Without this
+ * script the menu and the panel stay open and toasts stay until the next page. */
+(function () {
+  "use strict";
+  document.documentElement.classList.add("js");
+  var wide = window.matchMedia("(min-width: 60rem)");
+
+  function setUp(root) {
+    root.querySelectorAll("details.side-panel").forEach(function (panel) {
+      if (panel.dataset.ready) return;
+      panel.dataset.ready = "1";
+      if (wide.matches) panel.open = true;
+    });
+    root.querySelectorAll("[data-toast]").forEach(function (toast) {
+      if (toast.dataset.ready) return;
+      toast.dataset.ready = "1";
+      var timer = null;
+      function later() {
+        clearTimeout(timer);
+        timer = setTimeout(function () { toast.hidden = true; }, toast.querySelector("form") ? 15000 : 8000);
+      }
+      toast.addEventListener("mouseenter", function () { clearTimeout(timer); });
+      toast.addEventListener("focusin", function () { clearTimeout(timer); });
+      toast.addEventListener("mouseleave", later);
+      later();
+    });
+    root.querySelectorAll("[data-pick-form]").forEach(updatePicked);
+  }
+
+  function updatePicked(form) {
+    var boxes = form.querySelectorAll("input[data-pick]");
+    var picked = 0;
+    boxes.forEach(function (box) {
+      if (box.checked) picked += 1;
+      var row = box.closest("tr");
+      if (row) row.classList.toggle("is-selected", box.checked);
+    });
+    var all = form.querySelector("input[data-pick-all]");
+    if (all) {
+      all.checked = picked > 0 && picked === boxes.length;
+      all.indeterminate = picked > 0 && picked < boxes.length;
+    }
+    var count = form.querySelector("[data-pick-count]");
+    if (count) count.textContent = count.dataset.template.replace("%(count)s", String(picked));
+  }
+
+  document.addEventListener("click", function (event) {
+    var target = event.target;
+    if (!target.closest) return;
+    var toggle = target.closest(".menu-toggle");
+    if (toggle) {
+      var bar = toggle.closest("header.bar");
+      var open = !bar.classList.contains("open");
+      bar.classList.toggle("open", open);
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+      return;
+    }
+    var close = target.closest("[data-toast-close]");
+    if (close) { close.closest("[data-toast]").hidden = true; }
+  });
+
+  document.addEventListener("change", function (event) {
+    var target = event.target;
+    if (!target.matches) return;
+    var form = target.closest("[data-pick-form]");
+    if (!form) return;
+    if (target.matches("input[data-pick-all]")) {
+      form.querySelectorAll("input[data-pick]").forEach(function (box) { box.checked = target.checked; });
+    }
+    if (target.matches("input[data-pick], input[data-pick-all]")) updatePicked(form);
+  });
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    var bar = document.querySelector("header.bar.open");
+    if (bar) {
+      bar.classList.remove("open");
+      var toggle = bar.querySelector(".menu-toggle");
+      toggle.setAttribute("aria-expanded", "false");
+      toggle.focus();
+    }
+  });
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", function () { setUp(document); });
+  } else {
+    setUp(document);
+  }
+  document.addEventListener("htmx:afterSettle", function (event) { setUp(event.target); });
 })();
