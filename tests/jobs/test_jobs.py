@@ -32,9 +32,12 @@ BROKEN = CARD + "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Cem Cakir\r\nBDAY:1980-02-30\r
 
 
 @pytest.fixture(autouse=True)
-def small_jobs(settings: Any) -> None:
-    """Every file of 100 bytes or more is "large" and so becomes a job."""
+def small_jobs(settings: Any, tmp_path: Any) -> None:
+    """Every file of 100 bytes or more is "large" and so becomes a job. Each test keeps
+    its jobs' files in a folder of its own: the test workers' databases each start their
+    job ids at 1, and would otherwise share (and remove) each other's ``1.input``."""
     settings.JOBS_BACKGROUND_BYTES = 100
+    settings.DATA_DIR = tmp_path
 
 
 def signed_in(member: Member) -> Client:
