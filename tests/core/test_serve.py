@@ -51,7 +51,7 @@ def test_serve_signs_in_with_the_printed_link(tmp_path: Path) -> None:
     assert server.stdout is not None
     printed: list[str] = []
     try:
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 60  # gunicorn starts slowly on a loaded machine
         link = None
         while link is None and time.monotonic() < deadline:
             line = server.stdout.readline().decode()

@@ -15,7 +15,9 @@ from knoten.cli.output import JsonOption, domain_errors, emit_json, err, note, o
 
 
 def init(
-    name: Annotated[str, typer.Option("--name", help="The network's name.")] = "My network",
+    name: Annotated[
+        str | None, typer.Option("--name", help="The network's name (default: My network).")
+    ] = None,
     me: Annotated[
         str | None, typer.Option("--me", help="Your own name (default: your login name).")
     ] = None,
@@ -23,20 +25,22 @@ def init(
 ) -> None:
     """Create your network and your own person in it (*me*).
 
+    A network that holds nobody but you yet takes the name and your name given here;
+    one with people in it is left as it is.
+
     Example: knoten init --name "Mein Netzwerk" --me "Dr. Eva Berger"
     """
-    from knoten.core.models import Member
-    from knoten.people.networks import LOCAL_USERNAME, create_network, default_me_name
+    from knoten.people.networks import LOCAL_USERNAME, start_network
 
     username = os.environ.get("KNOTEN_USER") or LOCAL_USERNAME
-    existing = Member.objects.filter(user__username=username).select_related("network").first()
     with domain_errors():
-        if existing is not None:
-            member = existing
-            note(f"Network {member.network.name!r} already exists; nothing changed.")
-        else:
-            member = create_network(name, username=username, me_name=me or default_me_name())
-            note(f"Created network {member.network.name!r} with you as {member.me.full_name!r}.")
+        member, outcome = start_network(name, username=username, me_name=me)
+    said = {
+        "created": "Created network {network!r} with you as {me!r}.",
+        "named": "Named network {network!r} with you as {me!r}.",
+        "unchanged": "Network {network!r} already exists; nothing changed.",
+    }[outcome]
+    note(said.format(network=member.network.name, me=member.me.full_name))
     if json_output:
         emit_json(
             {

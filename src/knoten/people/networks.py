@@ -15,6 +15,7 @@ from knoten.people.models import Circle, Person
 from knoten.people.vocabulary import SEEDED_CIRCLES
 
 LOCAL_USERNAME = "owner"
+DEFAULT_NAME = "My network"
 
 
 @changes.atomic
@@ -45,6 +46,50 @@ def create_network(name: str, *, username: str, me_name: str | None = None) -> M
     return Member.objects.create(network=network, user=user, person=me, role=Member.Role.OWNER)
 
 
+@changes.atomic
+def start_network(
+    name: str | None, *, username: str, me_name: str | None = None
+) -> tuple[Member, str]:
+    """``knoten init``: the user's network, and what this call did: "created", "named"
+    (the network was empty and took the names asked for) or "unchanged".
+
+    A network that exists but holds nobody except *me* (made by the first ``knoten serve``
+    or command, say) takes the name and the *me* asked for, so the README's first session
+    works in whatever order a new user starts; a network with people in it is left as it
+    is. ``None`` is what the user did not ask for.
+    """
+    member = (
+        Member.objects.select_related("network", "person", "user")
+        .filter(user__username=username)
+        .order_by("pk")
+        .first()
+    )
+    if member is None:
+        member = create_network(
+            name or DEFAULT_NAME, username=username, me_name=me_name or default_me_name()
+        )
+        return member, "created"
+    wanted_name = None if name is None else name.strip()
+    same = (wanted_name is None or wanted_name == member.network.name) and (
+        me_name is None or parse_name(me_name) == parse_name(member.me.full_name)
+    )
+    if same or Person.objects.filter(network=member.network).exclude(pk=member.me.pk).exists():
+        return member, "unchanged"
+    if name is not None:
+        if not name.strip():
+            raise InvalidInput("name", name, "is empty; a network needs a name")
+        member.network.name = name.strip()
+        member.network.save(update_fields=["name"])
+    if me_name is not None:
+        parts = parse_name(me_name)
+        me = member.me
+        me.given_name, me.family_name = parts.given_name, parts.family_name
+        me.name_particle, me.academic_title = parts.name_particle, parts.academic_title
+        me.nickname = parts.nickname
+        me.save()
+    return member, "named"
+
+
 def local_member(*, create: bool = True, username: str | None = None) -> Member:
     """The member the command line acts as: ``KNOTEN_USER`` or the local owner.
 
@@ -61,7 +106,7 @@ def local_member(*, create: bool = True, username: str | None = None) -> Member:
         return member
     if not create:
         raise NotFound("member", wanted)
-    return create_network("My network", username=wanted, me_name=default_me_name())
+    return create_network(DEFAULT_NAME, username=wanted, me_name=default_me_name())
 
 
 def default_me_name() -> str:
