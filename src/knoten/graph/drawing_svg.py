@@ -29,9 +29,10 @@ def svg(drawing: Drawing, href: Callable[[int], str], title: str) -> SafeString:
     """The drawing as an ``<svg>`` element; ``href(person_id)`` is each person's link."""
     where = {p.id: p for p in drawing.people}
     x, y, width, height = drawing.view_box
+    # A group, not an image: its people are links (an image's children are not reachable).
     out = [
         f'<svg class="network-svg" id="network-svg" viewBox="{x} {y} {width} {height}" '
-        f'role="img" aria-labelledby="network-svg-title" preserveAspectRatio="xMidYMid meet">',
+        f'role="group" aria-labelledby="network-svg-title" preserveAspectRatio="xMidYMid meet">',
         f'<title id="network-svg-title">{escape(title)}</title>',
         '<g class="network-view">',
         '<g class="ties">',

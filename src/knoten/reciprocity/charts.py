@@ -83,12 +83,16 @@ class _Drawing:
         self.parts.append(format_html(template, *args))
 
     def svg(self, css: str) -> SafeString:
+        # A picture, unless its points are links: then a group, whose links stay
+        # reachable (an image's children are not; axe-core: nested-interactive).
+        role = "group" if any("<a " in part for part in self.parts) else "img"
         head = format_html(
-            '<svg class="chart {}" viewBox="0 0 {} {}" role="img" '
+            '<svg class="chart {}" viewBox="0 0 {} {}" role="{}" '
             'aria-labelledby="{}-title {}-desc" xmlns="http://www.w3.org/2000/svg">',
             css,
             WIDTH,
             HEIGHT,
+            role,
             self.ident,
             self.ident,
         )
