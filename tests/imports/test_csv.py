@@ -166,8 +166,13 @@ def test_google_current_export() -> None:
             RecordDate("custom", PartialDate(2015, 9, 1), "Firmenjubiläum"),
         ],
         groups=["Verein"],
-        extra=[("Phonetic First Name", "Juergen"), ("File As", "Weiß, Jürgen")],
+        extra=[
+            ("Phonetic First Name", "Juergen"),
+            ("File As", "Weiß, Jürgen"),
+            ("Photo", "https://lh3.googleusercontent.com/contacts/AIx4Zk9"),
+        ],
         has_photo=True,
+        photo_url="https://lh3.googleusercontent.com/contacts/AIx4Zk9",
     )
     assert kanzlei == ContactRecord(
         "google.csv",

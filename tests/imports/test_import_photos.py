@@ -134,3 +134,51 @@ def test_the_checks_tell_images_by_their_first_bytes() -> None:
     assert decoded_photo("data:image/png;base64," + base64.b64encode(PNG).decode()) == PNG
     with pytest.raises(InvalidInput, match="is empty"):
         checked_photo(b"")
+
+
+# --- Google Contacts CSV: its "Photo" column ---------------------------------------------
+
+GOOGLE_HEADER = "First Name,Last Name,Photo,E-mail 1 - Label,E-mail 1 - Value"
+
+
+def google_csv(*rows: str) -> bytes:
+    return "\r\n".join([GOOGLE_HEADER, *rows, ""]).encode()
+
+
+def test_a_google_photo_address_is_not_fetched_but_kept_as_an_imported_property(
+    member: Member,
+) -> None:
+    url = "https://lh3.googleusercontent.com/contacts/AIx4Zk9"
+    data = google_csv(f"Hanna,Hell,{url},* Work,hanna@example.org")
+    report = import_file(member, data, "contacts.csv")
+    assert report.count("created") == 1
+    assert report.warnings == [
+        f"contacts.csv, line 2: the photo at {url} was not fetched "
+        "(nothing is loaded from other hosts); its address is kept with the imported "
+        "properties"
+    ]
+    person = Person.objects.get(given_name="Hanna")
+    assert list(person.imported_properties.values_list("name", "value")) == [("Photo", url)]
+    assert not PersonPhoto.objects.exists()
+
+
+def test_a_google_photo_as_a_data_uri_is_kept(member: Member) -> None:
+    uri = "data:image/png;base64," + base64.b64encode(PNG).decode()
+    data = google_csv(f'Ida,Iltis,"{uri}",,ida@example.org', "Jan,Jansen,,,jan@example.org")
+    report = import_file(member, data, "contacts.csv")
+    assert report.count("created") == 2 and report.warnings == []
+    photo = photo_of(member, "Ida")
+    assert (photo.content_type, bytes(photo.data)) == ("image/png", PNG)
+    assert not Person.objects.get(given_name="Ida").imported_properties.exists()
+    assert not PersonPhoto.objects.filter(person__given_name="Jan").exists()
+
+
+def test_a_google_photo_that_is_no_image_is_left_out_with_a_note(member: Member) -> None:
+    uri = "data:text/plain;base64," + base64.b64encode(b"hello there").decode()
+    report = import_file(member, google_csv(f'Karl,Kamm,"{uri}",,karl@example.org'), "c.csv")
+    assert report.count("created") == 1
+    assert report.warnings == [
+        "c.csv, line 2: the photo was not kept (photo: '11 bytes' is not a JPEG, PNG, "
+        "GIF or WebP image)"
+    ]
+    assert not PersonPhoto.objects.exists()

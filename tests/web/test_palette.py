@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.test import Client
 
@@ -10,6 +12,7 @@ from knoten.people.affiliations import add_affiliation
 from knoten.people.organisations import add_organisation
 from knoten.people.persons import add_person, archive_person
 from knoten.search.suggest import quick_matches
+from knoten.web.templatetags.face import hue
 from tests.conftest import World
 
 pytestmark = pytest.mark.django_db
@@ -38,6 +41,7 @@ def test_muel_finds_mueller_with_his_position_first(world: World) -> None:
         "label": "Jürgen Müller",
         "hint": "CTO, Acme GmbH",
         "url": f"/people/{mueller.pk}/",
+        "avatar": {"photo": "", "initials": "JM", "hue": hue(mueller.pk)},
     }
     assert [item["label"] for item in found if item["kind"] == "person"] == ["Jürgen Müller"]
 
@@ -58,6 +62,7 @@ def test_organisations_and_archived_persons_are_found_and_marked(world: World) -
         "label": "Acmeus Alt",
         "hint": "archived",
         "url": f"/people/{old.pk}/",
+        "avatar": {"photo": "", "initials": "AA", "hue": hue(old.pk)},
     } in found
     assert [m.kind for m in quick_matches(world.alice, "acme")] == ["organisation", "person"]
 
@@ -111,3 +116,34 @@ def test_the_palette_needs_sign_in_and_is_on_every_page(world: World) -> None:
     assert 'id="palette"' in body and 'role="combobox"' in body
     assert "/static/web/palette.js" in body and 'id="shortcuts"' in body
     assert 'id="palette"' not in Client().get("/login/").content.decode()
+
+
+def test_persons_come_with_their_photo_or_initials_the_photos_in_one_query(
+    world: World,
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from knoten.demo.pictures import tiny_png
+    from knoten.people.models import PersonPhoto
+
+    frida = add_person(world.alice, "Frida Fotogen")
+    PersonPhoto.objects.create(
+        network_id=world.alice.network_id,
+        person=frida,
+        content_type="image/png",
+        data=tiny_png((0, 1, 2)),
+    )
+    for number in range(4):
+        add_person(world.alice, f"Fritz Fotolos{number}")
+    client = signed_in(world.alice)
+    with CaptureQueriesContext(connection) as queries:
+        answer = client.get("/palette/", {"q": "fot"}).json()["items"]
+    people = {item["label"]: item["avatar"] for item in answer if item["kind"] == "person"}
+    assert len(people) == 5
+    assert re.fullmatch(rf"/people/{frida.pk}/photo/\?v=\d+", people["Frida Fotogen"]["photo"])
+    assert people["Fritz Fotolos0"]["photo"] == "" and people["Fritz Fotolos0"]["initials"] == "FF"
+    assert sum('"people_personphoto"' in q["sql"] for q in queries.captured_queries) == 1
+    path = client.get("/palette/", {"q": "path to frida"}).json()["items"]
+    assert path[0]["label"] == "Path to Frida Fotogen"
+    assert path[0]["avatar"]["photo"] == people["Frida Fotogen"]["photo"]

@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from knoten.core.models import Member
@@ -90,3 +92,35 @@ def test_a_new_photo_gets_a_new_address(world: World, frida: Person) -> None:
         return body[start : body.index('"', start)]
 
     assert address(first) != address(second)
+
+
+def _search_page(member: Member, query: str, htmx: bool = False) -> str:
+    headers = {"HX-Request": "true"} if htmx else {}
+    response = signed_in(member).get(reverse("web:people"), {"q": query}, headers=headers)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+@pytest.mark.parametrize("htmx", [False, True], ids=["page", "as-you-type"])
+def test_search_results_show_photos_and_initials(world: World, frida: Person, htmx: bool) -> None:
+    otto = add_person(world.alice, "Otto Fotolos", PersonFields(emails=["otto@example.org"]))
+    body = _search_page(world.alice, "Foto", htmx)
+    assert f'href="/people/{otto.pk}/"' in body and f'href="/people/{frida.pk}/"' in body
+    assert re.search(rf'<img class="avatar small" src="{photo_url(frida)}\?v=\d+"', body)
+    assert re.search(r'<span class="avatar hue-\d+ small" aria-hidden="true">OF</span>', body)
+    assert f"/people/{otto.pk}/photo/" not in body
+
+
+def test_search_results_read_the_photos_in_one_query(world: World) -> None:
+    def photo_queries(query: str) -> int:
+        with CaptureQueriesContext(connection) as queries:
+            _search_page(world.alice, query)
+        return sum('"people_personphoto"' in q["sql"] for q in queries.captured_queries)
+
+    for number in range(6):
+        person = add_person(world.alice, f"Pia Porträt{number}")
+        PersonPhoto.objects.create(
+            network_id=world.alice.network_id, person=person, content_type="image/png", data=PNG
+        )
+    assert photo_queries("Pia") == 1
+    assert photo_queries("Pia Porträt1") == 1

@@ -211,6 +211,7 @@ class FlowOut(Schema):
     recommendations: int
     orders_won: int
     won_values: dict[str, str]
+    orders_won_unvalued: int  # of orders_won, those without a value (not in won_values)
     last: str | None
 
 

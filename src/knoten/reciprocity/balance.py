@@ -46,6 +46,7 @@ class Flow:
     recommendations: int = 0
     won: int = 0  # orders won from these favours and recommendations
     won_values: dict[str, Decimal] = field(default_factory=lambda: defaultdict(Decimal))
+    won_unvalued: int = 0  # of ``won``, those with no value (not in ``won_values``)
     last: dt.date | None = None
 
     @property
@@ -87,6 +88,8 @@ class Flow:
             self.won += 1
             if value is not None:
                 self.won_values[currency] += value
+            else:
+                self.won_unvalued += 1
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -98,6 +101,7 @@ class Flow:
             "recommendations": self.recommendations,
             "orders_won": self.won,
             "won_values": _money(self.won_values),
+            "orders_won_unvalued": self.won_unvalued,
             "last": self.last.isoformat() if self.last else None,
         }
 

@@ -15,6 +15,7 @@ combobox; without its script the palette is a plain search form of the people li
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlencode
 
 from django.http import HttpRequest, JsonResponse
@@ -26,8 +27,11 @@ from django.views.decorators.http import require_GET
 
 from knoten.core.errors import InvalidInput
 from knoten.core.folding import fold, fold_words
+from knoten.core.models import Member
+from knoten.people.photos import photo_versions
 from knoten.search.suggest import QuickMatch, quick_matches
 from knoten.web.kit import current_member
+from knoten.web.templatetags.face import hue, initials
 
 # The pages other helpers build for issue 17's commands; their names are not resolved
 # here so that the palette does not break while they are being written.
@@ -68,22 +72,38 @@ WHO_KNOWS = gettext_noop("who knows")
 PATH_TO = gettext_noop("path to")
 
 
-def _item(kind: str, label: str, url: str, hint: str = "") -> dict[str, str]:
+def _item(kind: str, label: str, url: str, hint: str = "") -> dict[str, Any]:
     return {"kind": kind, "label": label, "hint": hint, "url": url}
 
 
-def _match_item(match: QuickMatch) -> dict[str, str]:
+def _avatars(member: Member, matches: list[QuickMatch]) -> dict[int, dict[str, Any]]:
+    """Each person's avatar as the lists show it (web/parts/avatar.html): the photo's
+    address, or "" and the initials on a colour of their own; the photos in one query."""
+    people = [match for match in matches if match.kind == "person"]
+    photos = photo_versions(member, [match.id for match in people])
+    base = reverse("web:people")
+    return {
+        match.id: {
+            "photo": f"{base}{match.id}/photo/?v={photos[match.id]}" if match.id in photos else "",
+            "initials": initials({"name": match.name}),
+            "hue": hue(match.id),
+        }
+        for match in people
+    }
+
+
+def _match_item(match: QuickMatch, avatars: dict[int, dict[str, Any]]) -> dict[str, Any]:
     if match.kind == "person":
         url = reverse("web:person", kwargs={"person_id": match.id})
         hint = match.hint
         if match.archived:
             hint = ", ".join(part for part in (hint, _("archived")) if part)
-        return _item("person", match.name, url, hint)
+        return {**_item("person", match.name, url, hint), "avatar": avatars[match.id]}
     url = reverse("web:organisation", kwargs={"organisation_id": match.id})
     return _item("organisation", match.name, url, _("Organisation"))
 
 
-def _commands(typed: list[str]) -> list[dict[str, str]]:
+def _commands(typed: list[str]) -> list[dict[str, Any]]:
     """The commands every typed word begins a word of (all of them when nothing is typed)."""
     found = []
     for command in COMMANDS:
@@ -106,7 +126,7 @@ def _rest_after(query: str, phrase: str) -> str | None:
     return None
 
 
-def palette_items(request: HttpRequest, query: str) -> list[dict[str, str]]:
+def palette_items(request: HttpRequest, query: str) -> list[dict[str, Any]]:
     """What the palette offers for ``query``, best first."""
     member = current_member(request)
     topic = _rest_after(query, WHO_KNOWS)
@@ -120,15 +140,19 @@ def palette_items(request: HttpRequest, query: str) -> list[dict[str, str]]:
     if target is not None:
         if not target:
             return [_item("command", _("Path to …"), PATH_URL, _("Type a name"))]
+        found = [m for m in quick_matches(member, target, limit=MATCHES) if m.kind == "person"]
+        avatars = _avatars(member, found)
         items = [
-            _item(
-                "person",
-                _("Path to %(name)s") % {"name": match.name},
-                f"{PATH_URL}?{urlencode({'target': match.id})}",
-                match.hint,
-            )
-            for match in quick_matches(member, target, limit=MATCHES)
-            if match.kind == "person"
+            {
+                **_item(
+                    "person",
+                    _("Path to %(name)s") % {"name": match.name},
+                    f"{PATH_URL}?{urlencode({'target': match.id})}",
+                    match.hint,
+                ),
+                "avatar": avatars[match.id],
+            }
+            for match in found
         ]
         label = _("Path to “%(name)s”") % {"name": target}
         url = f"{PATH_URL}?{urlencode({'target': target})}"
@@ -137,7 +161,9 @@ def palette_items(request: HttpRequest, query: str) -> list[dict[str, str]]:
     commands = _commands(typed)
     if not typed:
         return commands
-    matches = [_match_item(match) for match in quick_matches(member, query, limit=MATCHES)]
+    found = quick_matches(member, query, limit=MATCHES)
+    avatars = _avatars(member, found)
+    matches = [_match_item(match, avatars) for match in found]
     return [*matches, *commands]
 
 

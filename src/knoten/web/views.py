@@ -49,6 +49,7 @@ from knoten.people.lookup import resolve_person
 from knoten.people.models import Circle, Tag
 from knoten.people.person_list import person_row
 from knoten.people.persons import PersonFields, add_person
+from knoten.people.photos import photo_versions
 from knoten.reciprocity.services import log_with_favours
 from knoten.search.query import search
 from knoten.upkeep.standings import people_listed
@@ -187,12 +188,15 @@ def people_list(request: HttpRequest) -> HttpResponse:
                 ),
                 page,
             )
+            # The avatar beside each hit: its photo, for the whole page in one query.
+            photos = photo_versions(member, [hit.person_id or hit.id for hit in found.rows])
             hits = [
                 {
                     "id": hit.person_id or hit.id,
                     "name": hit.title,
                     "archived": hit.archived,
                     "matched": [snippet for _field, snippet in hit.matched],
+                    "photo": photos.get(hit.person_id or hit.id),
                 }
                 for hit in found.rows
             ]

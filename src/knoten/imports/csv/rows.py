@@ -299,7 +299,15 @@ def _record(
             label = row[arg].strip() if arg >= 0 else ""
             record.extra.append((label or header, value))
         elif role == PHOTO:
+            # Google's "Photo": an address (never fetched, kept as it is, as a vCard's
+            # PHOTO address) or a data: URI (kept as the photo, checked on import).
             record.has_photo = True
+            if value[:5].lower() == "data:":
+                record.photo = record.photo or value
+            else:
+                if value.lower().startswith(("http://", "https://")):
+                    record.photo_url = record.photo_url or value
+                record.extra.append((header, value))
         elif role == DEFAULTED:
             if value.casefold() not in arg:
                 record.extra.append((header, value))

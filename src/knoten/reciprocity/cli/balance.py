@@ -21,6 +21,7 @@ from knoten.cli.output import (
     show_day,
 )
 from knoten.reciprocity.cli.options import SinceOpt
+from knoten.reciprocity.cli.roi import won
 from knoten.reciprocity.cli.showing import kind_word, sums
 
 
@@ -36,11 +37,8 @@ def _flows(data: dict[str, Any]) -> Table:
     row("Total", "total")
     row("Values", "values", sums)
     row("Effort (minutes)", "minutes")
-    table.add_row(
-        "Orders won",
-        f"{given['orders_won']} ({sums(given['won_values'])})",
-        f"{received['orders_won']} ({sums(received['won_values'])})",
-    )
+    # As ``knoten roi`` shows them: "2 (12000.00 EUR; 1 without value)".
+    table.add_row("Orders won", won(given), won(received))
     row(
         "By kind",
         "by_kind",

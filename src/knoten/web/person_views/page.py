@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from knoten.core.models import Member
@@ -81,11 +82,41 @@ def page_data(member: Member, person: Person) -> dict[str, Any]:
     detail["giving"] = SimpleLazyObject(lambda: person_give_and_take(member, person))
     detail["timeline"] = SimpleLazyObject(lambda: timeline_data(detail))
     detail["position"] = next((a for a in detail["affiliations"] if a["current"]), None)
+    imported_shown(detail)
     detail["initials"] = initials(detail)
     standing = detail.get("standing") or {}
     detail["last_contact_shown"] = shown_date(standing.get("last_contact"))
     detail["photo_url"] = f"{detail['url']}photo/?v={detail['photo']}" if detail["photo"] else ""
     return detail
+
+
+def _imported_names() -> dict[str, str]:
+    """The names an import gives what it keeps of its own (knoten.imports.checking), in
+    the user's language; a file's own names (a vCard's X- properties, a CSV's columns)
+    are shown as the file wrote them."""
+    return {
+        "department": _("Department"),
+        "name suffix": _("Name suffix"),
+        "gender": _("Gender"),
+        "related": _("Related"),
+    }
+
+
+def imported_shown(detail: dict[str, Any]) -> None:
+    """Each imported property's name as shown; and a department the files gave (ORG's
+    second part, Outlook's and Google's department column) beside the person's job when
+    there is no doubt which it belongs to: one current job, one department."""
+    names = _imported_names()
+    for item in detail["imported"]:
+        name = item["name"]
+        if name.startswith("related (") and name.endswith(")"):
+            item["label"] = f"{names['related']} {name[len('related') + 1 :]}"
+        else:
+            item["label"] = names.get(name, name)
+    departments = {item["value"] for item in detail["imported"] if item["name"] == "department"}
+    jobs = [a for a in detail["affiliations"] if a["current"] and a["kind"] == "job"]
+    if len(departments) == 1 and len(jobs) == 1:
+        jobs[0]["department"] = departments.pop()
 
 
 def initials(detail: dict[str, Any]) -> str:

@@ -29,6 +29,25 @@
     all[active].scrollIntoView({ block: "nearest" });
   }
 
+  // A person's picture as the lists draw it (web/parts/avatar.html): their photo, or
+  // their initials on a colour of their own; decoration beside the name.
+  function avatar(face) {
+    var element;
+    if (face.photo) {
+      element = document.createElement("img");
+      element.src = face.photo;
+      element.alt = "";
+      element.width = element.height = 28;
+      element.className = "avatar small";
+    } else {
+      element = document.createElement("span");
+      element.className = "avatar small hue-" + face.hue;
+      element.textContent = face.initials;
+      element.setAttribute("aria-hidden", "true");
+    }
+    return element;
+  }
+
   function show(found, error) {
     items = found;
     list.replaceChildren();
@@ -38,6 +57,7 @@
       option.className = "palette-item kind-" + item.kind;
       option.setAttribute("role", "option");
       option.setAttribute("aria-selected", "false");
+      if (item.avatar) option.appendChild(avatar(item.avatar));
       var label = document.createElement("span");
       label.className = "palette-label";
       label.textContent = item.label;
