@@ -175,6 +175,7 @@ class Part:
     figures: Callable[[int, int], dict[str, Any]]
     target: Callable[[str, float], str]
     summary: Callable[[dict[str, Any]], str] | None = None  # the part's first line
+    notes: Callable[[dict[str, Any], bool], list[str]] | None = None  # lines after the figures
     doc: str | None = None
     target_size: int = 100_000
 
@@ -219,6 +220,7 @@ class Part:
             head,
             f"  {'':50}{'median':>11}  {'p95':>11}  ({calls})",
             *figure_lines(part["figures"], self.target, at_target=at_target),
+            *(self.notes(part, at_target) if self.notes else []),
         ]
 
     def main(self, argv: list[str] | None = None) -> int:
