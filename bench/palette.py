@@ -77,8 +77,6 @@ PART = Part(
     target=lambda _name, p95: against(PALETTE_P95_MS, p95),  # every answer
     doc=__doc__,
 )
-worker, measure, report_lines, main = PART.worker, PART.measure, PART.report_lines, PART.main
-
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(PART.main())

@@ -220,8 +220,6 @@ PART = Part(
     notes=_notes,
     doc=__doc__,
 )
-worker, measure, report_lines, main = PART.worker, PART.measure, PART.report_lines, PART.main
-
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(PART.main())

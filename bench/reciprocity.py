@@ -146,8 +146,6 @@ PART = Part(
     summary=_summary,
     doc=__doc__,
 )
-worker, measure, report_lines, main = PART.worker, PART.measure, PART.report_lines, PART.main
-
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(PART.main())
