@@ -7,8 +7,10 @@ For each size a fresh process times, over ``--runs`` calls after a warm-up, the 
 functions the command line calls: the first page of the person list, person show (a
 different person each call, and *me*), logging a conversation (removed again afterwards)
 and, once ``bench/search.py`` exists, the searches beside their bare full-text floor;
-then, in a process of its own, the give and take of issue 5: one person's balance, the
-overall balance, the network's signals and the return on time (``bench/reciprocity.py``).
+then, each in a process of its own, the parts in ``PARTS``: the give and take of issue 5
+(``bench/reciprocity.py``), keeping in touch (``bench/upkeep.py``), who knows, the network
+drawn, the command palette, multipliers and the comfort zone, and introduction paths
+beside networkx where it is installed (``bench/paths.py``).
 On the networks of 10k persons and more it then starts the real server (``knoten serve``)
 and times the people list, a person's page, search as you type and the API list over
 HTTP at 1 and 10 concurrent clients (``bench/http.py``). On the network of 100k persons
@@ -27,12 +29,15 @@ Prints a table on stdout and writes every figure to ``.bench-data/results.json``
     python -m bench --only whoknows --sizes 100k
     python -m bench --only graph-drawing --sizes 100k --runs 20
     python -m bench --only palette --sizes 100k
+    python -m bench --only graph-analysis --sizes 100k --runs 20
+    python -m bench --only paths --sizes 100k
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
+import importlib
 import json
 import os
 import platform
@@ -46,6 +51,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.reciprocity import BALANCE_P95_MS, SIGNALS_MS
+from bench.timing import Part
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / ".bench-data"
@@ -55,6 +61,18 @@ HTTP_MIN_SIZE = 10_000  # the HTTP figures run on these sizes unless asked for a
 LIST_SHOW_P95_MS = 30.0
 ONE_WORD_MS = 20.0
 FLOOR_RATIO = 1.5
+# The parts that time in a process of their own (each module's ``PART``), in the order
+# they run and report: their ``--only`` name, module, and what they time in words.
+PARTS = (
+    ("reciprocity", "bench.reciprocity", "give and take"),
+    ("upkeep", "bench.upkeep", "keeping in touch"),
+    ("whoknows", "bench.expertise", "who knows"),
+    ("graph-drawing", "bench.graph_drawing", "the network drawn"),
+    ("palette", "bench.palette", "the command palette"),
+    ("graph-analysis", "bench.graph_analysis", "multipliers and the comfort zone"),
+    ("paths", "bench.paths", "introduction paths"),
+)
+PART_NAMES = tuple(name for name, _, _ in PARTS)
 
 # The files whose change makes a cached network stale.
 # The first names GENERATOR_VERSION.
@@ -155,15 +173,7 @@ def measure(
         stage_seconds=meta.get("stage_seconds", {}),
         counts=meta["counts"],
     )
-    if only not in (
-        "http",
-        "imports",
-        "reciprocity",
-        "upkeep",
-        "whoknows",
-        "graph-drawing",
-        "palette",
-    ):
+    if only not in ("http", "imports", *PART_NAMES):
         print(f"Measuring the network of {size:,} persons …", file=sys.stderr)
         out = folder / "measure.json"
         out.unlink(missing_ok=True)
@@ -172,44 +182,13 @@ def measure(
             result["error"] = "measuring failed (see above)"
             return result
         result.update(json.loads(out.read_text()))
-    if only in ("", "domain", "reciprocity"):
-        from bench import reciprocity
-
-        print(f"Measuring give and take on the network of {size:,} persons …", file=sys.stderr)
+    for name, module, what in PARTS:
+        if only not in ("", "domain", name):
+            continue
+        print(f"Measuring {what} on the network of {size:,} persons …", file=sys.stderr)
         env = child_env(folder, meta["key"])
-        result["reciprocity"] = reciprocity.measure(folder, env, runs, seed)
-        if only == "reciprocity":
-            return result
-    if only in ("", "domain", "upkeep"):
-        from bench import upkeep
-
-        print(f"Measuring keeping in touch on the network of {size:,} persons …", file=sys.stderr)
-        result["upkeep"] = upkeep.measure(folder, child_env(folder, meta["key"]), runs, seed)
-        if only == "upkeep":
-            return result
-    if only in ("", "domain", "whoknows"):
-        from bench import expertise
-
-        print(f"Measuring who knows on the network of {size:,} persons …", file=sys.stderr)
-        result["whoknows"] = expertise.measure(folder, child_env(folder, meta["key"]), runs, seed)
-        if only == "whoknows":
-            return result
-    if only in ("", "domain", "graph-drawing"):
-        from bench import graph_drawing
-
-        print(f"Measuring the network drawn on the network of {size:,} persons …", file=sys.stderr)
-        env = child_env(folder, meta["key"])
-        result["graph-drawing"] = graph_drawing.measure(folder, env, runs, seed)
-        if only == "graph-drawing":
-            return result
-    if only in ("", "domain", "palette"):
-        from bench import palette
-
-        print(
-            f"Measuring the command palette on the network of {size:,} persons …", file=sys.stderr
-        )
-        result["palette"] = palette.measure(folder, child_env(folder, meta["key"]), runs, seed)
-        if only == "palette":
+        result[name] = part_of(module).measure(folder, env, runs, seed)
+        if only == name:
             return result
     if only == "imports" or (only == "" and size >= TARGET_SIZE):
         from bench import imports
@@ -228,6 +207,12 @@ def measure(
         except RuntimeError as error:
             result["http"] = {"error": str(error)}
     return result
+
+
+def part_of(module: str) -> Part:
+    """The part of the bench that ``module`` times (imported when it runs or reports)."""
+    part: Part = importlib.import_module(module).PART
+    return part
 
 
 # ----------------------------------------------------------------------------- report
@@ -363,26 +348,9 @@ def report(results: list[dict[str, Any]], runs: int) -> str:
             continue
         if "figures" in result:
             lines.extend(_size_table(result, at_target=size >= TARGET_SIZE))
-        if "reciprocity" in result:
-            from bench import reciprocity
-
-            lines.extend(reciprocity.report_lines(result, at_target=size >= TARGET_SIZE))
-        if "upkeep" in result:
-            from bench import upkeep
-
-            lines.extend(upkeep.report_lines(result, at_target=size >= TARGET_SIZE))
-        if "whoknows" in result:
-            from bench import expertise
-
-            lines.extend(expertise.report_lines(result, at_target=size >= TARGET_SIZE))
-        if "graph-drawing" in result:
-            from bench import graph_drawing
-
-            lines.extend(graph_drawing.report_lines(result, at_target=size >= TARGET_SIZE))
-        if "palette" in result:
-            from bench import palette
-
-            lines.extend(palette.report_lines(result, at_target=size >= TARGET_SIZE))
+        for name, module, _what in PARTS:
+            if name in result:
+                lines.extend(part_of(module).report_lines(result, at_target=size >= TARGET_SIZE))
         lines.extend(http_report_lines(result))
         if "imports" in result:
             from bench import imports
@@ -426,20 +394,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rebuild", action="store_true", help="build the networks anew")
     parser.add_argument(
         "--only",
-        choices=(
-            "domain",
-            "http",
-            "imports",
-            "reciprocity",
-            "upkeep",
-            "whoknows",
-            "graph-drawing",
-            "palette",
-        ),
+        choices=("domain", "http", "imports", *PART_NAMES),
         default="",
-        help="only the domain functions (give and take included), the HTTP figures, the "
-        "import, export and dedupe figures (at 100k), or the give-and-take figures "
-        "(default: all)",
+        help="only the domain functions (with every part below), the HTTP figures, the "
+        "import, export and dedupe figures (at 100k), or one part: "
+        + ", ".join(f"{name} ({what})" for name, _, what in PARTS)
+        + " (default: all)",
     )
     parser.add_argument(
         "--http-requests",

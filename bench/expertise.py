@@ -11,19 +11,11 @@ twice or more (at least ``--runs`` calls in all). Beside it, the index step alon
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
 import sys
-import traceback
-from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-from bench.timing import figure_lines, run_alone
+from bench.timing import Part, targets
 
-ROOT = Path(__file__).resolve().parent.parent
-TARGET_SIZE = 100_000
 WHOKNOWS_P95_MS = 100.0
 
 # Forms a user types that the demo's words do not have as such.
@@ -65,36 +57,27 @@ def topics() -> list[str]:
 
 
 def _figures(runs: int, seed: int) -> dict[str, Any]:
-    from bench.timing import summarise, time_calls
-    from bench.worker import BENCH_USER
-    from knoten.core.models import Member
+    from bench.timing import timed
+    from bench.worker import bench_member
     from knoten.expertise.candidates import candidates
     from knoten.expertise.topics import who_knows
 
-    member = Member.objects.select_related("network", "person", "user").get(
-        user__username=BENCH_USER
-    )
+    member = bench_member()
     asked = topics()
     calls = max(runs, 2 * len(asked))
-
-    def timed(name: str, label: str, call: Callable[[int], Any]) -> dict[str, Any]:
-        try:
-            seconds = time_calls(call, calls, warmup=5)
-            return {"name": name, "label": label, **summarise(seconds)}
-        except Exception as error:  # a broken function is reported, not fatal
-            traceback.print_exc(file=sys.stderr)
-            return {"name": name, "label": label, "error": f"{type(error).__name__}: {error}"}
 
     figures = [
         timed(
             "whoknows",
             f"who knows, first 20 ({len(asked)} topics)",
             lambda i: who_knows(member, asked[i % len(asked)], limit=20),
+            calls,
         ),
         timed(
             "candidates",
             "  of which the index step (floor)",
             lambda i: candidates(member, asked[i % len(asked)]),
+            calls,
         ),
     ]
     answers = {topic: who_knows(member, topic, limit=20) for topic in asked}
@@ -122,65 +105,25 @@ def _figures(runs: int, seed: int) -> dict[str, Any]:
     }
 
 
-def worker(out: Path, runs: int, seed: int) -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "knoten.settings")
-    import django
-
-    django.setup()
-    from knoten.cli.main import migrate_quietly
-
-    migrate_quietly()
-    result = _figures(runs, seed)
-    out.write_text(json.dumps(result, indent=2, default=str) + "\n")
-
-
-def measure(folder: Path, env: dict[str, str], runs: int = 50, seed: int = 1) -> dict[str, Any]:
-    """Every figure of this module on the network in ``folder`` (``env`` names it)."""
-    out = folder / "expertise.json"
-    out.unlink(missing_ok=True)
-    command = [sys.executable, "-m", "bench.expertise", "--worker", "--out", str(out)]
-    command += ["--runs", str(runs), "--seed", str(seed)]
-    done = subprocess.run(command, cwd=ROOT, env=env, check=False)
-    if done.returncode != 0 or not out.exists():
-        return {"error": f"the who-knows figures failed (exit {done.returncode})"}
-    result: dict[str, Any] = json.loads(out.read_text())
-    return result
-
-
-def _target(name: str, p95: float) -> str:
-    if name != "whoknows":
-        return ""
-    over = p95 - WHOKNOWS_P95_MS
-    return f"p95 ≤ {WHOKNOWS_P95_MS:.0f} ms  " + ("ok" if over <= 0 else f"MISS by {over:.1f} ms")
-
-
-def report_lines(result: dict[str, Any], *, at_target: bool) -> list[str]:
-    part = result.get("whoknows")
-    if part is None:
-        return []
-    if "error" in part:
-        return [f"  Who knows: {part['error']}"]
+def _summary(part: dict[str, Any]) -> str:
     rows = part["rows"]
     degrees = ", ".join(f"degree {k}: {v}" for k, v in sorted(rows["by_degree"].items()))
-    lines = [
-        f"  Who knows: {rows['topics']} topics, {rows['answered']} answered, "
-        f"{rows['people_listed']:,} people listed ({degrees})",
-        f"  {'':50}{'median':>11}  {'p95':>11}  (calls: {part['runs']})",
-    ]
-    return lines + figure_lines(part["figures"], _target, at_target=at_target)
-
-
-def main(argv: list[str] | None = None) -> int:
-    return run_alone(
-        "whoknows",
-        __doc__,
-        argv,
-        worker=worker,
-        measure=measure,
-        report_lines=report_lines,
-        target_size=TARGET_SIZE,
+    return (
+        f"{rows['topics']} topics, {rows['answered']} answered, "
+        f"{rows['people_listed']:,} people listed ({degrees})"
     )
 
 
+PART = Part(
+    key="whoknows",
+    module="bench.expertise",
+    title="Who knows",
+    failure="the who-knows figures",
+    figures=_figures,
+    target=targets({"whoknows": WHOKNOWS_P95_MS}),
+    summary=_summary,
+    doc=__doc__,
+)
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(PART.main())

@@ -11,8 +11,8 @@ does) and times, on the same graph and one process:
 * clusters: igraph Louvain (``community_multilevel``), Leiden and label propagation;
   networkx Louvain and label propagation; rustworkx has no community detection.
 
-Each figure is the median of ``--runs`` runs (the slow ones once). The figures that chose
-igraph are in ``docs/graph-library.md``.
+Each figure is the median and the p95 (seconds) of ``--runs`` runs (networkx's, the slow
+ones, ``--slow-runs``). The figures that chose igraph are in ``docs/graph-library.md``.
 """
 
 from __future__ import annotations
@@ -28,18 +28,23 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from bench.timing import percentile
 
-def _timed(call: Callable[[], Any], runs: int) -> tuple[float, Any]:
+
+def _timed(call: Callable[[], Any], runs: int) -> tuple[dict[str, float], Any]:
+    """Median and p95 seconds of ``runs`` calls (no warm-up: each is seconds long), and
+    the last call's value."""
     seconds: list[float] = []
     value: Any = None
-    for _ in range(runs):
+    for _ in range(max(1, runs)):
         started = time.perf_counter()
         value = call()
         seconds.append(time.perf_counter() - started)
-    return statistics.median(seconds), value
+    figure = {"median": statistics.median(seconds), "p95": percentile(seconds, 0.95)}
+    return {name: round(taken, 3) for name, taken in figure.items()}, value
 
 
-def measure(folder: Path, sample: int, runs: int, slow: bool) -> dict[str, Any]:
+def measure(folder: Path, sample: int, runs: int, slow: bool, slow_runs: int = 1) -> dict[str, Any]:
     os.environ["KNOTEN_DATA_DIR"] = str(folder)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "knoten.settings")
     import django
@@ -90,26 +95,27 @@ def measure(folder: Path, sample: int, runs: int, slow: bool) -> dict[str, Any]:
 
     out["build_s"] = {}
     out["build_s"]["igraph"], g_ig = _timed(build_ig, runs)
-    out["build_s"]["networkx"], g_nx = _timed(build_nx, 1)
+    out["build_s"]["networkx"], g_nx = _timed(build_nx, slow_runs)
     out["build_s"]["rustworkx"], g_rx = _timed(build_rx, runs)
     print(f"built: {out['build_s']}", file=sys.stderr)
 
-    bet: dict[str, float] = {}
+    bet: dict[str, Any] = {}
     bet["igraph"], _ = _timed(lambda: g_ig.betweenness(sources=sources), runs)
-    print(f"igraph betweenness k={sample}: {bet['igraph']:.2f} s", file=sys.stderr)
+    print(f"igraph betweenness k={sample}: {bet['igraph']} s", file=sys.stderr)
     if slow:
         bet["networkx"], _ = _timed(
-            lambda: nx.betweenness_centrality(g_nx, k=sample, seed=1, normalized=False), 1
+            lambda: nx.betweenness_centrality(g_nx, k=sample, seed=1, normalized=False),
+            slow_runs,
         )
-        print(f"networkx betweenness k={sample}: {bet['networkx']:.2f} s", file=sys.stderr)
+        print(f"networkx betweenness k={sample}: {bet['networkx']} s", file=sys.stderr)
     # rustworkx: exact only. Time it on a subgraph and scale by the number of sources.
     small = min(n, 5000)
     sub = g_rx.subgraph(list(range(small)))
-    sub_s, _ = _timed(lambda: rx.betweenness_centrality(sub, parallel_threshold=50), 1)
-    per_source = sub_s / small * (len(pairs) / max(1, sub.num_edges()))  # paths ~ edges
+    sub_s, _ = _timed(lambda: rx.betweenness_centrality(sub, parallel_threshold=50), runs)
+    scale = len(pairs) / max(1, sub.num_edges()) / small  # per source; paths ~ edges
     bet["rustworkx_exact_subgraph"] = sub_s
-    bet["rustworkx_estimated_same_k"] = per_source * sample
-    bet["rustworkx_estimated_exact"] = per_source * n
+    bet["rustworkx_estimated_same_k"] = {k: round(v * scale * sample, 3) for k, v in sub_s.items()}
+    bet["rustworkx_estimated_exact"] = {k: round(v * scale * n, 3) for k, v in sub_s.items()}
     out["betweenness_s"] = bet
     print(f"betweenness: {bet}", file=sys.stderr)
 
@@ -120,20 +126,21 @@ def measure(folder: Path, sample: int, runs: int, slow: bool) -> dict[str, Any]:
         ("igraph label propagation", lambda: g_ig.community_label_propagation()),
     ):
         seconds, found = _timed(call, runs)
-        clusters[name] = {"s": seconds, "clusters": len(found), "modularity": found.modularity}
+        clusters[name] = {**seconds, "clusters": len(found), "modularity": found.modularity}
         print(f"{name}: {clusters[name]}", file=sys.stderr)
     if slow:
-        seconds, found = _timed(lambda: nx.community.louvain_communities(g_nx, seed=1), 1)
+        seconds, found = _timed(lambda: nx.community.louvain_communities(g_nx, seed=1), slow_runs)
         clusters["networkx louvain"] = {
-            "s": seconds,
+            **seconds,
             "clusters": len(found),
             "modularity": nx.community.modularity(g_nx, found),
         }
         print(f"networkx louvain: {clusters['networkx louvain']}", file=sys.stderr)
         seconds, found = _timed(
-            lambda: list(nx.community.fast_label_propagation_communities(g_nx, seed=1)), 1
+            lambda: list(nx.community.fast_label_propagation_communities(g_nx, seed=1)),
+            slow_runs,
         )
-        clusters["networkx label propagation"] = {"s": seconds, "clusters": len(found)}
+        clusters["networkx label propagation"] = {**seconds, "clusters": len(found)}
         print(f"networkx lpa: {clusters['networkx label propagation']}", file=sys.stderr)
     out["clusters_s"] = clusters
     return out
@@ -144,9 +151,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--folder", type=Path, required=True)
     parser.add_argument("--sample", type=int, default=256, help="betweenness sources (k)")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--slow-runs", type=int, default=1, help="runs of networkx's figures")
     parser.add_argument("--fast", action="store_true", help="leave out networkx")
     args = parser.parse_args(argv)
-    result = measure(args.folder.resolve(), args.sample, args.runs, slow=not args.fast)
+    folder = args.folder.resolve()
+    result = measure(folder, args.sample, args.runs, not args.fast, args.slow_runs)
     print(json.dumps(result, indent=2))
     return 0
 

@@ -19,21 +19,13 @@ at 100,000 persons: one person's balance p95 ≤ 100 ms; the network's signals �
 
 from __future__ import annotations
 
-import json
-import os
 import random
-import subprocess
 import sys
-import traceback
 from collections import Counter
-from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-from bench.timing import figure_lines, run_alone
+from bench.timing import Part, targets
 
-ROOT = Path(__file__).resolve().parent.parent
-TARGET_SIZE = 100_000
 BALANCE_P95_MS = 100.0
 SIGNALS_MS = 2000.0
 BUSIEST = 30  # the contacts with the most give and take, whose balances are timed
@@ -46,18 +38,15 @@ SLOW_RUNS = 20  # at most this many calls of the figures that take a second or m
 def _figures(runs: int, seed: int) -> dict[str, Any]:
     from django.db.models import Q
 
-    from bench.timing import WARMUP, summarise, time_calls
-    from bench.worker import BENCH_USER
-    from knoten.core.models import Member
+    from bench.timing import WARMUP, timed
+    from bench.worker import bench_member
     from knoten.people.models import Person
     from knoten.reciprocity.balance import overall_balance, person_balance
     from knoten.reciprocity.models import ChannelCost, Favour, Recommendation
     from knoten.reciprocity.roi import KINDS, roi
     from knoten.reciprocity.signals import signals
 
-    member = Member.objects.select_related("network", "person", "user").get(
-        user__username=BENCH_USER
-    )
+    member = bench_member()
     me = member.me.pk
     net = member.network_id
     # The contacts with the most give and take with *me*, counted once here.
@@ -80,13 +69,6 @@ def _figures(runs: int, seed: int) -> dict[str, Any]:
     sample = rng.sample(contacts, min(len(contacts), runs + WARMUP))
     people = Person.objects.in_bulk(busiest + sample)
     slow = max(1, min(runs, SLOW_RUNS))
-
-    def timed(name: str, label: str, call: Callable[[int], Any], count: int) -> dict[str, Any]:
-        try:
-            return {"name": name, "label": label, **summarise(time_calls(call, count))}
-        except Exception as error:  # a broken function is reported, not fatal
-            traceback.print_exc(file=sys.stderr)
-            return {"name": name, "label": label, "error": f"{type(error).__name__}: {error}"}
 
     figures = [
         timed(
@@ -141,86 +123,29 @@ def _figures(runs: int, seed: int) -> dict[str, Any]:
     }
 
 
-def worker(out: Path, runs: int, seed: int) -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "knoten.settings")
-    import django
-
-    django.setup()
-    from knoten.cli.main import migrate_quietly
-
-    migrate_quietly()
-    result = _figures(runs, seed)
-    out.write_text(json.dumps(result, indent=2, default=str) + "\n")
-
-
-# --- outside: a process of its own on the cached network --------------------------------------
-
-
-def measure(folder: Path, env: dict[str, str], runs: int = 50, seed: int = 1) -> dict[str, Any]:
-    """Every figure of this module on the network in ``folder`` (``env`` names it)."""
-    out = folder / "reciprocity.json"
-    out.unlink(missing_ok=True)
-    command = [
-        sys.executable,
-        "-m",
-        "bench.reciprocity",
-        "--worker",
-        "--out",
-        str(out),
-        "--runs",
-        str(runs),
-        "--seed",
-        str(seed),
-    ]
-    done = subprocess.run(command, cwd=ROOT, env=env, check=False)
-    if done.returncode != 0 or not out.exists():
-        return {"error": f"the give-and-take figures failed (exit {done.returncode})"}
-    result: dict[str, Any] = json.loads(out.read_text())
-    return result
-
-
-def _target(name: str, p95: float) -> str:
-    if name == "balance_busiest":
-        over = p95 - BALANCE_P95_MS
-        return f"p95 ≤ {BALANCE_P95_MS:.0f} ms  " + (
-            "ok" if over <= 0 else f"MISS by {over:.1f} ms"
-        )
-    if name == "signals":
-        over = p95 - SIGNALS_MS
-        return f"≤ {SIGNALS_MS / 1000:.0f} s  " + ("ok" if over <= 0 else f"MISS by {over:.0f} ms")
-    return ""
-
-
-def report_lines(result: dict[str, Any], *, at_target: bool) -> list[str]:
-    part = result.get("reciprocity")
-    if part is None:
-        return []
-    if "error" in part:
-        return [f"  Give and take: {part['error']}"]
+def _summary(part: dict[str, Any]) -> str:
     rows = part["rows"]
-    lines = [
-        f"  Give and take: {rows['favours']:,} favours ({rows['favours_with_me']:,} with me), "
+    return (
+        f"{rows['favours']:,} favours ({rows['favours_with_me']:,} with me), "
         f"{rows['recommendations']:,} recommendations ({rows['recommendations_with_me']:,} with "
         f"me), {rows['channel_costs']:,} channel costs; {rows['contacts']:,} contacts, the "
         f"busiest {rows['busiest']['count']} times; {rows['channels']} channels; signals "
-        + ", ".join(f"{code} {count}" for code, count in sorted(rows["signals"].items())),
-        f"  {'':50}{'median':>11}  {'p95':>11}  "
-        f"(calls: {part['runs']}, the slow ones {part['slow_runs']})",
-    ]
-    return lines + figure_lines(part["figures"], _target, at_target=at_target)
-
-
-def main(argv: list[str] | None = None) -> int:
-    return run_alone(
-        "reciprocity",
-        __doc__,
-        argv,
-        worker=worker,
-        measure=measure,
-        report_lines=report_lines,
-        target_size=TARGET_SIZE,
+        + ", ".join(f"{code} {count}" for code, count in sorted(rows["signals"].items()))
     )
 
 
+PART = Part(
+    key="reciprocity",
+    module="bench.reciprocity",
+    title="Give and take",
+    failure="the give-and-take figures",
+    figures=_figures,
+    target=targets(
+        {"balance_busiest": BALANCE_P95_MS, "signals": SIGNALS_MS}, digits={"signals": 0}
+    ),
+    summary=_summary,
+    doc=__doc__,
+)
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(PART.main())

@@ -44,19 +44,11 @@ halve it) and the Python work of about 6,000 week candidates.
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
 import sys
-import traceback
-from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-from bench.timing import figure_lines, run_alone
+from bench.timing import Part, targets
 
-ROOT = Path(__file__).resolve().parent.parent
-TARGET_SIZE = 100_000
 DUE_P95_MS = 200.0
 REFRESH_MS = 30_000.0
 CONVERSATION_P95_MS = 50.0
@@ -75,11 +67,9 @@ TARGETS = {
 
 
 def _figures(runs: int, seed: int) -> dict[str, Any]:
-    import datetime as dt
-
-    from bench.timing import summarise, time_calls
-    from bench.worker import BENCH_USER
-    from knoten.core.models import Member
+    from bench.timing import timed
+    from bench.worker import bench_member
+    from knoten.core import clock
     from knoten.journal.conversations import log_interaction
     from knoten.upkeep.calendar import calendar_of
     from knoten.upkeep.due import due_list, losing_touch, standing_of
@@ -87,9 +77,7 @@ def _figures(runs: int, seed: int) -> dict[str, Any]:
     from knoten.upkeep.overview import overview
     from knoten.upkeep.standings import refresh_network
 
-    member = Member.objects.select_related("network", "person", "user").get(
-        user__username=BENCH_USER
-    )
+    member = bench_member()
     net = member.network_id
     contacts = list(
         Standing.objects.filter(network_id=net, person__archived=False)
@@ -98,19 +86,9 @@ def _figures(runs: int, seed: int) -> dict[str, Any]:
         .values_list("person_id", flat=True)[: runs + 10]
     )
 
-    def timed(
-        name: str, label: str, call: Callable[[int], Any], count: int, warmup: int = 5
-    ) -> dict[str, Any]:
-        try:
-            seconds = time_calls(call, count, warmup=warmup)
-            return {"name": name, "label": label, **summarise(seconds)}
-        except Exception as error:  # a broken function is reported, not fatal
-            traceback.print_exc(file=sys.stderr)
-            return {"name": name, "label": label, "error": f"{type(error).__name__}: {error}"}
-
     def conversation(i: int) -> None:
         pk = contacts[i % len(contacts)]
-        log_interaction(member, "Bench call", participants=[pk], kind="call", on=dt.date.today())
+        log_interaction(member, "Bench call", participants=[pk], kind="call", on=clock.today())
         standing_of(member, pk)
 
     figures = [
@@ -145,65 +123,20 @@ def _figures(runs: int, seed: int) -> dict[str, Any]:
     }
 
 
-def worker(out: Path, runs: int, seed: int) -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "knoten.settings")
-    import django
-
-    django.setup()
-    from knoten.cli.main import migrate_quietly
-
-    migrate_quietly()
-    result = _figures(runs, seed)
-    out.write_text(json.dumps(result, indent=2, default=str) + "\n")
+def _summary(part: dict[str, Any]) -> str:
+    return f"{part['rows']['standings']:,} standings, {part['rows']['due']:,} due"
 
 
-def measure(folder: Path, env: dict[str, str], runs: int = 50, seed: int = 1) -> dict[str, Any]:
-    """Every figure of this module on the network in ``folder`` (``env`` names it)."""
-    out = folder / "upkeep.json"
-    out.unlink(missing_ok=True)
-    command = [sys.executable, "-m", "bench.upkeep", "--worker", "--out", str(out)]
-    command += ["--runs", str(runs), "--seed", str(seed)]
-    done = subprocess.run(command, cwd=ROOT, env=env, check=False)
-    if done.returncode != 0 or not out.exists():
-        return {"error": f"the upkeep figures failed (exit {done.returncode})"}
-    result: dict[str, Any] = json.loads(out.read_text())
-    return result
-
-
-def _target(name: str, p95: float) -> str:
-    if name not in TARGETS:
-        return ""
-    limit = TARGETS[name]
-    over = p95 - limit
-    shown = f"≤ {limit / 1000:.0f} s" if limit >= 1000 else f"p95 ≤ {limit:.0f} ms"
-    return f"{shown}  " + ("ok" if over <= 0 else f"MISS by {over:.1f} ms")
-
-
-def report_lines(result: dict[str, Any], *, at_target: bool) -> list[str]:
-    part = result.get("upkeep")
-    if part is None:
-        return []
-    if "error" in part:
-        return [f"  Keeping in touch: {part['error']}"]
-    rows = part["rows"]
-    lines = [
-        f"  Keeping in touch: {rows['standings']:,} standings, {rows['due']:,} due",
-        f"  {'':50}{'median':>11}  {'p95':>11}  (calls: {part['runs']})",
-    ]
-    return lines + figure_lines(part["figures"], _target, at_target=at_target)
-
-
-def main(argv: list[str] | None = None) -> int:
-    return run_alone(
-        "upkeep",
-        __doc__,
-        argv,
-        worker=worker,
-        measure=measure,
-        report_lines=report_lines,
-        target_size=TARGET_SIZE,
-    )
-
+PART = Part(
+    key="upkeep",
+    module="bench.upkeep",
+    title="Keeping in touch",
+    failure="the upkeep figures",
+    figures=_figures,
+    target=targets(TARGETS),
+    summary=_summary,
+    doc=__doc__,
+)
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(PART.main())

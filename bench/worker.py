@@ -22,9 +22,12 @@ import time
 import traceback
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bench.timing import WARMUP, summarise, time_calls
+
+if TYPE_CHECKING:
+    from knoten.core.models import Member
 
 BENCH_USER = "bench"
 ME_NAME = "Dr. Eva Berger"
@@ -36,6 +39,13 @@ MEASURES = (
     ("person_show_me", "person show me"),
     ("log", "log (one conversation)"),
 )
+
+
+def bench_member() -> Member:
+    """The benchmark network's member (*me*), with what every timed call reads of it."""
+    from knoten.core.models import Member
+
+    return Member.objects.select_related("network", "person", "user").get(user__username=BENCH_USER)
 
 
 def setup_django() -> None:
@@ -105,14 +115,11 @@ def measure(size: int, seed: int, runs: int, folder: Path) -> None:
     """Time list, show, log (and search, when ``bench.search`` exists); write the figures."""
     setup_django()
     from knoten.cli.main import migrate_quietly
-    from knoten.core.models import Member
     from knoten.journal.models import Interaction
     from knoten.people.models import Person
 
     migrate_quietly()
-    member = Member.objects.select_related("network", "person", "user").get(
-        user__username=BENCH_USER
-    )
+    member = bench_member()
     pks = list(
         Person.objects.filter(network_id=member.network_id, archived=False)
         .exclude(pk=member.me.pk)
@@ -212,13 +219,10 @@ def http_setup(seed: int, folder: Path, samples: int) -> None:
     from knoten.api.models import ApiToken
     from knoten.api.tokens import create_token
     from knoten.cli.main import migrate_quietly
-    from knoten.core.models import Member
     from knoten.people.models import Person
 
     migrate_quietly()
-    member = Member.objects.select_related("network", "person", "user").get(
-        user__username=BENCH_USER
-    )
+    member = bench_member()
     ApiToken.objects.filter(member_id=member.pk, name=HTTP_TOKEN_NAME).delete()
     client = Client()
     client.force_login(member.user)
