@@ -27,6 +27,7 @@ from knoten.web.person_views.base import person_of
 from knoten.web.person_views.basics import address_choices, importance_choices
 from knoten.web.person_views.relationships import relationship_shown
 from knoten.web.person_views.timeline import shown_filter, timeline_data
+from knoten.web.templatetags.face import initials
 
 SECTIONS = (
     "basics",
@@ -83,7 +84,7 @@ def page_data(member: Member, person: Person) -> dict[str, Any]:
     detail["timeline"] = SimpleLazyObject(lambda: timeline_data(detail))
     detail["position"] = next((a for a in detail["affiliations"] if a["current"]), None)
     imported_shown(detail)
-    detail["initials"] = initials(detail)
+    detail["initials"] = initials(detail)  # the one rule of every avatar
     standing = detail.get("standing") or {}
     detail["last_contact_shown"] = shown_date(standing.get("last_contact"))
     detail["photo_url"] = f"{detail['url']}photo/?v={detail['photo']}" if detail["photo"] else ""
@@ -117,15 +118,6 @@ def imported_shown(detail: dict[str, Any]) -> None:
     jobs = [a for a in detail["affiliations"] if a["current"] and a["kind"] == "job"]
     if len(departments) == 1 and len(jobs) == 1:
         jobs[0]["department"] = departments.pop()
-
-
-def initials(detail: dict[str, Any]) -> str:
-    """Up to two letters for a person without a photo: given and family name's first."""
-    letters = (
-        "".join((detail.get(part) or "")[:1] for part in ("given_name", "family_name"))
-        or (detail.get("nickname") or detail.get("name") or "?")[:1]
-    )
-    return letters.upper()
 
 
 def section_response(

@@ -10,7 +10,9 @@ from typing import Any
 
 from django import template
 
+from knoten.core.errors import InvalidInput
 from knoten.core.folding import fold
+from knoten.core.names import parse_name
 
 register = template.Library()
 
@@ -35,8 +37,17 @@ def initials(row: Mapping[str, Any] | Any) -> str:
     nickname = str(get("nickname") or "")
     if nickname:
         return nickname[:2].upper()
-    words = str(get("name") or get("full_name") or "").split()
-    return "".join(word[:1] for word in words[:2]).upper() or "?"
+    # A display name ("Prof. Dr. Jürgen Müller"): its given and family name, not its titles.
+    name = str(get("name") or get("full_name") or "").strip()
+    if not name:
+        return "?"
+    try:
+        parts = parse_name(name)
+    except InvalidInput:  # not a person's name: its first letters
+        return "".join(word[:1] for word in name.split()[:2]).upper()
+    if parts.given_name or parts.family_name:
+        return (parts.given_name[:1] + parts.family_name[:1]).upper()
+    return (parts.nickname[:2] or "?").upper()
 
 
 @register.filter
