@@ -78,7 +78,15 @@ PART_NAMES = tuple(name for name, _, _ in PARTS)
 # The first names GENERATOR_VERSION.
 _GENERATOR_FILES = (
     "src/knoten/demo/generate.py",
-    "src/knoten/demo/data.py",
+    "src/knoten/demo/places.py",
+    "src/knoten/demo/names.py",
+    "src/knoten/demo/organisation_words.py",
+    "src/knoten/demo/title_words.py",
+    "src/knoten/demo/event_words.py",
+    "src/knoten/demo/person_words.py",
+    "src/knoten/demo/minutes_words.py",
+    "src/knoten/demo/project_words.py",
+    "src/knoten/demo/give_and_take_words.py",
     "src/knoten/demo/draws.py",
     "src/knoten/demo/plan.py",
     "src/knoten/demo/labels.py",

@@ -46,10 +46,10 @@ EXTRA_TOPICS = (
 def topics() -> list[str]:
     """At least 50 topics: the demo's general skills, its industries and a skill of each,
     and :data:`EXTRA_TOPICS`."""
-    from knoten.demo import data as d
+    from knoten.demo.organisation_words import GENERAL_SKILLS, INDUSTRIES
 
-    found: list[str] = list(d.GENERAL_SKILLS)
-    for industry, skills in d.INDUSTRIES.items():
+    found: list[str] = list(GENERAL_SKILLS)
+    for industry, skills in INDUSTRIES.items():
         found.append(industry)
         found.extend(skills[:2])
     found.extend(EXTRA_TOPICS)

@@ -8,9 +8,19 @@ import datetime as dt
 from typing import Any
 
 from knoten.core.partial_dates import PartialDate
-from knoten.demo import data as d
 from knoten.demo.draws import date_between, iso, partial, pick, year_date
+from knoten.demo.person_words import HOW_WE_MET
 from knoten.demo.plan import BATCH, Aff, Plan, Spec
+from knoten.demo.title_words import (
+    EDUCATION_BY_INDUSTRY,
+    EDUCATION_TITLES,
+    FEMININE,
+    FUNCTION_TITLES,
+    GENERAL_TITLES,
+    JOB_TITLES,
+    MEMBERSHIP_TITLES,
+    SCHOOL_TITLES,
+)
 from knoten.people.models import Affiliation
 
 _MEMBERSHIP_KINDS = pick(
@@ -27,7 +37,7 @@ _MEMBERSHIP_KINDS = pick(
 
 
 def _gendered(title: str, female: bool) -> str:
-    return d.FEMININE.get(title, title) if female else title
+    return FEMININE.get(title, title) if female else title
 
 
 def plan_me(plan: Plan) -> None:
@@ -104,7 +114,7 @@ def career(plan: Plan, index: int) -> None:
             Aff(
                 rng.choice(plan.schools),
                 "education",
-                rng.choice(d.SCHOOL_TITLES),
+                rng.choice(SCHOOL_TITLES),
                 PartialDate(born + 10),
                 PartialDate(born + 19),
             )
@@ -122,9 +132,7 @@ def career(plan: Plan, index: int) -> None:
                 university,
                 "education",
                 rng.choice(
-                    d.EDUCATION_BY_INDUSTRY[spec.industry]
-                    if rng.random() < 0.7
-                    else d.EDUCATION_TITLES
+                    EDUCATION_BY_INDUSTRY[spec.industry] if rng.random() < 0.7 else EDUCATION_TITLES
                 ),
                 PartialDate(enrolled, 10) if rng.random() < 0.5 else PartialDate(enrolled),
                 None if current else PartialDate(end),
@@ -153,9 +161,9 @@ def career(plan: Plan, index: int) -> None:
             company = _company_for(plan, spec)  # a promotion, or a move
         previous = company
         title = (
-            rng.choice(d.JOB_TITLES[spec.industry])
+            rng.choice(JOB_TITLES[spec.industry])
             if rng.random() < 0.65
-            else rng.choice(d.GENERAL_TITLES)
+            else rng.choice(GENERAL_TITLES)
         )
         title = _gendered(title, spec.female)
         ended = began + dt.timedelta(days=rng.randint(3 * 365, 15 * 365))
@@ -176,7 +184,7 @@ def career(plan: Plan, index: int) -> None:
             Aff(
                 plan.org_pick[kind](rng),
                 "function",
-                _gendered(rng.choice(d.FUNCTION_TITLES), spec.female),
+                _gendered(rng.choice(FUNCTION_TITLES), spec.female),
                 PartialDate(rng.randint(min(max(born + 25, today - 15), today), today)),
                 None if rng.random() < 0.8 else PartialDate(today - rng.randint(0, 2)),
             )
@@ -185,9 +193,7 @@ def career(plan: Plan, index: int) -> None:
         org = plan.org_pick[_MEMBERSHIP_KINDS(rng)](rng)
         since = rng.randint(min(born + 18, today), today)
         left = PartialDate(rng.randint(since, today)) if rng.random() < 0.15 else None
-        affs.append(
-            Aff(org, "membership", rng.choice(d.MEMBERSHIP_TITLES), PartialDate(since), left)
-        )
+        affs.append(Aff(org, "membership", rng.choice(MEMBERSHIP_TITLES), PartialDate(since), left))
     # Skills: mostly from the person's industry.
     for _ in range(rng.choice((0, 0, 0, 1, 1, 1, 2, 2, 3, 4))):
         pool = plan.industry_skills[spec.industry] if rng.random() < 0.7 else plan.general_skills
@@ -226,7 +232,7 @@ def origin(plan: Plan, index: int) -> None:
     if origin == "colleague":
         start = PartialDate(rng.randint(2008, today.year))
         spec.affs = [a for a in spec.affs if not (a.kind == "job" and a.end is None)]
-        titles = d.JOB_TITLES["Unternehmensberatung"] + d.GENERAL_TITLES[:8]
+        titles = JOB_TITLES["Unternehmensberatung"] + GENERAL_TITLES[:8]
         spec.title = _gendered(rng.choice(titles), spec.female)
         spec.affs.append(Aff(plan.my_company, "job", spec.title, start, None))
         spec.company = plan.my_company
@@ -239,7 +245,7 @@ def origin(plan: Plan, index: int) -> None:
             Aff(
                 org,
                 "job",
-                _gendered(rng.choice(d.JOB_TITLES["Unternehmensberatung"]), spec.female),
+                _gendered(rng.choice(JOB_TITLES["Unternehmensberatung"]), spec.female),
                 PartialDate(start_year),
                 PartialDate(start_year + rng.randint(2, 7)),
             )
@@ -259,7 +265,7 @@ def origin(plan: Plan, index: int) -> None:
             Aff(
                 org,
                 "education",
-                rng.choice(d.EDUCATION_TITLES),
+                rng.choice(EDUCATION_TITLES),
                 PartialDate(start_year),
                 PartialDate(start_year + rng.randint(4, 6)),
             )
@@ -286,7 +292,7 @@ def origin(plan: Plan, index: int) -> None:
         org = rng.choice(plan.my_clubs)
         since = rng.randint(2005, today.year)
         spec.affs.append(
-            Aff(org, "membership", rng.choice(d.MEMBERSHIP_TITLES), PartialDate(since), None)
+            Aff(org, "membership", rng.choice(MEMBERSHIP_TITLES), PartialDate(since), None)
         )
         met = year_date(rng, max(since, 2011), today)
     elif origin == "online":
@@ -328,7 +334,7 @@ def origin(plan: Plan, index: int) -> None:
         person.met_on = partial(rng, met, full=0.3 if event >= 0 else 0.1, month=0.4)
     if origin and rng.random() < 0.75:
         intro = plan.introducer.get(index)
-        person.how_we_met = rng.choice(d.HOW_WE_MET[origin]).format(
+        person.how_we_met = rng.choice(HOW_WE_MET[origin]).format(
             org=plan.orgs[org].name
             if org >= 0
             else (plan.orgs[spec.company].name if spec.company >= 0 else "der Firma"),

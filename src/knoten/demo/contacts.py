@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from knoten.demo import data as d
 from knoten.demo.draws import ascii_slug, digits
+from knoten.demo.places import FREEMAIL, MESSENGERS
 from knoten.demo.plan import BATCH, Plan, Spec
 from knoten.people.models import CONTACT_POINT_FIELDS, ContactPoint
 
@@ -42,9 +42,7 @@ def add(plan: Plan) -> None:
             points.append(("email", f"{local}@{domain}", "work", None))
         if rng.random() < (0.5 if spec.company >= 0 else 0.85):
             suffix = str(spec.birth_year % 100) if rng.random() < 0.4 else ""
-            points.append(
-                ("email", f"{first}.{last}{suffix}@{rng.choice(d.FREEMAIL)}", "home", None)
-            )
+            points.append(("email", f"{first}.{last}{suffix}@{rng.choice(FREEMAIL)}", "home", None))
         if rng.random() < 0.8:
             points.append(("phone", _mobile(plan, spec), "mobile", None))
         if spec.company >= 0 and rng.random() < 0.35:
@@ -62,7 +60,7 @@ def add(plan: Plan) -> None:
             points.append(("website", f"https://www.{ascii_slug(given)}-{last}.example", "", None))
         if rng.random() < 0.1:
             handle = f"@{first}{last[:1]}{rng.randint(1, 99)}"
-            points.append(("messenger", handle, rng.choice(d.MESSENGERS), None))
+            points.append(("messenger", handle, rng.choice(MESSENGERS), None))
         seen: set[str] = set()
         for kind, value, label, parts in points:
             street, postcode, locality, country = parts or ("", "", "", "")

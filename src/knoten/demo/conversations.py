@@ -5,9 +5,20 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from knoten.demo import data as d
 from knoten.demo.draws import pick
 from knoten.demo.give_and_take import SPAN_DAYS
+from knoten.demo.minutes_words import (
+    MONTHS_DE,
+    MONTHS_EN,
+    PROMISES_ME_DE,
+    PROMISES_ME_EN,
+    PROMISES_THEM_DE,
+    PROMISES_THEM_EN,
+    SUMMARIES,
+    WEEKDAYS_DE,
+    WEEKDAYS_EN,
+)
+from knoten.demo.places import COUNTRIES_DE, COUNTRIES_EN, MEETING_PLACES, VIDEO_PLACES
 from knoten.demo.plan import BATCH, Plan
 from knoten.journal.models import Interaction, Participation, Promise
 
@@ -81,16 +92,16 @@ def add(plan: Plan) -> None:
         style = (
             "video" if video else kind if event >= 0 or kind != "event_conversation" else "meeting"
         )
-        summary = rng.choice(d.SUMMARIES[style]["en" if english else "de"]).format(**fill)
+        summary = rng.choice(SUMMARIES[style]["en" if english else "de"]).format(**fill)
         summary = summary[0].upper() + summary[1:]
         minutes: int | None = None
         place = ""
         if video:
             minutes = rng.choice((15, 30, 30, 45, 60))
-            place = rng.choice(d.VIDEO_PLACES)
+            place = rng.choice(VIDEO_PLACES)
         elif kind == "meeting":
             minutes = rng.choice((30, 45, 60, 60, 90, 120, 150))
-            place = rng.choice(d.MEETING_PLACES)
+            place = rng.choice(MEETING_PLACES)
             if spec.city is not None:
                 place = f"{place}, {spec.city.name}"
         elif kind == "call":
@@ -108,9 +119,9 @@ def add(plan: Plan) -> None:
             mine = rng.random() < 0.55
             debtor, creditor = (me, first) if mine else (first, me)
             templates = (
-                (d.PROMISES_ME_EN if mine else d.PROMISES_THEM_EN)
+                (PROMISES_ME_EN if mine else PROMISES_THEM_EN)
                 if english
-                else (d.PROMISES_ME_DE if mine else d.PROMISES_THEM_DE)
+                else (PROMISES_ME_DE if mine else PROMISES_THEM_DE)
             )
             text = rng.choice(templates).format(**fill)
             due = when + dt.timedelta(days=rng.randint(2, 30)) if rng.random() < 0.75 else None
@@ -198,10 +209,10 @@ def _fill(plan: Plan, person: int, event: int, english: bool) -> dict[str, str]:
         "title": spec.title or ("Beraterin" if spec.female else "Berater"),
         "event": plan.events[event].name if event >= 0 else "Messe",
         "other": other,
-        "weekday": rng.choice(d.WEEKDAYS_EN if english else d.WEEKDAYS_DE),
-        "month": rng.choice(d.MONTHS_EN if english else d.MONTHS_DE),
+        "weekday": rng.choice(WEEKDAYS_EN if english else WEEKDAYS_DE),
+        "month": rng.choice(MONTHS_EN if english else MONTHS_DE),
         "pronoun": "sie" if spec.female else "er",
         "Pronoun": "Sie" if spec.female else "Er",
         "pronoun_en": "she" if spec.female else "he",
-        "country": rng.choice(d.COUNTRIES_EN if english else d.COUNTRIES_DE),
+        "country": rng.choice(COUNTRIES_EN if english else COUNTRIES_DE),
     }

@@ -6,8 +6,8 @@ import datetime as dt
 from typing import Any
 
 from knoten.core.partial_dates import PartialDate
-from knoten.demo import data as d
 from knoten.demo.draws import date_between, iso, partial, pick, year_date
+from knoten.demo.person_words import LIFE_EVENT_LABELS
 from knoten.demo.plan import BATCH, Plan
 from knoten.people.models import ImportantDate
 
@@ -54,9 +54,7 @@ def add(plan: Plan) -> None:
             and (current.start.year or 0) >= today.year - 3
             and rng.random() < 0.6
         ):
-            label = rng.choice(d.LIFE_EVENT_LABELS["new_job"]).format(
-                org=plan.orgs[current.org].name
-            )
+            label = rng.choice(LIFE_EVENT_LABELS["new_job"]).format(org=plan.orgs[current.org].name)
             rows.append((net, pk, "new_job", iso(current.start), label, ""))
         wedding = plan.weddings.get(index)
         if wedding is not None and rng.random() < 0.5:
@@ -84,7 +82,7 @@ def add(plan: Plan) -> None:
         for child in children.get(index, [])[:3]:
             born = birthdays.get(child) or year_date(rng, plan.specs[child].birth_year, today)
             if born.year >= 2000 and rng.random() < 0.5:
-                label = rng.choice(d.LIFE_EVENT_LABELS["child"]).format(child=plan.names[child][0])
+                label = rng.choice(LIFE_EVENT_LABELS["child"]).format(child=plan.names[child][0])
                 rows.append(
                     (
                         net,
@@ -101,7 +99,7 @@ def add(plan: Plan) -> None:
             happened = date_between(rng, today - dt.timedelta(days=5 * 365), today)
             org = plan.orgs[spec.company].name if spec.company >= 0 else "der Firma"
             city = spec.city.name if spec.city else "Berlin"
-            label = rng.choice(d.LIFE_EVENT_LABELS[kind]).format(org=org, city=city)
+            label = rng.choice(LIFE_EVENT_LABELS[kind]).format(org=org, city=city)
             rows.append(
                 (net, pk, kind, iso(partial(rng, happened, full=0.6, month=0.3)), label, "")
             )

@@ -7,8 +7,20 @@ from decimal import Decimal
 from typing import Any
 
 from knoten.core.folding import fold
-from knoten.demo import data as d
 from knoten.demo.draws import date_between, pick
+from knoten.demo.event_words import (
+    CARD_PARTIES,
+    CONFERENCES,
+    CONGRESSES,
+    EVENT_NOTES,
+    FAIRS,
+    MEETUPS,
+    ONLINE_EVENTS,
+    PRIVATE_EVENTS,
+    SEMINARS,
+)
+from knoten.demo.minutes_words import MONTHS_DE
+from knoten.demo.places import CITIES, MEETING_PLACES, VENUES
 from knoten.demo.plan import BATCH, EventDraft, Plan
 from knoten.journal.models import Attendance, Event
 
@@ -109,7 +121,7 @@ def add(plan: Plan) -> None:
                 organiser_id=plan.org_pks[organiser] if organiser >= 0 else None,
                 cost=cost,
                 hours_spent=hours,
-                notes=rng.choice(d.EVENT_NOTES) if rng.random() < 0.15 else "",
+                notes=rng.choice(EVENT_NOTES) if rng.random() < 0.15 else "",
                 folded_name=fold(name),
             )
         )
@@ -133,35 +145,35 @@ def _event_name(plan: Plan, kind: str, starts: dt.date, number: int) -> tuple[st
     rng = plan.rng
     year = starts.year
     city = plan.cities(rng)
-    month = d.MONTHS_DE[starts.month - 1]
+    month = MONTHS_DE[starts.month - 1]
 
     def org_of(kind: str) -> int:
         pick = plan.org_pick.get(kind)
         return pick(rng) if pick else -1
 
     if kind == "trade_fair":
-        fair, where = rng.choice(d.FAIRS)
-        venue = next((c.venue for c in d.CITIES if c.name == where and c.venue), "Messegelände")
+        fair, where = rng.choice(FAIRS)
+        venue = next((c.venue for c in CITIES if c.name == where and c.venue), "Messegelände")
         return f"{fair} {year}", f"{venue}, {where}", -1
     if kind in {"conference", "congress"}:
-        name, where = rng.choice(d.CONFERENCES if kind == "conference" else d.CONGRESSES)
+        name, where = rng.choice(CONFERENCES if kind == "conference" else CONGRESSES)
         organiser = org_of("professional_association") if rng.random() < 0.5 else -1
-        return f"{name} {year}", f"{rng.choice(d.VENUES)}, {where}", organiser
+        return f"{name} {year}", f"{rng.choice(VENUES)}, {where}", organiser
     if kind == "business_card_party":
         organiser = org_of("professional_association")
         assoc = plan.orgs[organiser].name if organiser >= 0 else "Wirtschaftsjunioren"
-        pattern = rng.choice(d.CARD_PARTIES)
+        pattern = rng.choice(CARD_PARTIES)
         name = pattern.format(city=city.name, assoc=assoc)
         if "{city}" in pattern and rng.random() < 0.5:
             organiser = org_of("public_body")
-        return f"{name}, {month} {year}", f"{rng.choice(d.VENUES)}, {city.name}", organiser
+        return f"{name}, {month} {year}", f"{rng.choice(VENUES)}, {city.name}", organiser
     if kind == "meetup":
-        name = rng.choice(d.MEETUPS).format(city=city.name, n=number % 97 + 1 + (year - 2015) * 10)
+        name = rng.choice(MEETUPS).format(city=city.name, n=number % 97 + 1 + (year - 2015) * 10)
         if "#" not in name:
             name = f"{name}, {month} {year}"
         return (
             name,
-            f"{rng.choice(d.MEETING_PLACES[:8])}, {city.name}",
+            f"{rng.choice(MEETING_PLACES[:8])}, {city.name}",
             org_of("online_community"),
         )
     if kind == "alumni_meeting":
@@ -173,16 +185,16 @@ def _event_name(plan: Plan, kind: str, starts: dt.date, number: int) -> tuple[st
         organiser = org_of("professional_association")
         host = plan.orgs[organiser].name if organiser >= 0 else "Verband"
         label = rng.choice(("Mitgliederversammlung", "Jahresempfang", "Regionaltreffen"))
-        return f"{label} {host} {year}", f"{rng.choice(d.VENUES)}, {city.name}", organiser
+        return f"{label} {host} {year}", f"{rng.choice(VENUES)}, {city.name}", organiser
     if kind == "seminar":
-        title = rng.choice(d.SEMINARS).format(n=rng.randint(1, 4), year=year)
+        title = rng.choice(SEMINARS).format(n=rng.randint(1, 4), year=year)
         organiser = org_of("public_body") if rng.random() < 0.4 else org_of("company")
         return f"Seminar: {title} ({city.name}, {month} {year})", city.name, organiser
     if kind == "online_event":
-        title = rng.choice(d.ONLINE_EVENTS)
+        title = rng.choice(ONLINE_EVENTS)
         return f"{title} ({starts.day}. {month} {year})", "online", -1
     faker = plan.fakers["de_DE"]
-    name = rng.choice(d.PRIVATE_EVENTS).format(
+    name = rng.choice(PRIVATE_EVENTS).format(
         given=faker.first_name(), other=faker.first_name(), age=rng.choice((40, 50, 60, 30, 65))
     )
     return f"{name} {year}", city.name, -1

@@ -29,7 +29,16 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from knoten.core.partial_dates import PartialDate
-from knoten.demo import data as d
+from knoten.demo.give_and_take_words import (
+    CIRCLE_COST_NOTES,
+    COMMITTEE_NOTES,
+    EVENT_COST_NOTES,
+    FAVOUR_NOTES_DE,
+    FAVOUR_NOTES_EN,
+    MEMBERSHIP_FEE_NOTES,
+    RECOMMENDATION_CONTEXTS_DE,
+    RECOMMENDATION_CONTEXTS_EN,
+)
 from knoten.journal.models import Event
 from knoten.people.models import Affiliation
 from knoten.reciprocity.models import ChannelCost, Favour, Recommendation
@@ -240,7 +249,7 @@ class GiveAndTake:
                 )
         note = ""
         if rng.random() < 0.6:
-            notes = d.FAVOUR_NOTES_EN if self.english(other) else d.FAVOUR_NOTES_DE
+            notes = FAVOUR_NOTES_EN if self.english(other) else FAVOUR_NOTES_DE
             note = rng.choice(notes[kind]).format(**self.fill(other))
         thanked = self.thanks(day, 0.88 if receiver == 0 else 0.65)
         pks = gen.pks
@@ -306,7 +315,7 @@ class GiveAndTake:
         if rng.random() < 0.75:
             someone = next(p for p in people if p)
             english = self.english(someone)
-            texts = d.RECOMMENDATION_CONTEXTS_EN if english else d.RECOMMENDATION_CONTEXTS_DE
+            texts = RECOMMENDATION_CONTEXTS_EN if english else RECOMMENDATION_CONTEXTS_DE
             context = rng.choice(texts).format(**self.fill(someone))
         # Who thanked the recommender: *me* mostly does; others now and then.
         odds = {0: (0.85, 0.35), 1: (0.5, 0.8)}.get(
@@ -431,14 +440,14 @@ class GiveAndTake:
             where: Where = (None, gen.org_pks[aff.org], None)
             for year in range(start, today.year + 1):
                 if yearly:
-                    note = rng.choice(d.MEMBERSHIP_FEE_NOTES).format(year=year)
+                    note = rng.choice(MEMBERSHIP_FEE_NOTES).format(year=year)
                     cost(dt.date(year, 1, rng.randint(10, 31)), where, amount=yearly, note=note)
                 if quarterly[1]:
                     for quarter in range(4):
                         day = dt.date(year, 3 * quarter + rng.randint(1, 3), rng.randint(1, 28))
                         spent = Decimal(rng.randint(quarterly[0] * 2, quarterly[1] * 2)) / 2
                         if spent:
-                            cost(day, where, hours=spent, note=rng.choice(d.COMMITTEE_NOTES))
+                            cost(day, where, hours=spent, note=rng.choice(COMMITTEE_NOTES))
         # Events *me* went to: travel to the big ones, the fare where no cost is known,
         # and now and then the preparation of a talk or a stand.
         known = {
@@ -454,15 +463,15 @@ class GiveAndTake:
             pk = gen.event_pks[number]
             where = (pk, None, None)
             if event.kind in {"trade_fair", "congress", "conference"} and rng.random() < 0.7:
-                note = rng.choice(d.EVENT_COST_NOTES["travel"])
+                note = rng.choice(EVENT_COST_NOTES["travel"])
                 cost(event.starts, where, amount=self.money(150, 900, 10), note=note)
             elif known[pk][0] is None and event.kind != "online_event":
-                note = rng.choice(d.EVENT_COST_NOTES["fare"])
+                note = rng.choice(EVENT_COST_NOTES["fare"])
                 cost(event.starts, where, amount=self.money(10, 120, 5), note=note)
             if rng.random() < 0.15:
                 before = event.starts - dt.timedelta(days=rng.randint(1, 14))
                 hours = Decimal(rng.randint(4, 24)) / 2
-                cost(before, where, hours=hours, note=rng.choice(d.EVENT_COST_NOTES["prepare"]))
+                cost(before, where, hours=hours, note=rng.choice(EVENT_COST_NOTES["prepare"]))
         # One event of the last year where *me* met nobody took a long day and its
         # preparation: the time-eater the signals point at.
         nobody = set(range(len(gen.events))) - set(gen.met_at.values())
@@ -479,7 +488,7 @@ class GiveAndTake:
             spent = known[gen.event_pks[number]][1] or Decimal(0)
             hours = max(Decimal(4), Decimal(22) - spent) + rng.randint(0, 6)
             before = event.starts - dt.timedelta(days=rng.randint(3, 10))
-            note = d.EVENT_COST_NOTES["prepare"][1]
+            note = EVENT_COST_NOTES["prepare"][1]
             cost(before, (gen.event_pks[number], None, None), hours=hours, note=note)
         # A membership of two years that brought nothing: an organisation where *me* met
         # nobody, with its fee and committee evenings (a time-eater at every size).
@@ -488,17 +497,17 @@ class GiveAndTake:
             where = (None, gen.org_pks[joined[0]], None)
             fee = self.money(*_FEES[joined[1]][0], 10)
             for year in (today.year - 2, today.year - 1, today.year):
-                note = rng.choice(d.MEMBERSHIP_FEE_NOTES).format(year=year)
+                note = rng.choice(MEMBERSHIP_FEE_NOTES).format(year=year)
                 cost(dt.date(year, 2, rng.randint(1, 28)), where, amount=fee, note=note)
             for months in range(3, 25, 3):
                 day = today - dt.timedelta(days=30 * months - rng.randint(0, 20))
                 spent = Decimal(rng.randint(12, 20)) / 2
-                cost(day, where, hours=spent, note=d.COMMITTEE_NOTES[3])
+                cost(day, where, hours=spent, note=COMMITTEE_NOTES[3])
         # Circles: Christmas presents for the clients; the regulars' table, quarterly.
         clients = gen.circle_pk.get("clients")
         for year in range(first_year, today.year + 1):
             if clients is not None:
-                note = d.CIRCLE_COST_NOTES["clients"].format(year=year)
+                note = CIRCLE_COST_NOTES["clients"].format(year=year)
                 hours = Decimal(rng.randint(4, 8))
                 amount = self.money(300, 900, 10)
                 day = dt.date(year, 12, rng.randint(5, 18))
@@ -509,7 +518,7 @@ class GiveAndTake:
                     day = dt.date(year, 3 * quarter + 2, rng.randint(1, 28))
                     amount = self.money(30, 90, 5)
                     hours = Decimal(rng.randint(4, 8))
-                    cost(day, table, amount=amount, hours=hours, note=d.CIRCLE_COST_NOTES["custom"])
+                    cost(day, table, amount=amount, hours=hours, note=CIRCLE_COST_NOTES["custom"])
         return rows
 
 

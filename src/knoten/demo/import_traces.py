@@ -13,8 +13,8 @@ from typing import Any
 
 from knoten.core.bulk import connection_for
 from knoten.dedupe.models import DuplicatePair, Merge
-from knoten.demo import data as d
 from knoten.demo.draws import ascii_slug
+from knoten.demo.places import LOCALES
 from knoten.demo.plan import Plan
 from knoten.imports.models import ImportOrigin, ImportRun
 from knoten.journal.models import Interaction
@@ -181,7 +181,7 @@ def add(plan: Plan) -> None:
         seen,
         "messages read",
     )
-    faker = plan.fakers[d.LOCALES[0][0]]
+    faker = plan.fakers[LOCALES[0][0]]
     names = SeenAddress._meta.get_field("names")
     addresses = []
     for number in range(max(3, total // 200)):

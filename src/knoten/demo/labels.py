@@ -6,8 +6,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from knoten.core.folding import fold
-from knoten.demo import data as d
 from knoten.demo.draws import Pick, zipf
+from knoten.demo.organisation_words import GENERAL_SKILLS, INDUSTRIES
+from knoten.demo.person_words import CUSTOM_CIRCLES, TAGS
 from knoten.demo.plan import BATCH, Plan
 from knoten.people.models import Circle, Person, Skill, Tag
 from knoten.people.vocabulary import SEEDED_CIRCLES
@@ -43,7 +44,7 @@ def add_vocabulary(plan: Plan) -> None:
         elif word.code not in by_code:
             by_code[word.code] = circles[fold(word.en)]
     custom: list[Circle] = []
-    for name in d.CUSTOM_CIRCLES:
+    for name in CUSTOM_CIRCLES:
         existing = circles.get(fold(name))
         if existing is None:
             existing = Circle(network_id=net, name=name, folded_name=fold(name))
@@ -54,10 +55,10 @@ def add_vocabulary(plan: Plan) -> None:
     plan.circle_pk = {code: circle.pk for code, circle in by_code.items()}
     plan.custom_circle_pks = [circle.pk for circle in custom]
 
-    plan.tag_pks = _named(plan, Tag, d.TAGS, "tags")
+    plan.tag_pks = _named(plan, Tag, TAGS, "tags")
     skill_names: list[str] = []
     plan.industry_skills = {}
-    for industry, skills in d.INDUSTRIES.items():
+    for industry, skills in INDUSTRIES.items():
         indices = []
         for name in skills:
             if name not in skill_names:
@@ -65,7 +66,7 @@ def add_vocabulary(plan: Plan) -> None:
             indices.append(skill_names.index(name))
         plan.industry_skills[industry] = indices
     general = []
-    for name in d.GENERAL_SKILLS:
+    for name in GENERAL_SKILLS:
         if name not in skill_names:
             skill_names.append(name)
         general.append(skill_names.index(name))

@@ -5,18 +5,34 @@ clubs and online communities, with names in the style of their kind.
 from __future__ import annotations
 
 from knoten.core.folding import fold
-from knoten.demo import data as d
 from knoten.demo.draws import Pick, ascii_slug, pick, zipf
+from knoten.demo.organisation_words import (
+    ALUMNI_PATTERNS,
+    ASSOCIATION_PATTERNS,
+    CLUB_PATTERNS,
+    COMPANY_FANTASY,
+    COMPANY_SUFFIXES,
+    COMPANY_WORDS,
+    ELITE_CLUB_PATTERNS,
+    ONLINE_PATTERNS,
+    ORGANISATION_NOTES,
+    OTHER_PATTERNS,
+    PARTIES,
+    PARTY_PATTERNS,
+    PUBLIC_BODY_PATTERNS,
+    SCHOOL_PATTERNS,
+    UNIVERSITIES,
+)
 from knoten.demo.plan import OrgDraft, Plan
 from knoten.people.models import Organisation
 
-_SUFFIXES = pick(d.COMPANY_SUFFIXES)
+_SUFFIXES = pick(COMPANY_SUFFIXES)
 
 
-_LEGAL_FORMS = sorted((suffix for suffix, _ in d.COMPANY_SUFFIXES), key=len, reverse=True)
+_LEGAL_FORMS = sorted((suffix for suffix, _ in COMPANY_SUFFIXES), key=len, reverse=True)
 
 
-_UNIVERSITY_NAMES = {name for name, _ in d.UNIVERSITIES}
+_UNIVERSITY_NAMES = {name for name, _ in UNIVERSITIES}
 
 
 def strip_legal_form(name: str) -> str:
@@ -91,7 +107,7 @@ def add(plan: Plan) -> None:
                 kind=org.kind,
                 industry=org.industry,
                 website=f"https://www.{org.domain}" if rng.random() < 0.8 else "",
-                notes=rng.choice(d.ORGANISATION_NOTES) if rng.random() < 0.1 else "",
+                notes=rng.choice(ORGANISATION_NOTES) if rng.random() < 0.1 else "",
                 folded_name=fold(org.name),
             )
         )
@@ -106,7 +122,7 @@ def _org_name(plan: Plan, kind: str, number: int) -> tuple[str, str, str]:
     faker = plan.fakers["de_DE"]
     if kind == "company":
         industry = plan.industries(rng)
-        word = rng.choice(d.COMPANY_WORDS[industry])
+        word = rng.choice(COMPANY_WORDS[industry])
         suffix = _SUFFIXES(rng)
         roll = rng.random()
         if roll < 0.3:
@@ -114,42 +130,40 @@ def _org_name(plan: Plan, kind: str, number: int) -> tuple[str, str, str]:
         elif roll < 0.5:
             name = f"{faker.last_name()} & {faker.last_name()} {suffix}"
         elif roll < 0.7:
-            name = f"{rng.choice(d.COMPANY_FANTASY)} {word} {suffix}"
+            name = f"{rng.choice(COMPANY_FANTASY)} {word} {suffix}"
         elif roll < 0.85:
             name = f"{word} {city} {suffix}"
         else:
             name = f"{faker.last_name()} {suffix}"
         return name, city, industry
     if kind == "professional_association":
-        pattern, industry = rng.choice(d.ASSOCIATION_PATTERNS)
+        pattern, industry = rng.choice(ASSOCIATION_PATTERNS)
         return pattern.format(city=city), city, industry
     if kind == "club":
-        return rng.choice(d.CLUB_PATTERNS).format(city=city), city, ""
+        return rng.choice(CLUB_PATTERNS).format(city=city), city, ""
     if kind == "elite_club":
-        return rng.choice(d.ELITE_CLUB_PATTERNS).format(city=city), city, ""
+        return rng.choice(ELITE_CLUB_PATTERNS).format(city=city), city, ""
     if kind == "school":
-        if number < len(d.UNIVERSITIES) and rng.random() < 0.7:
-            university, where = d.UNIVERSITIES[
-                (number * 7 + rng.randrange(3)) % len(d.UNIVERSITIES)
-            ]
+        if number < len(UNIVERSITIES) and rng.random() < 0.7:
+            university, where = UNIVERSITIES[(number * 7 + rng.randrange(3)) % len(UNIVERSITIES)]
             return university, where, "Bildung"
-        return rng.choice(d.SCHOOL_PATTERNS).format(city=city), city, "Bildung"
+        return rng.choice(SCHOOL_PATTERNS).format(city=city), city, "Bildung"
     if kind == "alumni_network":
         if rng.random() < 0.6:
-            university = rng.choice(d.UNIVERSITIES)[0]
-            return rng.choice(d.ALUMNI_PATTERNS[:2]).format(university=university), city, ""
-        company = strip_legal_form(f"{faker.last_name()} {rng.choice(d.COMPANY_FANTASY)}")
+            university = rng.choice(UNIVERSITIES)[0]
+            return rng.choice(ALUMNI_PATTERNS[:2]).format(university=university), city, ""
+        company = strip_legal_form(f"{faker.last_name()} {rng.choice(COMPANY_FANTASY)}")
         return f"{company} Alumni", city, ""
     if kind == "party":
-        party = rng.choice(d.PARTIES)
-        return rng.choice(d.PARTY_PATTERNS).format(party=party, city=city), city, "Politik"
+        party = rng.choice(PARTIES)
+        return rng.choice(PARTY_PATTERNS).format(party=party, city=city), city, "Politik"
     if kind == "public_body":
         return (
-            rng.choice(d.PUBLIC_BODY_PATTERNS).format(city=city),
+            rng.choice(PUBLIC_BODY_PATTERNS).format(city=city),
             city,
             "Öffentliche Verwaltung",
         )
     if kind == "online_community":
         topic = rng.choice(plan.skill_names)
-        return rng.choice(d.ONLINE_PATTERNS).format(city=city, topic=topic), city, ""
-    return rng.choice(d.OTHER_PATTERNS).format(city=city), city, ""
+        return rng.choice(ONLINE_PATTERNS).format(city=city, topic=topic), city, ""
+    return rng.choice(OTHER_PATTERNS).format(city=city), city, ""

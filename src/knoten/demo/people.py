@@ -12,8 +12,15 @@ from collections.abc import Callable
 
 from knoten.core.bulk import update_values
 from knoten.demo import careers
-from knoten.demo import data as d
 from knoten.demo.draws import iso, pick, year_date
+from knoten.demo.names import (
+    DUTCH_FAMILY_NAMES,
+    GERMAN_FAMILY_NAMES_EXTRA,
+    NICKNAMES,
+    NOBLE_PARTICLES,
+)
+from knoten.demo.person_words import PERSON_NOTES_DE, PERSON_NOTES_EN
+from knoten.demo.places import CITIES, FOREIGN_CITIES
 from knoten.demo.plan import BATCH, PersonDraft, Plan, Spec
 from knoten.people.models import Person
 
@@ -113,7 +120,7 @@ def add(plan: Plan) -> None:
     plan.introducers = []  # direct contacts who are not family
     plan.weddings = {}  # the spouse who anchors a family → wedding
 
-    my_city = rng.choice(d.CITIES[:7])
+    my_city = rng.choice(CITIES[:7])
     female = _looks_female(plan, me.given_name)
     me_spec = Spec("de_DE", female, 1979, my_city, None, "Unternehmensberatung", "me")
     me_spec.direct = True
@@ -180,15 +187,15 @@ def _new_person(
     if family_name is not None:
         particle, family = family_name
     elif locale == "de_DE" and rng.random() < 0.14:
-        family = rng.choice(d.GERMAN_FAMILY_NAMES_EXTRA)
+        family = rng.choice(GERMAN_FAMILY_NAMES_EXTRA)
     else:
         family = _clean(faker.last_name)
     if family_name is None and locale == "de_DE":
         roll = rng.random()
         if roll < 0.02:
-            particle = rng.choice(d.NOBLE_PARTICLES)
+            particle = rng.choice(NOBLE_PARTICLES)
         elif roll < 0.03:
-            particle, family = rng.choice(d.DUTCH_FAMILY_NAMES)
+            particle, family = rng.choice(DUTCH_FAMILY_NAMES)
     if birth_year is None:
         birth_year = int(rng.triangular(1948, 2003, 1976))
     title = ""
@@ -204,12 +211,12 @@ def _new_person(
         elif roll < 0.09 and locale == "de_DE":
             title = "Dipl.-Ing."
     nickname = ""
-    shorts = d.NICKNAMES.get(given)
+    shorts = NICKNAMES.get(given)
     if shorts and rng.random() < 0.35:
         nickname = rng.choice(shorts)
     elif rng.random() < 0.01:
         nickname = given[:3] + ("i" if given[:3][-1] not in "aeiou" else "")
-    foreign = d.FOREIGN_CITIES.get(locale)
+    foreign = FOREIGN_CITIES.get(locale)
     if foreign is not None:
         stays = {"tr_TR": 0.25, "pl_PL": 0.3, "it_IT": 0.35}.get(locale, 0.6)
         foreign = foreign if rng.random() < stays else None
@@ -335,7 +342,7 @@ def _finish_persons(plan: Plan) -> None:
         if address and rng.random() < 0.6:
             person.salutation = _salutation(person, spec, address, rng)
         if rng.random() < 0.12 and spec.role != "child":
-            notes = d.PERSON_NOTES_EN if spec.locale.startswith("en") else d.PERSON_NOTES_DE
+            notes = PERSON_NOTES_EN if spec.locale.startswith("en") else PERSON_NOTES_DE
             person.notes = rng.choice(notes)
         person.archived = rng.random() < 0.015 and not direct
         person.refresh_derived_names()

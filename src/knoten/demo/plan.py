@@ -19,8 +19,9 @@ from knoten.core import clock
 from knoten.core.bulk import insert_returning, insert_rows
 from knoten.core.models import Member
 from knoten.core.partial_dates import PartialDate
-from knoten.demo import data as d
 from knoten.demo.draws import Pick, pick
+from knoten.demo.organisation_words import INDUSTRY_WEIGHTS
+from knoten.demo.places import CITIES, LOCALES, City
 from knoten.people.models import Person
 
 BATCH = 2000
@@ -45,7 +46,7 @@ class Spec:
     locale: str
     female: bool
     birth_year: int
-    city: d.City | None
+    city: City | None
     foreign: tuple[str, str, str] | None
     industry: str
     role: str  # "me", "core", "family"
@@ -179,13 +180,13 @@ class Plan:
         self.today = today or clock.today()
         self.progress = progress
         self.fakers: dict[str, Faker] = {}
-        for number, (locale, _) in enumerate(d.LOCALES):
+        for number, (locale, _) in enumerate(LOCALES):
             faker = Faker(locale)
             faker.seed_instance(seed * 100 + number)
             self.fakers[locale] = faker
-        self.locales = pick(d.LOCALES)
-        self.cities = Pick(d.CITIES, [city.weight for city in d.CITIES])
-        self.industries = pick(list(d.INDUSTRY_WEIGHTS.items()))
+        self.locales = pick(LOCALES)
+        self.cities = Pick(CITIES, [city.weight for city in CITIES])
+        self.industries = pick(list(INDUSTRY_WEIGHTS.items()))
         self.counts: dict[str, int] = {}
         # Conversations with each direct contact: (day, key), filled as they are written.
         self.talks: dict[int, list[tuple[dt.date, int]]] = defaultdict(list)

@@ -6,10 +6,12 @@ import datetime as dt
 from typing import Any
 
 from knoten.core.folding import fold
-from knoten.demo import data as d
 from knoten.demo.draws import date_between, iso, partial, pick
+from knoten.demo.event_words import FAIRS
 from knoten.demo.organisations import strip_legal_form
+from knoten.demo.places import COUNTRIES_DE
 from knoten.demo.plan import Plan
+from knoten.demo.project_words import PROJECT_DESCRIPTIONS, PROJECT_PATTERNS, PROJECT_ROLES
 from knoten.journal.models import Project, ProjectRole
 
 _PROJECT_STATUS = pick([("completed", 40), ("ongoing", 35), ("planned", 15), ("cancelled", 10)])
@@ -36,11 +38,11 @@ def add(plan: Plan) -> None:
             else plan.org_pick[rng.choice(("professional_association", "club"))](rng)
         )
         topic = rng.choice(plan.skill_names)
-        name = rng.choice(d.PROJECT_PATTERNS).format(
+        name = rng.choice(PROJECT_PATTERNS).format(
             org=strip_legal_form(plan.orgs[org].name),
-            country=rng.choice(d.COUNTRIES_DE).removeprefix("die "),
+            country=rng.choice(COUNTRIES_DE).removeprefix("die "),
             topic=topic,
-            fair=rng.choice(d.FAIRS)[0],
+            fair=rng.choice(FAIRS)[0],
             city=plan.cities(rng).name,
         )
         if fold(name) in taken:
@@ -61,7 +63,7 @@ def add(plan: Plan) -> None:
             end = start + dt.timedelta(days=rng.randint(90, 700))
         description = ""
         if rng.random() < 0.5:
-            description = rng.choice(d.PROJECT_DESCRIPTIONS).format(
+            description = rng.choice(PROJECT_DESCRIPTIONS).format(
                 org=plan.orgs[org].name, topic=topic, budget=rng.randint(5, 400)
             )
         projects.append(
@@ -89,7 +91,7 @@ def add(plan: Plan) -> None:
         staff = employees.get(org, [])
         for _ in range(rng.randint(3, 12)):
             person = staff[rng.randrange(len(staff))] if staff and rng.random() < 0.4 else pick()
-            team.setdefault(person, rng.choice(d.PROJECT_ROLES))
+            team.setdefault(person, rng.choice(PROJECT_ROLES))
         members.append(list(team.items()))
     plan.insert(Project, projects, "projects")
     plan.count("projects", len(projects))

@@ -7,9 +7,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from knoten.demo import data as d
 from knoten.demo.draws import date_between, iso, partial, pick
+from knoten.demo.person_words import RELATIONSHIP_NOTES
 from knoten.demo.plan import BATCH, Aff, Plan, Spec
+from knoten.demo.title_words import FEMININE
 from knoten.people.models import Relationship
 
 # Relationship kinds for edges that no shared organisation explains.
@@ -60,7 +61,7 @@ _AGE_ORDERED = {"boss", "mentor", "teacher", "trainer"}  # the older one is from
 _MULTIPLIER_TITLES = {
     title
     for male in ("Journalist", "Redakteur", "Chefredakteur", "Pressesprecher", "Podcaster")
-    for title in (male, d.FEMININE.get(male, male))
+    for title in (male, FEMININE.get(male, male))
 }
 
 
@@ -103,7 +104,7 @@ def add(plan: Plan) -> None:
             start = max(since_floor, dt.date(min(youngest + 18, plan.today.year), 1, 1))
             since = date_between(rng, start, plan.today)
         when = iso(partial(rng, since, full=0.2, month=0.3)) if since else None
-        note = rng.choice(d.RELATIONSHIP_NOTES) if rng.random() < 0.03 else ""
+        note = rng.choice(RELATIONSHIP_NOTES) if rng.random() < 0.03 else ""
         rows.append((net, pks[a], pks[b], kind, trust, when, note))
         if a != 0 and b != 0:
             endpoints.append(a)
