@@ -90,6 +90,27 @@ WEDNESDAY = dt.date(2024, 3, 13)
             id="the date follows the last by",
         ),
         pytest.param(
+            "Angebot bis März",
+            WEDNESDAY,
+            "Angebot",
+            dt.date(2024, 3, 31),
+            id="a month alone is its end, this month's while we are in it",
+        ),
+        pytest.param(
+            "Konzept bis Februar",
+            WEDNESDAY,
+            "Konzept",
+            dt.date(2025, 2, 28),
+            id="a month already past is next year's",
+        ),
+        pytest.param(
+            "Report by May 2025",
+            WEDNESDAY,
+            "Report",
+            dt.date(2025, 5, 31),
+            id="a month and year",
+        ),
+        pytest.param(
             "  Send   the deck ",
             WEDNESDAY,
             "Send the deck",

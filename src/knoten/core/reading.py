@@ -340,6 +340,27 @@ def _calendar_week(said: list[str], base: dt.date) -> dt.date | None:
     return None
 
 
+def _month_alone(said: list[str], base: dt.date) -> dt.date | None:
+    """A month named alone ("März", "in March", "im Mai 2027") as a due day: its last day,
+    the next such month (this one, if we are in it), or that year's."""
+    if said[:1] in (["in"], ["im"]):
+        said = said[1:]
+    if not said or said[0] not in _MONTHS or len(said) > 2:
+        return None
+    month = _MONTHS[said[0]]
+    if len(said) == 2:
+        if not re.fullmatch(r"\d{4}", said[1]):
+            return None
+        years = [int(said[1])]
+    else:
+        years = [base.year, base.year + 1]
+    for year in years:
+        day = dt.date(year, month, calendar.monthrange(year, month)[1])
+        if day >= base:
+            return day
+    return None
+
+
 def due_day(text: str, field: str = "due", *, relative_to: dt.date | None = None) -> dt.date:
     """A day to come: a full date, a day and month (the next such day), or words.
 
@@ -347,7 +368,8 @@ def due_day(text: str, field: str = "due", *, relative_to: dt.date | None = None
     Freitag" said on a Wednesday is that week's Friday; "end of month" ("Monatsende") is
     its last day, "end of the week" ("Ende der Woche") its Friday, "end of next week"
     ("Ende nächster Woche") the Friday after, "Anfang nächsten Monats" its first day,
-    "nächsten Dienstag" the coming Tuesday; "in 3 days" ("in 3 Tagen"), "übermorgen",
+    "nächsten Dienstag" the coming Tuesday, "März" ("in March") the end of March; "in 3
+    days" ("in 3 Tagen"), "übermorgen",
     "next week" are read by dateparser.
     """
     base = relative_to or today()
@@ -358,6 +380,9 @@ def due_day(text: str, field: str = "due", *, relative_to: dt.date | None = None
     week = _calendar_week(said, base)
     if week is not None:
         return week
+    month = _month_alone(said, base)
+    if month is not None:
+        return month
     if len(said) > 2 and said[0] in _WITHIN:
         # "within 3 days", "innerhalb von 3 Tagen", "binnen einer Woche": in that time.
         rest = said[2:] if said[1] == "von" else said[1:]
