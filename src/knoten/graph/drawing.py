@@ -35,7 +35,7 @@ from knoten.graph.links import weight_of
 from knoten.people.labels import find_circle
 from knoten.people.lookup import resolve_person
 from knoten.people.models import Person, Relationship
-from knoten.upkeep.models import Standing
+from knoten.upkeep.models import standings_of
 
 DEFAULT_LIMIT = 200
 MAX_LIMIT = 500
@@ -179,11 +179,7 @@ def draw_network(
     placed = radial_layout(centre.pk, order, hanging, further)
 
     names = _names(net, shown)
-    strengths = dict(
-        Standing.objects.filter(network_id=net, person_id__in=shown).values_list(
-            "person_id", "strength"
-        )
-    )
+    strengths = dict(standings_of(net, shown).values_list("person_id", "strength"))
     on_path = set(route)
     degree = {centre.pk: 0, **dict.fromkeys(first, 1), **dict.fromkeys(second, 2)}
     people = [

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from knoten.graph import links
 from knoten.people.models import Affiliation, Relationship
 from knoten.people.vocabulary import KINDS_BY_CODE
-from knoten.upkeep.models import Standing
+from knoten.upkeep.models import Standing, standings_of
 from knoten.upkeep.strength import level_of, level_words
 
 
@@ -93,10 +93,7 @@ def ties(
     standings = {}
     if me is not None:
         firsts = [b for a, b in wanted if a == me]
-        standings = {
-            s.person_id: s
-            for s in Standing.objects.filter(network_id=network_id, person_id__in=firsts)
-        }
+        standings = {s.person_id: s for s in standings_of(network_id, firsts)}
     now = links.this_month()
     result = {}
     for a, b in wanted:

@@ -24,7 +24,7 @@ from knoten.graph.adjacency import Graph, graph_of
 from knoten.graph.hops import Tie, ties
 from knoten.people.lookup import resolve_organisation, resolve_person
 from knoten.people.models import Affiliation, Organisation, Person
-from knoten.upkeep.models import Standing
+from knoten.upkeep.models import standings_of
 
 MAX_HOPS = 6
 MAX_COUNT = 10
@@ -145,11 +145,7 @@ def first_weights(graph: Graph, me: int) -> dict[int, float]:
     if cached is not None:
         return dict(cached)
     ids, weights = graph.neighbours(me)
-    strengths = dict(
-        Standing.objects.filter(network_id=graph.network_id, person_id__in=list(ids)).values_list(
-            "person_id", "strength"
-        )
-    )
+    strengths = dict(standings_of(graph.network_id, ids).values_list("person_id", "strength"))
     found = {
         other: 0.5 * weight + 0.5 * strengths.get(other, 0) / 100
         for other, weight in zip(ids, weights, strict=True)

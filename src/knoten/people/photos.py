@@ -19,7 +19,7 @@ from knoten.core.errors import InvalidInput, NotFound
 from knoten.core.limits import is_id
 from knoten.core.models import Member
 from knoten.people.lookup import PersonRef, resolve_person
-from knoten.people.models import PersonPhoto
+from knoten.people.models import Person, PersonPhoto
 
 # The media types kept, by the bytes their files begin with.
 _SIGNATURES = (
@@ -100,14 +100,19 @@ def photo_of(viewer: Member, person: PersonRef) -> PersonPhoto:
 
 def photo_versions(viewer: Member, person_ids: Iterable[int]) -> dict[int, int]:
     """The photo version (:func:`photo_version`) of each of ``person_ids`` that has a
-    photo, by person id, in one query: for rows that show an avatar (search results)."""
+    photo, by person id, in one query: for rows that show an avatar (search results).
+    An id that is not a person of the viewer's network is not found."""
     ids = sorted({person_id for person_id in person_ids if is_id(person_id)})
     if not ids:
         return {}
-    photos = PersonPhoto.objects.filter(
-        network_id=viewer.network_id, person_id__in=ids
-    ).values_list("person_id", "updated_at")
-    return {person_id: photo_version(updated_at) for person_id, updated_at in photos}
+    rows = Person.objects.filter(network_id=viewer.network_id, pk__in=ids).values_list(
+        "pk", "photo__updated_at"
+    )
+    found = dict(rows)
+    missing = [pk for pk in ids if pk not in found]
+    if missing:
+        raise NotFound("person", missing[0])
+    return {pk: photo_version(updated) for pk, updated in found.items() if updated is not None}
 
 
 def photo_version(updated_at: dt.datetime) -> int:

@@ -32,7 +32,7 @@ from knoten.journal.visibility import sees, visible_promises
 from knoten.people import vocabulary as people_words
 from knoten.people.models import Affiliation, Person, Relationship
 from knoten.upkeep.due import kind_words
-from knoten.upkeep.models import Standing
+from knoten.upkeep.models import standings_of
 from knoten.upkeep.standings import ensure
 from knoten.upkeep.strength import level_of, level_words
 
@@ -223,9 +223,7 @@ def _positions(actor: Member, ids: list[int], attendees: dict[int, Attendee]) ->
 
 
 def _standings(actor: Member, ids: list[int], attendees: dict[int, Attendee]) -> None:
-    rows = Standing.objects.filter(network_id=actor.network_id, person_id__in=ids).values_list(
-        "person_id", "last_on", "strength"
-    )
+    rows = standings_of(actor.network_id, ids).values_list("person_id", "last_on", "strength")
     for person_id, last_on, strength in rows:
         attendee = attendees[person_id]
         attendee.last_contact, attendee.strength = last_on, strength
