@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: messages run test lint typecheck check-migrations test-sqlite test-postgres test-browser bench install clean
+.PHONY: messages run test lint typecheck check-migrations test-sqlite test-postgres test-browser docs-images bench install clean
 
 install: $(STAMP)
 
@@ -47,6 +47,11 @@ test-sqlite: install
 # The browser tests alone; screenshots land in .test-artifacts/screenshots/.
 test-browser: install
 	KNOTEN_DATA_DIR=$(CURDIR)/.test-data KNOTEN_DATABASE_URL= KNOTEN_CHROMIUM=$(CHROMIUM) $(BIN)/pytest tests/browser
+
+# The screenshots the README and docs/ show (docs/images/home.png, person.png,
+# network.png), taken by the browser tests that show those pages; `make test` leaves them.
+docs-images: install
+	KNOTEN_DOCS_IMAGES=1 KNOTEN_DATA_DIR=$(CURDIR)/.test-data KNOTEN_DATABASE_URL= KNOTEN_CHROMIUM=$(CHROMIUM) $(BIN)/pytest -q tests/browser/test_pages.py tests/browser/test_glance.py tests/browser/test_network_page.py -k "home or glance or drawing"
 
 # PostgreSQL runs when KNOTEN_TEST_DATABASE_URL names a server that answers; otherwise the
 # run is skipped with the reason, and `make test` still passes on SQLite alone.

@@ -22,6 +22,8 @@ ARTIFACTS = ROOT / ".test-artifacts"
 SCREENSHOTS = ARTIFACTS / "screenshots"
 FAILURES = ARTIFACTS / "failures"
 
+DOCS_IMAGES = ROOT / "docs" / "images"
+
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 375, "height": 812}
 
@@ -55,3 +57,13 @@ def skip_module_unless_runnable() -> None:
 # (``--dist loadgroup`` in the Makefile), so that one server and one Chromium serve them,
 # and Playwright's event loop never runs beside the Django tests of another module.
 BROWSER = pytest.mark.xdist_group("browser")
+
+
+def for_the_docs(tab: object, name: str) -> None:
+    """The page as the README and docs/ show it (``docs/images/NAME.png``), taken only by
+    ``make docs-images`` (``KNOTEN_DOCS_IMAGES=1``): a test run leaves the checkout as it
+    found it."""
+    if os.environ.get("KNOTEN_DOCS_IMAGES") != "1":
+        return
+    DOCS_IMAGES.mkdir(parents=True, exist_ok=True)
+    tab.screenshot(path=str(DOCS_IMAGES / f"{name}.png"))  # type: ignore[attr-defined]

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from tests.browser.conftest import Server, new_context, watch
-from tests.browser.helpers import BROWSER, ROOT, SCREENSHOTS, skip_module_unless_runnable
+from tests.browser.helpers import BROWSER, SCREENSHOTS, for_the_docs, skip_module_unless_runnable
 
 pytestmark = BROWSER
 skip_module_unless_runnable()
@@ -152,9 +152,7 @@ def test_a_person_at_a_glance(tab: tuple[Page, str, bool], mueller: int) -> None
     shot = SCREENSHOTS / f"person-{name}.png"
     page.screenshot(path=str(shot), full_page=True)
     if name == "en-1280":
-        images = ROOT / "docs" / "images"
-        images.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(images / "person.png"))
+        for_the_docs(page, "person")
     if german:
         expect(page.locator("html")).to_have_attribute("lang", "de")
 

@@ -21,8 +21,8 @@ from tests.browser.helpers import (
     BROWSER,
     DESKTOP,
     PHONE,
-    ROOT,
     SCREENSHOTS,
+    for_the_docs,
     skip_module_unless_runnable,
 )
 
@@ -119,8 +119,7 @@ def test_the_drawing_at_desktop_size_zooms_and_re_centres_on_a_click(
     assert tab.locator("#network-svg .c2").count() > 0  # three clusters at least
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     tab.screenshot(path=str(SCREENSHOTS / "network-desktop.png"), full_page=True)
-    (ROOT / "docs" / "images").mkdir(parents=True, exist_ok=True)
-    tab.screenshot(path=str(ROOT / "docs" / "images" / "network.png"))
+    for_the_docs(tab, "network")
     assert sideways(tab) <= DESKTOP["width"]
     # The list beside the drawing, not below it.
     canvas = tab.locator(".network-canvas").bounding_box()
