@@ -81,7 +81,12 @@ class Interaction(NetworkScoped):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        indexes = [models.Index(fields=["network", "occurred_on"])]
+        indexes = [
+            models.Index(fields=["network", "occurred_on"]),
+            # A member's private conversations and their days, read from the index alone
+            # (the due list and the standings leave them to their author).
+            models.Index(fields=["author", "private", "occurred_on"], name="interaction_private"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.occurred_on}: {self.summary[:40]}"

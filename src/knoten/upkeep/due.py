@@ -250,8 +250,9 @@ def _private_contacts(actor: Member) -> dict[int, dt.date]:
         )
         .values("person_id")
         .annotate(last=Max("interaction__occurred_on"))
+        .values_list("person_id", "last")
     )
-    return {row["person_id"]: row["last"] for row in rows}
+    return dict(rows)
 
 
 # --- snoozing ------------------------------------------------------------------------------

@@ -40,7 +40,7 @@ from knoten.core.models import Member
 from knoten.core.partial_dates import PartialDate
 from knoten.journal.models import Attendance, Event, Project, ProjectRole
 from knoten.journal.visibility import visible_promises
-from knoten.people.models import Affiliation, ImportantDate, Person, joined_name
+from knoten.people.models import Affiliation, ImportantDate, joined_name
 from knoten.reciprocity.services import visible_favours, visible_recommendations
 from knoten.reciprocity.signals import thresholds
 from knoten.upkeep.handled import handled_keys
@@ -219,10 +219,6 @@ def _who(values: Sequence[Any]) -> _Who:
     pk, title, given, particle, family, nickname, importance = values
     name = joined_name(title, given, particle, family) or nickname or str(pk)
     return _Who(pk, name, importance)
-
-
-def _shown(person: Person) -> str:
-    return person.full_name or person.nickname or str(person.pk)
 
 
 def _yearly(actor: Member, start: dt.date, end: dt.date, day: dt.date) -> list[Occasion]:
@@ -534,35 +530,34 @@ def _promise_told(name: str, mine: bool, due_on: dt.date, text: str) -> Told:
 
 def _projects(actor: Member, start: dt.date, end: dt.date, day: dt.date) -> list[Occasion]:
     since = start - dt.timedelta(days=GRACE_DAYS["acknowledgement"])
-    projects = {
-        p.pk: p
-        for p in Project.objects.filter(_iso_range("ends_on", since, end)).filter(
-            network_id=actor.network_id, status="completed"
-        )
-    }
+    projects: dict[int, str] = {}
     ends: dict[int, dt.date] = {}
-    for pk, project in projects.items():
-        finished = _in_window(project.ends_on, since, end)
+    rows = (
+        Project.objects.filter(_iso_range("ends_on", since, end))
+        .filter(network_id=actor.network_id, status="completed")
+        .values_list("pk", "name", "ends_on")
+    )
+    for pk, name, ended in rows:
+        finished = _in_window(ended, since, end)
         if finished is not None:
-            ends[pk] = finished
+            projects[pk], ends[pk] = name, finished
     if not ends:
         return []
-    people: dict[int, list[Person]] = defaultdict(list)
+    people: dict[int, list[_Who]] = defaultdict(list)
     roles = (
         ProjectRole.objects.filter(project_id__in=list(ends), person__archived=False)
         .exclude(person_id=actor.person_id or 0)
-        .select_related("person")
         .order_by("person__sort_name", "person_id")
+        .values_list("project_id", *_who_fields("person"))
     )
-    for role in roles:
-        people[role.project_id].append(role.person)
+    for project_id, *who in roles:
+        people[project_id].append(_who(who))
     found = []
     for pk, on in ends.items():
         members = people.get(pk)
         if not members:
             continue
-        names = tuple(_shown(p) for p in members)
-
+        names = tuple(p.name for p in members)
         found.append(
             Occasion(
                 key=f"acknowledgement:project={pk}",
@@ -573,7 +568,7 @@ def _projects(actor: Member, start: dt.date, end: dt.date, day: dt.date) -> list
                 source="project",
                 source_id=pk,
                 importance=min(p.importance for p in members),
-                told=partial(_project_told, projects[pk].name, on, names),
+                told=partial(_project_told, projects[pk], on, names),
             )
         )
     return found
@@ -603,32 +598,31 @@ def _events(actor: Member, start: dt.date, end: dt.date) -> list[Occasion]:
     rows = (
         Attendance.objects.filter(event_id__in=ahead, person__archived=False)
         .exclude(person_id=actor.person_id or 0)
-        .select_related("event", "person")
         .order_by("event_id", "person__sort_name", "person_id")
+        .values_list("event_id", "event__name", "event__starts_on", *_who_fields("person"))
     )
-    events: dict[int, Any] = {}
-    people: dict[int, list[Person]] = defaultdict(list)
-    for row in rows:
-        events[row.event_id] = row.event
-        people[row.event_id].append(row.person)
+    events: dict[int, tuple[str, dt.date | None]] = {}
+    people: dict[int, list[_Who]] = defaultdict(list)
+    for event_id, name, starts_on, *who in rows:
+        events[event_id] = (name, starts_on)
+        people[event_id].append(_who(who))
     found = []
-    for pk, event in events.items():
+    for pk, (name, starts_on) in events.items():
         members = people[pk]
-        if event.starts_on is None:
+        if starts_on is None:
             continue
-        shown = tuple(_shown(p) for p in members)
-
+        shown = tuple(p.name for p in members)
         found.append(
             Occasion(
-                key=f"event:event={pk}:{event.starts_on.isoformat()}",
+                key=f"event:event={pk}:{starts_on.isoformat()}",
                 kind="event",
-                day=event.starts_on,
+                day=starts_on,
                 person_ids=tuple(p.pk for p in members),
                 names=shown,
                 source="event",
                 source_id=pk,
                 importance=min(p.importance for p in members),
-                told=partial(_event_told, event.name, event.starts_on, shown),
+                told=partial(_event_told, name, starts_on, shown),
                 action="prep",
             )
         )
