@@ -51,7 +51,7 @@ test-browser: install
 # The screenshots the README and docs/ show (docs/images/home.png, person.png,
 # network.png), taken by the browser tests that show those pages; `make test` leaves them.
 docs-images: install
-	KNOTEN_DOCS_IMAGES=1 KNOTEN_DATA_DIR=$(CURDIR)/.test-data KNOTEN_DATABASE_URL= KNOTEN_CHROMIUM=$(CHROMIUM) $(BIN)/pytest -q tests/browser/test_pages.py tests/browser/test_glance.py tests/browser/test_network_page.py -k "home or glance or drawing"
+	KNOTEN_DOCS_IMAGES=1 KNOTEN_DATA_DIR=$(CURDIR)/.test-data KNOTEN_DATABASE_URL= KNOTEN_CHROMIUM=$(CHROMIUM) $(BIN)/pytest -q tests/browser/test_accessibility.py tests/browser/test_glance.py tests/browser/test_network_page.py -k "serious or glance or drawing"
 
 # PostgreSQL runs when KNOTEN_TEST_DATABASE_URL names a server that answers; otherwise the
 # run is skipped with the reason, and `make test` still passes on SQLite alone.

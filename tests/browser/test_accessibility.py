@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 
 from tests.browser.conftest import Server, _start, _stop, new_context, watch
-from tests.browser.helpers import BROWSER, skip_module_unless_runnable, skip_reason
+from tests.browser.helpers import BROWSER, for_the_docs, skip_module_unless_runnable, skip_reason
 
 pytestmark = BROWSER
 skip_module_unless_runnable()
@@ -145,6 +145,8 @@ def test_no_page_has_a_serious_accessibility_problem(
             # The path page answers 400 when there is no way to the person (it says so).
             expected = (200, 400) if name == "path" else (200,)
             assert response is not None and response.status in expected, (name, path)
+            if name == "home" and scheme == "light":
+                for_the_docs(tab, "home")  # the README's picture: a demo network's day
             problems = serious_problems(tab)
             if problems:
                 found[name] = problems

@@ -171,6 +171,13 @@ def test_the_palette_finds_mueller(tab: tuple[Page, str, bool], mueller: int) ->
     option = palette.get_by_role("option", name=re.compile("Jürgen Müller"))
     expect(option).to_be_visible()
     expect(option).to_contain_text("CTO, Acme Maschinenbau GmbH")
+    # The first match is selected; other tests' records on the shared server (an
+    # organisation "Müller Maschinenbau", say) may come before him: the arrows reach him.
+    expect(palette.get_by_role("option").first).to_have_attribute("aria-selected", "true")
+    for _step in range(palette.get_by_role("option").count()):
+        if option.get_attribute("aria-selected") == "true":
+            break
+        page.keyboard.press("ArrowDown")
     expect(option).to_have_attribute("aria-selected", "true")
     expect(field).to_have_attribute("aria-expanded", "true")
     expect(page.locator("#palette-status")).to_have_text(re.compile(r"\d|One|Ein"))

@@ -14,13 +14,7 @@ from typing import Any
 import pytest
 
 from tests.browser.conftest import Server, new_context, watch
-from tests.browser.helpers import (
-    BROWSER,
-    PHONE,
-    SCREENSHOTS,
-    for_the_docs,
-    skip_module_unless_runnable,
-)
+from tests.browser.helpers import BROWSER, PHONE, SCREENSHOTS, skip_module_unless_runnable
 
 pytestmark = BROWSER
 skip_module_unless_runnable()
@@ -292,8 +286,6 @@ def test_every_page_at_desktop_and_phone_size(
             tab.get_by_role("button", name="Add job").click()
             expect(tab.get_by_label("Organisation")).to_be_visible()
         look_at(tab, name, size)
-        if name == "home" and size == "desktop":
-            for_the_docs(tab, "home")
         assert not problems, "the browser reported errors:\n" + "\n".join(problems)
     finally:
         context.close()
