@@ -198,6 +198,7 @@ def test_palette_commands_slash_escape_and_the_shortcut_sheet(page: Page, muelle
     expect(page.locator("#palette")).to_be_hidden()
     page.keyboard.press("Control+k")
     page.keyboard.type("add person")
+    expect(page.locator("#palette-list")).to_have_attribute("data-answers", "add person")
     options = page.locator("#palette-list").get_by_role("option")
     expect(options.first).to_contain_text("Add a person")
     page.keyboard.press("Enter")
@@ -214,6 +215,8 @@ def test_palette_commands_slash_escape_and_the_shortcut_sheet(page: Page, muelle
     # Down and up move through the options; the one chosen is announced as active.
     page.keyboard.press("Control+k")
     page.keyboard.type("a")
+    # The answer to "a", not the list the empty field showed on opening.
+    expect(page.locator("#palette-list")).to_have_attribute("data-answers", "a")
     expect(options.nth(1)).to_be_visible()
     page.keyboard.press("ArrowDown")
     second = options.nth(1)

@@ -48,9 +48,10 @@
     return element;
   }
 
-  function show(found, error) {
+  function show(found, error, typed) {
     items = found;
     list.replaceChildren();
+    list.dataset.answers = typed || "";  // what the options answer (tests wait for it)
     found.forEach(function (item, i) {
       var option = document.createElement("li");
       option.id = "palette-option-" + i;
@@ -80,14 +81,14 @@
   }
 
   function ask() {
-    var mine = ++asked;
-    fetch(palette.dataset.url + "?q=" + encodeURIComponent(input.value.trim()), {
+    var mine = ++asked, typed = input.value.trim();
+    fetch(palette.dataset.url + "?q=" + encodeURIComponent(typed), {
       headers: { "Accept": "application/json" },
       credentials: "same-origin"
     })
       .then(function (response) { return response.json(); })
-      .then(function (data) { if (mine === asked) show(data.items || [], data.error); })
-      .catch(function () { if (mine === asked) show([]); });
+      .then(function (data) { if (mine === asked) show(data.items || [], data.error, typed); })
+      .catch(function () { if (mine === asked) show([], null, typed); });
   }
 
   function go(index) {
@@ -138,6 +139,7 @@
     });
     palette.addEventListener("close", function () {
       list.replaceChildren();
+      delete list.dataset.answers;
       items = [];
       input.setAttribute("aria-expanded", "false");
       input.removeAttribute("aria-activedescendant");
