@@ -149,17 +149,18 @@ def _reset_in_private(actor: Member, day: dt.date, private: dict[int, dt.date]) 
     """Those due (as :func:`_due_rows` has them) whose clock a private conversation of
     the actor's has reset: after the standing's last contact, and within their cadence.
 
-    Read by person (the standing's key), a chunk at a time: filtered as the due rows are,
-    the database would walk the due index once per chunk."""
+    Read by person (the standing's key), a chunk at a time, only those due: with the
+    network in the query too, the database would walk the due index once per chunk, so
+    the network is compared here."""
     if not private:
         return set()
     ordinal = day.toordinal()
     snoozed = set(_snoozed(actor, day).values_list("person_id", flat=True))
     hidden: set[int] = set()
     for chunk in chunks(sorted(private), 500):
-        rows = Standing.objects.filter(person_id__in=chunk).values_list(
-            "person_id", "network_id", "due_on", "every_days", "since_ordinal"
-        )
+        rows = Standing.objects.filter(
+            person_id__in=chunk, due_on__lte=day, every_days__isnull=False
+        ).values_list("person_id", "network_id", "due_on", "every_days", "since_ordinal")
         for pk, network_id, due_on, every, since in rows:
             if network_id != actor.network_id or every is None or due_on is None:
                 continue
