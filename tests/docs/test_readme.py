@@ -221,7 +221,8 @@ def test_the_readme_examples_run_as_written(tmp_path: Path) -> None:
         "NO_COLOR": "1",
     }
     examples = [e for e in _all_examples() if not _excused(e)]
-    fenced = [e for e in examples if e in readme_examples.fenced()]
+    blocks = readme_examples.fenced()
+    fenced = [e for e in examples if e in blocks]
     concrete = [e for e in examples if e not in fenced and not is_synopsis(e)]
     last = [e for e in concrete if e.words[:2] == ("person", "forget")]
     seen: set[tuple[object, ...]] = set()

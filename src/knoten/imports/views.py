@@ -57,33 +57,25 @@ def _options(request: HttpRequest) -> dict[str, Any]:
     return values
 
 
+def _choices(options: dict[str, Any]) -> dict[str, Any]:
+    """What the form chose, as :func:`import_file` and :func:`start_import` take it."""
+    return {
+        "format": options["format"] or None,
+        "mapping": options["map"] or None,
+        "skip_invalid": options["skip_invalid"],
+        "circle": options["circle"] or None,
+    }
+
+
 def _run(member: Member, data: bytes, name: str, options: dict[str, Any], *, dry_run: bool) -> Any:
-    return import_file(
-        member,
-        data,
-        name,
-        format=options["format"] or None,
-        mapping=options["map"] or None,
-        dry_run=dry_run,
-        skip_invalid=options["skip_invalid"],
-        circle=options["circle"] or None,
-    )
+    return import_file(member, data, name, dry_run=dry_run, **_choices(options))
 
 
 def _start(
     member: Member, data: bytes, name: str, options: dict[str, Any], *, dry_run: bool, token: str
 ) -> Job:
-    return start_import(
-        member,
-        data,
-        name,
-        format=options["format"] or None,
-        mapping=options["map"] or None,
-        dry_run=dry_run,
-        skip_invalid=options["skip_invalid"],
-        circle=options["circle"] or None,
-        token=token if dry_run else None,
-    )
+    token_kept = token if dry_run else None
+    return start_import(member, data, name, dry_run=dry_run, token=token_kept, **_choices(options))
 
 
 def _to_job(job: Job) -> HttpResponse:

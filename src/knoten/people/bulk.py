@@ -13,7 +13,7 @@ from knoten.core.models import Member
 from knoten.core.reading import clean
 from knoten.people.labels import ensure_circles, ensure_named
 from knoten.people.lookup import resolve_person
-from knoten.people.models import Person, Tag
+from knoten.people.models import Circle, Person, Tag
 
 MOST = 500  # persons one bulk action changes: a few pages of a list
 
@@ -55,13 +55,7 @@ def add_to_circle(actor: Member, person_ids: Sequence[int | str], circle: str | 
     people = chosen_people(actor, person_ids)
     with changes.atomic():
         (found,) = ensure_circles(actor, [name])
-        already = set(
-            found.people.filter(pk__in=[p.pk for p in people]).values_list("pk", flat=True)
-        )
-        new = [person.pk for person in people if person.pk not in already]
-        if new:
-            found.people.add(*new)
-    return len(new)
+        return _add_people(found, people)
 
 
 def tag_people(actor: Member, person_ids: Sequence[int | str], tag: str | None) -> int:
@@ -70,12 +64,15 @@ def tag_people(actor: Member, person_ids: Sequence[int | str], tag: str | None) 
     people = chosen_people(actor, person_ids)
     with changes.atomic():
         (found,) = ensure_named(actor, Tag, [name])
-        already = set(
-            found.people.filter(pk__in=[p.pk for p in people]).values_list("pk", flat=True)
-        )
-        new = [person.pk for person in people if person.pk not in already]
-        if new:
-            found.people.add(*new)
+        return _add_people(found, people)
+
+
+def _add_people(label: Circle | Tag, people: Sequence[Person]) -> int:
+    """Add ``people`` to a circle's or tag's members; how many were not among them yet."""
+    already = set(label.people.filter(pk__in=[p.pk for p in people]).values_list("pk", flat=True))
+    new = [person.pk for person in people if person.pk not in already]
+    if new:
+        label.people.add(*new)
     return len(new)
 
 
