@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET
 
 from knoten.core.errors import KnotenError
 from knoten.exports import services
-from knoten.people.models import Circle
+from knoten.people.labels import circle_names
 from knoten.web.kit import current_member
 
 FORMATS = (
@@ -25,11 +25,10 @@ FORMATS = (
 
 def _page(request: HttpRequest, error: str = "", status: int = 200) -> HttpResponse:
     member = current_member(request)
-    circles = Circle.objects.filter(network_id=member.network_id).order_by("name")
     context = {
         "member": member,
         "formats": FORMATS,
-        "circles": [circle.name for circle in circles],
+        "circles": circle_names(member),
         "circle": request.GET.get("circle", ""),
         "error": error,
     }

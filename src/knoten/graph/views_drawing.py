@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET
 
 from knoten.graph.drawing import DEFAULT_LIMIT, MAX_LIMIT, Drawing, draw_network
 from knoten.graph.drawing_svg import cluster_class, svg
-from knoten.people.models import Circle
+from knoten.people.labels import circle_names
 from knoten.web.kit import attempt, current_member, page_response
 
 FILTERS = ("circle", "min_trust", "min_strength", "limit")
@@ -59,11 +59,7 @@ def network_page(request: HttpRequest) -> HttpResponse:
         "given": given,
         "errors": errors,
         "drawing": drawing,
-        "circles": list(
-            Circle.objects.filter(network_id=member.network_id)
-            .order_by("name")
-            .values_list("name", flat=True)
-        ),
+        "circles": circle_names(member),
         "trusts": range(1, 6),
         "default_limit": DEFAULT_LIMIT,
         "max_limit": MAX_LIMIT,

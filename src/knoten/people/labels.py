@@ -40,6 +40,24 @@ _SEEDED_CIRCLE_WORDS = {
 }
 
 
+NAMES_LISTED = 500  # the most circle or tag names a filter or a form offers
+
+
+def circle_names(actor: Member) -> list[str]:
+    """The names of ``actor``'s circles, by name: what a filter or a form offers."""
+    return _names_of(actor, Circle)
+
+
+def tag_names(actor: Member) -> list[str]:
+    """The names of ``actor``'s tags, by name."""
+    return _names_of(actor, Tag)
+
+
+def _names_of(actor: Member, model: type[Circle] | type[Tag]) -> list[str]:
+    rows = model.objects.filter(network_id=actor.network_id).order_by("name", "pk")
+    return list(rows.values_list("name", flat=True)[:NAMES_LISTED])
+
+
 def wanted_names(texts: Iterable[str]) -> list[str]:
     """The distinct non-empty names of ``texts`` (folded comparison), in order."""
     seen: set[str] = set()

@@ -45,8 +45,8 @@ from knoten.core.signin import user_for_token
 from knoten.core.words import shown_choices
 from knoten.journal import vocabulary as journal_words
 from knoten.journal.conversations import DEFAULT_KIND
+from knoten.people.labels import circle_names, tag_names
 from knoten.people.lookup import resolve_person
-from knoten.people.models import Circle, Tag
 from knoten.people.person_list import person_row
 from knoten.people.persons import PersonFields, add_person
 from knoten.people.photos import photo_versions
@@ -231,8 +231,8 @@ def people_list(request: HttpRequest) -> HttpResponse:
         "filtered": filtered,
         "sort": sort,
         "sort_query": urlencode({k: v for k, v in wanted.items() if v and k != "sort"}),
-        "circles": _names_of(Circle, member),
-        "tags": _names_of(Tag, member),
+        "circles": circle_names(member),
+        "tags": tag_names(member),
         "rows": rows,
         "hits": hits,
         "page_query": f"{base_query}&" if base_query else "",
@@ -242,14 +242,6 @@ def people_list(request: HttpRequest) -> HttpResponse:
         "here": request.get_full_path(),
     }
     return fragment_response(request, "web/people_list.html", "results", context)
-
-
-def _names_of(model: type[Circle] | type[Tag], member: Member) -> list[str]:
-    return list(
-        model.objects.filter(network_id=member.network_id)
-        .order_by("name", "pk")
-        .values_list("name", flat=True)[:500]
-    )
 
 
 ADD_FIELDS = ("name", "org", "title", "email")
