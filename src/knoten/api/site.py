@@ -21,7 +21,7 @@ from ninja.renderers import JSONRenderer
 from ninja.responses import NinjaJSONEncoder
 
 from knoten.api.auth import BearerToken, MemberSession
-from knoten.core.busy import BUSY_DETAIL, BUSY_MESSAGE, RETRY_AFTER, is_busy
+from knoten.core.busy import BUSY_BODY, RETRY_AFTER, is_busy
 from knoten.core.errors import Ambiguous, InvalidInput, NotFound
 from knoten.core.partial_dates import PartialDate
 
@@ -189,7 +189,7 @@ def _busy(request: HttpRequest, exc: OperationalError) -> HttpResponse:
     # serialization conflict (PostgreSQL) changed nothing; the client may simply retry.
     if not is_busy(exc):
         raise exc
-    response = _json(request, {"message": BUSY_MESSAGE, "detail": BUSY_DETAIL}, 503)
+    response = _json(request, dict(BUSY_BODY), 503)
     response["Retry-After"] = str(RETRY_AFTER)
     return response
 

@@ -26,6 +26,8 @@ BUSY_MESSAGE = (
     "the database is busy with another write (an import, say) and nothing was changed: "
     "try again in a moment"
 )
+# The API's 503 body, from its exception handler and from the middleware alike.
+BUSY_BODY = {"message": BUSY_MESSAGE, "detail": BUSY_DETAIL}
 
 # SQLite's words for a lock it could not get in time.
 _SQLITE_BUSY = ("database is locked", "database table is locked", "database is busy")

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
-from knoten.core.busy import BUSY_DETAIL, BUSY_MESSAGE, RETRY_AFTER, is_busy
+from knoten.core.busy import BUSY_BODY, RETRY_AFTER, is_busy
 
 
 class BusyDatabaseMiddleware:
@@ -28,7 +28,7 @@ class BusyDatabaseMiddleware:
             return None
         response: HttpResponse
         if request.path_info.startswith("/api/"):
-            response = JsonResponse({"message": BUSY_MESSAGE, "detail": BUSY_DETAIL}, status=503)
+            response = JsonResponse(dict(BUSY_BODY), status=503)
         else:
             response = render(request, "web/busy.html", {"retry_after": RETRY_AFTER}, status=503)
         response["Retry-After"] = str(RETRY_AFTER)
