@@ -8,8 +8,8 @@ graph's links, never through an archived or do-not-ask person; every target aske
 or more, ``--runs`` calls at least). The graph is built once (its time is shown) and kept
 in memory, as the server keeps it.
 
-Beside it, when networkx is installed (it is not one of Knoten's dependencies:
-``pip install networkx`` in the same environment to compare), the same search there:
+Beside it, networkx (a development dependency, installed by ``make install``; skipped
+with a note where it is missing), the same search there:
 ``shortest_simple_paths`` on the same graph (archived and do-not-ask persons taken out),
 with the same weights (``-log`` of each link's weight, my own links weighted as
 ``best_paths`` weighs them), its first 3 paths, for a few of the 4-hop targets; and
@@ -183,7 +183,7 @@ def _notes(part: dict[str, Any], at_target: bool) -> list[str]:
     if rows.get("networkx") is None or "networkx_hops" not in rows:
         return [
             f"  networkx is not installed: no comparison (issue 14: ≥ {NETWORKX_RATIO:.0f}× "
-            "networkx shortest_simple_paths; pip install networkx to see it)"
+            "networkx shortest_simple_paths; make install installs it)"
         ]
     figures = {figure["name"]: figure for figure in part["figures"]}
     hops = rows["networkx_hops"]

@@ -67,11 +67,15 @@ class Tie:
     weight: float
 
 
-def _direct_contacts(actor: Member, person_ids: Iterable[int]) -> set[int]:
-    """Those of ``person_ids`` that ``actor`` knows first-hand (see the module)."""
+def _direct_contacts(
+    actor: Member, person_ids: Iterable[int], related: set[int] | None = None
+) -> set[int]:
+    """Those of ``person_ids`` that ``actor`` knows first-hand (see the module);
+    ``related``: :func:`_related_to_me`, when the caller has read it already."""
     wanted = sorted(set(person_ids))
     me = actor.person_id
-    related = _related_to_me(actor)
+    if related is None:
+        related = _related_to_me(actor)
     found = related.intersection(wanted)
     rest = [pk for pk in wanted if pk not in related]
     for chunk in chunks(rest, BATCH):
@@ -150,9 +154,10 @@ def _staff(cursor: Any, network: int, org: int) -> list[tuple[Any, ...]]:
     cursor.execute(
         f'SELECT person_id, "start", "end" FROM {AFFILIATIONS}'
         f" WHERE +network_id = %s AND organisation_id = %s AND kind IN ({kinds})"
-        # "id + 0": sorted after the look-up by organisation; ORDER BY id itself would
-        # walk the whole table backwards by rowid (SQLite) to find the organisation's rows.
-        " ORDER BY id + 0 DESC LIMIT %s",
+        # By organisation, then id: SQLite walks the organisation's index backwards and
+        # stops at the 30th; ORDER BY id alone would walk the whole table by rowid, and
+        # ORDER BY id + 0 sorts every holder of a large employer first.
+        " ORDER BY organisation_id DESC, id DESC LIMIT %s",
         [network, org, *WORK_KINDS, COLLEAGUES],
     )
     return list(cursor.fetchall())
@@ -212,49 +217,87 @@ def _overlap(
     )[:7] + "~"
 
 
+def reach(actor: Member, person_ids: Sequence[int]) -> tuple[set[int], dict[int, list[Introducer]]]:
+    """Which of ``person_ids`` ``actor`` knows first-hand, and for the others who could
+    introduce them (:func:`_introducers`)."""
+    related = _related_to_me(actor)
+    direct = _direct_contacts(actor, person_ids, related)
+    return direct, _introducers(actor, person_ids, direct, related)
+
+
+ROUNDS = (6, 30)  # ties of each person checked in the first rounds; then all the rest
+
+
 def _introducers(
-    actor: Member, person_ids: Sequence[int], direct: set[int]
+    actor: Member, person_ids: Sequence[int], direct: set[int], related: set[int]
 ) -> dict[int, list[Introducer]]:
     """For each of ``person_ids`` not in ``direct``: the first-degree contacts who know
-    them, strongest tie first (at most :data:`INTRODUCERS`); persons with none are left out."""
+    them, strongest tie first (at most :data:`INTRODUCERS`); persons with none are left out.
+
+    A person's ties are tried strongest first, a few at a time (:data:`ROUNDS`): whether
+    someone is a first-degree contact is read for the ties that can still be among the
+    best three, not for every colleague and acquaintance of every person."""
     others = [pk for pk in person_ids if pk not in direct]
     if not others:
         return {}
     known = _relationships(actor, others)
-    pairs = _colleague_pairs(actor.network_id, others)
-    neighbours = {tie.other for found in known.values() for tie in found}
-    neighbours.update(pair[1] for pair in pairs)
-    if actor.person_id is not None:
-        neighbours.discard(actor.person_id)
-    first = _active(actor, _direct_contacts(actor, neighbours - direct) | (neighbours & direct))
-    colleague = weight_of(COLLEAGUE_TRUST)
     at: dict[tuple[int, int], tuple[int, int | None, int | None]] = {}
-    for person, other, org, began, ended in pairs:
-        if other in first and (person, other) not in at:
+    colleague = weight_of(COLLEAGUE_TRUST)
+    for person, other, org, began, ended in _colleague_pairs(actor.network_id, others):
+        if (person, other) not in at:
             at[(person, other)] = (org, began, ended)
             known[person].append(Tie(other, "", colleague))
-    chosen: dict[int, list[Tie]] = {}
+    me = actor.person_id
+    queue: dict[int, list[Tie]] = {}
     for person_id in others:
         best: dict[int, Tie] = {}
         for tie in known.get(person_id, ()):
-            if tie.other in first and tie.weight > best.get(tie.other, Tie(0, "", -1.0)).weight:
+            if tie.other != me and tie.weight > best.get(tie.other, Tie(0, "", -1.0)).weight:
                 best[tie.other] = tie
         if best:
-            ranked = sorted(best.values(), key=lambda tie: (-tie.weight, tie.other))
-            chosen[person_id] = ranked[:INTRODUCERS]
+            queue[person_id] = sorted(best.values(), key=lambda tie: (-tie.weight, tie.other))
+    first: dict[int, bool] = {}
+    chosen: dict[int, list[Tie]] = {}
+    tried: dict[int, int] = dict.fromkeys(queue, 0)
+    for size in (*ROUNDS, None):
+        asked: set[int] = set()
+        for person_id, ties in queue.items():
+            upto = len(ties) if size is None else tried[person_id] + size
+            fresh = ties[tried[person_id] : upto]
+            asked.update(tie.other for tie in fresh if tie.other not in first)
+            tried[person_id] = min(upto, len(ties))
+        if asked:
+            found = _active(
+                actor, _direct_contacts(actor, asked - direct, related) | (asked & direct)
+            )
+            first.update((pk, pk in found) for pk in asked)
+        for person_id in list(queue):
+            ties = queue[person_id]
+            good = [tie for tie in ties[: tried[person_id]] if first[tie.other]]
+            if len(good) >= INTRODUCERS or tried[person_id] == len(ties):
+                if good:
+                    chosen[person_id] = good[:INTRODUCERS]
+                del queue[person_id]
+        if not queue:
+            break
     names = _names(actor, {tie.other for ties in chosen.values() for tie in ties})
-    org_names = _organisation_names(actor, {org for org, _, _ in at.values()})
-    found: dict[int, list[Introducer]] = {}
-    for person_id, ties in chosen.items():
-        found[person_id] = []
-        for tie in ties:
+    org_names = _organisation_names(
+        actor,
+        {at[(pk, tie.other)][0] for pk, ties in chosen.items() for tie in ties if not tie.how},
+    )
+    result: dict[int, list[Introducer]] = {}
+    for person_id in others:
+        if person_id not in chosen:
+            continue
+        result[person_id] = []
+        for tie in chosen[person_id]:
             how = tie.how
             if not how:  # colleagues: worded for the few shown only
                 org, began, ended = at[(person_id, tie.other)]
                 how = _("colleagues at %(org)s") % {"org": org_names.get(org, "")}
                 how = f"{how} {_years(began, ended)}".strip()
-            found[person_id].append(Introducer(tie.other, names[tie.other], how, tie.weight))
-    return found
+            result[person_id].append(Introducer(tie.other, names[tie.other], how, tie.weight))
+    return result
 
 
 def _organisation_names(actor: Member, ids: Iterable[int]) -> dict[int, str]:

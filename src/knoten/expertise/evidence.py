@@ -246,45 +246,51 @@ def _affiliations(
 ) -> None:
     """Positions and functions (the title), and the organisation itself (its name,
     industry, notes): one piece per affiliation, the more direct one."""
+    # An organisation's words and a span's dates recur across its people: each is read
+    # once a call, and the sentences are translated once.
+    at_org: dict[tuple[Any, Any, Any], tuple[float, Any]] = {}
+    spans: dict[tuple[Any, Any], tuple[float, str, PartialDate | None]] = {}
+    labels: dict[str, str] = {}
+    with_title = _("%(kind)s '%(title)s' at %(org)s")
+    without_title = _("%(kind)s at %(org)s")
     for chunk in chunks(list(ids), BATCH):
         for person_id, kind, title, begun, ended, org, industry, org_notes in _affiliation_rows(
             actor.network_id, chunk
         ):
             title_share = topic.share(title)
-            shares = [(topic.share(text), text) for text in (org, industry, org_notes)]
-            share, said = max(shares, key=lambda pair: pair[0])
+            words = (org, industry, org_notes)
+            best = at_org.get(words)
+            if best is None:
+                shares = [(topic.share(text), text) for text in words]
+                best = at_org[words] = max(shares, key=lambda pair: pair[0])
+            share, said = best
             if not title_share and not share:
                 continue
-            start = PartialDate.parse_iso(begun) if begun else None
-            end = PartialDate.parse_iso(ended) if ended else None
-            factor = recency(_last_day(end), current=end is None, today=today)
-            when = period(start, end)
+            span = spans.get((begun, ended))
+            if span is None:
+                start = PartialDate.parse_iso(begun) if begun else None
+                end = PartialDate.parse_iso(ended) if ended else None
+                factor = recency(_last_day(end), current=end is None, today=today)
+                span = spans[(begun, ended)] = (factor, period(start, end), end)
+            factor, when, end = span
             where = f"{org} ({industry})" if industry else org
-            word = _KIND_LABELS.get(kind)
-            label = _(word.en) if word else kind
+            label = labels.get(kind)
+            if label is None:
+                word = _KIND_LABELS.get(kind)
+                label = labels[kind] = _(word.en) if word else kind
             if title_share:
-                share = title_share
-                text = _("%(kind)s '%(title)s' at %(org)s") % {
-                    "kind": label,
-                    "title": title,
-                    "org": where,
-                }
+                text = with_title % {"kind": label, "title": title, "org": where}
                 found[person_id].append(
-                    _piece("position", share, factor, _with(text, when), title, end)
+                    _piece("position", title_share, factor, _with(text, when), title, end)
                 )
                 continue
-            if share:
-                if title:
-                    text = _("%(kind)s '%(title)s' at %(org)s") % {
-                        "kind": label,
-                        "title": title,
-                        "org": where,
-                    }
-                else:
-                    text = _("%(kind)s at %(org)s") % {"kind": label, "org": where}
-                found[person_id].append(
-                    _piece("organisation", share, factor, _with(text, when), said, end)
-                )
+            if title:
+                text = with_title % {"kind": label, "title": title, "org": where}
+            else:
+                text = without_title % {"kind": label, "org": where}
+            found[person_id].append(
+                _piece("organisation", share, factor, _with(text, when), said, end)
+            )
 
 
 def _affiliation_rows(network_id: int, ids: Sequence[int]) -> list[tuple[Any, ...]]:

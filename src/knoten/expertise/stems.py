@@ -108,8 +108,19 @@ class Topic:
 @functools.lru_cache(maxsize=50_000)
 def _share(topic: Topic, text: str) -> float:
     # Names of skills, organisations and industries recur across a network: each text
-    # is read once per topic.
-    return topic.matched(words(text)) / len(topic.keys)
+    # is read once per topic, and folded once for all topics.
+    spaced = _spaced(text)
+    found = 0
+    for index, key in enumerate(topic.keys):
+        # " key" starts a word; " key " is the whole word.
+        found += (f" {key}" if topic.prefix(index) else f" {key} ") in spaced
+    return found / len(topic.keys)
+
+
+@functools.lru_cache(maxsize=50_000)
+def _spaced(text: str) -> str:
+    """The folded words of ``text`` between single spaces, a space before and after."""
+    return f" {' '.join(words(text))} "
 
 
 def read_topic(text: str | None) -> Topic:
