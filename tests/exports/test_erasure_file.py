@@ -31,6 +31,9 @@ TRACES = (
     "987 6543",
     "linkedin.com/in/zyxvomble",
     "zyxvomble",
+    # as JSON writes them with ensure_ascii
+    "zyxwqu\\u00e4rtz",
+    "v\\u00f6mblethorn",
 )
 
 
