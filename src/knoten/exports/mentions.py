@@ -52,6 +52,9 @@ _OWN_NAME_FIELDS = {
 }
 _WEB_KINDS = ("website", "linkedin", "xing", "messenger")
 _PHONE_GAP = r"[\s./()\-]{0,3}"
+# The rest of a web address after a profile's (a path, a query), without the
+# punctuation of the sentence it ends.
+_URL_REST = r"(?:[/?#](?:[^\s<>\"']*[^\s<>\"'.,;:!?)\]])?)?"
 
 
 # --- the forms of a name --------------------------------------------------------------------
@@ -199,7 +202,7 @@ def traces_of(person: Person) -> Traces:
     for kind, value in points:
         value = value.strip()
         if kind == "email" and "@" in value:
-            contact.append(r"(?<![\w.+-])" + re.escape(value) + r"(?![\w-])")
+            contact.append(r"(?<![\w.+-])" + re.escape(value) + r"(?![\w-])(?!\.\w)")
             needles.add(value)
         elif kind == "phone":
             phone = _phone_pattern(value)
@@ -211,7 +214,7 @@ def traces_of(person: Person) -> Traces:
             if len(core) >= 4:
                 scheme = r"(?:[a-z][a-z0-9+.-]*://)?(?:www\.)?"
                 contact.append(
-                    r"(?<![\w.])" + scheme + re.escape(core) + r"(?![\w-])(?:[/?#][^\s<>\"']*)?"
+                    r"(?<![\w.])" + scheme + re.escape(core) + r"(?![\w-])(?!\.\w)" + _URL_REST
                 )
                 needles.add(core)
     return Traces(name_forms(person), words, contact, {n for n in needles if n})
