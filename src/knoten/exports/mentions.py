@@ -277,12 +277,14 @@ class Mention:
 
     def describe(self) -> dict[str, Any]:
         """The record as the plan lists it, for the user to find and review."""
+        fields = sorted(self.values) or sorted(self.review)
         return {
             "kind": self.model._meta.model_name,
             "label": str(self.model._meta.verbose_name),
             "id": self.pk,
             "name": self.name,
-            "fields": sorted(self.values) or sorted(self.review),
+            "fields": fields,
+            "field_names": [str(self.model._meta.get_field(f).verbose_name) for f in fields],
             "replacements": self.count,
         }
 
