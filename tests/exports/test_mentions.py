@@ -19,7 +19,9 @@ def test_an_unrelated_anna_keeps_her_name_when_anna_schmidt_is_forgotten(world: 
     berta = add_person(alice, "Berta Schmidt", PersonFields(note="Schwester von Anna"))
     relate(alice, berta, anna, "friend")
     bernd = add_person(
-        alice, "Bernd Braun", PersonFields(note="Anna Weber kommt mit; Anna fragt nach", tags=["Segler"])
+        alice,
+        "Bernd Braun",
+        PersonFields(note="Anna Weber kommt mit; Anna fragt nach", tags=["Segler"]),
     )
     carl = add_person(alice, "Carl Cramer", PersonFields(note="Anna und Carl treffen sich"))
     shared = log_interaction(alice, "Anna bringt Kuchen mit", participants=[anna, carl])
@@ -91,7 +93,9 @@ def test_their_addresses_go_from_every_text_however_written(world: World) -> Non
 def test_the_labels_only_they_carried_go_and_shared_ones_stay(world: World) -> None:
     alice = world.alice
     zora = add_person(
-        alice, "Zora Zwick", PersonFields(tags=["Zwick-Kreis", "Segler"], skills=["Zwickeln", "Golf"])
+        alice,
+        "Zora Zwick",
+        PersonFields(tags=["Zwick-Kreis", "Segler"], skills=["Zwickeln", "Golf"]),
     )
     add_person(alice, "Otto Ost", PersonFields(tags=["Segler"], skills=["Golf"]))
     plan = services.forget_plan(alice, zora)

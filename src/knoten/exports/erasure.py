@@ -295,7 +295,10 @@ def _plan(actor: Member, target: Person) -> tuple[dict[str, Any], Any]:
 
 def forget_plan(actor: Member, person: Any) -> dict[str, Any]:
     """What forgetting the person will change: rows deleted (counts per kind), keys
-    cleared, the texts in which their name becomes "[removed]", backups that keep them."""
+    cleared, the labels only they carry, the records in which their name, addresses
+    and profiles become "[removed]" (``mentions``), those that have a word of their
+    name but are not about them and stay as they are (``to_review``), the backups that
+    keep them."""
     plan, _ = _plan(actor, _target(actor, person))
     return plan
 

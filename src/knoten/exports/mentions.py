@@ -254,9 +254,7 @@ def about_them(network_id: int, person: Person) -> dict[Any, set[int]]:
                 if value is not None and not (key.related_model is Person and value == person.pk):
                     about[key.related_model].add(value)
     for m2m in Person._meta.many_to_many:
-        about[m2m.related_model].update(
-            getattr(person, m2m.name).values_list("pk", flat=True)
-        )
+        about[m2m.related_model].update(getattr(person, m2m.name).values_list("pk", flat=True))
     return about
 
 
