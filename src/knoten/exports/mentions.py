@@ -288,10 +288,16 @@ class Mention:
 
 
 def _title(obj: models.Model) -> str:
+    """What the user knows the record by: its name, else its first date."""
     for attr in ("full_name", "name", "title"):
         value = getattr(obj, attr, "")
         if value and isinstance(value, str):
             return value
+    for f in obj._meta.concrete_fields:
+        if isinstance(f, models.DateField) and not isinstance(f, models.DateTimeField):
+            value = getattr(obj, f.attname)
+            if value is not None:
+                return value.isoformat()
     return ""
 
 
