@@ -78,7 +78,7 @@ def test_forget_plan_says_what_will_change_and_changes_nothing(rich: Rich) -> No
     assert plan["conversations_only_with_them"] == 2
     assert plan["names_replaced"]["journal.interaction.summary"] >= 1
     assert plan["names_replaced"]["journal.project.description"] == 1
-    assert "Xaver Quendolin" in plan["name_forms"] and "Xavi" in plan["name_forms"]
+    assert "Xaver Quendolin" in plan["name_forms"] and "Xavi" in plan["name_words"]
     # His favours (Dora's private gift among them) and the recommendation of him go;
     # his name goes from the note of Anna's tip and of the VDI's fee.
     assert plan["deleted"]["favours"] == 2

@@ -51,3 +51,17 @@ def test_me_cannot_be_forgotten_and_the_page_says_why(member: Member) -> None:
     assert answer.status_code == 400
     assert Person.objects.filter(pk=member.person_id).exists()
     assert person_detail(member, "me")["me"]
+
+
+def test_the_forget_page_lists_the_records_that_name_them_and_those_to_review(
+    member: Member,
+) -> None:
+    anna = add_person(member, "Anna Schmidt", PersonFields(tags=["Schmidt-Runde"]))
+    add_person(member, "Ben Berg", PersonFields(note="Kennt Frau Schmidt aus Köln."))
+    add_person(member, "Carl Cramer", PersonFields(note="Anna Weber kommt mit"))
+    page = signed_in(member).get(f"/people/{anna.pk}/forget/").content.decode()
+    mentions = page.split('id="forget-mentions"')[1].split("</ul>")[0]
+    review = page.split('id="forget-review"')[1].split("</ul>")[0]
+    assert "Ben Berg" in mentions and "Carl Cramer" not in mentions
+    assert "Carl Cramer" in review
+    assert "Schmidt-Runde" in page

@@ -207,6 +207,11 @@ def person_export_command(person: PersonArg, output: OutputOpt = None) -> None:
         note(f"Wrote everything about {data['person']['given_name']} to {output}.")
 
 
+def _record(row: dict[str, Any]) -> str:
+    name = f" {row['name']}" if row["name"] else ""
+    return f"{row['label']} {row['id']}{name}: {', '.join(row['fields'])}"
+
+
 def _show_plan(plan: dict[str, Any]) -> None:
     who = plan["person"]
     note(f"Forgetting {who['name']} (id {who['id']}) will:")
@@ -224,6 +229,16 @@ def _show_plan(plan: dict[str, Any]) -> None:
         )
     for what, count in plan["cleared"].items():
         note(f"  leave out the reference to them in {what} ({count})")
+    for what, names in plan.get("labels_removed", {}).items():
+        note(f"  delete the {what} only they carry: {', '.join(names)}")
+    if plan.get("mentions"):
+        note("  Records that name them (their name becomes the replacement):")
+        for row in plan["mentions"]:
+            note(f"    {_record(row)}")
+    if plan.get("to_review"):
+        note("  Records with a word of their name that may mean someone else (left as they are):")
+        for row in plan["to_review"]:
+            note(f"    {_record(row)}")
     if plan["backups_keeping_them"]:
         note("  Backups made before keep them; delete these files too if they must go:")
         for path in plan["backups_keeping_them"]:

@@ -1,24 +1,33 @@
 """Per person: everything stored about them (GDPR Art. 15, 20), and forgetting them (Art. 17).
 
 What points at a person is found through ``Person._meta.related_objects``, so rows of a
-model added later (a favour, a review-queue entry) are exported and erased too.
+model added later (a favour, a review-queue entry) are exported and erased too. Their
+name, addresses and profiles in the texts of other records are replaced as
+:mod:`knoten.exports.mentions` says (which words, in which records); the plan lists
+those records, and those to review, before anything changes. The labels (tags, skills)
+that only they carried go with them.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import defaultdict
 from typing import Any
 
 from django.conf import settings
 from django.db import connection, models
-from django.db.models import Q
 from django.db.models.deletion import Collector
 
 from knoten.core import changes, clock
 from knoten.core.errors import InvalidInput
 from knoten.core.models import Member, NetworkScoped
+from knoten.exports.mentions import (
+    REMOVED,
+    find_mentions,
+    name_forms,
+    name_words,
+    person_links,
+    rewrite,
+)
 from knoten.exports.network_json import (
     EXCLUDED_MODELS,
     exported_models,
@@ -31,9 +40,6 @@ from knoten.people.models import Person
 
 PERSON_FORMAT = "knoten-person-export"
 PERSON_VERSION = 1
-REMOVED = "[removed]"
-# Forms of address a family name is written with, which are replaced with it.
-_ADDRESS_WORDS = ("Herr", "Herrn", "Frau", "Dr.", "Prof.", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.")
 
 
 # --- the rows about a person ----------------------------------------------------------------
@@ -61,16 +67,6 @@ def row_data(obj: models.Model) -> dict[str, Any]:
     return data
 
 
-def _person_links() -> list[models.ForeignObjectRel]:
-    """The keys of other models that point at a person (their own, not derived rows)."""
-    exported = set(exported_models())
-    return [
-        rel
-        for rel in Person._meta.related_objects
-        if not rel.many_to_many and rel.related_model in exported
-    ]
-
-
 def _key_name(rel: models.ForeignObjectRel) -> str:
     model = rel.related_model
     return f"{model._meta.label_lower}.{rel.field.name}"  # type: ignore[union-attr]
@@ -84,7 +80,7 @@ def person_export(actor: Member, person: Any) -> dict[str, Any]:
     hidden_models = set(hidden)
     facts: dict[str, list[dict[str, Any]]] = {}
     took_part: set[int] = set()
-    for rel in _person_links():
+    for rel in person_links():
         model = rel.related_model
         rows = model._default_manager.filter(  # type: ignore[union-attr]
             network_id=actor.network_id, **{rel.field.name: target}
@@ -138,103 +134,6 @@ def _participants(obj: models.Model) -> list[Any] | None:
         if field.related_model is Person:
             return [_reference(p) for p in getattr(obj, field.name).order_by("pk")]
     return None
-
-
-# --- the name in other texts ----------------------------------------------------------------
-
-
-def _without_marks(text: str) -> str:
-    table = str.maketrans({"ß": "ss", "ẞ": "SS"})
-    decomposed = unicodedata.normalize("NFKD", text.translate(table))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-def _transliterated(text: str) -> str:
-    pairs = {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
-    return text.translate(str.maketrans(pairs))  # type: ignore[arg-type]
-
-
-def name_forms(person: Person) -> list[str]:
-    """The ways the person's name is written: full, given and family, nickname, with a
-    form of address, each also without umlauts (Müller, Mueller, Muller)."""
-    family = " ".join(part for part in (person.name_particle, person.family_name) if part)
-    phrases = {
-        person.full_name,
-        person.short_name,
-        " ".join(part for part in (person.given_name, person.family_name) if part),
-        person.nickname,
-    }
-    if person.nickname and family:
-        phrases.add(f"{person.nickname} {family}")
-    if family:
-        phrases.update(f"{word} {family}" for word in _ADDRESS_WORDS)
-        if person.academic_title:
-            phrases.add(f"{person.academic_title} {family}")
-    forms: set[str] = set()
-    for phrase in phrases:
-        phrase = " ".join(phrase.split())
-        if len(phrase) < 2:
-            continue
-        forms.update({phrase, _transliterated(phrase), _without_marks(phrase)})
-    return sorted(forms, key=lambda form: (-len(form), form))
-
-
-def name_pattern(person: Person) -> re.Pattern[str] | None:
-    """Any of :func:`name_forms` as whole words, in any case, spaces flexible."""
-    forms = name_forms(person)
-    if not forms:
-        return None
-    alternatives = [r"\s+".join(re.escape(word) for word in form.split()) for form in forms]
-    # A double-barrelled name (Müller-Lüdenscheidt) is another name: a hyphen joined to
-    # a word does not end one.
-    return re.compile(
-        r"(?<!\w)(?<!\w-)(?:" + "|".join(alternatives) + r")(?!\w)(?!-\w)", re.IGNORECASE
-    )
-
-
-def _name_words(person: Person) -> set[str]:
-    words = {w for w in (person.given_name, person.family_name, person.nickname) if len(w) >= 2}
-    found: set[str] = set()
-    for word in words:
-        for form in {word, _transliterated(word), _without_marks(word)}:
-            found.update({form, form.lower(), form.upper(), form.capitalize()})
-    return found
-
-
-def _text_fields() -> list[tuple[type[models.Model], list[str]]]:
-    found = []
-    for model in exported_models():
-        names = [f.name for f in model._meta.concrete_fields if isinstance(f, models.TextField)]
-        if names:
-            found.append((model, names))
-    return found
-
-
-def _texts_naming(
-    actor: Member, person: Person, pattern: re.Pattern[str], skip: dict[Any, set[int]]
-) -> list[tuple[type[models.Model], int, str, str, int]]:
-    """(model, id, field, new text, replacements) for each text that names the person."""
-    words = _name_words(person)
-    found = []
-    for model, names in _text_fields():
-        for name in names:
-            condition = Q()
-            for word in words:
-                condition |= Q(**{f"{name}__contains": word})
-            if not words:
-                continue
-            rows = (
-                model._default_manager.filter(network_id=actor.network_id)
-                .filter(condition)
-                .values_list("pk", name)
-            )
-            for pk, text in rows.iterator(chunk_size=2000):
-                if pk in skip.get(model, set()) or not text:
-                    continue
-                new, count = pattern.subn(REMOVED, text)
-                if count:
-                    found.append((model, pk, name, new, count))
-    return found
 
 
 # --- forgetting -----------------------------------------------------------------------------
@@ -332,6 +231,27 @@ def _backups() -> list[str]:
     return sorted(str(path) for path in folder.iterdir() if path.is_file())
 
 
+def _emails(target: Person) -> list[str]:
+    return list(target.contact_points.filter(kind="email").values_list("value", flat=True))
+
+
+def _labels_only_theirs(target: Person) -> dict[str, dict[int, str]]:
+    """The labels (tags, skills: kinds of record only persons carry) that no one but
+    the person carries, by the person's field: {"tags": {id: name}}."""
+    found: dict[str, dict[int, str]] = {}
+    for m2m in Person._meta.many_to_many:
+        label: Any = m2m.related_model
+        if any(rel.related_model is not Person for rel in label._meta.related_objects):
+            continue  # a circle: cadences and costs point at it too; it stays
+        theirs = getattr(target, m2m.name).exclude(
+            pk__in=through_of(m2m)
+            ._default_manager.exclude(**{m2m.m2m_field_name(): target.pk})
+            .values(m2m.m2m_reverse_field_name())
+        )
+        found[m2m.name] = dict(theirs.values_list("pk", "name"))
+    return found
+
+
 def _plan(actor: Member, target: Person) -> tuple[dict[str, Any], Any]:
     solo = _solo_interactions(actor, target)
     collector = _collect(target, solo)
@@ -342,28 +262,43 @@ def _plan(actor: Member, target: Person) -> tuple[dict[str, Any], Any]:
     # texts are not "changed".
     for queryset in collector.fast_deletes:
         skip[queryset.model].update(queryset.values_list("pk", flat=True))
-    pattern = name_pattern(target)
-    texts = _texts_naming(actor, target, pattern, skip) if pattern is not None else []
+    # What a mailbox import counted about their addresses goes too (forget_addresses).
+    from knoten.mailbox.models import SeenAddress
+    from knoten.mailbox.suggestions import seen_ids
+
+    skip[SeenAddress].update(seen_ids(actor, _emails(target)))
+    labels = _labels_only_theirs(target)
+    for name, ids in labels.items():
+        skip[getattr(Person, name).field.related_model].update(ids)
+    texts, review = find_mentions(actor.network_id, target, skip)
     by_field: dict[str, int] = defaultdict(int)
-    for model, _pk, name, _new, count in texts:
-        by_field[f"{model._meta.label_lower}.{name}"] += count
+    for mention in texts:
+        for name in mention.values:
+            by_field[f"{mention.model._meta.label_lower}.{name}"] += 1
     plan = {
         "person": {"id": target.pk, "name": target.full_name or target.nickname},
         "deleted": _deleted_counts(collector),
         "cleared": _cleared_counts(collector),
         "conversations_only_with_them": sum(len(ids) for ids in solo.values()),
+        "labels_removed": {name: sorted(ids.values()) for name, ids in labels.items() if ids},
         "names_replaced": dict(by_field),
-        "texts_changed": len(texts),
+        "texts_changed": sum(len(mention.values) for mention in texts),
+        "mentions": [mention.describe() for mention in texts],
+        "to_review": [mention.describe() for mention in review],
         "replacement": REMOVED,
         "name_forms": name_forms(target),
+        "name_words": name_words(target),
         "backups_keeping_them": _backups(),
     }
-    return plan, (solo, collector, texts)
+    return plan, (solo, labels, texts)
 
 
 def forget_plan(actor: Member, person: Any) -> dict[str, Any]:
     """What forgetting the person will change: rows deleted (counts per kind), keys
-    cleared, the texts in which their name becomes "[removed]", backups that keep them."""
+    cleared, the labels only they carry, the records in which their name, addresses
+    and profiles become "[removed]" (``mentions``), those that have a word of their
+    name but are not about them and stay as they are (``to_review``), the backups that
+    keep them."""
     plan, _ = _plan(actor, _target(actor, person))
     return plan
 
@@ -382,21 +317,20 @@ def forget_person(actor: Member, person: Any) -> dict[str, Any]:
             cursor.execute("PRAGMA secure_delete = ON")
     try:
         with changes.atomic():
-            plan, (solo, _collector, texts) = _plan(actor, target)
-            changed: dict[Any, set[int]] = defaultdict(set)
-            for model, pk, name, new, _count in texts:
-                model._default_manager.filter(pk=pk).update(**{name: new})
-                changed[model].add(pk)
+            plan, (solo, labels, texts) = _plan(actor, target)
+            changed = rewrite(texts)
             for model, ids in solo.items():
                 model._default_manager.filter(pk__in=ids).delete()
             # What a mailbox import counted about their addresses (names seen with them).
             from knoten.mailbox.suggestions import forget_addresses
 
-            forget_addresses(
-                actor, target.contact_points.filter(kind="email").values_list("value", flat=True)
-            )
+            forget_addresses(actor, _emails(target))
             target.delete()
-            # Texts were rewritten in bulk, without the signals of a save.
+            for name, ids in labels.items():
+                getattr(Person, name).field.related_model._default_manager.filter(
+                    pk__in=ids
+                ).delete()
+            # Announced in bulk, as any bulk write (the saves may announce some too).
             for model, ids in changed.items():
                 changes.announce_rows(model, actor.network_id, ids)
     finally:

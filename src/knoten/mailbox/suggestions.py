@@ -196,6 +196,19 @@ def suggested_persons(
     return list(page(_suggestions(actor, min_messages), limit, offset))
 
 
+def seen_ids(actor: Member, addresses: Iterable[str]) -> set[int]:
+    """The ids of what the imports counted about these addresses (erased with a person)."""
+    values = sorted({str(a).strip().lower() for a in addresses if str(a).strip()})
+    found: set[int] = set()
+    for chunk in chunks(values):
+        found.update(
+            SeenAddress.objects.filter(network_id=actor.network_id, address__in=chunk).values_list(
+                "pk", flat=True
+            )
+        )
+    return found
+
+
 def forget_addresses(actor: Member, addresses: Iterable[str]) -> int:
     """Erase what the imports counted about these addresses (for a person's erasure)."""
     values = sorted({str(a).strip().lower() for a in addresses if str(a).strip()})
