@@ -147,3 +147,20 @@ def test_another_network_sees_nothing(world: World, net: dict[str, int]) -> None
     zone = comfort_zone(world.bob)
     assert zone.total == 0 and zone.worth_meeting == []
     assert zone.summary == ["Your network has nobody in it yet besides you."]
+
+
+def test_an_import_day_is_not_a_day_of_meetings(member: Member, net: dict[str, int]) -> None:
+    from knoten.graph.facts import BULK_DAY
+    from knoten.people.models import Person
+
+    for number in range(BULK_DAY + 1):
+        add_person(member, f"Imported Person{number}")
+    dated = add_person(member, "Greta Gruber")
+    edit_person(member, dated.pk, PersonFields(met_on="2026-11-03"))
+    zone = comfort_zone(member)
+    # More than BULK_DAY added today without a day of meeting: an import, not meetings;
+    # Greta, met on a day of her own, counts in November.
+    assert zone.this_month == 0
+    november = next(row for row in zone.months if row["month"] == "2026-11")
+    assert november["count"] == 1
+    assert Person.objects.filter(network_id=member.network_id).count() == BULK_DAY + 11

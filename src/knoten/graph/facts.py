@@ -2,6 +2,11 @@
 
 Only persons who are not archived; organisations through current affiliations (no end
 date); a person's city from their preferred postal address (else their first).
+
+When we met: the day recorded (``met_on``), else the day of the event where we met, else
+the day the person was added, unless more than :data:`BULK_DAY` persons without a day
+of meeting were added that day: that was an import (an address book, a demo), not a day
+of meetings, and those persons' meeting stays unknown.
 """
 
 from __future__ import annotations
@@ -11,9 +16,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from knoten.core.folding import fold
-from knoten.core.partial_dates import PartialDate
 from knoten.people.models import Affiliation, Circle, ContactPoint, Organisation, Person, Tag
 
+BULK_DAY = 50
 MULTIPLIER_TAGS = frozenset({"multiplier", "multiplikator", "multiplikatorin", "multiplikatoren"})
 
 
@@ -65,18 +70,28 @@ def read_facts(network_id: int) -> Facts:
         "pk",
         "met_on",
         "met_at_event_id",
+        "met_at_event__starts_on",
         "met_at_organisation_id",
         "introduced_by_id",
         "how_we_met",
         "created_at",
     )
-    for pk, met_on, event, organisation, introducer, text, created in rows.iterator(20_000):
+    undated: dict[dt.date, list[int]] = defaultdict(list)  # added on a day, no day we met
+    for pk, met_on, event, event_day, organisation, introducer, text, created in rows.iterator(
+        20_000
+    ):
         facts.persons.add(pk)
         facts.how_met[pk] = how_met_of(event, organisation, introducer, text)
-        year, month = _year_month(met_on, created)
-        facts.met_year[pk] = year
-        if month:
-            facts.met_month[pk] = (year, month)
+        if met_on is not None and met_on.year:
+            _met(facts, pk, met_on.year, met_on.month or 0)
+        elif event_day is not None:
+            _met(facts, pk, event_day.year, event_day.month)
+        else:
+            undated[created.date()].append(pk)
+    for day, added in undated.items():
+        if len(added) <= BULK_DAY:
+            for pk in added:
+                _met(facts, pk, day.year, day.month)
     for pk, name, kind, industry in Organisation.objects.filter(network_id=network_id).values_list(
         "pk", "name", "kind", "industry"
     ):
@@ -126,9 +141,7 @@ def read_names(persons: set[int] | list[int]) -> dict[int, str]:
     return found
 
 
-def _year_month(met_on: PartialDate | None, created: dt.datetime) -> tuple[int, int]:
-    """The year and month (0 unknown) we met: from the partial date, else when the
-    person was added."""
-    if met_on is not None and met_on.year:
-        return met_on.year, met_on.month or 0
-    return created.year, created.month
+def _met(facts: Facts, pk: int, year: int, month: int) -> None:
+    facts.met_year[pk] = year
+    if month:
+        facts.met_month[pk] = (year, month)
