@@ -330,9 +330,9 @@ def _relations(actor: Member, me: Person, ids: list[int], attendees: dict[int, A
     others: set[int] = set()
     for source, target, kind, trust in edges:
         if me.pk in (source, target):
-            other = target if source == me.pk else source
-            if other in attendees:
-                attendees[other].related_to_me = True
+            mine = target if source == me.pk else source
+            if mine in attendees:
+                attendees[mine].related_to_me = True
             continue
         if source in attendees:
             links[source].append((target, kind, False, trust))
