@@ -498,3 +498,31 @@ def test_an_operation_the_walk_cannot_aim_fails_it() -> None:
     assert unplaced(odd) == [
         "GET /api/things: the walk can't place field 'gadget_id' (looks like an id)"
     ]
+
+
+def test_alice_finds_her_words_through_every_search_the_walk_gives_them_to(
+    walk: dict[str, Any],
+) -> None:
+    """The control for the word queries the walk fills itself (KNOWN_QUERY: ``q``,
+    ``topic``): each operation that requires one (the search, who knows, whom a topic
+    would interest for sharing know-how) answers Alice with her own words, so Bob's
+    empty answers to the same calls say that her data is kept from him, not that the
+    walk asked nothing."""
+    world: World = walk["world"]
+    _, key = create_token(world.alice, "control")
+    alice = ApiClient(key)
+    searches = [
+        operation
+        for operation in OPERATIONS
+        if operation.method == "GET"
+        and not operation.path_names
+        and {p["name"] for p in operation.parameters("query") if p.get("required")} & KNOWN_QUERY
+    ]
+    assert "GET /api/share/interested" in {operation.label for operation in searches}
+    blind = []
+    for operation in searches:
+        required = [p["name"] for p in operation.parameters("query") if p.get("required")]
+        answers = [alice.get(operation.path, **dict.fromkeys(required, w)) for w in ALICES_WORDS]
+        if not any(r.status_code == 200 and _words_in(body_text(r)) for r in answers):
+            blind.append(f"{operation.label}: {[r.status_code for r in answers]}")
+    assert not blind, "searches that find nothing of Alice's for Alice:\n" + "\n".join(blind)

@@ -21,6 +21,7 @@ import pytest
 
 from tests.browser.conftest import Server, _start, _stop, new_context, watch
 from tests.browser.helpers import BROWSER, for_the_docs, skip_module_unless_runnable, skip_reason
+from tests.site_pages import DEMO_SIZE, PAGES
 
 pytestmark = BROWSER
 skip_module_unless_runnable()
@@ -30,40 +31,6 @@ from playwright.sync_api import Browser  # noqa: E402
 
 SERIOUS = {"serious", "critical"}
 
-# Every page of the site a signed-in person reaches, with the records `shown` makes.
-PAGES = {
-    "home": "/",
-    "people": "/people/",
-    "person": "/people/{person}/",
-    "add": "/people/add/",
-    "log": "/log/",
-    "organisations": "/organisations/",
-    "organisation": "/organisations/{organisation}/",
-    "events": "/events/",
-    "event": "/events/{event}/",
-    "projects": "/projects/",
-    "project": "/projects/{project}/",
-    "import": "/import/",
-    "mail": "/mail/",
-    "duplicates": "/duplicates/",
-    "export": "/export/",
-    "favours": "/favours/",
-    "give-and-take": "/give-and-take/",
-    "roi": "/roi/",
-    "due": "/due/",
-    "today": "/today/",
-    "share": "/share/",
-    "note": "/note/",
-    "calendar": "/calendar/",
-    "templates": "/drafts/templates/",
-    "whoknows": "/whoknows/?topic=Steuerrecht",
-    "path": "/path/?target={person}",
-    "network": "/network/",
-    "multipliers": "/network/multipliers/",
-    "comfort": "/network/comfort/",
-}
-
-DEMO_SIZE = 300
 
 _axe = Axe()
 

@@ -84,3 +84,21 @@ def test_the_api_answers_the_same_drawing(member: Member, people: dict[str, Pers
     wrong = api.get("/api/network", min_trust=0)
     assert wrong.status_code == 400 and wrong.json()["field"] == "min_trust"
     assert api.get("/api/network", around=999999).status_code == 404
+
+
+def test_the_ties_of_one_strength_are_one_path_of_segments(
+    member: Member, people: dict[str, Person]
+) -> None:
+    """Each tie drawn once, as a segment of its strength's path (whole units; a line
+    element each made a 200-person drawing heavier than its page's budget)."""
+    from knoten.graph.drawing import draw_network
+
+    drawing = draw_network(member)
+    html = signed_in(member).get("/network/").content.decode()
+    svg = html[html.index("<svg") : html.index("</svg>")]
+    assert "<line" not in svg
+    paths = re.findall(r'<path class="tie w(\d)" d="([^"]*)"/>', svg)
+    assert len({strength for strength, _ in paths}) == len(paths)  # one per strength
+    segments = [seg for _, d in paths for seg in re.findall(r"M-?\d+ -?\d+L-?\d+ -?\d+", d)]
+    assert "".join(d for _, d in paths) == "".join(segments)
+    assert len(segments) == len(drawing.ties) == 9

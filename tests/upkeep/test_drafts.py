@@ -63,6 +63,29 @@ def test_du_english_particles_and_unknown_lines_left_out(member):
     assert draft(member, kim.pk, language="en").salutation == "Dear Dr. Berger,"
 
 
+def test_a_life_event_draft_speaks_of_the_event_not_of_a_new_role(member):
+    """Congratulations on a wedding (its occasion's key) leave out the "new role" line the
+    person's current job would fill; on a new job it stays; another person's date is not
+    found."""
+    from knoten.people.important_dates import add_important_date
+
+    anna = add_person(
+        member, "Anna Adler", PersonFields(form_of_address="du", org="Acme", title="CFO")
+    )
+    wedding = add_important_date(member, anna, "wedding", "2027-05")
+    job = add_important_date(member, anna, "new job", "2027-05-02")
+    married = draft(member, anna.pk, key=f"congratulations:date={wedding.pk}", language="de")
+    assert married.body.startswith("Liebe Anna,\n\nich habe von deinen Neuigkeiten")
+    assert "Aufgabe" not in married.body and "CFO" not in married.body
+    english = draft(member, anna.pk, key=f"congratulations:date={wedding.pk}", language="en")
+    assert "role" not in english.body and "Acme" not in english.body
+    hired = draft(member, anna.pk, key=f"congratulations:date={job.pk}", language="de")
+    assert "Für deine neue Aufgabe als CFO bei Acme" in hired.body
+    bernd = add_person(member, "Bernd Berger")
+    with pytest.raises(NotFound):
+        draft(member, bernd.pk, key=f"congratulations:date={wedding.pk}")
+
+
 def test_own_templates_override_and_reset(member):
     anna = add_person(member, "Anna Adler", PersonFields(form_of_address="du"))
     set_template(

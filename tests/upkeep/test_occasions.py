@@ -122,6 +122,58 @@ def test_congratulations_condolence_thanks_promises_projects_events(member: Memb
     )
 
 
+def test_a_life_event_known_to_the_month_is_offered_once_through_its_month(
+    member: Member,
+) -> None:
+    """A wedding known as "2027-05" is offered from 1 May, under one key, until the grace
+    after 31 May (so one told in June is not lost), and said as "in May 2027"; graduation
+    and illness are occasions too; a child known only by its year is not offered (no day of
+    the year can be said for it); handled, the month's occasion never comes back."""
+    clock.pin(D(2027, 4, 1))
+    bernd, carla, dora, emil, fritz = (
+        add_person(member, name)
+        for name in ("Bernd Berger", "Carla Conrad", "Dora Diehl", "Emil Ernst", "Fritz Fink")
+    )
+    wedding = add_important_date(member, bernd, "wedding", "2027-05")
+    add_important_date(member, carla, "child", "2027")
+    add_important_date(member, dora, "Abschluss", "2027-05-20")  # graduation, in German
+    add_important_date(member, emil, "illness", "2027-06")
+    offered: dict[str, list[dt.date]] = {}
+    keys: dict[str, set[str]] = {}
+    said: dict[str, set[tuple[str, str]]] = {}
+    day = D(2027, 4, 20)
+    while day <= D(2027, 8, 10):
+        clock.pin(day)
+        if day == D(2027, 6, 20):  # told late of a wedding in May
+            add_important_date(member, fritz, "wedding", "2027-05")
+        for o in occasions(member, start=day, end=day):
+            offered.setdefault(o.names[0], []).append(day)
+            keys.setdefault(o.names[0], set()).add(o.key)
+            said.setdefault(o.names[0], set()).add((o.kind, o.reason))
+        day += dt.timedelta(days=1)
+    spans = {name: (days[0], days[-1], len(days)) for name, days in offered.items()}
+    assert spans == {
+        "Bernd Berger": (D(2027, 5, 1), D(2027, 6, 30), 61),
+        "Dora Diehl": (D(2027, 5, 20), D(2027, 6, 19), 31),
+        "Emil Ernst": (D(2027, 6, 1), D(2027, 7, 30), 60),
+        "Fritz Fink": (D(2027, 6, 20), D(2027, 6, 30), 11),
+    }
+    assert all(len(found) == 1 for found in keys.values())  # once: one key each
+    assert said == {
+        "Bernd Berger": {("congratulations", "a wedding in May 2027")},
+        "Dora Diehl": {("congratulations", "a graduation on 2027-05-20")},
+        "Emil Ernst": {("condolence", "an illness in June 2027")},
+        "Fritz Fink": {("congratulations", "a wedding in May 2027")},
+    }
+    (key,) = keys["Bernd Berger"]
+    assert key == f"congratulations:date={wedding.pk}"
+    clock.pin(D(2027, 5, 10))
+    handle_occasion(member, key=key, kind="congratulations")
+    assert "Bernd Berger" not in {
+        o.names[0] for o in occasions(member, start=D(2027, 5, 10), end=D(2027, 6, 30))
+    }
+
+
 def test_another_members_private_promise_is_not_seen_and_another_network_sees_nothing(
     member: Member, world
 ) -> None:

@@ -115,3 +115,44 @@ def test_the_queries_do_not_grow_with_the_attendees(world: World, fair: int) -> 
         add_promise(alice, person, f"Call {n}")
         mark_met(alice, fair, [person])
     assert queries() == before
+
+
+def test_whom_to_meet_is_ranked_by_importance_then_the_best_introduction(world: World) -> None:
+    """A hand-made fair: those expected whom I do not know (no contact, no relationship
+    with me) are proposed, the important one first, then by how strong my tie to the best
+    introducer is (not by name), then those nobody I know could introduce; the ones I
+    know, met already or only related to me are not proposed."""
+    alice = world.alice
+    clock.pin(START)
+    me = alice.me
+    dora = add_person(alice, "Dora Diehl")  # a close contact
+    for days in (3, 10, 20, 40, 60):
+        log_interaction(alice, "Lunch", participants=[dora], on=START - dt.timedelta(days=days))
+    fritz = add_person(alice, "Fritz Fink")  # one call long ago
+    log_interaction(alice, "Call", participants=[fritz], on=START - dt.timedelta(days=700))
+    known = add_person(alice, "Anna Adler")
+    log_interaction(alice, "Coffee", participants=[known], on=START - dt.timedelta(days=5))
+    boss = add_person(alice, "Bernd Berger", PersonFields(importance="important"))
+    zora = add_person(alice, "Zora Zeller")  # Dora could introduce me
+    carla = add_person(alice, "Carla Conrad")  # only Fritz could
+    gabi = add_person(alice, "Gabi Graf")  # a colleague of mine, nothing logged yet
+    hans = add_person(alice, "Hans Hahn")  # nobody I know knows him
+    relate(alice, dora, zora, "friend", trust=4)
+    relate(alice, fritz, carla, "friend", trust=5)
+    relate(alice, me, gabi, "colleague")
+    event = add_event(
+        alice,
+        "Hannover Messe",
+        starts=START + dt.timedelta(days=10),
+        attendees=[known, boss, zora, carla, gabi, hans],
+    )
+    sheet = prep_sheet(alice, event.pk)
+    assert [(w.name, [i["name"] for i in w.introducers]) for w in sheet.wanted] == [
+        ("Bernd Berger", []),
+        ("Zora Zeller", ["Dora Diehl"]),
+        ("Carla Conrad", ["Fritz Fink"]),
+        ("Hans Hahn", []),
+    ]
+    strengths = {a.name: a.strength for a in sheet.attendees}
+    assert "Gabi Graf" in strengths and "Gabi Graf" not in [w.name for w in sheet.wanted]
+    assert {a.name for a in sheet.known} == {"Anna Adler", "Gabi Graf"}

@@ -472,6 +472,31 @@ def test_web_box_previews_asks_and_saves(world: World) -> None:
     assert Promise.objects.get().creditor_id == petra.pk
 
 
+def test_the_web_box_and_the_api_keep_the_promise_text_and_its_friday(people: Member) -> None:
+    """The issue's line saved through the home page's box and through the API: the promise
+    is the promise ("ein Angebot schicken", not the whole line nor "bis Freitag"), mine,
+    to Müller, due the Friday (from a Wednesday: in two days)."""
+    from django.test import Client
+
+    from knoten.api.tokens import create_token
+    from tests.api.conftest import ApiClient
+
+    line = GERMAN[0][0]
+    client = Client()
+    client.force_login(people.user)
+    saved = client.post("/note/", {"text": line, "action": "save"}, headers={"HX-Request": "1"})
+    assert saved.status_code == 200 and "Saved" in saved.content.decode()
+    _, key = create_token(people, "quick")
+    answer = ApiClient(key).post("/api/notes", {"text": line})
+    assert answer.status_code == 201, answer.content
+    assert day(2).weekday() == 4  # Friday
+    promises = Promise.objects.order_by("pk")
+    assert [(p.text, p.due_on, p.debtor_id, p.creditor.full_name) for p in promises] == [
+        ("ein Angebot schicken", day(2), people.me.pk, "Jürgen Müller")
+    ] * 2
+    assert [p.interaction.summary for p in promises] == [line, line]
+
+
 def test_two_events_of_the_name_are_asked_and_the_chosen_one_saved(people: Member) -> None:
     later = add_event(people, "Hannover Messe 2028", starts=day(300))
     text = "Lunch with Anna Adler at the Hannover Messe"

@@ -1,7 +1,8 @@
 """A :class:`~knoten.graph.drawing.Drawing` as SVG markup, for the graph page.
 
 Written out in one pass of plain string building (a template loop over 500 persons and
-their ties costs more than the whole drawing). No inline style (the page's
+their ties costs more than the whole drawing); the ties of one strength are one
+``<path>``, so the drawing stays within the page's budget. No inline style (the page's
 Content-Security-Policy forbids it): colours, sizes and the path highlight are classes
 that ``graph/network.css`` styles. Each person is a link (``href`` of the caller's
 choosing, re-centring the drawing on them), so a click works without JavaScript; the
@@ -38,14 +39,21 @@ def svg(drawing: Drawing, href: Callable[[int], str], title: str) -> SafeString:
         '<g class="ties">',
     ]
     path_lines = []
+    # The ties of one strength are one path of segments, in whole units (a line element
+    # each cost 70 bytes: a drawing of 200 persons weighed more than its page's budget).
+    segments: dict[int, list[str]] = {}
     for tie in drawing.ties:
         a, b = where[tie.a], where[tie.b]
-        line = f'<line x1="{a.x}" y1="{a.y}" x2="{b.x}" y2="{b.y}"'
         if tie.on_path:
             kind = "tie on-path" if tie.weight else "tie on-path untied"
+            line = f'<line x1="{a.x}" y1="{a.y}" x2="{b.x}" y2="{b.y}"'
             path_lines.append(f'{line} class="{kind}"/>')
         else:
-            out.append(f'{line} class="tie w{_strength_class(tie.weight)}"/>')
+            segments.setdefault(_strength_class(tie.weight), []).append(
+                f"M{_unit(a.x)} {_unit(a.y)}L{_unit(b.x)} {_unit(b.y)}"
+            )
+    for strength in sorted(segments):
+        out.append(f'<path class="tie w{strength}" d="{"".join(segments[strength])}"/>')
     out.append("</g>")
     if path_lines:
         out += ['<g class="path-ties">', *path_lines, "</g>"]
@@ -55,6 +63,10 @@ def svg(drawing: Drawing, href: Callable[[int], str], title: str) -> SafeString:
         out.append(_node(person, href(person.id)))
     out += ["</g>", "</g>", "</svg>"]
     return mark_safe("".join(out))  # every value above is escaped or a number
+
+
+def _unit(value: float) -> int:
+    return round(value)
 
 
 def _strength_class(weight: float) -> int:

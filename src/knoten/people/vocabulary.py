@@ -330,7 +330,9 @@ DATE_KINDS = words(
     ("moved", "moved", "Umzug"),
     ("wedding", "wedding", "Hochzeit"),
     ("child", "child", "Kind"),
+    ("graduation", "graduation", "Abschluss", ("Abitur", "Examen", "Studienabschluss")),
     ("bereavement", "bereavement", "Trauerfall"),
+    ("illness", "illness", "Krankheit", ("Erkrankung",)),
     ("award", "award", "Auszeichnung"),
     ("custom", "custom", "Sonstiges"),
 )

@@ -4,8 +4,9 @@ A draft is a template (the network's own, else the shipped one of
 :mod:`knoten.upkeep.templates_default`) filled from what Knoten knows: the salutation, the
 current position, and the record the occasion is about. That record is named by the
 occasion's key ("thanks:favour=12", "promise:promise=7", "acknowledgement:project=3",
-"event:event=4", "congratulations:affiliation=9"), else it is the person's latest fitting
-one; only records the member may see are read. Sending stays the member's act: a draft is
+"event:event=4", "congratulations:affiliation=9", "congratulations:date=5"), else it is the
+person's latest fitting one; only records the member may see are read. A life event other
+than a new job says nothing of the person's position. Sending stays the member's act: a draft is
 copied, opened through ``mailto:``, or sent through the configured mail server; a sent
 draft is logged as an email conversation and handles its occasion.
 """
@@ -293,6 +294,17 @@ def _values(
     job = _job(person, records.get("affiliation"))
     if "affiliation" in records and job is None:
         raise NotFound("affiliation", records["affiliation"])
+    if "date" in records:
+        life_event = (
+            ImportantDate.objects.filter(network_id=actor.network_id, person=person)
+            .filter(pk=records["date"])
+            .values_list("kind", flat=True)
+            .first()
+        )
+        if life_event is None:
+            raise NotFound("date", records["date"])
+        if life_event != "new_job":
+            job = None  # a wedding or a child is no new position: no "new role" line
     me = actor.me
     values = {
         "salutation": salutation(person, language, address),

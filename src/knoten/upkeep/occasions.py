@@ -6,7 +6,10 @@ Each source is one query for the whole window, never one per person:
 * birthdays and anniversaries (``ImportantDate``; partial dates with or without a year;
   29 February falls on 28 February in other years; the age when the year is known);
 * a new job or function (an ``Affiliation`` whose start falls in the window) and the life
-  events new job, wedding, child, award (congratulations) and bereavement (condolence);
+  events new job, wedding, child, graduation, award (congratulations) and bereavement,
+  illness (condolence). One known to the month only is offered once, from the first of
+  its month until the grace after its last day, and told as "in May 2027"; one known
+  only by its year is not offered (no day of the year can be said for it);
 * a favour or recommendation received and not yet thanked (thanks, for
   ``KNOTEN_SIGNALS["thanks_days"]`` days; after that the give-and-take signal says it);
 * a promise not done, mine to keep or owed to me to ask for (overdue ones until done);
@@ -21,6 +24,7 @@ member's private conversation are not seen (:mod:`knoten.journal.visibility`).
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -30,6 +34,7 @@ from typing import Any, NamedTuple
 
 from django.db.models import CharField, Q
 from django.db.models.functions import Cast, Substr
+from django.utils.formats import date_format
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -61,8 +66,10 @@ LIFE_EVENTS = {
     "new_job": "congratulations",
     "wedding": "congratulations",
     "child": "congratulations",
+    "graduation": "congratulations",
     "award": "congratulations",
     "bereavement": "condolence",
+    "illness": "condolence",
 }
 # Deadlines: past their day they are overdue (the others are only "recent").
 DEADLINES = ("birthday", "anniversary", "promise")
@@ -307,6 +314,28 @@ def _in_window(value: PartialDate | None, start: dt.date, end: dt.date) -> dt.da
     return on if on is not None and start <= on <= end else None
 
 
+def _span_in(value: PartialDate | None, start: dt.date, end: dt.date) -> dt.date | None:
+    """The first day a partial date known at least to its month could mean, if any day it
+    could mean falls from ``start`` to ``end``: a wedding in May is offered through May,
+    and for the grace after its last day."""
+    if value is None or value.year is None or value.month is None:
+        return None
+    first = dt.date(value.year, value.month, value.day or 1)
+    last = (
+        first
+        if value.day
+        else dt.date(value.year, value.month, calendar.monthrange(value.year, value.month)[1])
+    )
+    return first if first <= end and last >= start else None
+
+
+def _when(value: PartialDate, on: dt.date) -> tuple[bool, str]:
+    """Whether ``value`` names a day, and it in words: "2027-05-14", or "May 2027"."""
+    if value.day is not None:
+        return True, on.isoformat()
+    return False, date_format(on, "F Y")
+
+
 def _iso_range(field_name: str, start: dt.date, end: dt.date) -> Q:
     # Partial dates are stored as ISO text, which sorts like the dates it names.
     return Q(**{f"{field_name}__gte": start.isoformat()[:7], f"{field_name}__lte": end.isoformat()})
@@ -324,7 +353,7 @@ def _life_events(actor: Member, start: dt.date, end: dt.date, day: dt.date) -> l
     found = []
     for pk, life_event, date, label, *person in rows:
         kind = LIFE_EVENTS[life_event]
-        on = _in_window(date, start - dt.timedelta(days=GRACE_DAYS[kind]), end)
+        on = _span_in(date, start - dt.timedelta(days=GRACE_DAYS[kind]), end)
         if on is None:
             continue
         who = _who(person)
@@ -339,16 +368,23 @@ def _life_events(actor: Member, start: dt.date, end: dt.date, day: dt.date) -> l
                 source="important_date",
                 source_id=pk,
                 importance=who.importance,
-                told=partial(_life_told, who.name, kind, label, life_event, on),
+                told=partial(_life_told, who.name, kind, label, life_event, date, on),
             )
         )
     return found
 
 
-def _life_told(name: str, kind: str, label: str, life_event: str, on: dt.date) -> Told:
+def _life_told(
+    name: str, kind: str, label: str, life_event: str, date: PartialDate, on: dt.date
+) -> Told:
     said = label or _life_words(life_event)
     title = _("Congratulate %(name)s") if kind == "congratulations" else _("Condole with %(name)s")
-    reason = _("%(what)s on %(day)s") % {"what": said, "day": on.isoformat()}
+    to_the_day, when = _when(date, on)
+    reason = (
+        _("%(what)s on %(day)s") % {"what": said, "day": when}
+        if to_the_day
+        else _("%(what)s in %(month)s") % {"what": said, "month": when}
+    )
     return Told(title % {"name": name}, reason, _("Write a few words"))
 
 
@@ -357,8 +393,10 @@ def _life_words(kind: str) -> str:
         "new_job": _("a new job"),
         "wedding": _("a wedding"),
         "child": _("a child"),
+        "graduation": _("a graduation"),
         "award": _("an award"),
         "bereavement": _("a bereavement"),
+        "illness": _("an illness"),
     }.get(kind, kind)
 
 
@@ -373,7 +411,7 @@ def _new_positions(actor: Member, start: dt.date, end: dt.date, day: dt.date) ->
     )
     found = []
     for pk, started, position, organisation, *person in rows:
-        on = _in_window(started, since, end)
+        on = _span_in(started, since, end)
         if on is None:
             continue
         who = _who(person)
@@ -388,17 +426,19 @@ def _new_positions(actor: Member, start: dt.date, end: dt.date, day: dt.date) ->
                 source="affiliation",
                 source_id=pk,
                 importance=who.importance,
-                told=partial(_position_told, who.name, position, organisation, on),
+                told=partial(_position_told, who.name, position, organisation, started, on),
             )
         )
     return found
 
 
-def _position_told(name: str, position: str, organisation: str, on: dt.date) -> Told:
+def _position_told(
+    name: str, position: str, organisation: str, started: PartialDate, on: dt.date
+) -> Told:
     reason = _("%(position)s at %(organisation)s since %(day)s") % {
         "position": position or _("a new position"),
         "organisation": organisation,
-        "day": on.isoformat(),
+        "day": _when(started, on)[1],
     }
     return Told(_("Congratulate %(name)s") % {"name": name}, reason, _("Write a few words"))
 

@@ -5,9 +5,11 @@ conversation the actor may see, the open promises between them and *me* both way
 their family, their projects, the people they are related to whom I know (shared
 contacts), the strength of our relationship and the last contact, and their current
 position. Then whom I would like to meet there: Knoten has no "wanted" flag, so it is
-honest about what it can say: those expected whom I have had no contact with yet, the
-most important first, each with the people I know who could introduce me, strongest
-first.
+honest about what it can say: those expected whom I do not know yet (no contact, no
+conversation I see, no relationship with me), the most important first, then those my
+strongest contact could introduce me to (the strength of my tie to the introducer, then
+the trust between introducer and them), then those with more introducers; each with
+up to three of the people I know who could introduce me, strongest first.
 
 Every read is one query over all attendees (no query per person), so a fair with a few
 hundred attendees costs a dozen queries.
@@ -64,11 +66,17 @@ class Attendee:
     family: list[dict[str, Any]] = field(default_factory=list)
     projects: list[dict[str, Any]] = field(default_factory=list)
     shared: list[dict[str, Any]] = field(default_factory=list)
+    related_to_me: bool = False
 
     @property
     def known(self) -> bool:
-        """Whether I have been in touch with them (any contact, or a conversation I see)."""
-        return self.last_contact is not None or self.last_conversation is not None
+        """Whether I know them: any contact, a conversation I see, or a relationship with
+        me (a colleague recorded as such, not yet logged)."""
+        return (
+            self.last_contact is not None
+            or self.last_conversation is not None
+            or self.related_to_me
+        )
 
     @property
     def level_words(self) -> str:
@@ -316,13 +324,16 @@ def _relations(actor: Member, me: Person, ids: list[int], attendees: dict[int, A
     edges = (
         Relationship.objects.filter(network_id=actor.network_id)
         .filter(Q(from_person_id__in=ids) | Q(to_person_id__in=ids))
-        .exclude(from_person_id=me.pk)
-        .exclude(to_person_id=me.pk)
         .values_list("from_person_id", "to_person_id", "kind", "trust")
     )
     links: dict[int, list[tuple[int, str, bool, int | None]]] = defaultdict(list)
     others: set[int] = set()
     for source, target, kind, trust in edges:
+        if me.pk in (source, target):
+            mine = target if source == me.pk else source
+            if mine in attendees:
+                attendees[mine].related_to_me = True
+            continue
         if source in attendees:
             links[source].append((target, kind, False, trust))
             others.add(target)
@@ -382,10 +393,15 @@ def _relations(actor: Member, me: Person, ids: list[int], attendees: dict[int, A
 
 
 def _wanted(attendees: list[Attendee]) -> list[Wanted]:
-    """Those expected whom I have not been in touch with yet, most important first (then
-    those someone I know could introduce me to), each with up to three introducers."""
+    """Those expected whom I do not know yet, most important first, then by the best
+    introduction I could get (my strongest tie first), each with up to three introducers."""
     new = [a for a in attendees if a.status == Attendance.Status.EXPECTED and not a.known]
-    new.sort(key=lambda a: (a.importance, not a.shared, a.name))
+
+    def rank(a: Attendee) -> tuple[int, int, int, int, str]:
+        best = a.shared[0] if a.shared else {"strength": -1, "trust": None}
+        return (a.importance, -best["strength"], -(best["trust"] or 0), -len(a.shared), a.name)
+
+    new.sort(key=rank)
     return [
         Wanted(
             person_id=a.person_id,

@@ -28,8 +28,8 @@ def date_add(
         typer.Option(
             "--kind",
             metavar="KIND",
-            help="birthday, anniversary, new job, moved, wedding, child, bereavement, award, "
-            "custom (or German).",
+            help="birthday, anniversary, new job, moved, wedding, child, graduation, "
+            "bereavement, illness, award, custom (or German).",
         ),
     ],
     label: Annotated[
