@@ -58,11 +58,15 @@ def build_graph(network_id: int) -> Graph:
     index = {pk: i for i, pk in enumerate(persons)}
     edges: list[tuple[int, int]] = []
     weights: list[float] = []
+    vertex, edge, weigh = index.get, edges.append, weights.append  # two million calls
     for a, b, weight in links(network_id):
-        i, j = index.get(a), index.get(b)
-        if i is not None and j is not None:
-            edges.append((i, j))
-            weights.append(weight)
+        i = vertex(a)
+        if i is None:
+            continue
+        j = vertex(b)
+        if j is not None:
+            edge((i, j))
+            weigh(weight)
     library = ig.Graph(n=len(persons), edges=edges)
     return Graph(network_id, persons, index, library, weights)
 

@@ -25,9 +25,12 @@ to know one. An organisation of ``n`` holders so gives at most ``COHORT × n`` l
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from typing import NamedTuple
+from typing import Any, NamedTuple
+
+from django.db import connection
 
 from knoten.core.clock import today
 from knoten.core.partial_dates import PartialDate
@@ -116,10 +119,19 @@ def tenures(
 ) -> list[Tenure]:
     """One tenure per person (their jobs at one organisation joined: first start to last
     end), sorted by start. A start nobody knows is taken as the end (or now)."""
+    return _tenures(
+        (
+            (person, month_of(start, last=False), month_of(end, last=True))
+            for person, start, end in rows
+        ),
+        now,
+    )
+
+
+def _tenures(rows: Iterable[tuple[int, int | None, int | None]], now: int) -> list[Tenure]:
+    """:func:`tenures` of rows whose dates are month numbers already."""
     spans: dict[int, tuple[int, int | None]] = {}
-    for person, start, end in rows:
-        end_month = month_of(end, last=True)
-        start_month = month_of(start, last=False)
+    for person, start_month, end_month in rows:
         if start_month is None:
             start_month = end_month if end_month is not None else now
         if person in spans:
@@ -131,6 +143,13 @@ def tenures(
         (Tenure(person, start, end) for person, (start, end) in spans.items()),
         key=lambda tenure: (tenure.start, tenure.person),
     )
+
+
+@functools.lru_cache(maxsize=50_000)
+def _stored_month(text: str | None, last: bool) -> int | None:
+    """:func:`month_of` of a date in its stored form (a network's dates repeat: each
+    distinct one is read once)."""
+    return month_of(PartialDate.parse_iso(text), last=last) if text else None
 
 
 def overlap_end(one: Tenure, other: Tenure) -> tuple[bool, int | None]:
@@ -145,14 +164,21 @@ def organisation_pairs(held: list[Tenure], now: int) -> dict[Pair, float]:
     """The colleague links of one organisation's tenures (sorted by start)."""
     pairs: dict[Pair, float] = {}
     reach = len(held) if len(held) <= SMALL_ORGANISATION else COHORT + 1
-    for i, one in enumerate(held):
-        for other in held[i + 1 : i + reach]:
-            overlaps, end = overlap_end(one, other)
-            if not overlaps:
+    for i, (person, start, end) in enumerate(held):
+        for other, other_start, other_end in held[i + 1 : i + reach]:
+            # overlap_end, written out: this runs for every pair of a large network.
+            if end is None:
+                until = other_end
+            elif other_end is None or end < other_end:
+                until = end
+            else:
+                until = other_end
+            if until is not None and max(start, other_start) > until:
                 continue
-            a, b = (one.person, other.person)
-            key = (a, b) if a < b else (b, a)
-            pairs[key] = max(pairs.get(key, 0.0), colleague_weight(end, now))
+            key = (person, other) if person < other else (other, person)
+            weight = colleague_weight(until, now)
+            if weight > pairs.get(key, 0.0):
+                pairs[key] = weight
     return pairs
 
 
@@ -164,12 +190,14 @@ def this_month(day: dt.date | None = None) -> int:
 def colleague_links(
     network_id: int, organisations: Iterable[int] | None = None
 ) -> dict[Pair, float]:
-    """The colleague links of the network (or of these organisations only)."""
-    return {
-        pair: weight
-        for pairs in colleague_links_by_organisation(network_id, organisations).values()
-        for pair, weight in pairs.items()
-    }
+    """The colleague links of the network (or of these organisations only); two persons
+    who were colleagues at two organisations share one link, the stronger."""
+    best: dict[Pair, float] = {}
+    for pairs in colleague_links_by_organisation(network_id, organisations).values():
+        for pair, weight in pairs.items():
+            if weight > best.get(pair, 0.0):
+                best[pair] = weight
+    return best
 
 
 def colleague_links_by_organisation(
@@ -178,17 +206,36 @@ def colleague_links_by_organisation(
     """Per organisation, its colleague links (every organisation with a job or function
     of the network, or these ones)."""
     now = this_month()
-    rows = Affiliation.objects.filter(kind__in=COLLEAGUE_KINDS)
+    table = Affiliation._meta.db_table
+    kinds = ", ".join(["%s"] * len(COLLEAGUE_KINDS))
+    select = (
+        f'SELECT organisation_id, person_id, "start", "end" FROM {table} WHERE kind IN ({kinds})'
+    )
+    queries: list[tuple[str, list[Any]]]
     if organisations is None:
-        rows = rows.filter(network_id=network_id)
+        queries = [(f"{select} AND network_id = %s", [*COLLEAGUE_KINDS, network_id])]
     else:  # by organisation alone (its jobs are all of its network), through its index
-        rows = rows.filter(organisation_id__in=list(organisations))
-    held: dict[int, list[tuple[int, PartialDate | None, PartialDate | None]]] = defaultdict(list)
-    values = rows.values_list("organisation_id", "person_id", "start", "end")
-    for organisation, person, start, end in values.iterator(chunk_size=20_000):
-        held[organisation].append((person, start, end))
+        wanted = sorted(set(organisations))
+        queries = [
+            (
+                f"{select} AND organisation_id IN ({', '.join(['%s'] * len(chunk))})",
+                [*COLLEAGUE_KINDS, *chunk],
+            )
+            for chunk in (wanted[start : start + 900] for start in range(0, len(wanted), 900))
+        ]
+    # The dates as stored (text), read into month numbers once per distinct date: the
+    # field's own converter would parse each of them.
+    held: dict[int, list[tuple[int, int | None, int | None]]] = defaultdict(list)
+    with connection.cursor() as cursor:
+        for sql, params in queries:
+            cursor.execute(sql, params)
+            while rows := cursor.fetchmany(20_000):
+                for organisation, person, start, end in rows:
+                    held[organisation].append(
+                        (person, _stored_month(start, False), _stored_month(end, True))
+                    )
     result: dict[int, dict[Pair, float]] = {}
     for organisation, tenure_rows in held.items():
         if len(tenure_rows) > 1:
-            result[organisation] = organisation_pairs(tenures(tenure_rows, now), now)
+            result[organisation] = organisation_pairs(_tenures(tenure_rows, now), now)
     return result

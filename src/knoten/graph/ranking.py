@@ -144,11 +144,19 @@ def rank(
     by_place = sorted(range(len(persons)), key=lambda v: -betweenness[v])[:SHORTLIST]
     shortlist = (set(by_place) | set(roles) | my_contacts) - {mine_vertex}
     reach: dict[int, set[str]] = {}
+    known: dict[int, set[str]] = {}  # a person's labels, read once for all who know them
+
+    def labels_of(vertex: int) -> set[str]:
+        found = known.get(vertex)
+        if found is None:
+            found = known[vertex] = _labels(persons[vertex], facts)
+        return found
+
     for vertex in shortlist:
-        labels = _labels(persons[vertex], facts)
+        labels = set(labels_of(vertex))
         for other in neighbours[vertex]:
             if other != mine_vertex:
-                labels |= _labels(persons[other], facts)
+                labels |= labels_of(other)
         reach[vertex] = labels - mine
     best_place = max((betweenness[v] for v in shortlist), default=0.0) or 1.0
     best_reach = max((len(found) for found in reach.values()), default=0) or 1

@@ -19,6 +19,7 @@ from typing import Any
 from django.db import close_old_connections, transaction
 
 from knoten.core import changes, clock
+from knoten.core.bulk import insert_rows
 from knoten.core.models import Member
 from knoten.graph import analysis, zones
 from knoten.graph.facts import read_facts
@@ -65,18 +66,13 @@ def refresh_analysis(network_id: int, progress: Progress | None = None) -> Graph
     labels = zones.cluster_labels(graph.persons, membership, facts)
     with transaction.atomic():
         GraphPlace.objects.filter(network_id=network_id).delete()
-        GraphPlace.objects.bulk_create(
-            (
-                GraphPlace(
-                    network_id=network_id,
-                    person_id=pk,
-                    cluster=membership[v],
-                    betweenness=between[v],
-                    degree=degrees[v],
-                )
+        insert_rows(
+            GraphPlace,
+            ("network", "person", "cluster", "betweenness", "degree"),
+            [
+                (network_id, pk, membership[v], between[v], degrees[v])
                 for v, pk in enumerate(graph.persons)
-            ),
-            batch_size=5000,
+            ],
         )
         tell("places", 5, total)
         for member in members:
