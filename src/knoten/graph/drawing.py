@@ -22,10 +22,11 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
-from django.db.models import Q
+from django.db import connection
 
 from knoten.core.errors import InvalidInput
 from knoten.core.limits import chunks
@@ -240,23 +241,50 @@ def _route(actor: Member, path: Sequence[int | str] | None) -> list[int]:
     return route
 
 
+RELATIONSHIPS = Relationship._meta.db_table
+PERSONS = Person._meta.db_table
+
+
+def _by_ids(sql: str, ids: Sequence[int], *more: Any) -> Iterator[tuple[Any, ...]]:
+    """The rows of ``sql`` for ``ids`` in chunks: ``{ids}`` in it stands for the chunk's
+    placeholders (twice where it appears twice), ``more`` for the parameters after.
+    Plain SQL: for thousands of ids, building the ORM's IN lists cost more than the
+    query."""
+    times = sql.count("{ids}")
+    with connection.cursor() as cursor:
+        for chunk in chunks(sorted(ids)):
+            marks = ", ".join(["%s"] * len(chunk))
+            params: list[Any] = [*chunk] * times
+            cursor.execute(sql.format(ids=marks), [*params, *more])
+            yield from cursor.fetchall()
+
+
 def _ties_touching(net: int, ids: Sequence[int]) -> list[Tie]:
     """Every tie with an end among ``ids``, once, the smaller id first, weighted by
     :func:`weight_of` (several relationships of a pair: the strongest)."""
     best: dict[tuple[int, int], float] = {}
-    for chunk in chunks(sorted(ids)):
-        # By the persons' indexes alone (the network is checked in _weigh): given the
-        # network too, SQLite may scan the network's index instead.
-        rows = Relationship.objects.filter(Q(from_person_id__in=chunk) | Q(to_person_id__in=chunk))
-        _weigh(best, net, rows.values_list("from_person_id", "to_person_id", "trust", "network_id"))
+    # By the persons' indexes alone (the network is checked in _weigh): given the
+    # network too, SQLite may scan the network's index instead.
+    rows = _by_ids(
+        f"SELECT from_person_id, to_person_id, trust, network_id FROM {RELATIONSHIPS}"
+        " WHERE from_person_id IN ({ids}) OR to_person_id IN ({ids})",
+        ids,
+    )
+    _weigh(best, net, rows)
     return [(a, b, w) for (a, b), w in best.items()]
 
 
 def _ties_among(net: int, ids: Sequence[int]) -> list[Tie]:
+    """The ties between two of ``ids``. Read by the first person only, the second
+    checked here: with both in the query SQLite probes every pair of them."""
     best: dict[tuple[int, int], float] = {}
-    for chunk in chunks(sorted(ids)):
-        rows = Relationship.objects.filter(from_person_id__in=chunk, to_person_id__in=ids)
-        _weigh(best, net, rows.values_list("from_person_id", "to_person_id", "trust", "network_id"))
+    among = set(ids)
+    rows = _by_ids(
+        f"SELECT from_person_id, to_person_id, trust, network_id FROM {RELATIONSHIPS}"
+        " WHERE from_person_id IN ({ids})",
+        ids,
+    )
+    _weigh(best, net, (row for row in rows if row[1] in among))
     return [(a, b, w) for (a, b), w in best.items()]
 
 
@@ -283,18 +311,28 @@ def _kept(
     net: int, candidates: Iterable[int], circle_id: int | None, strength: int | None
 ) -> set[int]:
     """Those of ``candidates`` that are not archived, in the circle and as strong as asked."""
+    wanted = sorted(candidates)
+    if circle_id is None and not strength:
+        # "+network_id": by primary key, the network checked row by row (else SQLite
+        # may walk the network's index).
+        rows = _by_ids(
+            f"SELECT id FROM {PERSONS} WHERE id IN ({{ids}}) AND +network_id = %s AND NOT archived",
+            wanted,
+            net,
+        )
+        return {pk for (pk,) in rows}
     kept: set[int] = set()
-    for chunk in chunks(sorted(candidates)):
+    for chunk in chunks(wanted):
         # By primary key alone, the network and archived flag checked here: given the
         # network as well, SQLite would walk the (network, archived, name) index instead.
-        rows = Person.objects.filter(pk__in=chunk)
+        found = Person.objects.filter(pk__in=chunk)
         if circle_id is not None:
-            rows = rows.filter(circles=circle_id)
+            found = found.filter(circles=circle_id)
         if strength:
-            rows = rows.filter(standing__strength__gte=strength)
+            found = found.filter(standing__strength__gte=strength)
         kept.update(
             pk
-            for pk, network, archived in rows.values_list("pk", "network_id", "archived")
+            for pk, network, archived in found.values_list("pk", "network_id", "archived")
             if network == net and not archived
         )
     return kept
