@@ -330,7 +330,7 @@ def test_event_bad_change_is_400_and_changes_nothing(
 def test_event_create_refuses_bad_input(api: ApiClient) -> None:
     _refused(api.post("/api/events", {"name": "x", "cost": 10**20}), "cost")
     _refused(api.post("/api/events", {"name": "x", "place": "\x00"}), "place")
-    _refused(api.post("/api/events", {"name": "x", "note": "\x00"}), "note")
+    _refused(api.post("/api/events", {"name": "x", "notes": "\x00"}), "notes")
     _refused(api.post("/api/events", {"name": "x", "attendees": ["Niemand"]}), "attendee", 404)
     assert Event.objects.count() == 0
 
@@ -520,7 +520,7 @@ def test_no_text_gives_a_server_error(api: ApiClient, bad: str) -> None:
     for field in ("text", "due"):
         calls.append(("patch", f"/api/promises/{promise}", {field: bad}))
     calls.append(("post", f"/api/promises/{promise}/complete", {"on": bad}))
-    for field in ("name", "kind", "starts", "ends", "place", "organiser", "cost", "hours", "note"):
+    for field in ("name", "kind", "starts", "ends", "place", "organiser", "cost", "hours", "notes"):
         calls.append(("post", "/api/events", {"name": "x", field: bad}))
         calls.append(("patch", f"/api/events/{event}", {field: bad}))
     calls.append(("post", "/api/events", {"name": "x", "attendees": [bad]}))

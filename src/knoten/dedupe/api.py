@@ -13,7 +13,7 @@ from django.http import HttpRequest
 from ninja import Query, Router, Schema
 
 from knoten.api.auth import actor
-from knoten.api.kit import Reference, Text
+from knoten.api.kit import Input, Reference, Text
 from knoten.api.paging import Page, check_window, page_of_list
 from knoten.dedupe import services as s
 from knoten.dedupe.matching import DEFAULT_MIN_SCORE
@@ -60,13 +60,13 @@ class DuplicateFilter(Schema):
     offset: int = 0
 
 
-class MergeIn(Schema):
+class MergeIn(Input):
     keep: Text | int
     other: Text | int
     dry_run: bool = False
 
 
-class DismissIn(Schema):
+class DismissIn(Input):
     a: Text | int
     b: Text | int
 

@@ -15,7 +15,7 @@ from django.http.response import HttpResponseBase
 from ninja import Query, Router, Schema
 
 from knoten.api.auth import actor
-from knoten.api.kit import Text
+from knoten.api.kit import Input, Text
 from knoten.core.errors import InvalidInput
 from knoten.exports import services
 from knoten.people.lookup import in_network
@@ -29,7 +29,7 @@ class ExportQuery(Schema):
     circle: Text | None = None
 
 
-class ForgetIn(Schema):
+class ForgetIn(Input):
     confirm: bool = False
 
 

@@ -9,6 +9,7 @@ from django.http import HttpRequest
 from ninja import Router, Schema
 
 from knoten.api.auth import actor
+from knoten.api.kit import Input
 from knoten.graph.comfort import comfort_zone, set_comfort_goal
 from knoten.graph.multipliers import multipliers
 from knoten.graph.refreshing import refresh_for
@@ -61,7 +62,7 @@ class ComfortOut(Schema):
     summary: list[str]
 
 
-class GoalIn(Schema):
+class GoalIn(Input):
     """New contacts a month; null removes the goal."""
 
     per_month: int | None = None

@@ -15,7 +15,7 @@ from ninja import Query, Router, Schema
 from ninja.responses import Status
 
 from knoten.api.auth import actor
-from knoten.api.kit import Reference, arguments, as_text, changes
+from knoten.api.kit import Input, Reference, Text, arguments, as_text, changes
 from knoten.api.paging import Page, page_from
 from knoten.core.data import reference
 from knoten.journal import conversations, events, projects, promises
@@ -55,7 +55,7 @@ class InteractionOut(Schema):
     promises: list[PromiseOut]
 
 
-class InteractionIn(Schema):
+class InteractionIn(Input):
     summary: str
     participants: list[str | int]
     kind: str | None = None  # a meeting (the domain's default)
@@ -78,7 +78,7 @@ class InteractionLoggedOut(InteractionOut):
     favours: list[FavourOut]
 
 
-class InteractionPatch(Schema):
+class InteractionPatch(Input):
     """What to change; a field left out stays. ``minutes`` or ``place`` null clears it."""
 
     summary: str | None = None
@@ -99,7 +99,7 @@ class InteractionFilter(Schema):
     offset: int = 0
 
 
-class PromiseIn(Schema):
+class PromiseIn(Input):
     """A promise between me and ``person``; ``text`` may end in "by DATE" without ``due``."""
 
     person: str | int
@@ -109,7 +109,7 @@ class PromiseIn(Schema):
     interaction: int | None = None
 
 
-class PromisePatch(Schema):
+class PromisePatch(Input):
     """What to change; ``due`` null clears the due date."""
 
     text: str | None = None
@@ -125,7 +125,7 @@ class PromiseFilter(Schema):
     offset: int = 0
 
 
-class CompleteIn(Schema):
+class CompleteIn(Input):
     on: str | None = None
 
 
@@ -149,7 +149,7 @@ class EventDetailOut(EventOut):
     interactions: list[InteractionOut]
 
 
-class EventIn(Schema):
+class EventIn(Input):
     name: str
     kind: str | None = None  # a meetup (the domain's default)
     starts: str | None = None
@@ -158,12 +158,12 @@ class EventIn(Schema):
     organiser: str | int | None = None
     cost: str | Decimal | None = None
     hours: str | Decimal | None = None
-    note: str | None = None
+    notes: Text | None = None
     attendees: list[str | int] = []
 
 
-class EventPatch(Schema):
-    """What to change; null clears a date, the place, organiser, cost, hours or note."""
+class EventPatch(Input):
+    """What to change; null clears a date, the place, organiser, cost, hours or notes."""
 
     name: str | None = None
     kind: str | None = None
@@ -173,7 +173,7 @@ class EventPatch(Schema):
     organiser: str | int | None = None
     cost: str | Decimal | None = None
     hours: str | Decimal | None = None
-    note: str | None = None
+    notes: Text | None = None
 
 
 class EventFilter(Schema):
@@ -182,11 +182,11 @@ class EventFilter(Schema):
     offset: int = 0
 
 
-class MetIn(Schema):
+class MetIn(Input):
     people: list[str | int]
 
 
-class AttendanceIn(Schema):
+class AttendanceIn(Input):
     status: str
 
 
@@ -213,7 +213,7 @@ class ProjectOut(Schema):
     participants: list[ProjectParticipant]
 
 
-class ProjectPatch(Schema):
+class ProjectPatch(Input):
     """What to change; null clears a date or the organisation."""
 
     name: str | None = None
@@ -237,7 +237,7 @@ class ProjectFilter(Schema):
     offset: int = 0
 
 
-class RoleIn(Schema):
+class RoleIn(Input):
     role: str = ""
 
 
@@ -397,7 +397,7 @@ def create_event(request: HttpRequest, payload: EventIn) -> Status[dict[str, Any
         organiser=as_text(payload.organiser),
         cost=payload.cost,
         hours=payload.hours,
-        note=payload.note,
+        note=payload.notes,
         attendees=[str(p) for p in payload.attendees],
     )
     return Status(201, event_profile.event_detail(member, event))

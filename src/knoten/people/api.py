@@ -16,7 +16,7 @@ from ninja import Query, Router, Schema
 from ninja.responses import Status
 
 from knoten.api.auth import actor
-from knoten.api.kit import Reference, Text, arguments
+from knoten.api.kit import Input, Reference, Text, arguments
 from knoten.api.paging import Page, PageParams, page_from
 from knoten.people import (
     affiliations,
@@ -38,7 +38,7 @@ router = Router()
 # --- schemas ---------------------------------------------------------------------------
 
 
-class PersonFieldsIn(Schema):
+class PersonFieldsIn(Input):
     """The optional facts about a person (see ``PersonFields``); null means "not given"."""
 
     org: Text | None = None
@@ -60,7 +60,7 @@ class PersonFieldsIn(Schema):
     how_met: Text | None = None
     form_of_address: Text | None = None
     salutation: Text | None = None
-    note: Text | None = None
+    notes: Text | None = None
     importance: Text | int | None = None
     nickname: Text | None = None
     academic_title: Text | None = None
@@ -69,7 +69,8 @@ class PersonFieldsIn(Schema):
     do_not_ask: bool | None = None
 
     def fields(self) -> persons.PersonFields:
-        data = self.model_dump(exclude={"name"})
+        data = arguments(self)
+        data.pop("name", None)
         for key in ("met_at", "met_via"):
             if isinstance(data[key], int):
                 data[key] = str(data[key])
@@ -84,7 +85,7 @@ class PersonPatch(PersonFieldsIn):
     name: Text | None = None
 
 
-class ArchiveIn(Schema):
+class ArchiveIn(Input):
     archived: bool = True
 
 
@@ -141,12 +142,12 @@ class OrganisationFilter(Window):
     q: Text | None = None
 
 
-class OrganisationPatch(Schema):
+class OrganisationPatch(Input):
     name: Text | None = None
     kind: Text | None = None
     industry: Text | None = None
     website: Text | None = None
-    note: Text | None = None
+    notes: Text | None = None
 
 
 # A new organisation: what a change may give, and a name it must.
@@ -164,14 +165,14 @@ class OrganisationRow(Schema):
     current_people: int | None
 
 
-class ContactPointIn(Schema):
+class ContactPointIn(Input):
     kind: Text
     value: Text
     label: Text | None = None
     preferred: bool = False
 
 
-class ContactPointPatch(Schema):
+class ContactPointPatch(Input):
     value: Text | None = None
     label: Text | None = None
     preferred: bool | None = None
@@ -191,7 +192,7 @@ class ContactPointOut(Schema):
     display: str | None = None
 
 
-class AffiliationIn(Schema):
+class AffiliationIn(Input):
     person: Text | int
     organisation: Text | int
     kind: Text
@@ -201,7 +202,7 @@ class AffiliationIn(Schema):
     note: Text | None = None
 
 
-class AffiliationPatch(Schema):
+class AffiliationPatch(Input):
     organisation: Text | int | None = None
     kind: Text | None = None
     title: Text | None = None
@@ -210,7 +211,7 @@ class AffiliationPatch(Schema):
     note: Text | None = None
 
 
-class EndIn(Schema):
+class EndIn(Input):
     end: Text | None = None
 
 
@@ -226,7 +227,7 @@ class AffiliationOut(Schema):
     organisation: Reference | None = None
 
 
-class RelationshipIn(Schema):
+class RelationshipIn(Input):
     a: Text | int
     b: Text | int
     kind: Text
@@ -235,7 +236,7 @@ class RelationshipIn(Schema):
     note: Text | None = None
 
 
-class RelationshipPatch(Schema):
+class RelationshipPatch(Input):
     kind: Text | None = None
     trust: Text | int | None = None
     since: Text | None = None
@@ -264,7 +265,7 @@ class RelationshipOut(Schema):
     note: str
 
 
-class ImportantDatePatch(Schema):
+class ImportantDatePatch(Input):
     kind: Text | None = None
     date: Text | None = None
     label: Text | None = None

@@ -18,7 +18,7 @@ from ninja import Query, Router, Schema
 from ninja.responses import Status
 
 from knoten.api.auth import actor
-from knoten.api.kit import Reference, arguments, changes
+from knoten.api.kit import Input, Reference, arguments, changes
 from knoten.api.paging import Page, page_from, page_of, page_of_list
 from knoten.core.limits import storable
 from knoten.core.models import Member
@@ -57,7 +57,7 @@ class FavourOut(Schema):
     interaction: int | None
 
 
-class FavourIn(Schema):
+class FavourIn(Input):
     """``giver`` did ``receiver`` a favour (either may be "me"); ``value`` is "5000 EUR"."""
 
     giver: str | int
@@ -73,7 +73,7 @@ class FavourIn(Schema):
     interaction: int | None = None
 
 
-class FavourPatch(Schema):
+class FavourPatch(Input):
     """What to change; a field left out stays. ``value``, ``minutes``, ``won_value`` or
     ``note`` null clears it."""
 
@@ -100,11 +100,11 @@ class FavourFilter(Schema):
     offset: int = 0
 
 
-class ThankIn(Schema):
+class ThankIn(Input):
     on: str | None = None
 
 
-class OutcomeIn(Schema):
+class OutcomeIn(Input):
     """What came of it; with ``won``, ``value`` is the order's value ("12000 EUR")."""
 
     outcome: str
@@ -128,7 +128,7 @@ class RecommendationOut(Schema):
     interaction: int | None
 
 
-class RecommendationIn(Schema):
+class RecommendationIn(Input):
     """``recommender`` recommended ``beneficiary`` to ``recipient`` (any may be "me")."""
 
     recommender: str | int
@@ -141,7 +141,7 @@ class RecommendationIn(Schema):
     interaction: int | None = None
 
 
-class RecommendationPatch(Schema):
+class RecommendationPatch(Input):
     """What to change; ``context`` or ``won_value`` null clears it."""
 
     recommender: str | int | None = None
@@ -162,7 +162,7 @@ class RecommendationFilter(Schema):
     offset: int = 0
 
 
-class RecommendationThankIn(Schema):
+class RecommendationThankIn(Input):
     """Who thanked the recommender: ``beneficiary`` or ``recipient``; when (today)."""
 
     by: str | None = None
@@ -184,7 +184,7 @@ class ChannelCostOut(Schema):
     note: str
 
 
-class ChannelCostIn(Schema):
+class ChannelCostIn(Input):
     """Time or money put into exactly one of ``event``, ``organisation``, ``circle``."""
 
     event: str | int | None = None

@@ -12,7 +12,7 @@ from ninja import Query, Router, Schema
 from ninja.responses import Status
 
 from knoten.api.auth import actor
-from knoten.api.kit import Text
+from knoten.api.kit import Input, Text
 from knoten.upkeep import drafts
 
 router = Router()
@@ -43,7 +43,7 @@ class TemplateOut(Schema):
     own: bool
 
 
-class TemplateIn(Schema):
+class TemplateIn(Input):
     """An occasion's own words; ``address`` du, sie or empty (English: always empty)."""
 
     occasion: Text

@@ -12,7 +12,7 @@ from ninja import Query, Router, Schema
 from ninja.responses import Status
 
 from knoten.api.auth import actor
-from knoten.api.kit import Text
+from knoten.api.kit import Input, Text
 from knoten.api.paging import Page, PageParams, page_of
 from knoten.upkeep import cadences, due
 
@@ -57,7 +57,7 @@ class StandingOut(Schema):
     strength_parts: dict[str, int]
 
 
-class CadenceIn(Schema):
+class CadenceIn(Input):
     """Whom (exactly one of person, circle, importance) and how often: ``every`` in
     words or days ("quarterly", "alle 6 Wochen", 90); null for no cadence."""
 
@@ -91,7 +91,7 @@ class CadenceSetOut(Schema):
     words: str
 
 
-class SnoozeIn(Schema):
+class SnoozeIn(Input):
     """Until a day, or for a period: "2027-01-10", "nächsten Montag", "2 weeks"."""
 
     until: Text

@@ -11,7 +11,7 @@ from django.http import HttpRequest
 from ninja import Router, Schema
 
 from knoten.api.auth import actor
-from knoten.api.kit import Text
+from knoten.api.kit import Input, Text
 from knoten.upkeep.handled import handle_occasion
 from knoten.upkeep.overview import overview
 
@@ -48,7 +48,7 @@ class OverviewOut(Schema):
     items: list[ItemOut]
 
 
-class HandledIn(Schema):
+class HandledIn(Input):
     """The occasion's key (as today/week give it), its kind, and how: done, sent or
     dismissed."""
 

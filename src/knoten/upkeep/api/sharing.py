@@ -12,7 +12,7 @@ from ninja import Router, Schema
 from ninja.responses import Status
 
 from knoten.api.auth import actor
-from knoten.api.kit import Text, as_text
+from knoten.api.kit import Input, Text, as_text
 from knoten.upkeep import sharing
 
 router = Router()
@@ -26,7 +26,7 @@ class InterestOut(Schema):
     email: str | None
 
 
-class ShareIn(Schema):
+class ShareIn(Input):
     """The people (names or ids), what was shared and, optionally, the link and the day."""
 
     people: list[Text | int]
