@@ -156,7 +156,7 @@ def test_interaction_create_refuses_nul_and_long_text(api: ApiClient) -> None:
     bad = api.post("/api/interactions", {"summary": "x", "participants": [anna], "place": "\x00"})
     _refused(bad, "place")
     _refused(
-        api.post("/api/interactions", {"summary": "x", "participants": ["\x00"]}), "participant"
+        api.post("/api/interactions", {"summary": "x", "participants": ["\x00"]}), "participants.0"
     )
     assert Interaction.objects.count() == 0
 

@@ -11,14 +11,20 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from difflib import get_close_matches
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from ninja import Schema
 from ninja.schema import DjangoGetter
-from pydantic import AfterValidator, ConfigDict, model_validator
+from pydantic import AfterValidator, ConfigDict, GetJsonSchemaHandler, model_validator
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
 
 from knoten.core.errors import InvalidInput
 from knoten.core.limits import storable
+from knoten.core.words import Word
+
+if TYPE_CHECKING:
+    from django.db.models import Model
 
 
 def no_nul(text: str) -> str:
@@ -31,8 +37,74 @@ def no_nul(text: str) -> str:
     return text
 
 
+class Rule:
+    """A rule the server enforces (in its service, with its own message), written into
+    the OpenAPI schema: ``Annotated[int, Rule(minimum=1, maximum=500)]``. The keywords
+    are JSON Schema's; the schemathesis test holds the schema and the server to agree."""
+
+    def __init__(self, **keywords: Any) -> None:
+        self.keywords = keywords
+
+    def __get_pydantic_json_schema__(
+        self, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        schema = handler(core_schema)
+        schema.update(self.keywords)
+        return schema
+
+
+# No NUL character (see :func:`no_nul`), as the schema says it.
+NO_NUL = "^[^\\x00]*$"
+
 # A text from a request: anything but a NUL character or a lone surrogate.
-Text = Annotated[str, AfterValidator(no_nul)]
+Text = Annotated[str, AfterValidator(no_nul), Rule(pattern=NO_NUL)]
+
+
+# A text with something in it but spaces (a name; a person named by name): the
+# services refuse an empty one.
+NOT_BLANK = Rule(minLength=1, pattern="^[^\\x00]*[^\\x00\\s][^\\x00]*$")
+
+
+# A text with a letter or digit in it (a name or words to look up by).
+LOOKUP = Rule(minLength=1, pattern="^[^\\x00]*[^\\W_][^\\x00]*$")
+
+# A day as the schema gives it: 2024-03-14 (days 1 to 28, so that every one exists). The
+# services read more (14.03.2024, "morgen", "next friday"), which no pattern says.
+_DAY = "(19|20)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])"
+DAY = Rule(pattern=f"^{_DAY}$", description="A day: 2024-03-14 (or 14.03.2024, 'morgen').")
+# The same in a list's filter, where an empty one is no filter.
+DAY_OR_EMPTY = Rule(pattern=f"^({_DAY})?$", description=DAY.keywords["description"])
+# A partial date: a day, a year and month, a year, or a day of the year (--03-14).
+PARTIAL_DATE = Rule(
+    pattern=f"^({_DAY}|(19|20)[0-9]{{2}}(-(0[1-9]|1[0-2]))?|--(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8]))$",
+    description="A date or part of one: 2024-03-14, 2024-03, 2024 or --03-14.",
+)
+
+
+def at_most(length: int) -> Rule:
+    """At most ``length`` characters (the rule of :func:`knoten.core.reading.line`)."""
+    return Rule(maxLength=length)
+
+
+def words(vocabulary: tuple[Word, ...], *also: str) -> Rule:
+    """A text that names a word of ``vocabulary``: its code, English or German form
+    (what :func:`~knoten.core.words.resolve_word` reads; it also forgives case, marks
+    and hyphens, which no enum says), and ``also``, as the schema's enum."""
+    forms = dict.fromkeys([*also, *(f for w in vocabulary for f in (w.code, w.en, w.de))])
+    return Rule(enum=list(forms))
+
+
+def column(model: type[Model], name: str) -> Rule:
+    """The rules of a model's text column: its ``max_length``, and not blank unless the
+    column may be."""
+    field = model._meta.get_field(name)
+    keywords: dict[str, Any] = {}
+    max_length = getattr(field, "max_length", None)
+    if max_length:
+        keywords["maxLength"] = max_length
+    if not getattr(field, "blank", True):
+        keywords.update(NOT_BLANK.keywords)
+    return Rule(**keywords)
 
 
 class Input(Schema):

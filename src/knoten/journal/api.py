@@ -8,20 +8,37 @@ network is not found, exactly like an id that does not exist.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from ninja.responses import Status
 
 from knoten.api.auth import actor
-from knoten.api.kit import Input, Reference, Text, arguments, as_text, changes
-from knoten.api.paging import Page, page_from
+from knoten.api.kit import (
+    DAY,
+    DAY_OR_EMPTY,
+    LOOKUP,
+    NOT_BLANK,
+    Input,
+    Reference,
+    Rule,
+    Text,
+    arguments,
+    as_text,
+    at_most,
+    changes,
+    words,
+)
+from knoten.api.paging import Limit, Offset, Page, page_from
 from knoten.core.data import reference
 from knoten.journal import conversations, events, projects, promises
+from knoten.journal import vocabulary as v
+from knoten.journal.conversations import MAX_MINUTES
 from knoten.profiles import event as event_profile
 from knoten.reciprocity.api import FavourOut
 from knoten.reciprocity.services import favour_as_dict, log_with_favours
+from knoten.reciprocity.vocabulary import FAVOUR_KINDS
 
 router = Router()
 
@@ -56,11 +73,13 @@ class InteractionOut(Schema):
 
 
 class InteractionIn(Input):
-    summary: str
-    participants: list[str | int]
-    kind: str | None = None  # a meeting (the domain's default)
-    on: str | None = None
-    minutes: int | None = None
+    summary: Annotated[Text, NOT_BLANK]
+    participants: Annotated[list[Annotated[Text, LOOKUP] | int], Rule(minItems=1)]
+    kind: Annotated[Text, words(v.INTERACTION_KINDS)] | None = (
+        None  # a meeting (the domain's default)
+    )
+    on: Annotated[Text, DAY] | None = None
+    minutes: Annotated[int, Rule(minimum=0, maximum=MAX_MINUTES)] | None = None
     event: str | int | None = None
     place: str = ""
     private: bool = False
@@ -68,8 +87,8 @@ class InteractionIn(Input):
     expectations: list[str] = []
     # Favours done in the conversation, by kind: ``gave`` from me to the first
     # participant, ``got`` from the first participant to me.
-    gave: list[str] = []
-    got: list[str] = []
+    gave: list[Annotated[str, words(FAVOUR_KINDS)]] = []
+    got: list[Annotated[str, words(FAVOUR_KINDS)]] = []
 
 
 class InteractionLoggedOut(InteractionOut):
@@ -81,30 +100,30 @@ class InteractionLoggedOut(InteractionOut):
 class InteractionPatch(Input):
     """What to change; a field left out stays. ``minutes`` or ``place`` null clears it."""
 
-    summary: str | None = None
-    on: str | None = None
-    kind: str | None = None
-    minutes: int | None = None
+    summary: Annotated[Text, NOT_BLANK] | None = None
+    on: Annotated[Text, DAY] | None = None
+    kind: Annotated[Text, words(v.INTERACTION_KINDS)] | None = None
+    minutes: Annotated[int, Rule(minimum=0, maximum=MAX_MINUTES)] | None = None
     place: str | None = None
     private: bool | None = None
     participants: list[str | int] | None = None
 
 
 class InteractionFilter(Schema):
-    person: str | None = None
-    since: str | None = None
-    until: str | None = None
-    kind: str | None = None
-    limit: int = 50
-    offset: int = 0
+    person: Annotated[Text, LOOKUP] | None = None
+    since: Annotated[Text, DAY_OR_EMPTY] | None = None
+    until: Annotated[Text, DAY_OR_EMPTY] | None = None
+    kind: Annotated[str, words(v.INTERACTION_KINDS, "")] | None = None
+    limit: Limit = 50
+    offset: Offset = 0
 
 
 class PromiseIn(Input):
     """A promise between me and ``person``; ``text`` may end in "by DATE" without ``due``."""
 
-    person: str | int
+    person: Annotated[Text, LOOKUP] | int
     text: str
-    due: str | None = None
+    due: Annotated[Text, DAY] | None = None
     owed_by_me: bool = True
     interaction: int | None = None
 
@@ -113,20 +132,20 @@ class PromisePatch(Input):
     """What to change; ``due`` null clears the due date."""
 
     text: str | None = None
-    due: str | None = None
+    due: Annotated[Text, DAY] | None = None
     owed_by_me: bool | None = None
 
 
 class PromiseFilter(Schema):
     include_done: bool = False
-    person: str | None = None
+    person: Annotated[Text, LOOKUP] | None = None
     owed_by_me: bool | None = None
-    limit: int = 50
-    offset: int = 0
+    limit: Limit = 50
+    offset: Offset = 0
 
 
 class CompleteIn(Input):
-    on: str | None = None
+    on: Annotated[Text, DAY] | None = None
 
 
 class EventOut(Schema):
@@ -150,10 +169,10 @@ class EventDetailOut(EventOut):
 
 
 class EventIn(Input):
-    name: str
-    kind: str | None = None  # a meetup (the domain's default)
-    starts: str | None = None
-    ends: str | None = None
+    name: Annotated[Text, NOT_BLANK, at_most(300)]
+    kind: Annotated[Text, words(v.EVENT_KINDS)] | None = None  # a meetup (the domain's default)
+    starts: Annotated[Text, DAY] | None = None
+    ends: Annotated[Text, DAY] | None = None
     place: str = ""
     organiser: str | int | None = None
     cost: str | Decimal | None = None
@@ -165,10 +184,10 @@ class EventIn(Input):
 class EventPatch(Input):
     """What to change; null clears a date, the place, organiser, cost, hours or notes."""
 
-    name: str | None = None
-    kind: str | None = None
-    starts: str | None = None
-    ends: str | None = None
+    name: Annotated[Text, NOT_BLANK, at_most(300)] | None = None
+    kind: Annotated[Text, words(v.EVENT_KINDS)] | None = None
+    starts: Annotated[Text, DAY] | None = None
+    ends: Annotated[Text, DAY] | None = None
     place: str | None = None
     organiser: str | int | None = None
     cost: str | Decimal | None = None
@@ -178,16 +197,16 @@ class EventPatch(Input):
 
 class EventFilter(Schema):
     upcoming: bool | None = None
-    limit: int = 50
-    offset: int = 0
+    limit: Limit = 50
+    offset: Offset = 0
 
 
 class MetIn(Input):
-    people: list[str | int]
+    people: Annotated[list[Annotated[Text, LOOKUP] | int], Rule(minItems=1)]
 
 
 class AttendanceIn(Input):
-    status: str
+    status: Annotated[Text, Rule(enum=list(events.ATTENDANCE_WORDS))]
 
 
 class AttendanceOut(Schema):
@@ -216,10 +235,12 @@ class ProjectOut(Schema):
 class ProjectPatch(Input):
     """What to change; null clears a date or the organisation."""
 
-    name: str | None = None
-    status: str | None = None  # a new project: ongoing (the domain's default)
-    starts: str | None = None
-    ends: str | None = None
+    name: Annotated[Text, NOT_BLANK, at_most(300)] | None = None
+    status: Annotated[Text, words(v.PROJECT_STATUSES)] | None = (
+        None  # a new project: ongoing (the domain's default)
+    )
+    starts: Annotated[Text, DAY] | None = None
+    ends: Annotated[Text, DAY] | None = None
     organisation: str | int | None = None
     description: str | None = None
 
@@ -227,14 +248,14 @@ class ProjectPatch(Input):
 # A new project: what a change may give, a name it must, and its participants. (Comments,
 # not docstrings: the schema's description would change.)
 class ProjectIn(ProjectPatch):
-    name: str
+    name: Annotated[Text, NOT_BLANK, at_most(300)]
     participants: list[str] = []
 
 
 class ProjectFilter(Schema):
-    status: str | None = None
-    limit: int = 50
-    offset: int = 0
+    status: Annotated[str, words(v.PROJECT_STATUSES, "")] | None = None
+    limit: Limit = 50
+    offset: Offset = 0
 
 
 class RoleIn(Input):

@@ -11,23 +11,36 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from ninja.responses import Status
 
 from knoten.api.auth import actor
-from knoten.api.kit import Input, Reference, arguments, changes
-from knoten.api.paging import Page, page_from, page_of, page_of_list
+from knoten.api.kit import (
+    DAY,
+    DAY_OR_EMPTY,
+    LOOKUP,
+    Input,
+    Reference,
+    Rule,
+    Text,
+    arguments,
+    changes,
+    words,
+)
+from knoten.api.paging import Limit, Offset, Page, page_from, page_of, page_of_list
 from knoten.core.limits import storable
 from knoten.core.models import Member
 from knoten.core.reading import parse_day
 from knoten.people.lookup import resolve_person
 from knoten.reciprocity import services as s
+from knoten.reciprocity import vocabulary as v
 from knoten.reciprocity.balance import overall_balance, person_balance
 from knoten.reciprocity.models import Recommendation
 from knoten.reciprocity.roi import roi as roi_report
+from knoten.reciprocity.services import MAX_EFFORT_MINUTES
 from knoten.reciprocity.signals import signals as find_signals
 
 router = Router()
@@ -60,14 +73,14 @@ class FavourOut(Schema):
 class FavourIn(Input):
     """``giver`` did ``receiver`` a favour (either may be "me"); ``value`` is "5000 EUR"."""
 
-    giver: str | int
-    receiver: str | int
-    kind: str
-    on: str | None = None
+    giver: Annotated[Text, LOOKUP] | int
+    receiver: Annotated[Text, LOOKUP] | int
+    kind: Annotated[str, words(v.FAVOUR_KINDS)]
+    on: Annotated[Text, DAY] | None = None
     value: str | Decimal | None = None
-    minutes: int | None = None
+    minutes: Annotated[int, Rule(minimum=0, maximum=MAX_EFFORT_MINUTES)] | None = None
     note: str = ""
-    outcome: str | None = None
+    outcome: Annotated[str, words(v.OUTCOMES)] | None = None
     won_value: str | Decimal | None = None
     thanked: bool = False
     interaction: int | None = None
@@ -77,37 +90,37 @@ class FavourPatch(Input):
     """What to change; a field left out stays. ``value``, ``minutes``, ``won_value`` or
     ``note`` null clears it."""
 
-    giver: str | int | None = None
-    receiver: str | int | None = None
-    kind: str | None = None
-    on: str | None = None
+    giver: Annotated[Text, LOOKUP] | int | None = None
+    receiver: Annotated[Text, LOOKUP] | int | None = None
+    kind: Annotated[str, words(v.FAVOUR_KINDS)] | None = None
+    on: Annotated[Text, DAY] | None = None
     value: str | Decimal | None = None
-    minutes: int | None = None
+    minutes: Annotated[int, Rule(minimum=0, maximum=MAX_EFFORT_MINUTES)] | None = None
     note: str | None = None
-    outcome: str | None = None
+    outcome: Annotated[str, words(v.OUTCOMES)] | None = None
     won_value: str | Decimal | None = None
     thanked: bool | None = None
 
 
 class FavourFilter(Schema):
-    person: str | None = None
-    kind: str | None = None
-    since: str | None = None
-    until: str | None = None
+    person: Annotated[Text, LOOKUP] | None = None
+    kind: Annotated[str, words(v.FAVOUR_KINDS, "")] | None = None
+    since: Annotated[Text, DAY_OR_EMPTY] | None = None
+    until: Annotated[Text, DAY_OR_EMPTY] | None = None
     open: bool = False
     unthanked: bool = False
-    limit: int = 50
-    offset: int = 0
+    limit: Limit = 50
+    offset: Offset = 0
 
 
 class ThankIn(Input):
-    on: str | None = None
+    on: Annotated[Text, DAY] | None = None
 
 
 class OutcomeIn(Input):
     """What came of it; with ``won``, ``value`` is the order's value ("12000 EUR")."""
 
-    outcome: str
+    outcome: Annotated[str, words(v.OUTCOMES)]
     value: str | Decimal | None = None
 
 
@@ -131,12 +144,12 @@ class RecommendationOut(Schema):
 class RecommendationIn(Input):
     """``recommender`` recommended ``beneficiary`` to ``recipient`` (any may be "me")."""
 
-    recommender: str | int
-    recipient: str | int
-    beneficiary: str | int
-    on: str | None = None
+    recommender: Annotated[Text, LOOKUP] | int
+    recipient: Annotated[Text, LOOKUP] | int
+    beneficiary: Annotated[Text, LOOKUP] | int
+    on: Annotated[Text, DAY] | None = None
     context: str = ""
-    outcome: str | None = None
+    outcome: Annotated[str, words(v.OUTCOMES)] | None = None
     won_value: str | Decimal | None = None
     interaction: int | None = None
 
@@ -144,29 +157,29 @@ class RecommendationIn(Input):
 class RecommendationPatch(Input):
     """What to change; ``context`` or ``won_value`` null clears it."""
 
-    recommender: str | int | None = None
-    recipient: str | int | None = None
-    beneficiary: str | int | None = None
-    on: str | None = None
+    recommender: Annotated[Text, LOOKUP] | int | None = None
+    recipient: Annotated[Text, LOOKUP] | int | None = None
+    beneficiary: Annotated[Text, LOOKUP] | int | None = None
+    on: Annotated[Text, DAY] | None = None
     context: str | None = None
     outcome: str | None = None
     won_value: str | Decimal | None = None
 
 
 class RecommendationFilter(Schema):
-    person: str | None = None
-    role: str | None = None
-    since: str | None = None
-    until: str | None = None
-    limit: int = 50
-    offset: int = 0
+    person: Annotated[Text, LOOKUP] | None = None
+    role: Annotated[str, Rule(enum=["", "recommender", "recipient", "beneficiary"])] | None = None
+    since: Annotated[Text, DAY_OR_EMPTY] | None = None
+    until: Annotated[Text, DAY_OR_EMPTY] | None = None
+    limit: Limit = 50
+    offset: Offset = 0
 
 
 class RecommendationThankIn(Input):
     """Who thanked the recommender: ``beneficiary`` or ``recipient``; when (today)."""
 
-    by: str | None = None
-    on: str | None = None
+    by: Annotated[str, Rule(enum=["beneficiary", "recipient"])] | None = None
+    on: Annotated[Text, DAY] | None = None
 
 
 class ChannelRef(Schema):
@@ -190,16 +203,16 @@ class ChannelCostIn(Input):
     event: str | int | None = None
     organisation: str | int | None = None
     circle: str | int | None = None
-    on: str | None = None
+    on: Annotated[Text, DAY] | None = None
     amount: str | Decimal | None = None
     hours: str | Decimal | None = None
     note: str = ""
 
 
 class ChannelCostFilter(Schema):
-    since: str | None = None
-    limit: int = 50
-    offset: int = 0
+    since: Annotated[Text, DAY_OR_EMPTY] | None = None
+    limit: Limit = 50
+    offset: Offset = 0
 
 
 class FlowOut(Schema):
@@ -233,13 +246,13 @@ class BalanceOut(Schema):
 
 
 class BalanceFilter(Schema):
-    since: str | None = None
+    since: Annotated[Text, DAY_OR_EMPTY] | None = None
 
 
 class ContactsFilter(Schema):
-    since: str | None = None
-    limit: int = 50
-    offset: int = 0
+    since: Annotated[Text, DAY_OR_EMPTY] | None = None
+    limit: Limit = 50
+    offset: Offset = 0
 
 
 class SignalOut(Schema):
@@ -251,9 +264,9 @@ class SignalOut(Schema):
 
 
 class SignalFilter(Schema):
-    person: str | None = None
-    limit: int = 50
-    offset: int = 0
+    person: Annotated[Text, LOOKUP] | None = None
+    limit: Limit = 50
+    offset: Offset = 0
 
 
 class AlsoInOut(Schema):
@@ -303,11 +316,11 @@ class RoiOut(Page[ChannelOut]):
 
 
 class RoiFilter(Schema):
-    by: str | None = None
-    since: str | None = None
-    until: str | None = None
-    limit: int = 50
-    offset: int = 0
+    by: Annotated[str, Rule(enum=["", "event", "organisation", "circle"])] | None = None
+    since: Annotated[Text, DAY_OR_EMPTY] | None = None
+    until: Annotated[Text, DAY_OR_EMPTY] | None = None
+    limit: Limit = 50
+    offset: Offset = 0
 
 
 # The fields that name a person, and those that name a channel: one sent as a number is
