@@ -81,7 +81,7 @@ class InteractionIn(Input):
     on: Annotated[Text, DAY] | None = None
     minutes: Annotated[int, Rule(minimum=0, maximum=MAX_MINUTES)] | None = None
     event: str | int | None = None
-    place: str = ""
+    place: Annotated[Text, at_most(300)] = ""
     private: bool = False
     promises: list[str] = []
     expectations: list[str] = []
@@ -104,7 +104,7 @@ class InteractionPatch(Input):
     on: Annotated[Text, DAY] | None = None
     kind: Annotated[Text, words(v.INTERACTION_KINDS)] | None = None
     minutes: Annotated[int, Rule(minimum=0, maximum=MAX_MINUTES)] | None = None
-    place: str | None = None
+    place: Annotated[Text, at_most(300)] | None = None
     private: bool | None = None
     participants: list[str | int] | None = None
 
@@ -122,7 +122,7 @@ class PromiseIn(Input):
     """A promise between me and ``person``; ``text`` may end in "by DATE" without ``due``."""
 
     person: Annotated[Text, LOOKUP] | int
-    text: str
+    text: Annotated[Text, NOT_BLANK, at_most(10_000)]
     due: Annotated[Text, DAY] | None = None
     owed_by_me: bool = True
     interaction: int | None = None
@@ -131,7 +131,7 @@ class PromiseIn(Input):
 class PromisePatch(Input):
     """What to change; ``due`` null clears the due date."""
 
-    text: str | None = None
+    text: Annotated[Text, NOT_BLANK, at_most(10_000)] | None = None
     due: Annotated[Text, DAY] | None = None
     owed_by_me: bool | None = None
 
@@ -173,7 +173,7 @@ class EventIn(Input):
     kind: Annotated[Text, words(v.EVENT_KINDS)] | None = None  # a meetup (the domain's default)
     starts: Annotated[Text, DAY] | None = None
     ends: Annotated[Text, DAY] | None = None
-    place: str = ""
+    place: Annotated[Text, at_most(300)] = ""
     organiser: str | int | None = None
     cost: str | Decimal | None = None
     hours: str | Decimal | None = None
@@ -188,7 +188,7 @@ class EventPatch(Input):
     kind: Annotated[Text, words(v.EVENT_KINDS)] | None = None
     starts: Annotated[Text, DAY] | None = None
     ends: Annotated[Text, DAY] | None = None
-    place: str | None = None
+    place: Annotated[Text, at_most(300)] | None = None
     organiser: str | int | None = None
     cost: str | Decimal | None = None
     hours: str | Decimal | None = None
@@ -259,7 +259,7 @@ class ProjectFilter(Schema):
 
 
 class RoleIn(Input):
-    role: str = ""
+    role: Annotated[Text, at_most(200)] = ""
 
 
 class RoleOut(Schema):
