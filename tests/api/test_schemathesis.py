@@ -120,6 +120,7 @@ UNCHECKED: dict[str, dict[str, str]] = {
             "organisation; met_via is someone else"
         )
     },
+    "POST /api/share": {ACCEPTANCE: CROSS_FIELD.format("the people are others than me")},
     "POST /api/relationships": {ACCEPTANCE: CROSS_FIELD.format("a and b are two persons")},
     "POST /api/organisations": {
         ACCEPTANCE: CROSS_FIELD.format("a website is a web address; names are unique")
