@@ -1,10 +1,12 @@
 """The API kit: what every app's operations take and answer the same way.
 
 A text from a request (no NUL character), a reference to a record (``{"id", "name"}``),
-the fields a POST or a PATCH sent and an id sent as a number. The
-``api`` modules of every app use these (with the page envelope of
-:mod:`knoten.api.paging`), so that no app writes them a second time and none reaches
-into another app's ``api`` module for them.
+the fields a POST or a PATCH sent and an id sent as a number. Every body is an
+:class:`Input` (unknown fields refused), and every rule a service enforces on a field
+that a JSON Schema can say is written into the OpenAPI schema with a :class:`Rule`
+(lengths, kinds, ranges, days). The ``api`` modules of every app use these (with the
+page envelope of :mod:`knoten.api.paging`), so that no app writes them a second time
+and none reaches into another app's ``api`` module for them.
 """
 
 from __future__ import annotations

@@ -2,8 +2,10 @@
 
 Domain errors become JSON naming the field: :class:`InvalidInput` and
 :class:`Ambiguous` are 400, :class:`NotFound` is 404. A body or parameter of the wrong
-type is 400 too, naming the field. A busy database (a lock not got in time, see
-:mod:`knoten.core.busy`) is 503 with ``Retry-After``, never a server error.
+type is 400 too, naming the field; so is a body that is no JSON object (an array,
+``null``), an unknown field, and a multipart upload Django cannot read. A busy
+database (a lock not got in time, see :mod:`knoten.core.busy`) is 503 with
+``Retry-After``, never a server error.
 """
 
 from __future__ import annotations
