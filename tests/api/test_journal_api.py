@@ -60,7 +60,7 @@ def _refused(answer: Any, field: str, status: int = 400) -> None:
 
 
 def _log(api: ApiClient, summary: str, who: list[int], on: str, **more: Any) -> dict[str, Any]:
-    body = {"summary": summary, "participants": who, "on": on, **more}
+    body = {"summary": summary, "participants": who, "date": on, **more}
     return dict(_ok(api.post("/api/interactions", body), 201))
 
 
@@ -129,7 +129,7 @@ def test_interaction_list_refuses_bad_filters(
     [
         ({"summary": "  "}, "summary"),
         ({"summary": "a\x00b"}, "summary"),
-        ({"on": "2999-01-01"}, "on"),
+        ({"date": "2999-01-01"}, "date"),
         ({"minutes": -1}, "minutes"),
         ({"minutes": HUGER}, "minutes"),
         ({"participants": []}, "participants"),

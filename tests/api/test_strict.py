@@ -153,3 +153,29 @@ def test_a_multipart_upload_without_a_boundary_answers_json(
         assert answer["field"] == "body"
         assert "multipart" in answer["message"]
     assert not [r for r in caplog.records if r.exc_info], [r.getMessage() for r in caplog.records]
+
+
+@pytest.mark.parametrize(
+    ("path", "kind"),
+    [
+        ("/api/interactions/{}", "interaction"),
+        ("/api/favours/{}", "favour"),
+        ("/api/recommendations/{}", "recommendation"),
+    ],
+)
+def test_a_record_read_with_a_date_is_written_with_a_date(
+    alice: tuple[World, Objects, ApiClient], path: str, kind: str
+) -> None:
+    """Conversations, favours and recommendations read their day as ``date``: a PATCH
+    takes ``date`` and refuses ``on``, and a bad day is named ``date``."""
+    _, objects, client = alice
+    url = path.format(objects[kind])
+    changed = client.patch(url, {"date": "2024-05-02"})
+    assert changed.status_code == 200, changed.content
+    assert client.get(url).json()["date"] == "2024-05-02"
+    old_name = client.patch(url, {"on": "2024-05-03"})
+    assert old_name.status_code == 400 and old_name.json()["field"] == "on"
+    future = client.patch(url, {"date": "2099-01-01"})
+    if future.status_code == 400:
+        assert future.json()["field"] == "date", future.json()
+    assert client.get(url).json()["date"] in ("2024-05-02", "2099-01-01")

@@ -11,7 +11,8 @@ and none reaches into another app's ``api`` module for them.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterator, Mapping
+from contextlib import contextmanager
 from difflib import get_close_matches
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -153,18 +154,37 @@ def as_text(value: Any) -> Any:
 # The API's name of a field (the one its records are read back under) and the keyword
 # of the services it is for, where they differ.
 KEYWORDS = {"notes": "note"}
+# A record's day, read as ``date``, is the services' ``on`` (conversations, favours,
+# recommendations); an important date's ``date`` is its own.
+DATE_IS_ON = {"date": "on"}
 
 
-def _as_keywords(sent: dict[str, Any]) -> dict[str, Any]:
-    return {KEYWORDS.get(name, name): value for name, value in sent.items()}
+def _as_keywords(sent: dict[str, Any], renamed: Mapping[str, str]) -> dict[str, Any]:
+    names = {**KEYWORDS, **renamed}
+    return {names.get(name, name): value for name, value in sent.items()}
 
 
-def arguments(payload: Schema, ids: Collection[str] = ()) -> dict[str, Any]:
+@contextmanager
+def as_named(renamed: Mapping[str, str]) -> Iterator[None]:
+    """A service's error about one of its keywords names the field as the API does
+    (``renamed`` maps the API's names to the keywords, like :data:`DATE_IS_ON`)."""
+    try:
+        yield
+    except InvalidInput as problem:
+        back = {keyword: name for name, keyword in {**KEYWORDS, **renamed}.items()}
+        if problem.field not in back:
+            raise
+        raise InvalidInput(back[problem.field], problem.value, problem.reason) from problem
+
+
+def arguments(
+    payload: Schema, ids: Collection[str] = (), renamed: Mapping[str, str] = {}
+) -> dict[str, Any]:
     """Every field of a payload as the keywords of the service it is for (each schema
-    names its fields as its records are read, see :data:`KEYWORDS`). A field of ``ids``
-    sent as a number (a person or an organisation by id) becomes its digits, to be
-    looked up like a name."""
-    sent = _as_keywords(payload.model_dump())
+    names its fields as its records are read, see :data:`KEYWORDS` and ``renamed``). A
+    field of ``ids`` sent as a number (a person or an organisation by id) becomes its
+    digits, to be looked up like a name."""
+    sent = _as_keywords(payload.model_dump(), renamed)
     for name in ids:
         if name in sent:
             sent[name] = as_text(sent[name])
@@ -172,7 +192,10 @@ def arguments(payload: Schema, ids: Collection[str] = ()) -> dict[str, Any]:
 
 
 def changes(
-    payload: Schema, clearable: Collection[str], ids: Collection[str] = ()
+    payload: Schema,
+    clearable: Collection[str],
+    ids: Collection[str] = (),
+    renamed: Mapping[str, str] = {},
 ) -> dict[str, Any]:
     """The fields a PATCH sent, as its service's keywords (see :data:`KEYWORDS`; so are
     ``clearable`` and ``ids``); an explicit null of a clearable field becomes ``""``.
@@ -180,7 +203,7 @@ def changes(
     A field of ``ids`` sent as a number (a person or organisation by id) becomes its
     digits, to be looked up like a name.
     """
-    sent = _as_keywords(payload.model_dump(exclude_unset=True))
+    sent = _as_keywords(payload.model_dump(exclude_unset=True), renamed)
     for name, value in list(sent.items()):
         if value is None:
             if name in clearable:

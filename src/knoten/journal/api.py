@@ -16,6 +16,7 @@ from ninja.responses import Status
 
 from knoten.api.auth import actor
 from knoten.api.kit import (
+    DATE_IS_ON,
     DAY,
     DAY_OR_EMPTY,
     LOOKUP,
@@ -25,6 +26,7 @@ from knoten.api.kit import (
     Rule,
     Text,
     arguments,
+    as_named,
     as_text,
     at_most,
     changes,
@@ -78,7 +80,7 @@ class InteractionIn(Input):
     kind: Annotated[Text, words(v.INTERACTION_KINDS)] | None = (
         None  # a meeting (the domain's default)
     )
-    on: Annotated[Text, DAY] | None = None
+    date: Annotated[Text, DAY] | None = None
     minutes: Annotated[int, Rule(minimum=0, maximum=MAX_MINUTES)] | None = None
     event: str | int | None = None
     place: Annotated[Text, at_most(300)] = ""
@@ -101,7 +103,7 @@ class InteractionPatch(Input):
     """What to change; a field left out stays. ``minutes`` or ``place`` null clears it."""
 
     summary: Annotated[Text, NOT_BLANK] | None = None
-    on: Annotated[Text, DAY] | None = None
+    date: Annotated[Text, DAY] | None = None
     kind: Annotated[Text, words(v.INTERACTION_KINDS)] | None = None
     minutes: Annotated[int, Rule(minimum=0, maximum=MAX_MINUTES)] | None = None
     place: Annotated[Text, at_most(300)] | None = None
@@ -290,21 +292,22 @@ def list_interactions(request: HttpRequest, filters: Query[InteractionFilter]) -
 def create_interaction(request: HttpRequest, payload: InteractionIn) -> Status[dict[str, Any]]:
     """Write down a conversation with the promises made in it ("TEXT by DATE") and the
     favours done in it (``gave``, ``got``: their kinds)."""
-    interaction, favours = log_with_favours(
-        actor(request),
-        payload.summary,
-        gave=payload.gave,
-        got=payload.got,
-        participants=[str(p) for p in payload.participants],
-        kind=payload.kind,
-        on=payload.on,
-        minutes=payload.minutes,
-        event=as_text(payload.event),
-        place=payload.place,
-        private=payload.private,
-        promises=payload.promises,
-        expectations=payload.expectations,
-    )
+    with as_named(DATE_IS_ON):
+        interaction, favours = log_with_favours(
+            actor(request),
+            payload.summary,
+            gave=payload.gave,
+            got=payload.got,
+            participants=[str(p) for p in payload.participants],
+            kind=payload.kind,
+            on=payload.date,
+            minutes=payload.minutes,
+            event=as_text(payload.event),
+            place=payload.place,
+            private=payload.private,
+            promises=payload.promises,
+            expectations=payload.expectations,
+        )
     data = conversations.interaction_as_dict(interaction)
     return Status(201, {**data, "favours": [favour_as_dict(favour) for favour in favours]})
 
@@ -320,12 +323,13 @@ def update_interaction(
     request: HttpRequest, interaction_id: int, payload: InteractionPatch
 ) -> dict[str, Any]:
     """Change a conversation; only its author may. ``participants`` replaces the list."""
-    sent = changes(payload, {"minutes", "place"})
+    sent = changes(payload, {"minutes", "place"}, renamed=DATE_IS_ON)
     if "participants" in sent:
         sent["participants"] = [str(p) for p in sent["participants"]]
-    return conversations.interaction_as_dict(
-        conversations.edit_interaction(actor(request), interaction_id, **sent)
-    )
+    with as_named(DATE_IS_ON):
+        return conversations.interaction_as_dict(
+            conversations.edit_interaction(actor(request), interaction_id, **sent)
+        )
 
 
 @router.delete("/interactions/{interaction_id}", response={204: None})

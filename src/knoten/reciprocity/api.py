@@ -19,6 +19,7 @@ from ninja.responses import Status
 
 from knoten.api.auth import actor
 from knoten.api.kit import (
+    DATE_IS_ON,
     DAY,
     DAY_OR_EMPTY,
     LOOKUP,
@@ -27,6 +28,7 @@ from knoten.api.kit import (
     Rule,
     Text,
     arguments,
+    as_named,
     changes,
     words,
 )
@@ -76,7 +78,7 @@ class FavourIn(Input):
     giver: Annotated[Text, LOOKUP] | int
     receiver: Annotated[Text, LOOKUP] | int
     kind: Annotated[str, words(v.FAVOUR_KINDS)]
-    on: Annotated[Text, DAY] | None = None
+    date: Annotated[Text, DAY] | None = None
     value: str | Decimal | None = None
     minutes: Annotated[int, Rule(minimum=0, maximum=MAX_EFFORT_MINUTES)] | None = None
     note: str = ""
@@ -93,7 +95,7 @@ class FavourPatch(Input):
     giver: Annotated[Text, LOOKUP] | int | None = None
     receiver: Annotated[Text, LOOKUP] | int | None = None
     kind: Annotated[str, words(v.FAVOUR_KINDS)] | None = None
-    on: Annotated[Text, DAY] | None = None
+    date: Annotated[Text, DAY] | None = None
     value: str | Decimal | None = None
     minutes: Annotated[int, Rule(minimum=0, maximum=MAX_EFFORT_MINUTES)] | None = None
     note: str | None = None
@@ -147,7 +149,7 @@ class RecommendationIn(Input):
     recommender: Annotated[Text, LOOKUP] | int
     recipient: Annotated[Text, LOOKUP] | int
     beneficiary: Annotated[Text, LOOKUP] | int
-    on: Annotated[Text, DAY] | None = None
+    date: Annotated[Text, DAY] | None = None
     context: str = ""
     outcome: Annotated[str, words(v.OUTCOMES)] | None = None
     won_value: str | Decimal | None = None
@@ -160,7 +162,7 @@ class RecommendationPatch(Input):
     recommender: Annotated[Text, LOOKUP] | int | None = None
     recipient: Annotated[Text, LOOKUP] | int | None = None
     beneficiary: Annotated[Text, LOOKUP] | int | None = None
-    on: Annotated[Text, DAY] | None = None
+    date: Annotated[Text, DAY] | None = None
     context: str | None = None
     outcome: str | None = None
     won_value: str | Decimal | None = None
@@ -360,7 +362,8 @@ def list_favours(request: HttpRequest, filters: Query[FavourFilter]) -> dict[str
 @router.post("/favours", response={201: FavourOut})
 def create_favour(request: HttpRequest, payload: FavourIn) -> Status[dict[str, Any]]:
     """Record a favour; a person is a name, an id or "me"."""
-    favour = s.add_favour(actor(request), **arguments(payload, PEOPLE))
+    with as_named(DATE_IS_ON):
+        favour = s.add_favour(actor(request), **arguments(payload, PEOPLE, DATE_IS_ON))
     return Status(201, s.favour_as_dict(favour))
 
 
@@ -373,8 +376,9 @@ def read_favour(request: HttpRequest, favour_id: int) -> dict[str, Any]:
 @router.patch("/favours/{favour_id}", response=FavourOut)
 def update_favour(request: HttpRequest, favour_id: int, payload: FavourPatch) -> dict[str, Any]:
     """Change a favour; ``thanked`` false forgets the thanks, true notes them today."""
-    sent = changes(payload, {"value", "minutes", "won_value", "note"}, PEOPLE)
-    return s.favour_as_dict(s.edit_favour(actor(request), favour_id, **sent))
+    sent = changes(payload, {"value", "minutes", "won_value", "note"}, PEOPLE, DATE_IS_ON)
+    with as_named(DATE_IS_ON):
+        return s.favour_as_dict(s.edit_favour(actor(request), favour_id, **sent))
 
 
 @router.delete("/favours/{favour_id}", response={204: None})
@@ -431,7 +435,8 @@ def create_recommendation(
 ) -> Status[dict[str, Any]]:
     """Record a recommendation, the triangle of three different people."""
     member = actor(request)
-    found = s.add_recommendation(member, **arguments(payload, PEOPLE))
+    with as_named(DATE_IS_ON):
+        found = s.add_recommendation(member, **arguments(payload, PEOPLE, DATE_IS_ON))
     return Status(201, _recommendation(member)(found))
 
 
@@ -448,8 +453,9 @@ def update_recommendation(
 ) -> dict[str, Any]:
     """Change a recommendation."""
     member = actor(request)
-    sent = changes(payload, {"context", "won_value"}, PEOPLE)
-    found = s.edit_recommendation(member, recommendation_id, **sent)
+    sent = changes(payload, {"context", "won_value"}, PEOPLE, DATE_IS_ON)
+    with as_named(DATE_IS_ON):
+        found = s.edit_recommendation(member, recommendation_id, **sent)
     return _recommendation(member)(found)
 
 
