@@ -171,7 +171,7 @@ def as_named(renamed: Mapping[str, str]) -> Iterator[None]:
     try:
         yield
     except InvalidInput as problem:
-        back = {keyword: name for name, keyword in {**KEYWORDS, **renamed}.items()}
+        back = {keyword: name for name, keyword in renamed.items()}
         if problem.field not in back:
             raise
         raise InvalidInput(back[problem.field], problem.value, problem.reason) from problem
