@@ -177,7 +177,7 @@ def test_interactions_and_promises(api: ApiClient) -> None:
             "summary": "Coffee about the cloud project",
             "participants": [anna],
             "kind": "call",
-            "on": "2026-11-20",
+            "date": "2026-11-20",
             "promises": ["send the slides by 2026-12-01"],
         },
     )

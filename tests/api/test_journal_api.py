@@ -60,7 +60,7 @@ def _refused(answer: Any, field: str, status: int = 400) -> None:
 
 
 def _log(api: ApiClient, summary: str, who: list[int], on: str, **more: Any) -> dict[str, Any]:
-    body = {"summary": summary, "participants": who, "on": on, **more}
+    body = {"summary": summary, "participants": who, "date": on, **more}
     return dict(_ok(api.post("/api/interactions", body), 201))
 
 
@@ -129,7 +129,7 @@ def test_interaction_list_refuses_bad_filters(
     [
         ({"summary": "  "}, "summary"),
         ({"summary": "a\x00b"}, "summary"),
-        ({"on": "2999-01-01"}, "on"),
+        ({"date": "2999-01-01"}, "date"),
         ({"minutes": -1}, "minutes"),
         ({"minutes": HUGER}, "minutes"),
         ({"participants": []}, "participants"),
@@ -156,7 +156,7 @@ def test_interaction_create_refuses_nul_and_long_text(api: ApiClient) -> None:
     bad = api.post("/api/interactions", {"summary": "x", "participants": [anna], "place": "\x00"})
     _refused(bad, "place")
     _refused(
-        api.post("/api/interactions", {"summary": "x", "participants": ["\x00"]}), "participant"
+        api.post("/api/interactions", {"summary": "x", "participants": ["\x00"]}), "participants.0"
     )
     assert Interaction.objects.count() == 0
 
@@ -330,7 +330,7 @@ def test_event_bad_change_is_400_and_changes_nothing(
 def test_event_create_refuses_bad_input(api: ApiClient) -> None:
     _refused(api.post("/api/events", {"name": "x", "cost": 10**20}), "cost")
     _refused(api.post("/api/events", {"name": "x", "place": "\x00"}), "place")
-    _refused(api.post("/api/events", {"name": "x", "note": "\x00"}), "note")
+    _refused(api.post("/api/events", {"name": "x", "notes": "\x00"}), "notes")
     _refused(api.post("/api/events", {"name": "x", "attendees": ["Niemand"]}), "attendee", 404)
     assert Event.objects.count() == 0
 
@@ -520,7 +520,7 @@ def test_no_text_gives_a_server_error(api: ApiClient, bad: str) -> None:
     for field in ("text", "due"):
         calls.append(("patch", f"/api/promises/{promise}", {field: bad}))
     calls.append(("post", f"/api/promises/{promise}/complete", {"on": bad}))
-    for field in ("name", "kind", "starts", "ends", "place", "organiser", "cost", "hours", "note"):
+    for field in ("name", "kind", "starts", "ends", "place", "organiser", "cost", "hours", "notes"):
         calls.append(("post", "/api/events", {"name": "x", field: bad}))
         calls.append(("patch", f"/api/events/{event}", {field: bad}))
     calls.append(("post", "/api/events", {"name": "x", "attendees": [bad]}))

@@ -116,6 +116,8 @@ REFERENCE_FIELDS.update(PARAMETER_KINDS)
 # Query parameters the walk fills itself (lists and searches); any other required one,
 # or any field named like an id that REFERENCE_FIELDS lacks, fails the walk.
 KNOWN_QUERY = {"q", "topic"}
+# Required query parameters that name no object (the words of a draft to reset).
+KNOWN_QUERY |= {"occasion", "language"}
 ID_LIKE = re.compile(r"(^|_)ids?$")
 
 
@@ -164,6 +166,7 @@ PLAIN_VALUES: dict[str, Any] = {
     "occasion": "thanks",
     "language": "en",
     "body": "{salutation} Bob",
+    "confirm": True,
 }
 
 

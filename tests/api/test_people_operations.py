@@ -114,7 +114,7 @@ def test_organisations_list_filter_edit_delete(api: ApiClient) -> None:
 
     clash = api.patch(f"/api/organisations/{acme}", {"name": "sportverein nord"})
     assert clash.status_code == 400 and clash.json()["field"] == "name"
-    bad_kind = api.patch(f"/api/organisations/{acme}", {"kind": "Raumschiff", "note": "x"})
+    bad_kind = api.patch(f"/api/organisations/{acme}", {"kind": "Raumschiff", "notes": "x"})
     assert bad_kind.status_code == 400 and bad_kind.json()["field"] == "kind"
     assert Organisation.objects.get(pk=acme).name == "Acme AG"
     assert Organisation.objects.get(pk=acme).notes == ""
@@ -311,7 +311,7 @@ def test_texts_with_nul_are_refused(api: ApiClient) -> None:
     for answer, field in (
         (api.post("/api/persons", {"name": "Eva\x00Berger"}), "name"),
         (api.post("/api/persons", {"name": "Eva", "tags": ["a\x00"]}), "tags.0"),
-        (api.patch(f"/api/persons/{anna}", {"note": "\x00"}), "note"),
+        (api.patch(f"/api/persons/{anna}", {"notes": "\x00"}), "notes"),
         (api.get("/api/persons", q="an\x00na"), "q"),
         (api.get("/api/persons", tag="\x00"), "tag"),
         (api.get("/api/organisations", q="\x00"), "q"),

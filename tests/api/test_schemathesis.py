@@ -20,10 +20,19 @@ from django.db import DataError, close_old_connections
 from django.test import RequestFactory
 from hypothesis import HealthCheck, Phase, given, settings
 from schemathesis import GenerationMode
-from schemathesis.checks import not_a_server_error
-from schemathesis.specs.openapi.checks import (
+from schemathesis.checks import (
+    content_type_conformance,
+    ensure_resource_availability,
+    ignored_auth,
+    missing_required_header,
+    negative_data_rejection,
+    not_a_server_error,
+    positive_data_acceptance,
+    response_headers_conformance,
     response_schema_conformance,
     status_code_conformance,
+    unsupported_method,
+    use_after_free,
 )
 
 from knoten.api.site import api
@@ -44,10 +53,99 @@ BUDGET = 900
 # and then removed from here.
 EXCLUDED: dict[str, str] = {}
 
+# Checks left out for one operation, each for a rule the server enforces that no JSON
+# Schema can say (so a schema-valid request may rightly be refused: 400 naming it).
+# Key: "METHOD /api/path"; value: the check's name and why.
+CROSS_FIELD = "a rule between fields or on the data: {}"
+ACCEPTANCE = "positive_data_acceptance"
+UNCHECKED: dict[str, dict[str, str]] = {
+    "PUT /api/cadences": {
+        ACCEPTANCE: CROSS_FIELD.format("exactly one of person, circle, importance")
+    },
+    "DELETE /api/cadences": {
+        ACCEPTANCE: CROSS_FIELD.format("exactly one of person, circle, importance")
+    },
+    "POST /api/channel-costs": {
+        ACCEPTANCE: CROSS_FIELD.format("exactly one of event, organisation, circle")
+    },
+    "POST /api/duplicates/dismiss": {ACCEPTANCE: CROSS_FIELD.format("a and b are two persons")},
+    "POST /api/duplicates/merge": {
+        ACCEPTANCE: CROSS_FIELD.format("keep and other are two persons")
+    },
+    "POST /api/favours": {ACCEPTANCE: CROSS_FIELD.format("giver and receiver are two persons")},
+    "POST /api/recommendations": {
+        ACCEPTANCE: CROSS_FIELD.format("recommender, recipient and beneficiary are three persons")
+    },
+    "POST /api/favours/{favour_id}/outcome": {
+        ACCEPTANCE: CROSS_FIELD.format("a value only with the outcome won")
+    },
+    "POST /api/recommendations/{recommendation_id}/outcome": {
+        ACCEPTANCE: CROSS_FIELD.format("a value only with the outcome won")
+    },
+    "POST /api/favours/{favour_id}/thank": {
+        ACCEPTANCE: CROSS_FIELD.format("thanked not before the favour was done")
+    },
+    "POST /api/events": {ACCEPTANCE: CROSS_FIELD.format("an end needs a start, and not before it")},
+    "PATCH /api/events/{event_id}": {
+        ACCEPTANCE: CROSS_FIELD.format("an end needs a start, and not before it")
+    },
+    "POST /api/projects": {ACCEPTANCE: CROSS_FIELD.format("the end not before the start")},
+    "PATCH /api/projects/{project_id}": {
+        ACCEPTANCE: CROSS_FIELD.format("the end not before the start")
+    },
+    "POST /api/affiliations/{affiliation_id}/end": {
+        ACCEPTANCE: CROSS_FIELD.format("an affiliation ends once")
+    },
+    "POST /api/promises/{promise_id}/complete": {
+        ACCEPTANCE: CROSS_FIELD.format("a promise is kept once")
+    },
+    "POST /api/promises/{promise_id}/reopen": {
+        ACCEPTANCE: CROSS_FIELD.format("only a kept promise reopens")
+    },
+    "POST /api/persons/{person_id}/contact-points": {
+        ACCEPTANCE: CROSS_FIELD.format("the value is an address of its kind (e-mail, phone, web)")
+    },
+    "PATCH /api/contact-points/{point_id}": {
+        ACCEPTANCE: CROSS_FIELD.format("the value is an address of the point's kind")
+    },
+    "POST /api/persons": {
+        ACCEPTANCE: CROSS_FIELD.format(
+            "e-mails, phones and websites are addresses of their kind; a title needs an "
+            "organisation; met_via is someone else"
+        )
+    },
+    "PATCH /api/persons/{person_id}": {
+        ACCEPTANCE: CROSS_FIELD.format(
+            "e-mails, phones and websites are addresses of their kind; a title needs an "
+            "organisation; met_via is someone else"
+        )
+    },
+    "POST /api/share": {ACCEPTANCE: CROSS_FIELD.format("the people are others than me")},
+    "POST /api/relationships": {ACCEPTANCE: CROSS_FIELD.format("a and b are two persons")},
+    "POST /api/organisations": {
+        ACCEPTANCE: CROSS_FIELD.format("a website is a web address; names are unique")
+    },
+    "PATCH /api/organisations/{organisation_id}": {
+        ACCEPTANCE: CROSS_FIELD.format("a website is a web address; names are unique")
+    },
+    "POST /api/events/{event_id}/capture": {
+        ACCEPTANCE: CROSS_FIELD.format("a name or a person_id")
+    },
+    "POST /api/notes": {
+        ACCEPTANCE: CROSS_FIELD.format("every question of the note's plan answered")
+    },
+    "POST /api/import": {ACCEPTANCE: CROSS_FIELD.format("the file is a vCard or CSV file")},
+    "POST /api/mail/import": {ACCEPTANCE: CROSS_FIELD.format("the file is an mbox file")},
+    "POST /api/calendar/import": {ACCEPTANCE: CROSS_FIELD.format("the file is an iCalendar file")},
+}
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 RAW = api.get_openapi_schema()
 SCHEMA = schemathesis.openapi.from_dict(RAW)
+# The checks that send requests of their own (``ignored_auth`` without the token, say)
+# send them to the same WSGI app.
+SCHEMA.app = application
 
 
 def _operations() -> dict[str, Any]:
@@ -61,7 +159,20 @@ def _operations() -> dict[str, Any]:
 OPERATIONS = _operations()
 EXAMPLES = min(15, max(4, BUDGET // (2 * max(1, len(OPERATIONS)))))
 
-CHECKS = [not_a_server_error, status_code_conformance, response_schema_conformance]
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_schema_conformance,
+    response_headers_conformance,
+    negative_data_rejection,
+    positive_data_acceptance,
+    missing_required_header,
+    unsupported_method,
+    ignored_auth,
+    use_after_free,
+    ensure_resource_availability,
+]
 
 
 @pytest.fixture
@@ -110,14 +221,16 @@ def test_the_schema_has_operations() -> None:
 def test_every_operation(mode: GenerationMode, bearer: dict[str, str]) -> None:
     """One test per mode over all operations (one data set); every failure is reported."""
     failures: list[str] = []
+    cases = 0
     for label, operation in sorted(OPERATIONS.items()):
         if label in EXCLUDED:
             continue
         try:
-            _fuzz(operation, mode, bearer)
-        except Exception as exc:
+            cases += _fuzz(operation, mode, bearer)
+        except (Exception, BaseExceptionGroup) as exc:  # schemathesis: a group
             failures.append(f"=== {label} ({mode.value}) ===\n{exc}")
     assert not failures, "\n\n".join(failures)
+    assert cases >= MIN_CASES, cases
 
 
 # Reads first and deletions last, so one operation's example leaves the objects the
@@ -132,6 +245,7 @@ def test_every_operation_on_alices_own_objects(world: World, bearer: dict[str, s
     ordered = sorted(
         OPERATIONS.items(), key=lambda item: (METHOD_ORDER[item[1].method.upper()], item[0])
     )
+    cases = 0
     for label, operation in ordered:
         if label in EXCLUDED:
             continue
@@ -139,10 +253,15 @@ def test_every_operation_on_alices_own_objects(world: World, bearer: dict[str, s
         walked = Operation(operation.method.upper(), operation.path, raw)
         ids = {name: objects[kind] for name, kind in path_kinds(walked).items()}
         try:
-            _fuzz(operation, GenerationMode.POSITIVE, bearer, path_parameters=ids)
-        except Exception as exc:
+            cases += _fuzz(operation, GenerationMode.POSITIVE, bearer, path_parameters=ids)
+        except (Exception, BaseExceptionGroup) as exc:  # schemathesis: a group
             failures.append(f"=== {label} (on Alice's objects) ===\n{exc}")
     assert not failures, "\n\n".join(failures)
+    assert cases >= MIN_CASES, cases
+
+
+# Cases each of the three fuzzing tests sends at least (in all, over 1,000).
+MIN_CASES = 340
 
 
 def _fuzz(
@@ -150,7 +269,13 @@ def _fuzz(
     mode: GenerationMode,
     headers: dict[str, str],
     path_parameters: dict[str, Any] | None = None,
-) -> None:
+) -> int:
+    """Fuzz one operation with every check but its :data:`UNCHECKED` ones; the number of
+    cases sent."""
+    label = f"{operation.method.upper()} {operation.path}"
+    checks = [check for check in CHECKS if check.__name__ not in UNCHECKED.get(label, {})]
+    sent = 0
+
     @settings(
         max_examples=EXAMPLES,
         deadline=None,
@@ -162,9 +287,12 @@ def _fuzz(
     )
     @given(case=operation.as_strategy(generation_mode=mode, path_parameters=path_parameters))
     def run(case: schemathesis.Case) -> None:
-        case.call_and_validate(app=application, headers=headers, checks=CHECKS)
+        nonlocal sent
+        sent += 1
+        case.call_and_validate(app=application, headers=headers, checks=checks)
 
     run()
+    return sent
 
 
 # --- values every operation must refuse cleanly ---------------------------------------
@@ -249,7 +377,7 @@ def test_too_big_ids_and_nul_characters_are_refused_not_errors(
         )
         try:
             case.call_and_validate(app=application, headers=bearer, checks=CHECKS)
-        except Exception as exc:
+        except (Exception, BaseExceptionGroup) as exc:  # schemathesis: a group
             failures.append(f"=== {label} ({variant}) ===\n{exc}")
     assert not failures, "\n\n".join(failures)
 

@@ -77,7 +77,7 @@ def test_favours_create_list_read_change_thank_outcome_delete(
                 "giver": "me",
                 "receiver": people["anna"],
                 "kind": "Auftrag",
-                "on": "2026-03-03",
+                "date": "2026-03-03",
                 "value": "5.000 €",
                 "minutes": 30,
                 "note": "Ausschreibung",
@@ -96,7 +96,7 @@ def test_favours_create_list_read_change_thank_outcome_delete(
     second = _ok(
         api.post(
             "/api/favours",
-            {"giver": "Bernd Braun", "receiver": "me", "kind": "tip", "on": "2026-04-01"},
+            {"giver": "Bernd Braun", "receiver": "me", "kind": "tip", "date": "2026-04-01"},
         ),
         201,
     )
@@ -150,7 +150,7 @@ def test_favours_create_list_read_change_thank_outcome_delete(
         ({"kind": 5}, "kind", 400),
         ({"giver": "Niemand"}, "giver", 404),
         ({"giver": HUGE}, "giver", 404),
-        ({"on": "2999-01-01"}, "on", 400),
+        ({"date": "2999-01-01"}, "date", 400),
         ({"value": "viel"}, "value", 400),
         ({"value": "-5"}, "value", 400),
         ({"minutes": -1}, "minutes", 400),
@@ -185,7 +185,7 @@ def test_favour_actions_refuse_bad_input(api: ApiClient, people: dict[str, int])
     favour = _ok(
         api.post(
             "/api/favours",
-            {"giver": "me", "receiver": people["anna"], "kind": "tip", "on": "2026-05-01"},
+            {"giver": "me", "receiver": people["anna"], "kind": "tip", "date": "2026-05-01"},
         ),
         201,
     )
@@ -249,7 +249,7 @@ def test_recommendations_create_list_read_change_thank_outcome_delete(
                 "recommender": people["anna"],
                 "recipient": "Bernd",
                 "beneficiary": "me",
-                "on": "2026-10-01",
+                "date": "2026-10-01",
                 "context": "Cloud-Ausschreibung",
             },
         ),
@@ -313,7 +313,7 @@ def test_recommendations_create_list_read_change_thank_outcome_delete(
         ({"recipient": "Anna Schmidt"}, "recipient", 400),  # the recommender too
         ({"beneficiary": "Anna Schmidt"}, "beneficiary", 400),
         ({"recommender": "Niemand"}, "recommender", 404),
-        ({"on": "2999-01-01"}, "on", 400),
+        ({"date": "2999-01-01"}, "date", 400),
         ({"outcome": "vielleicht"}, "outcome", 400),
         ({"won_value": "5"}, "won_value", 400),
         ({"context": "a\x00b"}, "context", 400),
@@ -500,7 +500,7 @@ def test_logging_a_conversation_notes_its_favours(
             {
                 "summary": "Mittagessen",
                 "participants": [people["anna"], people["bernd"]],
-                "on": "2026-11-18",
+                "date": "2026-11-18",
                 "gave": ["Tipp"],
                 "got": ["know-how"],
             },

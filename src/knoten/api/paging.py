@@ -8,10 +8,11 @@ the page, so no list counts the whole network to know whether another page follo
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, Generic, Protocol, TypeVar
+from typing import Annotated, Any, Generic, Protocol, TypeVar
 
 from ninja import Schema
 
+from knoten.api.kit import Rule
 from knoten.core import limits
 from knoten.core.errors import InvalidInput
 
@@ -27,9 +28,14 @@ class Page(Schema, Generic[T]):
     next_offset: int | None
 
 
+# A page's size and start, as the schema says them (see :func:`check_window`).
+Limit = Annotated[int, Rule(minimum=1, maximum=MAX_LIMIT)]
+Offset = Annotated[int, Rule(minimum=0, maximum=limits.MAX_OFFSET)]
+
+
 class PageParams(Schema):
-    limit: int = 50
-    offset: int = 0
+    limit: Limit = 50
+    offset: Offset = 0
 
 
 class PageQuery(Protocol):

@@ -2,21 +2,25 @@
 
 Domain errors become JSON naming the field: :class:`InvalidInput` and
 :class:`Ambiguous` are 400, :class:`NotFound` is 404. A body or parameter of the wrong
-type is 400 too, naming the field. A busy database (a lock not got in time, see
-:mod:`knoten.core.busy`) is 503 with ``Retry-After``, never a server error.
+type is 400 too, naming the field; so is a body that is no JSON object (an array,
+``null``), an unknown field, and a multipart upload Django cannot read. A busy
+database (a lock not got in time, see :mod:`knoten.core.busy`) is 503 with
+``Retry-After``, never a server error.
 """
 
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, cast
 
 from django.db import DataError, OperationalError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.multipartparser import MultiPartParserError
 from django.urls import URLPattern, URLResolver
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.openapi.schema import OpenAPISchema
+from ninja.parser import Parser
 from ninja.renderers import JSONRenderer
 from ninja.responses import NinjaJSONEncoder
 
@@ -35,6 +39,31 @@ class _Encoder(NinjaJSONEncoder):
 
 class _Renderer(JSONRenderer):
     encoder_class = _Encoder
+
+
+_JSON_TYPES = {list: "an array", str: "a string", bool: "a boolean", int: "a number"}
+_JSON_TYPES[float] = "a number"
+
+
+class NotAnObject(ValueError):
+    """A JSON body that is valid JSON but no object (an array, ``null``, a number…)."""
+
+    def __init__(self, value: object) -> None:
+        kind = "null" if value is None else _JSON_TYPES.get(type(value), type(value).__name__)
+        super().__init__(f"body: must be a JSON object, not {kind}")
+
+
+class _Parser(Parser):
+    """Every JSON body is an object: ninja (through the schemas' ``from_attributes``)
+    would read an array or ``null`` as an object of no fields and change nothing but the
+    record's ``updated_at``. (ninja also parses each field of a multipart body with
+    this; that inner request has no ``REQUEST_METHOD``, and a field may be any JSON.)"""
+
+    def parse_body(self, request: HttpRequest) -> dict[str, Any]:
+        data = json.loads(request.body)
+        if not isinstance(data, dict) and "REQUEST_METHOD" in request.META:
+            raise NotAnObject(data)
+        return cast(dict[str, Any], data)
 
 
 # Every error answer has this shape (see the handlers below); the schema says so, and
@@ -89,6 +118,7 @@ api = _Api(
     "`Authorization: Bearer <key>` (`knoten token create`) or the web app's session.",
     auth=[BearerToken(), MemberSession()],
     renderer=_Renderer(),
+    parser=_Parser(),
     urls_namespace="api",
 )
 
@@ -157,12 +187,23 @@ def _validation(request: HttpRequest, exc: ValidationError) -> HttpResponse:
 
 @api.exception_handler(HttpError)
 def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
-    # ninja's own: a body that is not JSON (400), and the like.
+    # ninja's own: a body that is not JSON or no object (400), and the like.
+    if isinstance(exc.__cause__, NotAnObject):
+        return _json(request, {"field": "body", "message": str(exc.__cause__)}, 400)
     if exc.status_code == 400 and str(exc).startswith("Cannot parse request body"):
         return _json(
             request, {"field": "body", "message": "body: is not valid JSON"}, exc.status_code
         )
     return _json(request, {"message": str(exc)}, exc.status_code)
+
+
+@api.exception_handler(MultiPartParserError)
+def _bad_multipart(request: HttpRequest, exc: MultiPartParserError) -> HttpResponse:
+    # An upload whose Content-Type has no boundary (or a broken one): Django would answer
+    # its HTML 400 and log a traceback.
+    return _json(
+        request, {"field": "body", "message": f"body: is not a valid multipart upload ({exc})"}, 400
+    )
 
 
 @api.exception_handler(OverflowError)

@@ -7,14 +7,14 @@ envelope; ``POST /api/duplicates/merge`` merges ``other`` into ``keep``;
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 
 from knoten.api.auth import actor
-from knoten.api.kit import Reference, Text
-from knoten.api.paging import Page, check_window, page_of_list
+from knoten.api.kit import LOOKUP, Input, Reference, Rule, Text
+from knoten.api.paging import Limit, Offset, Page, check_window, page_of_list
 from knoten.dedupe import services as s
 from knoten.dedupe.matching import DEFAULT_MIN_SCORE
 
@@ -55,20 +55,20 @@ class MergeOut(Schema):
 
 
 class DuplicateFilter(Schema):
-    min_score: float = DEFAULT_MIN_SCORE
-    limit: int = 50
-    offset: int = 0
+    min_score: Annotated[float, Rule(minimum=0, maximum=1)] = DEFAULT_MIN_SCORE
+    limit: Limit = 50
+    offset: Offset = 0
 
 
-class MergeIn(Schema):
-    keep: Text | int
-    other: Text | int
+class MergeIn(Input):
+    keep: Annotated[Text, LOOKUP] | int
+    other: Annotated[Text, LOOKUP] | int
     dry_run: bool = False
 
 
-class DismissIn(Schema):
-    a: Text | int
-    b: Text | int
+class DismissIn(Input):
+    a: Annotated[Text, LOOKUP] | int
+    b: Annotated[Text, LOOKUP] | int
 
 
 class DismissOut(Schema):

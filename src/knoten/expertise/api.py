@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 
 from knoten.api.auth import actor
-from knoten.api.kit import Text
+from knoten.api.kit import LOOKUP, Rule, Text
 from knoten.expertise.topics import who_knows
 
 router = Router()
@@ -40,8 +40,8 @@ class ExpertOut(Schema):
 
 
 class WhoKnowsParams(Schema):
-    topic: Text
-    limit: int = 20
+    topic: Annotated[Text, LOOKUP]
+    limit: Annotated[int, Rule(minimum=1, maximum=100)] = 20
 
 
 @router.get("/whoknows", response=list[ExpertOut])

@@ -8,14 +8,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import HttpRequest, StreamingHttpResponse
 from django.http.response import HttpResponseBase
 from ninja import Query, Router, Schema
 
 from knoten.api.auth import actor
-from knoten.api.kit import Text
+from knoten.api.kit import Input, Rule, Text
 from knoten.core.errors import InvalidInput
 from knoten.exports import services
 from knoten.people.lookup import in_network
@@ -25,12 +25,13 @@ router = Router()
 
 
 class ExportQuery(Schema):
-    format: Text = "json"
+    format: Annotated[Text, Rule(enum=list(services.FORMATS))] = "json"
     circle: Text | None = None
 
 
-class ForgetIn(Schema):
-    confirm: bool = False
+class ForgetIn(Input):
+    # Forgetting is never the default: the request says so.
+    confirm: Annotated[bool, Rule(enum=[True])]
 
 
 @router.get(

@@ -2,24 +2,24 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 
 from knoten.api.auth import actor
-from knoten.api.kit import Text
+from knoten.api.kit import LOOKUP, Rule, Text
 from knoten.graph.paths import best_paths
 
 router = Router()
 
 
 class PathParams(Schema):
-    target: Text
-    via: Text | None = None
+    target: Annotated[Text, LOOKUP]
+    via: Annotated[Text, LOOKUP] | None = None
     avoid: list[Text] | None = None
-    max_hops: int = 4
-    count: int = 3
+    max_hops: Annotated[int, Rule(minimum=1, maximum=6)] = 4
+    count: Annotated[int, Rule(minimum=1, maximum=10)] = 3
 
 
 class PersonOut(Schema):

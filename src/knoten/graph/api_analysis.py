@@ -3,12 +3,14 @@ function of :mod:`knoten.graph`."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import HttpRequest
 from ninja import Router, Schema
 
 from knoten.api.auth import actor
+from knoten.api.kit import Input, Rule
+from knoten.api.paging import Offset
 from knoten.graph.comfort import comfort_zone, set_comfort_goal
 from knoten.graph.multipliers import multipliers
 from knoten.graph.refreshing import refresh_for
@@ -61,10 +63,10 @@ class ComfortOut(Schema):
     summary: list[str]
 
 
-class GoalIn(Schema):
+class GoalIn(Input):
     """New contacts a month; null removes the goal."""
 
-    per_month: int | None = None
+    per_month: Annotated[int, Rule(minimum=1, maximum=10000)] | None = None
 
 
 class GoalOut(Schema):
@@ -80,7 +82,9 @@ def _stamped(data: dict[str, Any]) -> dict[str, Any]:
 
 @router.get("/multipliers", response=MultipliersOut)
 def list_multipliers(
-    request: HttpRequest, limit: int | None = None, offset: int = 0
+    request: HttpRequest,
+    limit: Annotated[int, Rule(minimum=1, maximum=200)] | None = None,
+    offset: Offset = 0,
 ) -> dict[str, Any]:
     """The people who spread a word furthest, best first, each with why (``limit``
     default 20, at most 200). Read from the last analysis; a stale one is refreshed."""

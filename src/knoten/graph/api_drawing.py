@@ -6,11 +6,13 @@ clusters and degrees, and the ties between them.
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 
 from knoten.api.auth import actor
-from knoten.api.kit import Text
+from knoten.api.kit import LOOKUP, Rule, Text
 from knoten.graph.drawing import draw_network
 
 router = Router()
@@ -20,11 +22,11 @@ class NetworkQuery(Schema):
     """Around whom (an id, a name or "me"; empty: me), the filters, the cap, and an
     introduction path to highlight (ids or names, comma-separated)."""
 
-    around: Text | None = None
+    around: Annotated[Text, LOOKUP] | None = None
     circle: Text | None = None
-    min_trust: int | None = None
+    min_trust: Annotated[int, Rule(minimum=1, maximum=5)] | None = None
     min_strength: int | None = None
-    limit: int | None = None
+    limit: Annotated[int, Rule(minimum=2, maximum=500)] | None = None
     path: Text | None = None
 
 

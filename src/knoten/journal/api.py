@@ -8,20 +8,39 @@ network is not found, exactly like an id that does not exist.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from ninja.responses import Status
 
 from knoten.api.auth import actor
-from knoten.api.kit import Reference, arguments, as_text, changes
-from knoten.api.paging import Page, page_from
+from knoten.api.kit import (
+    DATE_IS_ON,
+    DAY,
+    DAY_OR_EMPTY,
+    LOOKUP,
+    NOT_BLANK,
+    Input,
+    Reference,
+    Rule,
+    Text,
+    arguments,
+    as_named,
+    as_text,
+    at_most,
+    changes,
+    words,
+)
+from knoten.api.paging import Limit, Offset, Page, page_from
 from knoten.core.data import reference
 from knoten.journal import conversations, events, projects, promises
+from knoten.journal import vocabulary as v
+from knoten.journal.conversations import MAX_MINUTES
 from knoten.profiles import event as event_profile
 from knoten.reciprocity.api import FavourOut
 from knoten.reciprocity.services import favour_as_dict, log_with_favours
+from knoten.reciprocity.vocabulary import FAVOUR_KINDS
 
 router = Router()
 
@@ -55,21 +74,23 @@ class InteractionOut(Schema):
     promises: list[PromiseOut]
 
 
-class InteractionIn(Schema):
-    summary: str
-    participants: list[str | int]
-    kind: str | None = None  # a meeting (the domain's default)
-    on: str | None = None
-    minutes: int | None = None
+class InteractionIn(Input):
+    summary: Annotated[Text, NOT_BLANK]
+    participants: Annotated[list[Annotated[Text, LOOKUP] | int], Rule(minItems=1)]
+    kind: Annotated[Text, words(v.INTERACTION_KINDS)] | None = (
+        None  # a meeting (the domain's default)
+    )
+    date: Annotated[Text, DAY] | None = None
+    minutes: Annotated[int, Rule(minimum=0, maximum=MAX_MINUTES)] | None = None
     event: str | int | None = None
-    place: str = ""
+    place: Annotated[Text, at_most(300)] = ""
     private: bool = False
     promises: list[str] = []
     expectations: list[str] = []
     # Favours done in the conversation, by kind: ``gave`` from me to the first
     # participant, ``got`` from the first participant to me.
-    gave: list[str] = []
-    got: list[str] = []
+    gave: list[Annotated[str, words(FAVOUR_KINDS)]] = []
+    got: list[Annotated[str, words(FAVOUR_KINDS)]] = []
 
 
 class InteractionLoggedOut(InteractionOut):
@@ -78,55 +99,55 @@ class InteractionLoggedOut(InteractionOut):
     favours: list[FavourOut]
 
 
-class InteractionPatch(Schema):
+class InteractionPatch(Input):
     """What to change; a field left out stays. ``minutes`` or ``place`` null clears it."""
 
-    summary: str | None = None
-    on: str | None = None
-    kind: str | None = None
-    minutes: int | None = None
-    place: str | None = None
+    summary: Annotated[Text, NOT_BLANK] | None = None
+    date: Annotated[Text, DAY] | None = None
+    kind: Annotated[Text, words(v.INTERACTION_KINDS)] | None = None
+    minutes: Annotated[int, Rule(minimum=0, maximum=MAX_MINUTES)] | None = None
+    place: Annotated[Text, at_most(300)] | None = None
     private: bool | None = None
     participants: list[str | int] | None = None
 
 
 class InteractionFilter(Schema):
-    person: str | None = None
-    since: str | None = None
-    until: str | None = None
-    kind: str | None = None
-    limit: int = 50
-    offset: int = 0
+    person: Annotated[Text, LOOKUP] | None = None
+    since: Annotated[Text, DAY_OR_EMPTY] | None = None
+    until: Annotated[Text, DAY_OR_EMPTY] | None = None
+    kind: Annotated[str, words(v.INTERACTION_KINDS, "")] | None = None
+    limit: Limit = 50
+    offset: Offset = 0
 
 
-class PromiseIn(Schema):
+class PromiseIn(Input):
     """A promise between me and ``person``; ``text`` may end in "by DATE" without ``due``."""
 
-    person: str | int
-    text: str
-    due: str | None = None
+    person: Annotated[Text, LOOKUP] | int
+    text: Annotated[Text, NOT_BLANK, at_most(10_000)]
+    due: Annotated[Text, DAY] | None = None
     owed_by_me: bool = True
     interaction: int | None = None
 
 
-class PromisePatch(Schema):
+class PromisePatch(Input):
     """What to change; ``due`` null clears the due date."""
 
-    text: str | None = None
-    due: str | None = None
+    text: Annotated[Text, NOT_BLANK, at_most(10_000)] | None = None
+    due: Annotated[Text, DAY] | None = None
     owed_by_me: bool | None = None
 
 
 class PromiseFilter(Schema):
     include_done: bool = False
-    person: str | None = None
+    person: Annotated[Text, LOOKUP] | None = None
     owed_by_me: bool | None = None
-    limit: int = 50
-    offset: int = 0
+    limit: Limit = 50
+    offset: Offset = 0
 
 
-class CompleteIn(Schema):
-    on: str | None = None
+class CompleteIn(Input):
+    on: Annotated[Text, DAY] | None = None
 
 
 class EventOut(Schema):
@@ -149,45 +170,45 @@ class EventDetailOut(EventOut):
     interactions: list[InteractionOut]
 
 
-class EventIn(Schema):
-    name: str
-    kind: str | None = None  # a meetup (the domain's default)
-    starts: str | None = None
-    ends: str | None = None
-    place: str = ""
+class EventIn(Input):
+    name: Annotated[Text, NOT_BLANK, at_most(300)]
+    kind: Annotated[Text, words(v.EVENT_KINDS)] | None = None  # a meetup (the domain's default)
+    starts: Annotated[Text, DAY] | None = None
+    ends: Annotated[Text, DAY] | None = None
+    place: Annotated[Text, at_most(300)] = ""
     organiser: str | int | None = None
     cost: str | Decimal | None = None
     hours: str | Decimal | None = None
-    note: str | None = None
+    notes: Text | None = None
     attendees: list[str | int] = []
 
 
-class EventPatch(Schema):
-    """What to change; null clears a date, the place, organiser, cost, hours or note."""
+class EventPatch(Input):
+    """What to change; null clears a date, the place, organiser, cost, hours or notes."""
 
-    name: str | None = None
-    kind: str | None = None
-    starts: str | None = None
-    ends: str | None = None
-    place: str | None = None
+    name: Annotated[Text, NOT_BLANK, at_most(300)] | None = None
+    kind: Annotated[Text, words(v.EVENT_KINDS)] | None = None
+    starts: Annotated[Text, DAY] | None = None
+    ends: Annotated[Text, DAY] | None = None
+    place: Annotated[Text, at_most(300)] | None = None
     organiser: str | int | None = None
     cost: str | Decimal | None = None
     hours: str | Decimal | None = None
-    note: str | None = None
+    notes: Text | None = None
 
 
 class EventFilter(Schema):
     upcoming: bool | None = None
-    limit: int = 50
-    offset: int = 0
+    limit: Limit = 50
+    offset: Offset = 0
 
 
-class MetIn(Schema):
-    people: list[str | int]
+class MetIn(Input):
+    people: Annotated[list[Annotated[Text, LOOKUP] | int], Rule(minItems=1)]
 
 
-class AttendanceIn(Schema):
-    status: str
+class AttendanceIn(Input):
+    status: Annotated[Text, Rule(enum=list(events.ATTENDANCE_WORDS))]
 
 
 class AttendanceOut(Schema):
@@ -213,13 +234,15 @@ class ProjectOut(Schema):
     participants: list[ProjectParticipant]
 
 
-class ProjectPatch(Schema):
+class ProjectPatch(Input):
     """What to change; null clears a date or the organisation."""
 
-    name: str | None = None
-    status: str | None = None  # a new project: ongoing (the domain's default)
-    starts: str | None = None
-    ends: str | None = None
+    name: Annotated[Text, NOT_BLANK, at_most(300)] | None = None
+    status: Annotated[Text, words(v.PROJECT_STATUSES)] | None = (
+        None  # a new project: ongoing (the domain's default)
+    )
+    starts: Annotated[Text, DAY] | None = None
+    ends: Annotated[Text, DAY] | None = None
     organisation: str | int | None = None
     description: str | None = None
 
@@ -227,18 +250,18 @@ class ProjectPatch(Schema):
 # A new project: what a change may give, a name it must, and its participants. (Comments,
 # not docstrings: the schema's description would change.)
 class ProjectIn(ProjectPatch):
-    name: str
+    name: Annotated[Text, NOT_BLANK, at_most(300)]
     participants: list[str] = []
 
 
 class ProjectFilter(Schema):
-    status: str | None = None
-    limit: int = 50
-    offset: int = 0
+    status: Annotated[str, words(v.PROJECT_STATUSES, "")] | None = None
+    limit: Limit = 50
+    offset: Offset = 0
 
 
-class RoleIn(Schema):
-    role: str = ""
+class RoleIn(Input):
+    role: Annotated[Text, at_most(200)] = ""
 
 
 class RoleOut(Schema):
@@ -269,21 +292,22 @@ def list_interactions(request: HttpRequest, filters: Query[InteractionFilter]) -
 def create_interaction(request: HttpRequest, payload: InteractionIn) -> Status[dict[str, Any]]:
     """Write down a conversation with the promises made in it ("TEXT by DATE") and the
     favours done in it (``gave``, ``got``: their kinds)."""
-    interaction, favours = log_with_favours(
-        actor(request),
-        payload.summary,
-        gave=payload.gave,
-        got=payload.got,
-        participants=[str(p) for p in payload.participants],
-        kind=payload.kind,
-        on=payload.on,
-        minutes=payload.minutes,
-        event=as_text(payload.event),
-        place=payload.place,
-        private=payload.private,
-        promises=payload.promises,
-        expectations=payload.expectations,
-    )
+    with as_named(DATE_IS_ON):
+        interaction, favours = log_with_favours(
+            actor(request),
+            payload.summary,
+            gave=payload.gave,
+            got=payload.got,
+            participants=[str(p) for p in payload.participants],
+            kind=payload.kind,
+            on=payload.date,
+            minutes=payload.minutes,
+            event=as_text(payload.event),
+            place=payload.place,
+            private=payload.private,
+            promises=payload.promises,
+            expectations=payload.expectations,
+        )
     data = conversations.interaction_as_dict(interaction)
     return Status(201, {**data, "favours": [favour_as_dict(favour) for favour in favours]})
 
@@ -299,12 +323,13 @@ def update_interaction(
     request: HttpRequest, interaction_id: int, payload: InteractionPatch
 ) -> dict[str, Any]:
     """Change a conversation; only its author may. ``participants`` replaces the list."""
-    sent = changes(payload, {"minutes", "place"})
+    sent = changes(payload, {"minutes", "place"}, renamed=DATE_IS_ON)
     if "participants" in sent:
         sent["participants"] = [str(p) for p in sent["participants"]]
-    return conversations.interaction_as_dict(
-        conversations.edit_interaction(actor(request), interaction_id, **sent)
-    )
+    with as_named(DATE_IS_ON):
+        return conversations.interaction_as_dict(
+            conversations.edit_interaction(actor(request), interaction_id, **sent)
+        )
 
 
 @router.delete("/interactions/{interaction_id}", response={204: None})
@@ -397,7 +422,7 @@ def create_event(request: HttpRequest, payload: EventIn) -> Status[dict[str, Any
         organiser=as_text(payload.organiser),
         cost=payload.cost,
         hours=payload.hours,
-        note=payload.note,
+        note=payload.notes,
         attendees=[str(p) for p in payload.attendees],
     )
     return Status(201, event_profile.event_detail(member, event))

@@ -47,7 +47,7 @@ from knoten.people.models import Organisation, Person
 # What an event is when nothing else is said.
 DEFAULT_KIND = "meetup"
 
-_ATTENDANCE_WORDS = {
+ATTENDANCE_WORDS = {
     "expected": Attendance.Status.EXPECTED,
     "erwartet": Attendance.Status.EXPECTED,
     "met": Attendance.Status.MET,
@@ -254,7 +254,7 @@ def set_attendance(
     found = resolve_event(actor, event)
     who = other_people(actor, [person], "person")[0]
     storable("status", status)
-    code = _ATTENDANCE_WORDS.get(fold(str(status)))
+    code = ATTENDANCE_WORDS.get(fold(str(status)))
     if code is None:
         raise InvalidInput("status", status, "is not an attendance status; use expected or met")
     return set_link(Attendance, actor.network_id, {"status": code}, event=found, person=who)

@@ -17,7 +17,7 @@ from ninja.files import UploadedFile
 
 from knoten.api.auth import actor
 from knoten.api.kit import Text
-from knoten.api.paging import Page, page_from
+from knoten.api.paging import Limit, Offset, Page, page_from
 from knoten.core.limits import refuse_large_upload, storable
 from knoten.mailbox import importing, suggestions
 
@@ -72,8 +72,8 @@ class SuggestionOut(Schema):
 
 class SuggestionFilter(Schema):
     min: int = suggestions.DEFAULT_MIN_MESSAGES
-    limit: int = 50
-    offset: int = 0
+    limit: Limit = 50
+    offset: Offset = 0
 
 
 def _name(upload: UploadedFile, default: str) -> str:

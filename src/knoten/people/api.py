@@ -9,14 +9,25 @@ large for any row. A text with a NUL character is refused (400): no database kee
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from ninja.responses import Status
 
 from knoten.api.auth import actor
-from knoten.api.kit import Reference, Text, arguments
+from knoten.api.kit import (
+    LOOKUP,
+    NOT_BLANK,
+    PARTIAL_DATE,
+    Input,
+    Reference,
+    Rule,
+    Text,
+    arguments,
+    column,
+    words,
+)
 from knoten.api.paging import Page, PageParams, page_from
 from knoten.people import (
     affiliations,
@@ -27,18 +38,37 @@ from knoten.people import (
     persons,
     relationships,
 )
+from knoten.people import vocabulary as v
 from knoten.people.lookup import resolve_person
+from knoten.people.models import Organisation
 from knoten.profiles import organisation as organisation_page
 from knoten.profiles import person as person_page
 from knoten.upkeep.standings import people_listed
 
 router = Router()
 
+# What :func:`knoten.people.persons.parse_language` reads ("" for the network's).
+LANGUAGE = Rule(enum=["", "de", "en", "Deutsch", "German", "English"])
+# What :func:`knoten.people.persons.parse_importance` reads besides the tiers 1 to 4.
+IMPORTANCE = Rule(enum=["1", "2", "3", "4", *persons.IMPORTANCE_WORDS])
+# A relationship's kind: its code, or its word (English, German) from A's side.
+RELATIONSHIP_KIND = Rule(
+    enum=list(
+        dict.fromkeys(
+            form for k in v.RELATIONSHIP_KINDS for form in (k.code, k.forward, k.forward_de)
+        )
+    )
+)
+# What :func:`knoten.people.persons.parse_gender` reads ("" for not known).
+GENDER = Rule(enum=["", *persons.GENDER_WORDS])
+# What :func:`knoten.people.persons.parse_form_of_address` reads ("" for not known).
+FORM_OF_ADDRESS = Rule(enum=["", "du", "Sie", "informal", "formal"])
+
 
 # --- schemas ---------------------------------------------------------------------------
 
 
-class PersonFieldsIn(Schema):
+class PersonFieldsIn(Input):
     """The optional facts about a person (see ``PersonFields``); null means "not given"."""
 
     org: Text | None = None
@@ -52,24 +82,27 @@ class PersonFieldsIn(Schema):
     circles: list[Text] | None = None
     tags: list[Text] | None = None
     skills: list[Text] | None = None
-    birthday: Text | None = None
-    met_on: Text | None = None
+    birthday: Annotated[Text, PARTIAL_DATE] | None = None
+    met_on: Annotated[Text, PARTIAL_DATE] | None = None
     met_at: Text | int | None = None
     met_org: Text | None = None
-    met_via: Text | int | None = None
+    met_via: Annotated[Text, LOOKUP] | int | None = None
     how_met: Text | None = None
-    form_of_address: Text | None = None
+    form_of_address: Annotated[Text, FORM_OF_ADDRESS] | None = None
     salutation: Text | None = None
-    note: Text | None = None
-    importance: Text | int | None = None
+    notes: Text | None = None
+    importance: Annotated[Text, IMPORTANCE] | Annotated[int, Rule(minimum=1, maximum=4)] | None = (
+        None
+    )
     nickname: Text | None = None
     academic_title: Text | None = None
-    gender: Text | None = None
-    language: Text | None = None
+    gender: Annotated[Text, GENDER] | None = None
+    language: Annotated[Text, LANGUAGE] | None = None
     do_not_ask: bool | None = None
 
     def fields(self) -> persons.PersonFields:
-        data = self.model_dump(exclude={"name"})
+        data = arguments(self)
+        data.pop("name", None)
         for key in ("met_at", "met_via"):
             if isinstance(data[key], int):
                 data[key] = str(data[key])
@@ -77,14 +110,14 @@ class PersonFieldsIn(Schema):
 
 
 class PersonIn(PersonFieldsIn):
-    name: Text
+    name: Annotated[Text, NOT_BLANK]
 
 
 class PersonPatch(PersonFieldsIn):
     name: Text | None = None
 
 
-class ArchiveIn(Schema):
+class ArchiveIn(Input):
     archived: bool = True
 
 
@@ -133,25 +166,25 @@ class PeopleFilter(Window):
     include_archived: bool = False
     q: Text | None = None
     # By name (none), or by the standing: "strength" (strongest first), "last_contact".
-    sort: Text | None = None
+    sort: Annotated[Text, Rule(enum=["", "strength", "last_contact"])] | None = None
 
 
 class OrganisationFilter(Window):
-    kind: Text | None = None
+    kind: Annotated[Text, words(v.ORGANISATION_KINDS, "")] | None = None
     q: Text | None = None
 
 
-class OrganisationPatch(Schema):
-    name: Text | None = None
-    kind: Text | None = None
+class OrganisationPatch(Input):
+    name: Annotated[Text, column(Organisation, "name")] | None = None
+    kind: Annotated[Text, words(v.ORGANISATION_KINDS)] | None = None
     industry: Text | None = None
     website: Text | None = None
-    note: Text | None = None
+    notes: Text | None = None
 
 
 # A new organisation: what a change may give, and a name it must.
 class OrganisationIn(OrganisationPatch):
-    name: Text
+    name: Annotated[Text, column(Organisation, "name")]
 
 
 class OrganisationRow(Schema):
@@ -164,14 +197,14 @@ class OrganisationRow(Schema):
     current_people: int | None
 
 
-class ContactPointIn(Schema):
-    kind: Text
+class ContactPointIn(Input):
+    kind: Annotated[Text, words(v.CONTACT_KINDS)]
     value: Text
     label: Text | None = None
     preferred: bool = False
 
 
-class ContactPointPatch(Schema):
+class ContactPointPatch(Input):
     value: Text | None = None
     label: Text | None = None
     preferred: bool | None = None
@@ -191,27 +224,27 @@ class ContactPointOut(Schema):
     display: str | None = None
 
 
-class AffiliationIn(Schema):
-    person: Text | int
+class AffiliationIn(Input):
+    person: Annotated[Text, LOOKUP] | int
     organisation: Text | int
-    kind: Text
+    kind: Annotated[Text, words(v.AFFILIATION_KINDS)]
     title: Text | None = None
-    start: Text | None = None
-    end: Text | None = None
+    start: Annotated[Text, PARTIAL_DATE] | None = None
+    end: Annotated[Text, PARTIAL_DATE] | None = None
     note: Text | None = None
 
 
-class AffiliationPatch(Schema):
+class AffiliationPatch(Input):
     organisation: Text | int | None = None
-    kind: Text | None = None
+    kind: Annotated[Text, words(v.AFFILIATION_KINDS)] | None = None
     title: Text | None = None
-    start: Text | None = None
-    end: Text | None = None
+    start: Annotated[Text, PARTIAL_DATE] | None = None
+    end: Annotated[Text, PARTIAL_DATE] | None = None
     note: Text | None = None
 
 
-class EndIn(Schema):
-    end: Text | None = None
+class EndIn(Input):
+    end: Annotated[Text, PARTIAL_DATE] | None = None
 
 
 class AffiliationOut(Schema):
@@ -226,25 +259,25 @@ class AffiliationOut(Schema):
     organisation: Reference | None = None
 
 
-class RelationshipIn(Schema):
-    a: Text | int
-    b: Text | int
-    kind: Text
+class RelationshipIn(Input):
+    a: Annotated[Text, LOOKUP] | int
+    b: Annotated[Text, LOOKUP] | int
+    kind: Annotated[Text, RELATIONSHIP_KIND]
     trust: Text | int | None = None
-    since: Text | None = None
+    since: Annotated[Text, PARTIAL_DATE] | None = None
     note: Text | None = None
 
 
-class RelationshipPatch(Schema):
-    kind: Text | None = None
+class RelationshipPatch(Input):
+    kind: Annotated[Text, RELATIONSHIP_KIND] | None = None
     trust: Text | int | None = None
-    since: Text | None = None
+    since: Annotated[Text, PARTIAL_DATE] | None = None
     note: Text | None = None
 
 
 class PairFilter(Schema):
-    a: Text
-    b: Text
+    a: Annotated[Text, LOOKUP]
+    b: Annotated[Text, LOOKUP]
     kind: Text | None = None
 
 
@@ -264,17 +297,17 @@ class RelationshipOut(Schema):
     note: str
 
 
-class ImportantDatePatch(Schema):
-    kind: Text | None = None
-    date: Text | None = None
+class ImportantDatePatch(Input):
+    kind: Annotated[Text, words(v.DATE_KINDS)] | None = None
+    date: Annotated[Text, PARTIAL_DATE] | None = None
     label: Text | None = None
     note: Text | None = None
 
 
 # A new important date: what a change may give, and a kind and a date it must.
 class ImportantDateIn(ImportantDatePatch):
-    kind: Text
-    date: Text
+    kind: Annotated[Text, words(v.DATE_KINDS)]
+    date: Annotated[Text, PARTIAL_DATE]
 
 
 class ImportantDateOut(Schema):

@@ -89,7 +89,7 @@ class PersonFields:
     do_not_ask: bool | None = None  # never an intermediary of an introduction path
 
 
-_GENDER_WORDS = {
+GENDER_WORDS = {
     "female": Person.Gender.FEMALE,
     "weiblich": Person.Gender.FEMALE,
     "frau": Person.Gender.FEMALE,
@@ -125,7 +125,7 @@ def parse_gender(value: str) -> str:
     text = word_key(value)
     if not text:
         return Person.Gender.UNKNOWN
-    found = _GENDER_WORDS.get(text)
+    found = GENDER_WORDS.get(text)
     if found is None:
         raise InvalidInput("gender", value, "is not one of: female, male, diverse, neutral")
     return found
@@ -140,7 +140,7 @@ def parse_language(value: str) -> str:
     return found[text]
 
 
-_IMPORTANCE_WORDS = {
+IMPORTANCE_WORDS = {
     "inner": 1,
     "innercircle": 1,
     "innererkreis": 1,
@@ -169,7 +169,7 @@ def parse_importance(value: str | int) -> int:
     text = str(value).strip()
     if text.isdecimal() and 1 <= int(text) <= 4:
         return int(text)
-    tier = _IMPORTANCE_WORDS.get(word_key(text))
+    tier = IMPORTANCE_WORDS.get(word_key(text))
     if tier is None:
         raise InvalidInput(
             "importance", value, "is not 1–4 or one of: inner, important, regular, peripheral"

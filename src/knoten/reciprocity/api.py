@@ -11,23 +11,38 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from ninja.responses import Status
 
 from knoten.api.auth import actor
-from knoten.api.kit import Reference, arguments, changes
-from knoten.api.paging import Page, page_from, page_of, page_of_list
+from knoten.api.kit import (
+    DATE_IS_ON,
+    DAY,
+    DAY_OR_EMPTY,
+    LOOKUP,
+    Input,
+    Reference,
+    Rule,
+    Text,
+    arguments,
+    as_named,
+    changes,
+    words,
+)
+from knoten.api.paging import Limit, Offset, Page, page_from, page_of, page_of_list
 from knoten.core.limits import storable
 from knoten.core.models import Member
 from knoten.core.reading import parse_day
 from knoten.people.lookup import resolve_person
 from knoten.reciprocity import services as s
+from knoten.reciprocity import vocabulary as v
 from knoten.reciprocity.balance import overall_balance, person_balance
 from knoten.reciprocity.models import Recommendation
 from knoten.reciprocity.roi import roi as roi_report
+from knoten.reciprocity.services import MAX_EFFORT_MINUTES
 from knoten.reciprocity.signals import signals as find_signals
 
 router = Router()
@@ -57,57 +72,57 @@ class FavourOut(Schema):
     interaction: int | None
 
 
-class FavourIn(Schema):
+class FavourIn(Input):
     """``giver`` did ``receiver`` a favour (either may be "me"); ``value`` is "5000 EUR"."""
 
-    giver: str | int
-    receiver: str | int
-    kind: str
-    on: str | None = None
+    giver: Annotated[Text, LOOKUP] | int
+    receiver: Annotated[Text, LOOKUP] | int
+    kind: Annotated[str, words(v.FAVOUR_KINDS)]
+    date: Annotated[Text, DAY] | None = None
     value: str | Decimal | None = None
-    minutes: int | None = None
+    minutes: Annotated[int, Rule(minimum=0, maximum=MAX_EFFORT_MINUTES)] | None = None
     note: str = ""
-    outcome: str | None = None
+    outcome: Annotated[str, words(v.OUTCOMES)] | None = None
     won_value: str | Decimal | None = None
     thanked: bool = False
     interaction: int | None = None
 
 
-class FavourPatch(Schema):
+class FavourPatch(Input):
     """What to change; a field left out stays. ``value``, ``minutes``, ``won_value`` or
     ``note`` null clears it."""
 
-    giver: str | int | None = None
-    receiver: str | int | None = None
-    kind: str | None = None
-    on: str | None = None
+    giver: Annotated[Text, LOOKUP] | int | None = None
+    receiver: Annotated[Text, LOOKUP] | int | None = None
+    kind: Annotated[str, words(v.FAVOUR_KINDS)] | None = None
+    date: Annotated[Text, DAY] | None = None
     value: str | Decimal | None = None
-    minutes: int | None = None
+    minutes: Annotated[int, Rule(minimum=0, maximum=MAX_EFFORT_MINUTES)] | None = None
     note: str | None = None
-    outcome: str | None = None
+    outcome: Annotated[str, words(v.OUTCOMES)] | None = None
     won_value: str | Decimal | None = None
     thanked: bool | None = None
 
 
 class FavourFilter(Schema):
-    person: str | None = None
-    kind: str | None = None
-    since: str | None = None
-    until: str | None = None
+    person: Annotated[Text, LOOKUP] | None = None
+    kind: Annotated[str, words(v.FAVOUR_KINDS, "")] | None = None
+    since: Annotated[Text, DAY_OR_EMPTY] | None = None
+    until: Annotated[Text, DAY_OR_EMPTY] | None = None
     open: bool = False
     unthanked: bool = False
-    limit: int = 50
-    offset: int = 0
+    limit: Limit = 50
+    offset: Offset = 0
 
 
-class ThankIn(Schema):
-    on: str | None = None
+class ThankIn(Input):
+    on: Annotated[Text, DAY] | None = None
 
 
-class OutcomeIn(Schema):
+class OutcomeIn(Input):
     """What came of it; with ``won``, ``value`` is the order's value ("12000 EUR")."""
 
-    outcome: str
+    outcome: Annotated[str, words(v.OUTCOMES)]
     value: str | Decimal | None = None
 
 
@@ -128,45 +143,45 @@ class RecommendationOut(Schema):
     interaction: int | None
 
 
-class RecommendationIn(Schema):
+class RecommendationIn(Input):
     """``recommender`` recommended ``beneficiary`` to ``recipient`` (any may be "me")."""
 
-    recommender: str | int
-    recipient: str | int
-    beneficiary: str | int
-    on: str | None = None
+    recommender: Annotated[Text, LOOKUP] | int
+    recipient: Annotated[Text, LOOKUP] | int
+    beneficiary: Annotated[Text, LOOKUP] | int
+    date: Annotated[Text, DAY] | None = None
     context: str = ""
-    outcome: str | None = None
+    outcome: Annotated[str, words(v.OUTCOMES)] | None = None
     won_value: str | Decimal | None = None
     interaction: int | None = None
 
 
-class RecommendationPatch(Schema):
+class RecommendationPatch(Input):
     """What to change; ``context`` or ``won_value`` null clears it."""
 
-    recommender: str | int | None = None
-    recipient: str | int | None = None
-    beneficiary: str | int | None = None
-    on: str | None = None
+    recommender: Annotated[Text, LOOKUP] | int | None = None
+    recipient: Annotated[Text, LOOKUP] | int | None = None
+    beneficiary: Annotated[Text, LOOKUP] | int | None = None
+    date: Annotated[Text, DAY] | None = None
     context: str | None = None
     outcome: str | None = None
     won_value: str | Decimal | None = None
 
 
 class RecommendationFilter(Schema):
-    person: str | None = None
-    role: str | None = None
-    since: str | None = None
-    until: str | None = None
-    limit: int = 50
-    offset: int = 0
+    person: Annotated[Text, LOOKUP] | None = None
+    role: Annotated[str, Rule(enum=["", "recommender", "recipient", "beneficiary"])] | None = None
+    since: Annotated[Text, DAY_OR_EMPTY] | None = None
+    until: Annotated[Text, DAY_OR_EMPTY] | None = None
+    limit: Limit = 50
+    offset: Offset = 0
 
 
-class RecommendationThankIn(Schema):
+class RecommendationThankIn(Input):
     """Who thanked the recommender: ``beneficiary`` or ``recipient``; when (today)."""
 
-    by: str | None = None
-    on: str | None = None
+    by: Annotated[str, Rule(enum=["beneficiary", "recipient"])] | None = None
+    on: Annotated[Text, DAY] | None = None
 
 
 class ChannelRef(Schema):
@@ -184,22 +199,22 @@ class ChannelCostOut(Schema):
     note: str
 
 
-class ChannelCostIn(Schema):
+class ChannelCostIn(Input):
     """Time or money put into exactly one of ``event``, ``organisation``, ``circle``."""
 
     event: str | int | None = None
     organisation: str | int | None = None
     circle: str | int | None = None
-    on: str | None = None
+    on: Annotated[Text, DAY] | None = None
     amount: str | Decimal | None = None
     hours: str | Decimal | None = None
     note: str = ""
 
 
 class ChannelCostFilter(Schema):
-    since: str | None = None
-    limit: int = 50
-    offset: int = 0
+    since: Annotated[Text, DAY_OR_EMPTY] | None = None
+    limit: Limit = 50
+    offset: Offset = 0
 
 
 class FlowOut(Schema):
@@ -233,13 +248,13 @@ class BalanceOut(Schema):
 
 
 class BalanceFilter(Schema):
-    since: str | None = None
+    since: Annotated[Text, DAY_OR_EMPTY] | None = None
 
 
 class ContactsFilter(Schema):
-    since: str | None = None
-    limit: int = 50
-    offset: int = 0
+    since: Annotated[Text, DAY_OR_EMPTY] | None = None
+    limit: Limit = 50
+    offset: Offset = 0
 
 
 class SignalOut(Schema):
@@ -251,9 +266,9 @@ class SignalOut(Schema):
 
 
 class SignalFilter(Schema):
-    person: str | None = None
-    limit: int = 50
-    offset: int = 0
+    person: Annotated[Text, LOOKUP] | None = None
+    limit: Limit = 50
+    offset: Offset = 0
 
 
 class AlsoInOut(Schema):
@@ -303,11 +318,11 @@ class RoiOut(Page[ChannelOut]):
 
 
 class RoiFilter(Schema):
-    by: str | None = None
-    since: str | None = None
-    until: str | None = None
-    limit: int = 50
-    offset: int = 0
+    by: Annotated[str, Rule(enum=["", "event", "organisation", "circle"])] | None = None
+    since: Annotated[Text, DAY_OR_EMPTY] | None = None
+    until: Annotated[Text, DAY_OR_EMPTY] | None = None
+    limit: Limit = 50
+    offset: Offset = 0
 
 
 # The fields that name a person, and those that name a channel: one sent as a number is
@@ -347,7 +362,8 @@ def list_favours(request: HttpRequest, filters: Query[FavourFilter]) -> dict[str
 @router.post("/favours", response={201: FavourOut})
 def create_favour(request: HttpRequest, payload: FavourIn) -> Status[dict[str, Any]]:
     """Record a favour; a person is a name, an id or "me"."""
-    favour = s.add_favour(actor(request), **arguments(payload, PEOPLE))
+    with as_named(DATE_IS_ON):
+        favour = s.add_favour(actor(request), **arguments(payload, PEOPLE, DATE_IS_ON))
     return Status(201, s.favour_as_dict(favour))
 
 
@@ -360,8 +376,9 @@ def read_favour(request: HttpRequest, favour_id: int) -> dict[str, Any]:
 @router.patch("/favours/{favour_id}", response=FavourOut)
 def update_favour(request: HttpRequest, favour_id: int, payload: FavourPatch) -> dict[str, Any]:
     """Change a favour; ``thanked`` false forgets the thanks, true notes them today."""
-    sent = changes(payload, {"value", "minutes", "won_value", "note"}, PEOPLE)
-    return s.favour_as_dict(s.edit_favour(actor(request), favour_id, **sent))
+    sent = changes(payload, {"value", "minutes", "won_value", "note"}, PEOPLE, DATE_IS_ON)
+    with as_named(DATE_IS_ON):
+        return s.favour_as_dict(s.edit_favour(actor(request), favour_id, **sent))
 
 
 @router.delete("/favours/{favour_id}", response={204: None})
@@ -418,7 +435,8 @@ def create_recommendation(
 ) -> Status[dict[str, Any]]:
     """Record a recommendation, the triangle of three different people."""
     member = actor(request)
-    found = s.add_recommendation(member, **arguments(payload, PEOPLE))
+    with as_named(DATE_IS_ON):
+        found = s.add_recommendation(member, **arguments(payload, PEOPLE, DATE_IS_ON))
     return Status(201, _recommendation(member)(found))
 
 
@@ -435,8 +453,9 @@ def update_recommendation(
 ) -> dict[str, Any]:
     """Change a recommendation."""
     member = actor(request)
-    sent = changes(payload, {"context", "won_value"}, PEOPLE)
-    found = s.edit_recommendation(member, recommendation_id, **sent)
+    sent = changes(payload, {"context", "won_value"}, PEOPLE, DATE_IS_ON)
+    with as_named(DATE_IS_ON):
+        found = s.edit_recommendation(member, recommendation_id, **sent)
     return _recommendation(member)(found)
 
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 
 from knoten.api.auth import actor
-from knoten.api.kit import Text
-from knoten.api.paging import Page, page_of
+from knoten.api.kit import LOOKUP, Text
+from knoten.api.paging import Limit, Offset, Page, page_of
 from knoten.search.query import MAX_LIMIT, SearchHit
 from knoten.search.query import search as run_search
 
@@ -35,9 +35,9 @@ class SearchHitOut(Schema):
 
 
 class SearchParams(Schema):
-    q: Text
-    limit: int = 20
-    offset: int = 0
+    q: Annotated[Text, LOOKUP]
+    limit: Limit = 20
+    offset: Offset = 0
     kind: list[Text] | None = None
 
 

@@ -5,17 +5,21 @@ Each operation is a thin call of one function of :mod:`knoten.upkeep.drafts`.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from ninja.responses import Status
 
 from knoten.api.auth import actor
-from knoten.api.kit import Text
+from knoten.api.kit import Input, Rule, Text, words
 from knoten.upkeep import drafts
+from knoten.upkeep.vocabulary import OCCASION_KINDS
 
 router = Router()
+
+# The languages a draft's words are kept in.
+DRAFT_LANGUAGE = Rule(enum=["de", "en"])
 
 
 class DraftOut(Schema):
@@ -43,11 +47,11 @@ class TemplateOut(Schema):
     own: bool
 
 
-class TemplateIn(Schema):
+class TemplateIn(Input):
     """An occasion's own words; ``address`` du, sie or empty (English: always empty)."""
 
-    occasion: Text
-    language: Text
+    occasion: Annotated[Text, words(OCCASION_KINDS)]
+    language: Annotated[Text, DRAFT_LANGUAGE]
     address: Text | None = None
     subject: Text = ""
     body: Text
@@ -56,8 +60,8 @@ class TemplateIn(Schema):
 class TemplateSlot(Schema):
     """Which words to reset (occasion and language are needed: without, a 400)."""
 
-    occasion: Text | None = None
-    language: Text | None = None
+    occasion: Annotated[Text, words(OCCASION_KINDS)]
+    language: Annotated[Text, DRAFT_LANGUAGE]
     address: Text | None = None
 
 
@@ -65,8 +69,8 @@ class TemplateSlot(Schema):
 def person_draft(
     request: HttpRequest,
     person_id: int,
-    occasion: str | None = None,
-    lang: str | None = None,
+    occasion: Annotated[Text, words(OCCASION_KINDS)] | None = None,
+    lang: Annotated[Text, DRAFT_LANGUAGE] | None = None,
     key: str | None = None,
 ) -> dict[str, Any]:
     """A draft with the fitting words for this person (default occasion: keep in touch)."""

@@ -5,14 +5,14 @@ Each operation is a thin call of one function of :mod:`knoten.upkeep`.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from ninja.responses import Status
 
 from knoten.api.auth import actor
-from knoten.api.kit import Text
+from knoten.api.kit import LOOKUP, Input, Rule, Text
 from knoten.api.paging import Page, PageParams, page_of
 from knoten.upkeep import cadences, due
 
@@ -57,11 +57,11 @@ class StandingOut(Schema):
     strength_parts: dict[str, int]
 
 
-class CadenceIn(Schema):
+class CadenceIn(Input):
     """Whom (exactly one of person, circle, importance) and how often: ``every`` in
     words or days ("quarterly", "alle 6 Wochen", 90); null for no cadence."""
 
-    person: Text | int | None = None
+    person: Annotated[Text, LOOKUP] | int | None = None
     circle: Text | None = None
     importance: Text | int | None = None
     every: Text | int | None = None
@@ -91,7 +91,7 @@ class CadenceSetOut(Schema):
     words: str
 
 
-class SnoozeIn(Schema):
+class SnoozeIn(Input):
     """Until a day, or for a period: "2027-01-10", "nächsten Montag", "2 weeks"."""
 
     until: Text
@@ -115,7 +115,9 @@ def due_list(request: HttpRequest, params: Query[PageParams]) -> dict[str, Any]:
 
 
 @router.get("/due/losing-touch", response=list[DueOut])
-def losing_touch(request: HttpRequest, limit: int = 20) -> list[dict[str, Any]]:
+def losing_touch(
+    request: HttpRequest, limit: Annotated[int, Rule(minimum=1, maximum=1000)] = 20
+) -> list[dict[str, Any]]:
     """People who used to matter (many contacts or high trust), far past their cadence."""
     return [row.as_dict() for row in due.losing_touch(actor(request), limit=limit)]
 

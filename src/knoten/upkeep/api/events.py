@@ -12,7 +12,7 @@ from ninja import Router, Schema
 from ninja.responses import Status
 
 from knoten.api.auth import actor
-from knoten.api.kit import Reference, Text
+from knoten.api.kit import Input, Reference, Text
 from knoten.journal.api import EventOut
 from knoten.upkeep import capture, prep
 
@@ -101,7 +101,7 @@ def prep_sheet(request: HttpRequest, event_id: int) -> dict[str, Any]:
     return prep.prep_sheet(actor(request), event_id).as_dict()
 
 
-class CaptureIn(Schema):
+class CaptureIn(Input):
     """Whom I met: a name (an existing person is recognised) or ``person_id``, with an
     organisation for a new person and one line about the conversation."""
 

@@ -5,15 +5,16 @@ Each operation is a thin call of one function of :mod:`knoten.upkeep`.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import HttpRequest
 from ninja import Router, Schema
 
 from knoten.api.auth import actor
-from knoten.api.kit import Text
-from knoten.upkeep.handled import handle_occasion
+from knoten.api.kit import NOT_BLANK, Input, Text, at_most, words
+from knoten.upkeep.handled import HOW, KEY_LENGTH, handle_occasion
 from knoten.upkeep.overview import overview
+from knoten.upkeep.vocabulary import OCCASION_KINDS
 
 router = Router()
 
@@ -48,13 +49,13 @@ class OverviewOut(Schema):
     items: list[ItemOut]
 
 
-class HandledIn(Schema):
+class HandledIn(Input):
     """The occasion's key (as today/week give it), its kind, and how: done, sent or
     dismissed."""
 
-    key: Text
-    kind: Text
-    how: Text = "done"
+    key: Annotated[Text, NOT_BLANK, at_most(KEY_LENGTH)]
+    kind: Annotated[Text, words(OCCASION_KINDS)]
+    how: Annotated[Text, words(HOW)] = "done"
 
 
 class HandledOut(Schema):

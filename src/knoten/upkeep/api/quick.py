@@ -13,21 +13,21 @@ from ninja import Router, Schema
 from ninja.responses import Status
 
 from knoten.api.auth import actor
-from knoten.api.kit import Text
+from knoten.api.kit import Input, Text
 from knoten.upkeep.quick import read_note
 from knoten.upkeep.quick_save import save_note
 
 router = Router()
 
 
-class NoteIn(Schema):
+class NoteIn(Input):
     """One line in German or English: "Call with Anna Adler, she'll send me the contract
     next week"."""
 
     text: Text
 
 
-class NoteSaveIn(Schema):
+class NoteSaveIn(Input):
     """The line and the answers to its plan's questions (the question's key → an id, or
     "new" to add the person named as a new person)."""
 

@@ -5,14 +5,14 @@ Each operation is a thin call of one function of :mod:`knoten.upkeep.sharing`.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import HttpRequest
 from ninja import Router, Schema
 from ninja.responses import Status
 
 from knoten.api.auth import actor
-from knoten.api.kit import Text, as_text
+from knoten.api.kit import DAY, LOOKUP, NOT_BLANK, Input, Rule, Text, as_text
 from knoten.upkeep import sharing
 
 router = Router()
@@ -26,13 +26,13 @@ class InterestOut(Schema):
     email: str | None
 
 
-class ShareIn(Schema):
+class ShareIn(Input):
     """The people (names or ids), what was shared and, optionally, the link and the day."""
 
-    people: list[Text | int]
-    note: Text
+    people: Annotated[list[Annotated[Text, LOOKUP] | int], Rule(minItems=1)]
+    note: Annotated[Text, NOT_BLANK]
     link: Text | None = None
-    on: Text | None = None
+    on: Annotated[Text, DAY] | None = None
 
 
 class SharedPersonOut(Schema):
@@ -51,7 +51,11 @@ class SharedOut(Schema):
 
 
 @router.get("/share/interested", response=list[InterestOut])
-def interested(request: HttpRequest, topic: str, limit: int = 20) -> list[dict[str, Any]]:
+def interested(
+    request: HttpRequest,
+    topic: Annotated[Text, LOOKUP],
+    limit: Annotated[int, Rule(minimum=1, maximum=200)] = 20,
+) -> list[dict[str, Any]]:
     """The people a link or a note about ``topic`` would interest, each with the evidence."""
     rows = sharing.interested_in(actor(request), topic=topic, limit=limit)
     return [row.as_dict() for row in rows]
