@@ -311,6 +311,28 @@ def test_the_outcome_with_the_order_won(year: Year) -> None:
     assert (favour.outcome, favour.won_value) == ("nothing", None)
 
 
+def test_a_rows_outcome_form_comes_when_it_opens(year: Year) -> None:
+    """Issue 17's page budget: the favours page carries no outcome form per row; a row's
+    "Outcome" links to the outcome page (without JavaScript) and htmx fetches the form
+    from there; the form it gets is the row's, and comes back to the page it was on."""
+    client = signed_in(year.me)
+    favour = year.favours[2]
+    page = client.get("/favours/").content.decode()
+    assert 'name="outcome"' not in page
+    link = f'<a href="{favour_url(favour, "outcome")}?next=/favours/">'
+    assert link in page
+    part = client.get(f"{favour_url(favour, 'outcome')}?next=/people/", headers=HTMX)
+    shown = part.content.decode()
+    assert part.status_code == 200 and "<html" not in shown
+    assert f'id="outcome-f{favour.pk}"' in shown and 'name="next" value="/people/"' in shown
+    assert f'hx-post="{favour_url(favour, "outcome")}"' in shown
+    whole = client.get(f"{favour_url(favour, 'outcome')}?next=/favours/").content.decode()
+    assert "<html" in whole and 'name="outcome"' in whole
+    r2 = year.recommendations[1]
+    part = client.get(recommendation_url(r2, "outcome"), headers=HTMX).content.decode()
+    assert f'id="outcome-r{r2.pk}"' in part
+
+
 def test_a_bad_outcome_comes_back_in_the_row_and_changes_nothing(year: Year) -> None:
     client = signed_in(year.me)
     favour = year.favours[2]
