@@ -27,6 +27,7 @@ from knoten.reciprocity.charts import nice_ticks
 from knoten.reciprocity.models import Favour, Recommendation
 from tests.conftest import World
 from tests.reciprocity.conftest import Year
+from tests.web.pressing import press
 
 pytestmark = pytest.mark.django_db
 
@@ -309,6 +310,53 @@ def test_the_outcome_with_the_order_won(year: Year) -> None:
     client.post(favour_url(favour, "outcome"), {"outcome": "nothing"}, headers=HTMX)
     favour.refresh_from_db()
     assert (favour.outcome, favour.won_value) == ("nothing", None)
+
+
+def test_a_rows_buttons_send_the_pages_one_form_or_htmx_with_the_token_in_a_header(
+    year: Year,
+) -> None:
+    """Issue 17's page budget: no form (and CSRF token) per row. Without JavaScript a row's
+    "Thanked" and "Delete" send the page's one form to their own address; htmx sends the
+    token from the page's hx-headers. Both pass Django's CSRF check."""
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(year.me.user)
+    page = client.get("/favours/").content.decode()
+    assert page.count("csrfmiddlewaretoken") == 3  # signing out, the language, the rows
+    unthanked = Favour.objects.filter(network_id=year.me.network_id, thanked_on=None).first()
+    assert unthanked is not None
+    answer = press(client, page, "Thanked", near=favour_url(unthanked, "thank"))
+    assert answer.status_code == 302 and answer["Location"] == "/favours/"
+    unthanked.refresh_from_db()
+    assert unthanked.thanked_on is not None
+    token = re.search(r'"X-CSRFToken": "([^"]+)"', page)
+    assert token is not None
+    victim = Favour.objects.filter(network_id=year.me.network_id).exclude(pk=unthanked.pk)[0]
+    refused = client.post(favour_url(victim, "delete"), headers=HTMX)
+    assert refused.status_code == 403
+    gone = client.post(favour_url(victim, "delete"), headers={**HTMX, "X-CSRFToken": token[1]})
+    assert gone.status_code == 200 and not Favour.objects.filter(pk=victim.pk).exists()
+
+
+def test_a_rows_outcome_form_comes_when_it_opens(year: Year) -> None:
+    """Issue 17's page budget: the favours page carries no outcome form per row; a row's
+    "Outcome" links to the outcome page (without JavaScript) and htmx fetches the form
+    from there; the form it gets is the row's, and comes back to the page it was on."""
+    client = signed_in(year.me)
+    favour = year.favours[2]
+    page = client.get("/favours/").content.decode()
+    assert 'name="outcome"' not in page
+    link = f'<a href="{favour_url(favour, "outcome")}?next=/favours/">'
+    assert link in page
+    part = client.get(f"{favour_url(favour, 'outcome')}?next=/people/", headers=HTMX)
+    shown = part.content.decode()
+    assert part.status_code == 200 and "<html" not in shown
+    assert f'id="outcome-f{favour.pk}"' in shown and 'name="next" value="/people/"' in shown
+    assert f'hx-post="{favour_url(favour, "outcome")}"' in shown
+    whole = client.get(f"{favour_url(favour, 'outcome')}?next=/favours/").content.decode()
+    assert "<html" in whole and 'name="outcome"' in whole
+    r2 = year.recommendations[1]
+    part = client.get(recommendation_url(r2, "outcome"), headers=HTMX).content.decode()
+    assert f'id="outcome-r{r2.pk}"' in part
 
 
 def test_a_bad_outcome_comes_back_in_the_row_and_changes_nothing(year: Year) -> None:

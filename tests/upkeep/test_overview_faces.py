@@ -12,6 +12,7 @@ from knoten.core import clock
 from knoten.people.persons import PersonFields, add_person
 from knoten.upkeep.models import HandledOccasion
 from tests.conftest import CliResult, World
+from tests.web.pressing import press
 
 D = dt.date
 
@@ -60,3 +61,20 @@ def test_today_page_and_home_panel_act_in_one_click(birthday: str, world: World)
     assert "Birthday of Anna Adler" not in client.get("/").content.decode()
     bad = client.post("/occasions/handled/", {"key": "x", "kind": "party"})
     assert bad.status_code == 400
+
+
+def test_a_card_is_a_few_buttons_of_one_form_that_a_browser_sends(
+    birthday: str, world: World
+) -> None:
+    """The cards share one form (the CSRF token once, issue 17's page budget): a card's
+    "Not now" names that form and its own address, and sends what the card's form did."""
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(world.alice.user)
+    page = client.get("/today/").content.decode()
+    # Signing out, the language and the cards: one token each, none per card.
+    assert page.count("csrfmiddlewaretoken") == 3
+    assert '<form id="cards"' in page and page.count('form="cards"') >= 2
+    answer = press(client, page, "Not now", near=birthday.replace(":", "%3A").replace("=", "%3D"))
+    assert answer.status_code == 302 and answer["Location"] == "/today/"
+    assert HandledOccasion.objects.get(key=birthday).how == "dismissed"
+    assert "Birthday of Anna Adler" not in client.get("/today/").content.decode()

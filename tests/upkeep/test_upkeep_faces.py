@@ -14,6 +14,7 @@ from knoten.journal.conversations import log_interaction
 from knoten.people.persons import PersonFields, add_person
 from knoten.upkeep.models import Cadence, Snooze
 from tests.conftest import CliResult, World
+from tests.web.pressing import press
 
 START = dt.date.today() + dt.timedelta(days=30)
 
@@ -104,3 +105,37 @@ def test_another_network_cannot_act_on_the_person(overdue: int, world: World) ->
     assert client.post(f"/due/{overdue}/snooze/", {"until": "1 week"}).status_code == 404
     assert client.post(f"/due/{overdue}/cadence/", {"every": "monthly"}).status_code == 404
     assert not Snooze.objects.exists() and not Cadence.objects.exists()
+    assert client.get(f"/due/{overdue}/more/").status_code == 404
+
+
+def test_a_due_row_is_buttons_of_one_form_and_its_rarer_actions_load_on_demand(
+    overdue: int, world: World
+) -> None:
+    """Issue 17's page budget: the list has one form (the CSRF token once); a row's snooze
+    buttons name it, and "More" (snooze until a day, the cadence) is fetched when opened,
+    or opened as a page of its own without JavaScript. Each sends what it did before."""
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(world.alice.user)
+    page = client.get("/due/").content.decode()
+    assert page.count("csrfmiddlewaretoken") == 3  # signing out, the language, the list
+    assert f'<a href="/due/{overdue}/more/?next=/due/">' in page
+    answer = press(client, page, "Snooze a week", near=f"/due/{overdue}/")
+    assert answer.status_code == 302 and answer["Location"] == "/due/"
+    assert Snooze.objects.get(person_id=overdue).until == clock.today() + dt.timedelta(days=7)
+    Snooze.objects.all().delete()
+
+    alone = client.get(f"/due/{overdue}/more/?next=/due/%3Fpage%3D1").content.decode()
+    assert "<html" in alone and "Anna Adler" in alone and 'id="cadence-presets"' in alone
+    part = client.get(f"/due/{overdue}/more/?next=/due/", HTTP_HX_REQUEST="true")
+    shown = part.content.decode()
+    assert "<html" not in shown and 'name="until" type="date"' in shown
+    assert f'action="/due/{overdue}/cadence/"' in shown
+    day = (clock.today() + dt.timedelta(days=20)).isoformat()
+    with_day = alone.replace('name="until" type="date"', f'name="until" value="{day}" type="date"')
+    answer = press(client, with_day, "Snooze", near=f"/due/{overdue}/snooze/")
+    assert answer.status_code == 302 and answer["Location"] == "/due/?page=1"
+    assert Snooze.objects.get(person_id=overdue).until.isoformat() == day
+    answer = press(client, alone, "No cadence", near=f"/due/{overdue}/cadence/")
+    assert answer.status_code == 302 and Cadence.objects.get(person_id=overdue).every_days is None
+    away = client.get(f"/due/{overdue}/more/?next=https://x.org/").content.decode()
+    assert 'name="next" value="/due/"' in away

@@ -15,6 +15,7 @@ urlpatterns: list[URLPattern] = [
     path("due/", views.due_page, name="due"),
     path("due/<int:person_id>/snooze/", views.snooze, name="snooze"),
     path("due/<int:person_id>/cadence/", views.cadence, name="cadence"),
+    path("due/<int:person_id>/more/", views.more, name="due_more"),
     path("share/", sharing.share_page, name="share"),
     path("today/", overview.today_page, name="today"),
     path("occasions/handled/", overview.handled, name="occasion_handled"),

@@ -249,6 +249,8 @@ def outcome_change(
     (``again``, as the database has it, after a refused change), or the form with its
     messages (without htmx)."""
     if request.method != "POST":
+        if is_fragment_request(request):
+            return _outcome_part(request, member, record)
         values = {"outcome": record.outcome, "value": won_shown(record)}
         return outcome_page(request, member, record, values, {})
     values = {name: request.POST.get(name, "").strip() for name in OUTCOME_FIELDS}
@@ -259,6 +261,22 @@ def outcome_change(
         return outcome_page(request, member, record, values, errors)
     default = reverse("reciprocity:favours")
     return row_response(request, member, done or again(), errors=errors, default=default)
+
+
+def _outcome_part(request: HttpRequest, member: Member, record: Record) -> HttpResponse:
+    """The outcome form of a row, which the row's "Outcome" fetches when it opens (issue
+    17's page budget: a list does not carry a form per row)."""
+    context: dict[str, Any] = {
+        "member": member,
+        "row": _row_of(record, member.me.pk),
+        "key": "f" if isinstance(record, Favour) else "r",
+        "outcomes": options(v.OUTCOMES),
+        "errors": {},
+        "back": back_url(request, reverse("reciprocity:favours")),
+    }
+    response = render(request, "reciprocity/parts.html#outcome_form", context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
 
 
 def won_shown(record: Record) -> str:

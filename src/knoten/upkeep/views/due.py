@@ -6,7 +6,7 @@ comes back to the list; htmx swaps only the row's part when it asks for it.
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -18,6 +18,7 @@ from knoten.upkeep import cadences, due
 from knoten.web.kit import (
     attempt,
     current_member,
+    fragment_response,
     list_page,
     not_found,
     page_number,
@@ -59,8 +60,24 @@ def _page(request: HttpRequest, member: Member, errors: dict[str, str]) -> HttpR
     return page_response(request, "upkeep/due.html", context, errors)
 
 
-def _back(request: HttpRequest) -> str:
-    target = request.POST.get("next", "")
+@require_GET
+def more(request: HttpRequest, person_id: int) -> HttpResponse:
+    """A due row's rarer actions, opened on demand (snooze until a day, change the
+    cadence): the row's "More" fetches them with htmx, or, without JavaScript, its link
+    opens them as a page of their own. Each form comes back to ``?next``."""
+    member = current_member(request)
+    _person_or_404(member, person_id)
+    context = {
+        "member": member,
+        "standing": due.standing_of(member, person_id),
+        "presets": PRESETS,
+        "back": _back(request, request.GET),
+    }
+    return fragment_response(request, "upkeep/due_more.html", "more", context)
+
+
+def _back(request: HttpRequest, given: QueryDict | None = None) -> str:
+    target = (request.POST if given is None else given).get("next", "")
     if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         return target
     return reverse("upkeep:due")

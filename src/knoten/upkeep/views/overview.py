@@ -58,8 +58,10 @@ def _back(request: HttpRequest) -> str:
 def handled(request: HttpRequest) -> HttpResponse:
     """Mark an occasion done (or "not now": dismissed); back to where the card was."""
     member = current_member(request)
-    key = request.POST.get("key", "")
-    kind = request.POST.get("kind", "")
+    # A card's buttons name the occasion in their address (formaction); a form of its own
+    # may post it.
+    key = request.POST.get("key") or request.GET.get("key", "")
+    kind = request.POST.get("kind") or request.GET.get("kind", "")
     how = request.POST.get("how", "done")
     _done, errors = attempt(
         lambda: handle_occasion(member, key=key, kind=kind, how=how), ["key", "kind", "how"]

@@ -273,3 +273,18 @@
   }
   document.addEventListener("htmx:afterSettle", function (event) { setUp(event.target); });
 })();
+
+/* A row's rarer actions on demand (issue 17's page budget): a <details data-more> holds a
+ * link to them; opened the first time, htmx fetches that address and the answer takes
+ * the link's place. Without this script (or htmx) the link opens them as a page. */
+(function () {
+  document.addEventListener("toggle", function (event) {
+    var box = event.target;
+    if (!box.matches || !box.matches("details[data-more]") || !box.open || !window.htmx) return;
+    var link = box.querySelector(":scope > a[href]");
+    if (!link) return;
+    var address = link.href;
+    link.removeAttribute("href");  // once: a second opening finds the forms already there
+    window.htmx.ajax("GET", address, { target: link, swap: "outerHTML" });
+  }, true);
+})();
