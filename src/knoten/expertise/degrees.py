@@ -217,7 +217,9 @@ def _overlap(
     )[:7] + "~"
 
 
-def reach(actor: Member, person_ids: Sequence[int]) -> tuple[set[int], dict[int, list[Introducer]]]:
+def _reach(
+    actor: Member, person_ids: Sequence[int]
+) -> tuple[set[int], dict[int, list[Introducer]]]:
     """Which of ``person_ids`` ``actor`` knows first-hand, and for the others who could
     introduce them (:func:`_introducers`)."""
     related = _related_to_me(actor)

@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 
 from knoten.core.errors import InvalidInput
 from knoten.core.models import Member
-from knoten.expertise.degrees import Introducer, _names, reach
+from knoten.expertise.degrees import Introducer, _names, _reach
 from knoten.expertise.evidence import Evidence, gather
 from knoten.expertise.stems import read_topic
 
@@ -86,7 +86,7 @@ def who_knows(actor: Member, topic: str, *, limit: int = 20) -> list[Expert]:
     pool = sorted(scores, key=lambda pk: (-scores[pk], pk))[: max(POOL, 2 * limit)]
     if not pool:
         return []
-    direct, through = reach(actor, pool)
+    direct, through = _reach(actor, pool)
     names = _names(actor, pool)
 
     def degree(person_id: int) -> int:
