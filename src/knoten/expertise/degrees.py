@@ -38,6 +38,7 @@ from knoten.people.models import Affiliation, Organisation, Person, Relationship
 
 BATCH = 900
 INTRODUCERS = 3  # shown per person
+ROUNDS = (6, 30)  # a person's ties checked in the first rounds; then all the rest
 COLLEAGUE_TRUST = None  # colleagues are a tie whose trust nobody set
 COLLEAGUES = 30  # the latest jobs at an organisation looked at for colleagues
 ORGANISATIONS = 2  # organisations per person looked at for colleagues
@@ -225,9 +226,6 @@ def _reach(
     related = _related_to_me(actor)
     direct = _direct_contacts(actor, person_ids, related)
     return direct, _introducers(actor, person_ids, direct, related)
-
-
-ROUNDS = (6, 30)  # ties of each person checked in the first rounds; then all the rest
 
 
 def _introducers(
