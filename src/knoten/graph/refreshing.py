@@ -55,7 +55,10 @@ def refresh_analysis(network_id: int, progress: Progress | None = None) -> Graph
     tell("graph", 1, total)
     between, sample = analysis.betweenness(graph)
     tell("betweenness", 2, total)
-    membership = analysis.clusters(graph)
+    previous = dict(
+        GraphPlace.objects.filter(network_id=network_id).values_list("person_id", "cluster")
+    )
+    membership = analysis.clusters(graph, previous)
     tell("clusters", 3, total)
     facts = read_facts(network_id)
     neighbours = graph.neighbours()
