@@ -69,9 +69,10 @@ def colleague_weight(overlap_end: int | None, now: int) -> float:
 def links(network_id: int) -> Iterator[Link]:
     """Every link of the network, once, the smaller person id first."""
     best = relationship_links(network_id)
-    for pair, weight in colleague_links(network_id).items():
-        if weight > best.get(pair, 0.0):
-            best[pair] = weight
+    for pairs in colleague_links_by_organisation(network_id).values():
+        for pair, weight in pairs.items():  # as colleague_links, into one dict
+            if weight > best.get(pair, 0.0):
+                best[pair] = weight
     for (a, b), weight in best.items():
         yield a, b, weight
 

@@ -16,8 +16,9 @@ a role, and my own contacts), so that reach need not be worked out for 100k pers
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from knoten.core.folding import fold
 from knoten.graph.facts import Facts, Tie
@@ -96,22 +97,32 @@ def role_of(
     best: Role | None = None
     best_strength = 0.0
     for tie in ties:
-        title = fold(tie.title)
-        if not title:
+        if not tie.title:
             continue
         org = organisations.get(tie.organisation, ("", "", ""))
-        for code, words in ROLE_WORDS:
-            if code == "chair" and tie.kind not in CHAIR_KINDS and org[1] == "company":
-                continue
-            if any(word in title for word in words):
-                strength = ROLE_STRENGTH[code]
-                if strength > best_strength:
-                    where = f", {org[0]}" if org[0] else ""
-                    best, best_strength = Role(code, f"{tie.title}{where}"), strength
-                break
+        code = _title_role(tie.title, tie.kind in CHAIR_KINDS or org[1] != "company")
+        if code is not None:
+            strength = ROLE_STRENGTH[code]
+            if strength > best_strength:
+                where = f", {org[0]}" if org[0] else ""
+                best, best_strength = Role(code, f"{tie.title}{where}"), strength
     if tagged and best_strength < ROLE_STRENGTH["tagged"]:
         return Role("tagged", "")
     return best
+
+
+@functools.lru_cache(maxsize=20_000)
+def _title_role(title: str, may_chair: bool) -> str | None:
+    """The role a title names (the first of :data:`ROLE_WORDS` it has), if any; a chair
+    only where ``may_chair`` (a function or membership, or not at a company). Titles
+    recur across a network: each is read once."""
+    folded = fold(title)
+    for code, words in ROLE_WORDS:
+        if code == "chair" and not may_chair:
+            continue
+        if any(word in folded for word in words):
+            return code
+    return None
 
 
 def _labels(person: int, facts: Facts) -> set[str]:
@@ -177,12 +188,15 @@ def rank(
                 betweenness[vertex],
                 len(neighbours[vertex]),
                 len(reach[vertex]),
-                _names(reach[vertex], facts),
+                [],
                 role,
             )
         )
     ranked.sort(key=lambda row: (-row.score, -row.betweenness, row.person))
-    return ranked[:KEPT]
+    # The names of what they reach, for the kept ones only.
+    return [
+        replace(row, reach_names=_names(reach[index[row.person]], facts)) for row in ranked[:KEPT]
+    ]
 
 
 def _names(labels: set[str], facts: Facts) -> list[str]:
