@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,6 +13,7 @@ from django.db import connection
 from knoten.people.models import Person
 from tests.conftest import CliResult
 from tests.exports.conftest import Rich
+from tests.real_program import run_knoten
 
 Cli = Callable[..., CliResult]
 
@@ -95,23 +93,6 @@ def test_restore_refuses_a_file_that_is_not_a_backup(rich: Rich, cli: Cli, tmp_p
 # --- the real program on a real SQLite file ----------------------------------------------------
 
 
-def _knoten(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {
-        **os.environ,
-        "KNOTEN_DATA_DIR": str(data_dir),
-        "KNOTEN_DATABASE_URL": "",
-        "KNOTEN_USER": "owner",
-    }
-    return subprocess.run(
-        [sys.executable, "-m", "knoten", *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-
-
 def _file_bytes(data_dir: Path) -> bytes:
     """The database file and its WAL, as a disk would show them."""
     found = b""
@@ -157,10 +138,10 @@ def test_after_forget_the_name_is_nowhere_in_the_sqlite_file(tmp_path: Path) -> 
         ("backup",),
     ]
     for step in steps:
-        done = _knoten(data, *step)
+        done = run_knoten(data, *step)
         assert done.returncode == 0, (step, done.stderr)
     assert b"quendolin" in _file_bytes(data).lower()
-    before = _knoten(data, "person", "forget", "Xaver Quendolin", "--yes", "--json")
+    before = run_knoten(data, "person", "forget", "Xaver Quendolin", "--yes", "--json")
     assert before.returncode == 0, before.stderr
     result = json.loads(before.stdout)
     assert result["vacuumed"] is True
@@ -171,7 +152,7 @@ def test_after_forget_the_name_is_nowhere_in_the_sqlite_file(tmp_path: Path) -> 
     assert b"quendolin" not in contents
     assert b"xaver" not in contents
     # The rest is still there.
-    shown = _knoten(data, "person", "show", "Anna", "--json")
+    shown = run_knoten(data, "person", "show", "Anna", "--json")
     assert shown.returncode == 0
     assert "[removed]" in shown.stdout and "Quendolin" not in shown.stdout
 
@@ -185,18 +166,18 @@ def test_backup_and_restore_with_the_real_program(tmp_path: Path) -> None:
         ("backup", str(tmp_path / "sicherung.sqlite3")),
         ("person", "add", "Bernd Braun"),
     ):
-        done = _knoten(data, *step)
+        done = run_knoten(data, *step)
         assert done.returncode == 0, (step, done.stderr)
-    listed = json.loads(_knoten(data, "person", "list", "--json").stdout)
+    listed = json.loads(run_knoten(data, "person", "list", "--json").stdout)
     assert len(listed["items"] if isinstance(listed, dict) else listed) == 3
 
-    restored = _knoten(data, "restore", str(tmp_path / "sicherung.sqlite3"), "--yes", "--json")
+    restored = run_knoten(data, "restore", str(tmp_path / "sicherung.sqlite3"), "--yes", "--json")
     assert restored.returncode == 0, restored.stderr
     result = json.loads(restored.stdout)
     assert result["persons"] == 2
     assert Path(result["previous"]).exists()
-    listed = json.loads(_knoten(data, "person", "list", "--json").stdout)
+    listed = json.loads(run_knoten(data, "person", "list", "--json").stdout)
     names = {p["name"] for p in (listed["items"] if isinstance(listed, dict) else listed)}
     assert names == {"Eva Berger", "Anna Schmidt"}
-    refused = _knoten(data, "restore", str(data / "secret_key"), "--yes")
+    refused = run_knoten(data, "restore", str(data / "secret_key"), "--yes")
     assert refused.returncode == 2 and "not a Knoten backup" in refused.stderr

@@ -7,14 +7,13 @@ the exports (JSON, vCard, CSV) are read as bytes, as ``grep`` would read them.
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from django.db import connection
+
+from tests.real_program import run_knoten
 
 # Every form the person may be found by: the names as written, without umlauts, folded
 # for search, the address, the phone (as stored and as written), the profile.
@@ -35,23 +34,6 @@ TRACES = (
     "zyxwqu\\u00e4rtz",
     "v\\u00f6mblethorn",
 )
-
-
-def _knoten(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {
-        **os.environ,
-        "KNOTEN_DATA_DIR": str(data_dir),
-        "KNOTEN_DATABASE_URL": "",
-        "KNOTEN_USER": "owner",
-    }
-    return subprocess.run(
-        [sys.executable, "-m", "knoten", *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
 
 
 def _found(contents: bytes) -> list[str]:
@@ -134,10 +116,10 @@ def test_forget_leaves_no_form_of_them_in_the_file_its_backups_or_exports(
         ),
     ]
     for step in steps:
-        done = _knoten(data, *step)
+        done = run_knoten(data, *step)
         assert done.returncode == 0, (step, done.stderr)
 
-    plan = _knoten(data, "person", "forget", person, "--dry-run", "--json")
+    plan = run_knoten(data, "person", "forget", person, "--dry-run", "--json")
     assert plan.returncode == 0, plan.stderr
     shown = json.loads(plan.stdout)
     # The other records that mention them are listed for review, before anything changes.
@@ -146,7 +128,7 @@ def test_forget_leaves_no_form_of_them_in_the_file_its_backups_or_exports(
     assert ("person", "Bernd Braun") in mentioned
     assert "Vömblethorn-Runde" in shown["labels_removed"]["tags"]
 
-    forgotten = _knoten(data, "person", "forget", person, "--yes", "--json")
+    forgotten = run_knoten(data, "person", "forget", person, "--yes", "--json")
     assert forgotten.returncode == 0, forgotten.stderr
     assert json.loads(forgotten.stdout)["vacuumed"] is True
 
@@ -156,7 +138,7 @@ def test_forget_leaves_no_form_of_them_in_the_file_its_backups_or_exports(
         ("export", "-o", str(out / "netz.vcf")),
         ("export", "--format", "csv", "-o", str(out / "netz.csv")),
     ):
-        done = _knoten(data, *step)
+        done = run_knoten(data, *step)
         assert done.returncode == 0, (step, done.stderr)
 
     files = [data / "knoten.sqlite3", data / "knoten.sqlite3-wal"]
@@ -176,6 +158,6 @@ def test_forget_leaves_no_form_of_them_in_the_file_its_backups_or_exports(
     assert tags == {"Segler"}  # the label only they carried is gone; the shared one stays
 
     # The rest is still there.
-    anna = _knoten(data, "person", "show", "Anna", "--json")
+    anna = run_knoten(data, "person", "show", "Anna", "--json")
     assert anna.returncode == 0
     assert "[removed] wants intro" in anna.stdout
